@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "PartyDesk",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "partydesk", targets: ["partydesk"]),
+        .library(name: "PartyModel", targets: ["PartyModel"]),
+        .library(name: "PartyStore", targets: ["PartyStore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // ncursesw through pkg-config; the shim defines the wide-character macros SwiftPM drops.
+        .systemLibrary(
+            name: "CNCursesW",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        // Pure domain: value types, rules, scoring, validation, demo data. No I/O, no ncurses.
+        .target(name: "PartyModel"),
+        // The workspace on disk: JSON files, schema versions, crash-safe saves.
+        .target(name: "PartyStore", dependencies: ["PartyModel"]),
+        // Dashboard state and rendering into a canvas (pure).
+        .target(name: "PartyTUI", dependencies: ["PartyModel"]),
+        .executableTarget(
+            name: "partydesk",
+            dependencies: [
+                "PartyModel", "PartyStore", "PartyTUI", "CNCursesW",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Test helper: saves a workspace in a loop so tests can SIGKILL it mid-save.
+        .executableTarget(
+            name: "partydesk-save-loop",
+            dependencies: ["PartyModel", "PartyStore"],
+            path: "Tests/Helpers/SaveLoop"
+        ),
+        .testTarget(name: "PartyModelTests", dependencies: ["PartyModel"]),
+        .testTarget(name: "PartyStoreTests", dependencies: ["PartyModel", "PartyStore"]),
+        .testTarget(name: "PartyDeskCLITests", dependencies: ["PartyModel", "PartyStore"]),
+    ]
+)

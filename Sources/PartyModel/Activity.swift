@@ -1,0 +1,39 @@
+/// Kinds of organisational activity kept in the ledger. The first four are 三会一课.
+public enum ActivityKind: String, CodedEnum {
+    case generalMeeting            // 支部党员大会
+    case committeeMeeting          // 支委会
+    case groupMeeting              // 党小组会
+    case partyLesson               // 党课
+    case themedPartyDay            // 主题党日
+    case organisationalLifeMeeting // 组织生活会
+    case democraticReview          // 民主评议党员
+    case studySession              // 集中学习研讨
+    case training                  // 培训
+    case talk                      // 谈心谈话
+    case other                     // 其他
+
+    /// 三会一课.
+    public static let threeMeetingsOneLesson: [ActivityKind] = [.generalMeeting, .committeeMeeting, .groupMeeting, .partyLesson]
+}
+
+public struct Activity: Codable, Hashable, Sendable {
+    public var id: String
+    public var branchId: String
+    public var kind: ActivityKind
+    public var date: Day
+    public var title: String
+    /// Training hours per attendee (for training and study).
+    public var hours: Double?
+    public var attended: Int?
+    public var expected: Int?
+    /// The party group, for group meetings.
+    public var partyGroupId: String?
+    public var notes: String?
+
+    public init(id: String, branchId: String, kind: ActivityKind, date: Day, title: String, hours: Double? = nil,
+                attended: Int? = nil, expected: Int? = nil, partyGroupId: String? = nil, notes: String? = nil) {
+        self.id = id; self.branchId = branchId; self.kind = kind; self.date = date; self.title = title
+        self.hours = hours; self.attended = attended; self.expected = expected
+        self.partyGroupId = partyGroupId; self.notes = notes
+    }
+}

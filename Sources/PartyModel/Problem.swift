@@ -1,0 +1,73 @@
+/// What is wrong with a value, as found while decoding a field. Carried inside a
+/// `DecodingError` so the store can report it with file, line and path.
+public enum ValueProblem: Error, Equatable, Sendable {
+    case invalidDate(String)
+    case unknownCode(String, allowed: [String])
+}
+
+/// Every problem PartyDesk can report about a workspace, as data. The words live in `ProblemText`.
+public enum ProblemKind: Equatable, Sendable {
+    // Reading a file
+    case fileMissing
+    case unreadable(String)
+    case syntax(SyntaxIssue)
+    case invalidDate(String)
+    case unknownCode(String, allowed: [String])
+    case missingField(String)
+    case wrongType(expected: String)
+    case numberOutOfRange
+    case schemaTooNew(found: Int, supported: Int)
+    case schemaInvalid(Int)
+    case wrongShard(fileYear: Int, dateYear: Int)
+    case other(String)
+    // Checking the contents
+    case duplicateId(String)
+    case unknownBranch(String)
+    case unknownParent(String)
+    case unknownGroup(group: String, branch: String)
+    case unknownSection(String)
+    case negative(Double)
+    case attendedExceedsExpected(attended: Int, expected: Int)
+    case implausibleDate(Day, earliest: Int, latest: Int)
+    case termEndsBeforeStart(start: Day, end: Day)
+    case outOfRange(Double, min: Double, max: Double)
+    case emptyRequired
+}
+
+/// Low-level JSON syntax problems, with their byte offset turned into line and column by the store.
+public enum SyntaxIssue: Equatable, Sendable {
+    case unexpectedCharacter(String)
+    case unexpectedEnd
+    case invalidUTF8
+    case invalidEscape
+    case invalidNumber
+    case tooDeep(limit: Int)
+    case trailingContent
+    case emptyFile
+}
+
+/// Where a record lives inside the model, so the store can turn it into a file and JSON path.
+public enum RecordRef: Hashable, Sendable {
+    case settings
+    case committee
+    case generalBranch(Int)
+    case branch(Int)
+    case member(Int)
+    case activity(Int)
+    case planSection(Int)
+    case planTask(Int)
+}
+
+/// A problem found by validating the model (no file positions yet).
+public struct ValidationIssue: Equatable, Sendable {
+    public var record: RecordRef
+    /// JSON path below the record, e.g. `date` or `partyGroups[1].size`; empty for the whole record.
+    public var field: String
+    public var kind: ProblemKind
+
+    public init(_ record: RecordRef, _ field: String, _ kind: ProblemKind) {
+        self.record = record
+        self.field = field
+        self.kind = kind
+    }
+}

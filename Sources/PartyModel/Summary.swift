@@ -1,0 +1,51 @@
+/// Counts for `partydesk summary` and the overview: organisations by level, members, this
+/// year's activities by kind, plan tasks by status.
+public struct WorkspaceSummary: Codable, Hashable, Sendable {
+    public struct Organisations: Codable, Hashable, Sendable {
+        public var committees: Int
+        public var generalBranches: Int
+        public var branches: Int
+        public var partyGroups: Int
+    }
+    public struct Members: Codable, Hashable, Sendable {
+        public var full: Int
+        public var probationary: Int
+        public var total: Int
+        /// Members listed in rosters (rosters are optional).
+        public var rostered: Int
+    }
+
+    public var name: String
+    public var isDemo: Bool
+    public var year: Int
+    public var organisations: Organisations
+    public var members: Members
+    /// Activity kind code → count in `year`; every kind is present.
+    public var activities: [String: Int]
+    /// Task status code → count; every status is present.
+    public var planTasks: [String: Int]
+
+    public init(_ workspace: Workspace, year: Int) {
+        let branches = workspace.organisation.activeBranches
+        name = workspace.settings.name
+        isDemo = workspace.settings.isDemo
+        self.year = year
+        organisations = Organisations(
+            committees: 1,
+            generalBranches: workspace.organisation.generalBranches.count,
+            branches: branches.count,
+            partyGroups: branches.reduce(0) { $0 + $1.partyGroups.count })
+        let full = branches.reduce(0) { $0 + $1.fullMembers }
+        let probationary = branches.reduce(0) { $0 + $1.probationaryMembers }
+        members = Members(full: full, probationary: probationary, total: full + probationary,
+                          rostered: workspace.members.count)
+        var kinds = Dictionary(uniqueKeysWithValues: ActivityKind.allCases.map { ($0.rawValue, 0) })
+        for activity in workspace.activities where activity.date.year == year {
+            kinds[activity.kind.rawValue, default: 0] += 1
+        }
+        activities = kinds
+        var statuses = Dictionary(uniqueKeysWithValues: TaskStatus.allCases.map { ($0.rawValue, 0) })
+        for task in workspace.plan.tasks { statuses[task.status.rawValue, default: 0] += 1 }
+        planTasks = statuses
+    }
+}

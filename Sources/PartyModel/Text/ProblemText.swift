@@ -1,0 +1,88 @@
+/// The words for every `ProblemKind`, in Chinese and English.
+public extension ProblemKind {
+    func message(_ lang: Language) -> String {
+        switch self {
+        case .fileMissing:
+            return lang.pick("文件不存在", "file is missing")
+        case .unreadable(let reason):
+            return lang.pick("无法读取: \(reason)", "cannot be read: \(reason)")
+        case .syntax(let issue):
+            return issue.message(lang)
+        case .invalidDate(let text):
+            return lang.pick("日期 \"\(text)\" 无效 (应为 YYYY-MM-DD 的真实日期)", "date \"\(text)\" is invalid (expected a real date as YYYY-MM-DD)")
+        case .unknownCode(let code, let allowed):
+            let list = allowed.joined(separator: ", ")
+            return lang.pick("无法识别的取值 \"\(code)\" (可用: \(list))", "unknown value \"\(code)\" (allowed: \(list))")
+        case .missingField(let key):
+            return lang.pick("缺少必填字段 \"\(key)\"", "required field \"\(key)\" is missing")
+        case .wrongType(let expected):
+            return lang.pick("类型不对, 应为\(typeName(expected, lang))", "wrong type, expected \(typeName(expected, lang))")
+        case .numberOutOfRange:
+            return lang.pick("数值超出范围", "number out of range")
+        case .schemaTooNew(let found, let supported):
+            return lang.pick("数据格式版本 \(found) 比本程序支持的 \(supported) 新, 请升级 PartyDesk 后再打开",
+                             "schema version \(found) is newer than this build supports (\(supported)); upgrade PartyDesk to open it")
+        case .schemaInvalid(let found):
+            return lang.pick("数据格式版本 \(found) 无效", "schema version \(found) is invalid")
+        case .wrongShard(let fileYear, let dateYear):
+            return lang.pick("该活动日期在 \(dateYear) 年, 却存放在 \(fileYear) 年的文件中", "activity dated \(dateYear) is filed under \(fileYear)")
+        case .other(let text):
+            return text
+        case .duplicateId(let id):
+            return lang.pick("编号 \"\(id)\" 重复", "duplicate id \"\(id)\"")
+        case .unknownBranch(let id):
+            return lang.pick("引用了不存在的支部 \"\(id)\"", "refers to unknown branch \"\(id)\"")
+        case .unknownParent(let id):
+            return lang.pick("上级组织 \"\(id)\" 不存在", "parent organisation \"\(id)\" does not exist")
+        case .unknownGroup(let group, let branch):
+            return lang.pick("党小组 \"\(group)\" 不属于支部 \"\(branch)\"", "party group \"\(group)\" is not in branch \"\(branch)\"")
+        case .unknownSection(let id):
+            return lang.pick("引用了不存在的章节 \"\(id)\"", "refers to unknown section \"\(id)\"")
+        case .negative(let value):
+            return lang.pick("不能为负数 (\(formatNumber(value)))", "must not be negative (\(formatNumber(value)))")
+        case .attendedExceedsExpected(let attended, let expected):
+            return lang.pick("实到人数 \(attended) 超过应到人数 \(expected)", "attended \(attended) exceeds expected \(expected)")
+        case .implausibleDate(let day, let earliest, let latest):
+            return lang.pick("日期 \(day.iso) 不在合理范围 \(earliest)–\(latest) 年内", "date \(day.iso) is outside the plausible years \(earliest)–\(latest)")
+        case .termEndsBeforeStart(let start, let end):
+            return lang.pick("任期结束 \(end.iso) 早于开始 \(start.iso)", "term ends \(end.iso) before it starts \(start.iso)")
+        case .outOfRange(let value, let min, let max):
+            return lang.pick("\(formatNumber(value)) 超出范围 \(formatNumber(min))–\(formatNumber(max))", "\(formatNumber(value)) is outside \(formatNumber(min))–\(formatNumber(max))")
+        case .emptyRequired:
+            return lang.pick("不能为空", "must not be empty")
+        }
+    }
+
+    private func typeName(_ code: String, _ lang: Language) -> String {
+        switch code {
+        case "string": return lang.pick("文本", "text")
+        case "number": return lang.pick("数字", "a number")
+        case "integer": return lang.pick("整数", "a whole number")
+        case "boolean": return lang.pick("true/false", "true/false")
+        case "array": return lang.pick("列表 [...]", "a list [...]")
+        case "object": return lang.pick("对象 {...}", "an object {...}")
+        default: return code
+        }
+    }
+}
+
+public extension SyntaxIssue {
+    func message(_ lang: Language) -> String {
+        switch self {
+        case .unexpectedCharacter(let c): return lang.pick("JSON 语法错误: 意外的字符 \(c)", "JSON syntax error: unexpected character \(c)")
+        case .unexpectedEnd: return lang.pick("JSON 不完整: 文件意外结束", "incomplete JSON: unexpected end of file")
+        case .invalidUTF8: return lang.pick("不是有效的 UTF-8 文本", "not valid UTF-8 text")
+        case .invalidEscape: return lang.pick("JSON 字符串中的转义无效", "invalid escape in a JSON string")
+        case .invalidNumber: return lang.pick("数字格式无效", "invalid number")
+        case .tooDeep(let limit): return lang.pick("嵌套超过 \(limit) 层", "nested deeper than \(limit) levels")
+        case .trailingContent: return lang.pick("JSON 结束后还有多余内容", "extra content after the JSON value")
+        case .emptyFile: return lang.pick("文件为空", "file is empty")
+        }
+    }
+}
+
+/// Numbers as people write them: 3 not 3.0, 2.5 as is.
+public func formatNumber(_ value: Double) -> String {
+    if value.rounded() == value, abs(value) < 1e15 { return String(Int(value)) }
+    return String(value)
+}

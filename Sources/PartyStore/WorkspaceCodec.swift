@@ -1,0 +1,119 @@
+import Foundation
+import PartyModel
+
+/// Turns files into model values and back. Encoding is canonical (sorted keys, two-space
+/// indentation, trailing newline) so that saving twice gives the same bytes and diffs stay small.
+enum WorkspaceCodec {
+    static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    static func encode<T: Encodable>(_ value: T, with encoder: JSONEncoder) -> Data {
+        // Encoding plain value types cannot fail; a failure here is a programming error.
+        var data = try! encoder.encode(value)
+        data.append(0x0A)
+        return data
+    }
+
+    /// Every file of the workspace, by relative path.
+    static func render(_ workspace: Workspace) -> [String: Data] {
+        let encoder = encoder()
+        var files: [String: Data] = [
+            WorkspacePaths.settings: encode(workspace.settings, with: encoder),
+            WorkspacePaths.organisation: encode(workspace.organisation, with: encoder),
+            WorkspacePaths.members: encode(MembersDocument(members: workspace.members), with: encoder),
+            WorkspacePaths.plan: encode(workspace.plan, with: encoder),
+        ]
+        var byYear: [Int: [Activity]] = [:]
+        for activity in workspace.activities { byYear[activity.date.year, default: []].append(activity) }
+        for (year, activities) in byYear {
+            files[WorkspacePaths.activities(year)] = encode(ActivityShard(year: year, activities: activities), with: encoder)
+        }
+        return files
+    }
+
+    /// Decodes one file; on failure returns the problem with line, column and JSON path.
+    static func decode<T: Decodable>(_ type: T.Type, file: String, data: Data) -> Result<T, Problem> {
+        let data = withoutByteOrderMark(data)
+        do {
+            return .success(try JSONDecoder().decode(T.self, from: data))
+        } catch let error as DecodingError {
+            return .failure(problem(for: error, file: file, bytes: [UInt8](data)))
+        } catch {
+            return .failure(Problem(file: file, kind: .other(String(describing: error))))
+        }
+    }
+
+    static func withoutByteOrderMark(_ data: Data) -> Data {
+        data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data
+    }
+
+    static func problem(for error: DecodingError, file: String, bytes: [UInt8]) -> Problem {
+        let codingPath: [any CodingKey]
+        let kind: ProblemKind
+        switch error {
+        case .keyNotFound(let key, let context):
+            codingPath = context.codingPath
+            kind = .missingField(key.stringValue)
+        case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
+            codingPath = context.codingPath
+            kind = .wrongType(expected: typeCode(type))
+        case .dataCorrupted(let context):
+            codingPath = context.codingPath
+            switch context.underlyingError {
+            case let value as ValueProblem:
+                switch value {
+                case .invalidDate(let text): kind = .invalidDate(text)
+                case .unknownCode(let code, let allowed): kind = .unknownCode(code, allowed: allowed)
+                }
+            default:
+                if codingPath.isEmpty {
+                    // The document itself is not JSON: find where with the locating reader.
+                    do {
+                        _ = try JSONLocator.parse(bytes)
+                    } catch {
+                        let (line, column) = JSONLocator.lineColumn(of: error.offset, in: bytes)
+                        return Problem(file: file, line: line, column: column, kind: .syntax(error.issue))
+                    }
+                    kind = .other(context.debugDescription)
+                } else if context.debugDescription.contains("fit") || context.debugDescription.contains("representable") {
+                    kind = .numberOutOfRange
+                } else {
+                    kind = .other(context.debugDescription)
+                }
+            }
+        @unknown default:
+            return Problem(file: file, kind: .other(String(describing: error)))
+        }
+        let path = codingPath.map { key -> PathComponent in
+            if let i = key.intValue, key.stringValue == "Index \(i)" { return .index(i) }
+            return .key(key.stringValue)
+        }
+        return located(file: file, bytes: bytes, path: path, kind: kind)
+    }
+
+    /// A problem at a JSON path, with the line and column of the value found there.
+    static func located(file: String, bytes: [UInt8], path: [PathComponent], kind: ProblemKind) -> Problem {
+        var problem = Problem(file: file, path: PathComponent.render(path), kind: kind)
+        if let root = try? JSONLocator.parse(bytes) {
+            let node = JSONLocator.locate(path, in: root)
+            let (line, column) = JSONLocator.lineColumn(of: node.offset, in: bytes)
+            problem.line = line
+            problem.column = column
+        }
+        return problem
+    }
+
+    static func typeCode(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type, is Day.Type: "string"
+        case is Int.Type: "integer"
+        case is Double.Type: "number"
+        case is Bool.Type: "boolean"
+        default:
+            String(describing: type).hasPrefix("Array") ? "array" : "object"
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import PartyModel
+
+/// The command line's own words, in Chinese and English.
+enum CLIText {
+    static func created(_ path: String, _ lang: Language) -> String {
+        lang == .zh ? "已创建工作区: \(path)" : "Workspace created: \(path)"
+    }
+
+    static func validateClean(_ path: String, _ lang: Language) -> String {
+        lang == .zh ? "检查通过, 未发现问题: \(path)" : "No problems found: \(path)"
+    }
+
+    static func validateHeader(_ path: String, count: Int, _ lang: Language) -> String {
+        lang == .zh ? "工作区 \(path) 发现 \(count) 处问题:" : "Workspace \(path): \(count) problem(s):"
+    }
+
+    static func summary(_ s: WorkspaceSummary, directory: String, _ lang: Language) -> String {
+        let demo = s.isDemo ? (lang == .zh ? " [示例]" : " [demo]") : ""
+        let kinds = ActivityKind.allCases.map { "\($0.name(lang)) \(s.activities[$0.rawValue] ?? 0)" }.joined(separator: ", ")
+        let tasks = TaskStatus.allCases.map { "\($0.name(lang)) \(s.planTasks[$0.rawValue] ?? 0)" }.joined(separator: ", ")
+        let o = s.organisations, m = s.members
+        if lang == .zh {
+            return """
+            \(s.name)\(demo)  \(s.year)年
+            工作区: \(directory)
+            组织: 党委 \(o.committees), 党总支 \(o.generalBranches), 党支部 \(o.branches), 党小组 \(o.partyGroups)
+            党员: 共 \(m.total) 名 (正式 \(m.full), 预备 \(m.probationary)); 花名册 \(m.rostered) 人
+            \(s.year)年活动: \(kinds)
+            工作任务: \(tasks)
+            """
+        }
+        return """
+        \(s.name)\(demo)  \(s.year)
+        Workspace: \(directory)
+        Organisations: committees \(o.committees), general branches \(o.generalBranches), branches \(o.branches), party groups \(o.partyGroups)
+        Members: \(m.total) (full \(m.full), probationary \(m.probationary)); \(m.rostered) on rosters
+        Activities in \(s.year): \(kinds)
+        Plan tasks: \(tasks)
+        """
+    }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import PartyModel
+
+/// `partydesk`: the dashboard (no subcommand) and the ledger's command-line tools.
+@main
+struct PartyDesk: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "partydesk",
+        abstract: "PartyDesk 党建工作台: 党支部台账、季度检查、整改销号与考评 / Party-branch ledger, checks and scoring.",
+        discussion: """
+        不带子命令时打开工作台; 默认位置没有工作区时使用内置示例工作区。
+        Without a subcommand it opens the dashboard; with no workspace at the default place it uses the built-in demo.
+        Data: --data DIR, else $PARTYDESK_DATA, else $XDG_DATA_HOME/partydesk (~/.local/share/partydesk).
+        """,
+        subcommands: [InitCommand.self, DemoCommand.self, ValidateCommand.self, SummaryCommand.self]
+    )
+
+    @OptionGroup var workspace: WorkspaceOptions
+
+    func run() throws {
+        // The dashboard arrives with the TUI; until then the summary is the front page.
+        try SummaryCommand.printSummary(workspace, year: nil, format: .text)
+    }
+
+    /// Usage errors exit 2 (not ArgumentParser's 64), problems in the data 1.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as CLIFailure {
+            FileHandle.standardError.write(Data((failure.message + "\n").utf8))
+            Foundation.exit(failure.code)
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                print(message)
+                Foundation.exit(0)
+            }
+            if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+            Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
+        }
+    }
+}
+
+/// A failure the user can act on, with its exit code (1 = data problem, 2 = usage).
+struct CLIFailure: Error {
+    var message: String
+    var code: Int32 = 1
+}
+
+extension Language: ExpressibleByArgument {}
+
+/// Options every command that reads a workspace shares.
+struct WorkspaceOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("工作区目录 / Workspace directory.", valueName: "DIR"))
+    var data: String?
+
+    @Option(name: .long, help: "界面语言 zh|en / Language.")
+    var lang: Language = .zh
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, csv
+}

@@ -1,0 +1,78 @@
+import ArgumentParser
+import PartyModel
+import PartyStore
+
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "新建空工作区 / Create an empty workspace (refuses a non-empty directory).")
+
+    @Argument(help: ArgumentHelp("新工作区的目录 / Directory for the new workspace.", valueName: "DIR"))
+    var directory: String
+
+    @Option(name: .long, help: "工作区名称, 如 某某党委 / Workspace name.")
+    var name: String
+
+    @Option(name: .long, help: "当前年度 / Current year (default: this year).")
+    var year: Int?
+
+    @Option(name: .long, help: "界面语言 zh|en / Language.")
+    var lang: Language = .zh
+
+    func validate() throws {
+        if name.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--name 不能为空 / --name must not be empty") }
+        if let year, !(Validator.earliestYear...9999).contains(year) { throw ValidationError("--year \(year) 超出范围 / out of range") }
+    }
+
+    func run() throws {
+        let path = DataLocationPath.absolute(directory)
+        let store = WorkspaceStore(directory: path)
+        do {
+            try store.create(Workspace.empty(name: name, year: year ?? Day.today.year))
+        } catch {
+            throw CLIFailure(message: error.message(lang))
+        }
+        print(CLIText.created(path, lang))
+    }
+}
+
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "写出示例工作区 / Write the demo workspace into a new directory.")
+
+    @Argument(help: ArgumentHelp("目录 / Directory.", valueName: "DIR"))
+    var directory: String
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("示例数据截止日期 / Demo data up to this day (default today).", valueName: "YYYY-MM-DD"))
+    var asOf: String?
+
+    @Option(name: .long, help: "界面语言 zh|en / Language.")
+    var lang: Language = .zh
+
+    func run() throws {
+        let day = try parseAsOf(asOf)
+        let path = DataLocationPath.absolute(directory)
+        do {
+            try WorkspaceStore(directory: path).create(DemoWorkspace.make(asOf: day))
+        } catch {
+            throw CLIFailure(message: error.message(lang))
+        }
+        print(CLIText.created(path, lang))
+    }
+}
+
+/// `--as-of` in any accepted date form; today when absent.
+func parseAsOf(_ text: String?) throws -> Day {
+    guard let text else { return .today }
+    guard let day = Day.parse(text) else { throw ValidationError("--as-of \"\(text)\": 无法识别的日期 / unrecognised date") }
+    return day
+}
+
+enum DataLocationPath {
+    static func absolute(_ path: String) -> String {
+        DataLocation.resolve(option: path, environment: ProcessInfo.processInfo.environment).directory
+    }
+}
+
+import Foundation

@@ -1,0 +1,37 @@
+import Foundation
+import PartyModel
+import PartyStore
+
+/// Finds and loads the workspace a command works on. With no `--data` and no
+/// `$PARTYDESK_DATA`, an empty data home means the demo, created once under `demo/`.
+struct OpenedWorkspace {
+    var store: WorkspaceStore
+    var loaded: LoadedWorkspace
+    var workspace: Workspace { loaded.workspace }
+}
+
+extension WorkspaceOptions {
+    var location: DataLocation {
+        DataLocation.resolve(option: data, environment: ProcessInfo.processInfo.environment)
+    }
+
+    func storeToOpen() throws -> WorkspaceStore {
+        let location = self.location
+        let store = WorkspaceStore(directory: location.directory)
+        if store.exists || !location.isDefault { return store }
+        let demo = WorkspaceStore(directory: location.demoDirectory)
+        if !demo.exists {
+            do { try demo.create(DemoWorkspace.make(asOf: .today)) } catch { throw CLIFailure(message: error.message(lang)) }
+        }
+        return demo
+    }
+
+    func open() throws -> OpenedWorkspace {
+        let store = try storeToOpen()
+        do {
+            return OpenedWorkspace(store: store, loaded: try store.load())
+        } catch {
+            throw CLIFailure(message: error.message(lang))
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import PartyModel
+import PartyStore
+
+struct SummaryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "summary",
+        abstract: "工作区概况 / Counts of organisations, members, activities and plan tasks.")
+
+    @OptionGroup var workspace: WorkspaceOptions
+
+    @Option(name: .long, help: "年度 / Year (default: the workspace's current year).")
+    var year: Int?
+
+    @Option(name: .long, help: "text|json")
+    var format: OutputFormat = .text
+
+    func validate() throws {
+        if format == .csv { throw ValidationError("summary 支持 text|json / summary supports text|json") }
+    }
+
+    func run() throws {
+        try Self.printSummary(workspace, year: year, format: format)
+    }
+
+    static func printSummary(_ options: WorkspaceOptions, year: Int?, format: OutputFormat) throws {
+        let opened = try options.open()
+        let summary = WorkspaceSummary(opened.workspace, year: year ?? opened.workspace.settings.currentYear)
+        switch format {
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(summary), as: UTF8.self))
+        default:
+            print(CLIText.summary(summary, directory: opened.store.directory, options.lang))
+        }
+    }
+}
