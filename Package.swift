@@ -38,8 +38,10 @@ let package = Package(
             dependencies: ["PartyModel", "PartyStore"],
             path: "Tests/Helpers/SaveLoop"
         ),
-        .testTarget(name: "PartyModelTests", dependencies: ["PartyModel"]),
-        .testTarget(name: "PartyStoreTests", dependencies: ["PartyModel", "PartyStore"]),
-        .testTarget(name: "PartyDeskCLITests", dependencies: ["PartyModel", "PartyStore"]),
+        // Shared by the test targets: temp directories, running the built binaries.
+        .target(name: "TestSupport", dependencies: ["PartyModel", "PartyStore"], path: "Tests/TestSupport"),
+        .testTarget(name: "PartyModelTests", dependencies: ["PartyModel", "TestSupport"]),
+        .testTarget(name: "PartyStoreTests", dependencies: ["PartyModel", "PartyStore", "TestSupport"]),
+        .testTarget(name: "PartyDeskCLITests", dependencies: ["PartyModel", "PartyStore", "TestSupport"]),
     ]
 )

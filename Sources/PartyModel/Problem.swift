@@ -41,6 +41,7 @@ public enum SyntaxIssue: Equatable, Sendable {
     case invalidUTF8
     case invalidEscape
     case invalidNumber
+    case numberOutOfRange
     case tooDeep(limit: Int)
     case trailingContent
     case emptyFile

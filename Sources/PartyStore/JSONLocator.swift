@@ -19,12 +19,15 @@ struct JSONLocator {
     struct Failure: Error {
         var issue: SyntaxIssue
         var offset: Int
+        /// Where in the document the reader was: the value being read when it failed.
+        var path: [PathComponent] = []
     }
 
     static let depthLimit = 512
 
     private let bytes: [UInt8]
     private var index = 0
+    private var path: [PathComponent] = []
 
     /// Parses `bytes` fully; throws the first syntax problem with its byte offset.
     static func parse(_ bytes: [UInt8]) throws(Failure) -> Node {
@@ -35,7 +38,12 @@ struct JSONLocator {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { reader.index = 3 }
         reader.skipSpace()
         if reader.index == bytes.count { throw Failure(issue: .emptyFile, offset: 0) }
-        let root = try reader.value(depth: 0)
+        let root: Node
+        do { root = try reader.value(depth: 0) } catch {
+            var failure = error
+            failure.path = reader.path
+            throw failure
+        }
         reader.skipSpace()
         if reader.index < bytes.count { throw Failure(issue: .trailingContent, offset: reader.index) }
         return root
@@ -102,7 +110,9 @@ struct JSONLocator {
                 guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw unexpected() }
                 index += 1
                 skipSpace()
+                path.append(.key(key))
                 members.append((key, try value(depth: depth + 1)))
+                path.removeLast()
                 skipSpace()
                 guard index < bytes.count else { throw Failure(issue: .unexpectedEnd, offset: index) }
                 if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
@@ -116,7 +126,9 @@ struct JSONLocator {
             if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1; return .array(items, offset: start) }
             while true {
                 skipSpace()
+                path.append(.index(items.count))
                 items.append(try value(depth: depth + 1))
+                path.removeLast()
                 skipSpace()
                 guard index < bytes.count else { throw Failure(issue: .unexpectedEnd, offset: index) }
                 if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
@@ -162,11 +174,19 @@ struct JSONLocator {
             index += 1
             if digits() == 0 { throw Failure(issue: .invalidNumber, offset: start) }
         }
+        var isInteger = true
         if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
             index += 1
             if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
             if digits() == 0 { throw Failure(issue: .invalidNumber, offset: start) }
+            isInteger = false
         }
+        // Numbers JSONDecoder cannot represent: integers past 64 bits, anything past Double's range.
+        let text = String(decoding: bytes[start..<index], as: UTF8.self)
+        if !text.contains(".") && isInteger && Int64(text) == nil && UInt64(text) == nil {
+            throw Failure(issue: .numberOutOfRange, offset: start)
+        }
+        if let value = Double(text), !value.isFinite { throw Failure(issue: .numberOutOfRange, offset: start) }
     }
 
     private mutating func string() throws(Failure) -> String {

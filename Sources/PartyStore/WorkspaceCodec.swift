@@ -75,7 +75,8 @@ enum WorkspaceCodec {
                         _ = try JSONLocator.parse(bytes)
                     } catch {
                         let (line, column) = JSONLocator.lineColumn(of: error.offset, in: bytes)
-                        return Problem(file: file, line: line, column: column, kind: .syntax(error.issue))
+                        let kind: ProblemKind = error.issue == .numberOutOfRange ? .numberOutOfRange : .syntax(error.issue)
+                        return Problem(file: file, line: line, column: column, path: PathComponent.render(error.path), kind: kind)
                     }
                     kind = .other(context.debugDescription)
                 } else if context.debugDescription.contains("fit") || context.debugDescription.contains("representable") {

@@ -74,6 +74,7 @@ public extension SyntaxIssue {
         case .invalidUTF8: return lang.pick("不是有效的 UTF-8 文本", "not valid UTF-8 text")
         case .invalidEscape: return lang.pick("JSON 字符串中的转义无效", "invalid escape in a JSON string")
         case .invalidNumber: return lang.pick("数字格式无效", "invalid number")
+        case .numberOutOfRange: return lang.pick("数值超出范围", "number out of range")
         case .tooDeep(let limit): return lang.pick("嵌套超过 \(limit) 层", "nested deeper than \(limit) levels")
         case .trailingContent: return lang.pick("JSON 结束后还有多余内容", "extra content after the JSON value")
         case .emptyFile: return lang.pick("文件为空", "file is empty")

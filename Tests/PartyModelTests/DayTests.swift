@@ -1,0 +1,66 @@
+import Testing
+@testable import PartyModel
+
+@Suite struct DayTests {
+    @Test func strictISOFormAcceptsRealDatesOnly() {
+        #expect(Day(iso: "2026-03-05") == Day(year: 2026, month: 3, day: 5))
+        #expect(Day(iso: "2024-02-29") != nil)          // leap year
+        #expect(Day(iso: "2025-02-29") == nil)          // not a leap year
+        #expect(Day(iso: "2026-02-30") == nil)
+        #expect(Day(iso: "2026-13-01") == nil)
+        #expect(Day(iso: "2026-3-5") == nil)            // files use the strict form
+        #expect(Day(iso: "2026-03-05 ") == nil)
+        #expect(Day(iso: "") == nil)
+        #expect(Day(iso: "２０２６-03-05") == nil)       // full-width digits are not ASCII
+    }
+
+    @Test(arguments: [
+        ("2026-03-05", "2026-03-05"), ("2026/3/5", "2026-03-05"), ("2026.3.5", "2026-03-05"),
+        ("2026年3月5日", "2026-03-05"), ("20260305", "2026-03-05"), (" 2026/03/05 ", "2026-03-05"),
+        ("2024年2月29日", "2024-02-29"),
+    ])
+    func lenientFormsBecomeISO(input: String, expected: String) {
+        #expect(Day.parse(input)?.iso == expected)
+    }
+
+    @Test(arguments: ["2026/13/01", "2026年3月", "2025-02-29", "26/3/5", "2026-3", "三月五日", "2026年3月5", "abc"])
+    func lenientFormsRejectNonsense(input: String) {
+        #expect(Day.parse(input) == nil)
+    }
+
+    @Test func quartersFollowMonths() {
+        #expect(Day(iso: "2026-03-31")!.quarter == Quarter(year: 2026, number: 1))
+        #expect(Day(iso: "2026-04-01")!.quarter == Quarter(year: 2026, number: 2))
+        #expect(Day(iso: "2026-12-31")!.quarter.number == 4)
+        let q1 = Quarter(year: 2024, number: 1)!
+        #expect(q1.lastDay.iso == "2024-03-31")
+        #expect(q1.firstDay.iso == "2024-01-01")
+        #expect(q1.contains(Day(iso: "2024-02-29")!))
+        #expect(!q1.contains(Day(iso: "2024-04-01")!))
+        #expect(Quarter(year: 2026, number: 4)!.next == Quarter(year: 2027, number: 1))
+        #expect(Quarter(year: 2026, number: 1)!.previous == Quarter(year: 2025, number: 4))
+        #expect(Quarter(year: 2026, number: 5) == nil)
+    }
+
+    @Test func dayArithmetic() {
+        let d = Day(iso: "2024-02-28")!
+        #expect(d.adding(days: 1).iso == "2024-02-29")
+        #expect(d.adding(days: 2).iso == "2024-03-01")
+        #expect(Day(iso: "1970-01-01")!.dayNumber == 0)
+        #expect(Day(iso: "2000-03-01")!.dayNumber == 11017)
+        for n in stride(from: -800_000, through: 800_000, by: 997) {
+            #expect(Day(dayNumber: n).dayNumber == n)
+        }
+        #expect(Day(iso: "2026-01-31")!.adding(months: 1).iso == "2026-02-28")
+        #expect(Day(iso: "2026-11-21")!.adding(months: -12).iso == "2025-11-21")
+        #expect(Day(iso: "2026-11-21")!.adding(months: 14).iso == "2028-01-21")
+        #expect(Day(iso: "2026-01-15")!.months(until: Day(iso: "2026-04-14")!) == 2)
+        #expect(Day(iso: "2026-01-15")!.months(until: Day(iso: "2026-04-15")!) == 3)
+        #expect(Day(iso: "2026-04-15")!.months(until: Day(iso: "2026-01-16")!) == -2)
+    }
+
+    @Test func ordering() {
+        #expect(Day(iso: "2025-12-31")! < Day(iso: "2026-01-01")!)
+        #expect(Day(iso: "2026-02-01")! > Day(iso: "2026-01-31")!)
+    }
+}

@@ -1,0 +1,70 @@
+import Testing
+import TestSupport
+@testable import PartyModel
+
+@Suite struct DemoTests {
+    let demo = DemoWorkspace.make(asOf: testAsOf)
+
+    @Test func sameDayGivesTheSameWorkspace() {
+        #expect(DemoWorkspace.make(asOf: testAsOf) == demo)
+        #expect(DemoWorkspace.make(asOf: Day(iso: "2026-06-30")!) != demo)
+    }
+
+    @Test func shapeOfAnInstituteCommittee() {
+        let org = demo.organisation
+        #expect(org.generalBranches.count == 3)
+        #expect((14...16).contains(org.branches.count))
+        #expect(Set(org.branches.map(\.sector)).isSuperset(of: [.government, .school, .other, .enterprise]))
+        #expect(org.branches.filter(\.isJointBranch).count == 1)
+        #expect(org.branches.contains { !$0.partyGroups.isEmpty })
+        #expect(demo.settings.isDemo)
+        // Rosters match the branch counts.
+        for branch in org.branches {
+            let roster = demo.members.filter { $0.branchId == branch.id }
+            #expect(roster.count == branch.totalMembers, "\(branch.id)")
+            #expect(roster.filter { $0.status == .probationary }.count == branch.probationaryMembers)
+            #expect(branch.partyGroups.reduce(0) { $0 + $1.size } == (branch.partyGroups.isEmpty ? 0 : branch.totalMembers))
+        }
+        // Activities for the previous and current year, none after asOf.
+        #expect(Set(demo.activities.map(\.date.year)) == [2025, 2026])
+        #expect(demo.activities.allSatisfy { $0.date <= testAsOf })
+        #expect(demo.plan.tasks.count >= 15)
+        #expect(demo.plan.tasks.allSatisfy { !$0.responsibleUnits.isEmpty })
+    }
+
+    @Test func deliberateImperfectionsArePresent() {
+        let org = demo.organisation
+        // An overdue term.
+        #expect(org.branches.contains { $0.termEnd.map { $0 < testAsOf } ?? false })
+        // A branch over 50 members.
+        #expect(org.branches.contains { $0.totalMembers > 50 })
+        // A branch of 8+ full members without a committee.
+        #expect(org.branches.contains { $0.fullMembers >= 8 && !$0.hasCommittee })
+        // A quarter of this year missing its 党课 in some branch.
+        let missing = org.branches.contains { branch in
+            (1...3).contains { q in
+                !demo.activities.contains { $0.branchId == branch.id && $0.kind == .partyLesson && $0.date.quarter == Quarter(year: 2026, number: q) }
+            }
+        }
+        #expect(missing)
+        // A branch short of training hours last year: Σ(hours × attended) / members < 32.
+        let short = org.branches.contains { branch in
+            let hours = demo.activities.filter { $0.branchId == branch.id && $0.date.year == 2025 }
+                .reduce(0.0) { $0 + ($1.hours ?? 0) * Double($1.attended ?? 0) }
+            return hours / Double(branch.totalMembers) < 32
+        }
+        #expect(short)
+    }
+
+    @Test func summaryCountsByHand() {
+        let s = WorkspaceSummary(smallWorkspace(), year: 2026)
+        #expect(s.organisations == .init(committees: 1, generalBranches: 1, branches: 2, partyGroups: 2))
+        #expect(s.members == .init(full: 15, probationary: 2, total: 17, rostered: 2))
+        #expect(s.activities["generalMeeting"] == 0)   // dated 2025
+        #expect(s.activities["groupMeeting"] == 1)
+        #expect(s.activities["training"] == 1)
+        #expect(s.activities["partyLesson"] == 1)
+        #expect(s.activities.count == ActivityKind.allCases.count)
+        #expect(s.planTasks["inProgress"] == 1 && s.planTasks["done"] == 0)
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import PartyModel
+import PartyStore
+
+/// A fresh directory under the system temp folder, removed by `cleanup()`.
+public struct TempDirectory {
+    public let path: String
+
+    public init(_ label: String = "partydesk") {
+        let base = NSTemporaryDirectory() + "\(label)-\(getpid())-\(UUID().uuidString.prefix(8))"
+        try! FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
+        path = base
+    }
+
+    public func sub(_ name: String) -> String { "\(path)/\(name)" }
+
+    public func cleanup() { try? FileManager.default.removeItem(atPath: path) }
+}
+
+/// The fixed "today" of the tests, so that figures do not drift with the calendar.
+public let testAsOf = Day(year: 2026, month: 11, day: 21)!
+
+/// The folder holding the built products (`partydesk`, the test helpers).
+public let productsDirectory: String = {
+    let candidates: [String] = [Bundle.main.executableURL?.deletingLastPathComponent().path ?? "",
+                                URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().path]
+    for dir in candidates where FileManager.default.fileExists(atPath: dir + "/partydesk") { return dir }
+    // Fall back to the usual debug folder of the package.
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    return root.appendingPathComponent(".build/debug").path
+}()
+
+/// What a finished process printed and how it ended.
+public struct ProcessResult {
+    public var status: Int32
+    public var stdout: String
+    public var stderr: String
+}
+
+/// Runs a built product with arguments and extra environment; waits for it.
+@discardableResult
+public func runProduct(_ name: String, _ arguments: [String], environment: [String: String] = [:],
+                       directory: String? = nil) throws -> ProcessResult {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "\(productsDirectory)/\(name)")
+    process.arguments = arguments
+    var env = ProcessInfo.processInfo.environment
+    env["PARTYDESK_DATA"] = nil
+    for (k, v) in environment { env[k] = v }
+    process.environment = env
+    if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    // Read before waiting so a full pipe cannot block the child.
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return ProcessResult(status: process.terminationStatus,
+                         stdout: String(decoding: outData, as: UTF8.self),
+                         stderr: String(decoding: errData, as: UTF8.self))
+}
+
+/// A small hand-made workspace whose every figure is easy to work out by hand.
+public func smallWorkspace() -> Workspace {
+    let d = { (s: String) in Day(iso: s)! }
+    let committee = Committee(id: "c", name: "测试党委")
+    let general = GeneralBranch(id: "g1", name: "第一党总支", parentId: "c")
+    let branches = [
+        Branch(id: "b1", name: "一支部", parentId: "g1", sector: .government, fullMembers: 10, probationaryMembers: 2,
+               hasCommittee: true, secretary: "张三", deputySecretary: "李四", committeeMembers: ["王五"],
+               termStart: d("2024-03-01"), termEnd: d("2027-02-28"),
+               partyGroups: [PartyGroup(id: "b1-g1", name: "第一党小组", size: 6), PartyGroup(id: "b1-g2", name: "第二党小组", size: 6)]),
+        Branch(id: "b2", name: "二支部", parentId: "c", sector: .school, fullMembers: 5, secretary: "赵六"),
+    ]
+    let members = [
+        Member(id: "m1", name: "张三", branchId: "b1", role: .secretary, partyGroupId: "b1-g1", joinDate: d("2001-07-01"),
+               duesMonthsPaid: ["2026": 10], trainingHours: ["2026": 40]),
+        Member(id: "m2", name: "钱七", branchId: "b2", status: .probationary, joinDate: d("2026-05-04")),
+    ]
+    let activities = [
+        Activity(id: "a1", branchId: "b1", kind: .generalMeeting, date: d("2025-12-30"), title: "年终党员大会", attended: 11, expected: 12),
+        Activity(id: "a2", branchId: "b1", kind: .groupMeeting, date: d("2026-01-15"), title: "小组学习", attended: 5, expected: 6, partyGroupId: "b1-g1"),
+        Activity(id: "a3", branchId: "b2", kind: .training, date: d("2026-03-31"), title: "培训", hours: 8, attended: 5, expected: 5),
+        Activity(id: "a4", branchId: "b2", kind: .partyLesson, date: d("2026-04-01"), title: "党课 \"引号\", 逗号\n换行"),
+    ]
+    let plan = WorkPlan(title: "2026年工作方案", year: 2026,
+                        sections: [PlanSection(id: "s1", title: "重点任务")],
+                        tasks: [PlanTask(id: "t1", sectionId: "s1", title: "开展最强党支部建设", responsibleUnits: ["组织部", "各党总支"],
+                                         deadline: d("2026-12-31"), target: "50%", status: .inProgress, progress: 40)])
+    return Workspace(settings: WorkspaceSettings(name: "测试党委", currentYear: 2026),
+                     organisation: Organisation(committee: committee, generalBranches: [general], branches: branches),
+                     members: members, activities: activities, plan: plan)
+}
