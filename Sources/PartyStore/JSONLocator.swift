@@ -28,12 +28,15 @@ struct JSONLocator {
     private let bytes: [UInt8]
     private var index = 0
     private var path: [PathComponent] = []
+    private var checkNumberRange = true
 
-    /// Parses `bytes` fully; throws the first syntax problem with its byte offset.
-    static func parse(_ bytes: [UInt8]) throws(Failure) -> Node {
+    /// Parses `bytes` fully; throws the first syntax problem with its byte offset. With
+    /// `checkNumberRange`, numbers JSONDecoder cannot represent count as problems too.
+    static func parse(_ bytes: [UInt8], checkNumberRange: Bool = true) throws(Failure) -> Node {
         if bytes.isEmpty { throw Failure(issue: .emptyFile, offset: 0) }
         if let bad = firstInvalidUTF8(bytes) { throw Failure(issue: .invalidUTF8, offset: bad) }
         var reader = JSONLocator(bytes: bytes)
+        reader.checkNumberRange = checkNumberRange
         // A UTF-8 byte order mark is tolerated, as editors on Windows write one.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { reader.index = 3 }
         reader.skipSpace()
@@ -104,6 +107,8 @@ struct JSONLocator {
             if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members, offset: start) }
             while true {
                 skipSpace()
+                // JSONDecoder accepts a trailing comma; so does the locator, to agree with it.
+                if index < bytes.count, bytes[index] == UInt8(ascii: "}"), !members.isEmpty { index += 1; return .object(members, offset: start) }
                 guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw unexpected() }
                 let key = try string()
                 skipSpace()
@@ -126,6 +131,7 @@ struct JSONLocator {
             if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1; return .array(items, offset: start) }
             while true {
                 skipSpace()
+                if index < bytes.count, bytes[index] == UInt8(ascii: "]"), !items.isEmpty { index += 1; return .array(items, offset: start) }
                 path.append(.index(items.count))
                 items.append(try value(depth: depth + 1))
                 path.removeLast()
@@ -182,6 +188,7 @@ struct JSONLocator {
             isInteger = false
         }
         // Numbers JSONDecoder cannot represent: integers past 64 bits, anything past Double's range.
+        guard checkNumberRange else { return }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
         if !text.contains(".") && isInteger && Int64(text) == nil && UInt64(text) == nil {
             throw Failure(issue: .numberOutOfRange, offset: start)
@@ -225,7 +232,7 @@ struct JSONLocator {
         }
     }
 
-    private static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
         var i = 0
         while i < bytes.count {
             let b = bytes[i]

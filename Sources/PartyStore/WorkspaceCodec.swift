@@ -37,6 +37,13 @@ enum WorkspaceCodec {
     /// Decodes one file; on failure returns the problem with line, column and JSON path.
     static func decode<T: Decodable>(_ type: T.Type, file: String, data: Data) -> Result<T, Problem> {
         let data = withoutByteOrderMark(data)
+        // JSONDecoder quietly replaces invalid UTF-8; a damaged file must be reported, not half-read.
+        if String(validating: data, as: UTF8.self) == nil {
+            let bytes = [UInt8](data)
+            let offset = JSONLocator.firstInvalidUTF8(bytes) ?? 0
+            let (line, column) = JSONLocator.lineColumn(of: offset, in: bytes)
+            return .failure(Problem(file: file, line: line, column: column, kind: .syntax(.invalidUTF8)))
+        }
         do {
             return .success(try JSONDecoder().decode(T.self, from: data))
         } catch let error as DecodingError {
@@ -98,7 +105,7 @@ enum WorkspaceCodec {
     /// A problem at a JSON path, with the line and column of the value found there.
     static func located(file: String, bytes: [UInt8], path: [PathComponent], kind: ProblemKind) -> Problem {
         var problem = Problem(file: file, path: PathComponent.render(path), kind: kind)
-        if let root = try? JSONLocator.parse(bytes) {
+        if let root = try? JSONLocator.parse(bytes, checkNumberRange: false) {
             let node = JSONLocator.locate(path, in: root)
             let (line, column) = JSONLocator.lineColumn(of: node.offset, in: bytes)
             problem.line = line

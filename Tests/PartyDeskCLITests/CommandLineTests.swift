@@ -1,0 +1,138 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import PartyModel
+@testable import PartyStore
+
+/// The real `partydesk` binary, as people and scripts call it.
+@Suite struct CommandLineTests {
+    @Test func demoThenValidateIsClean() throws {
+        let tmp = TempDirectory(); defer { tmp.cleanup() }
+        let made = try runProduct("partydesk", ["demo", tmp.sub("demo"), "--as-of", "2026-11-21"])
+        #expect(made.status == 0)
+        let result = try runProduct("partydesk", ["validate", "--data", tmp.sub("demo")])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("检查通过"))
+    }
+
+    @Test func demoIsTheSameBytesOnEveryRun() throws {
+        let tmp = TempDirectory(); defer { tmp.cleanup() }
+        try runProduct("partydesk", ["demo", tmp.sub("a"), "--as-of", "2026-11-21"])
+        try runProduct("partydesk", ["demo", tmp.sub("b"), "--as-of", "2026/11/21"])
+        for file in ["workspace.json", "organisation.json", "members.json", "plan.json", "activities/2025.json", "activities/2026.json"] {
+            let a = FileManager.default.contents(atPath: tmp.sub("a/\(file)"))
+            #expect(a != nil && a == FileManager.default.contents(atPath: tmp.sub("b/\(file)")), "\(file)")
+        }
+    }
+
+    @Test func validateListsEveryProblemAndExitsOne() throws {
+        let tmp = TempDirectory(); defer { tmp.cleanup() }
+        let store = WorkspaceStore(directory: tmp.sub("ws"))
+        var ws = smallWorkspace()
+        ws.activities[1].branchId = "b404"
+        ws.activities[2].attended = 9
+        ws.members[1].id = "m1"
+        try store.create(ws)
+        let result = try runProduct("partydesk", ["validate", "--data", store.directory])
+        #expect(result.status == 1)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first?.contains("3 处问题") == true)
+        #expect(lines.contains { $0.hasPrefix("activities/2026.json:") && $0.contains("activities[0].branchId") && $0.contains("b404") })
+        #expect(lines.contains { $0.hasPrefix("activities/2026.json:") && $0.contains("activities[1].attended") && $0.contains("实到人数 9 超过应到人数 5") })
+        #expect(lines.contains { $0.hasPrefix("members.json:") && $0.contains("members[1].id") })
+        let english = try runProduct("partydesk", ["validate", "--data", store.directory, "--lang", "en"])
+        #expect(english.stdout.contains("refers to unknown branch \"b404\""))
+    }
+
+    @Test func validateReportsABrokenFileWithLineAndLeavesItAlone() throws {
+        let tmp = TempDirectory(); defer { tmp.cleanup() }
+        let store = WorkspaceStore(directory: tmp.sub("ws"))
+        try store.create(smallWorkspace())
+        let path = store.absolute("activities/2026.json")
+        let broken = Data(String(decoding: FileManager.default.contents(atPath: path)!, as: UTF8.self)
+            .replacingOccurrences(of: "\"2026-03-31\"", with: "\"2026-02-30\"").utf8)
+        FileManager.default.createFile(atPath: path, contents: broken)
+        let result = try runProduct("partydesk", ["validate", "--data", store.directory])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("activities/2026.json:16:16 activities[1].date: 日期 \"2026-02-30\" 无效"))
+        let summary = try runProduct("partydesk", ["summary", "--data", store.directory])
+        #expect(summary.status == 1)
+        #expect(summary.stderr.contains("activities/2026.json:16:16"))
+        #expect(FileManager.default.contents(atPath: path) == broken)
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        #expect(try runProduct("partydesk", ["validate", "--bogus"]).status == 2)
+        #expect(try runProduct("partydesk", ["summary", "--format", "xml"]).status == 2)
+        #expect(try runProduct("partydesk", ["init"]).status == 2)
+        #expect(try runProduct("partydesk", ["frobnicate"]).status == 2)
+    }
+
+    @Test(arguments: [[], ["init"], ["demo"], ["validate"], ["summary"]])
+    func everyCommandHasHelp(command: [String]) throws {
+        let result = try runProduct("partydesk", command + ["--help"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("USAGE"))
+    }
+
+    @Test func initCreatesAnEmptyWorkspaceAndRefusesANonEmptyDirectory() throws {
+        let tmp = TempDirectory(); defer { tmp.cleanup() }
+        let created = try runProduct("partydesk", ["init", tmp.sub("new"), "--name", "某某党委", "--year", "2027"])
+        #expect(created.status == 0)
+        let loaded = try WorkspaceStore(directory: tmp.sub("new")).load()
+        #expect(loaded.workspace.settings.name == "某某党委")
+        #expect(loaded.workspace.settings.currentYear == 2027)
+        #expect(loaded.workspace.organisation.branches.isEmpty)
+        let before = FileManager.default.contents(atPath: tmp.sub("new/workspace.json"))
+        let again = try runProduct("partydesk", ["init", tmp.sub("new"), "--name", "另一个"])
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("不是空目录"))
+        #expect(FileManager.default.contents(atPath: tmp.sub("new/workspace.json")) == before)
+    }
+
+    @Test func summaryJSONHasHandCountedFigures() throws {
+        let tmp = TempDirectory(); defer { tmp.cleanup() }
+        try WorkspaceStore(directory: tmp.sub("ws")).create(smallWorkspace())
+        let result = try runProduct("partydesk", ["summary", "--data", tmp.sub("ws"), "--format", "json", "--year", "2025"])
+        #expect(result.status == 0)
+        let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
+        let orgs = json["organisations"] as! [String: Int]
+        #expect(orgs == ["committees": 1, "generalBranches": 1, "branches": 2, "partyGroups": 2])
+        let members = json["members"] as! [String: Int]
+        #expect(members["full"] == 15 && members["probationary"] == 2 && members["total"] == 17)
+        let activities = json["activities"] as! [String: Int]
+        #expect(activities["generalMeeting"] == 1 && activities["groupMeeting"] == 0)
+        #expect(json["year"] as? Int == 2025)
+    }
+
+    @Test func dataLocationOrder() throws {
+        let tmp = TempDirectory(); defer { tmp.cleanup() }
+        try WorkspaceStore(directory: tmp.sub("env")).create(Workspace.empty(name: "环境变量工作区", year: 2026))
+        try WorkspaceStore(directory: tmp.sub("flag")).create(Workspace.empty(name: "参数工作区", year: 2026))
+        let viaEnv = try runProduct("partydesk", ["summary"], environment: ["PARTYDESK_DATA": tmp.sub("env"), "HOME": tmp.path])
+        #expect(viaEnv.stdout.contains("环境变量工作区"))
+        let viaFlag = try runProduct("partydesk", ["summary", "--data", tmp.sub("flag")], environment: ["PARTYDESK_DATA": tmp.sub("env")])
+        #expect(viaFlag.stdout.contains("参数工作区"))
+        let missing = try runProduct("partydesk", ["summary", "--data", tmp.sub("nothing")])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("partydesk init"))
+    }
+
+    @Test func noWorkspaceAtTheDefaultPlaceMeansTheLabelledDemo() throws {
+        let tmp = TempDirectory(); defer { tmp.cleanup() }
+        let env = ["HOME": tmp.path, "XDG_DATA_HOME": tmp.sub("xdg")]
+        let first = try runProduct("partydesk", [], environment: env)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("[示例]"))
+        #expect(FileManager.default.fileExists(atPath: tmp.sub("xdg/partydesk/demo/workspace.json")))
+        // The second run opens the same demo rather than writing it again.
+        let before = FileManager.default.contents(atPath: tmp.sub("xdg/partydesk/demo/organisation.json"))
+        let second = try runProduct("partydesk", ["--lang", "en"], environment: env)
+        #expect(second.stdout.contains("[demo]"))
+        #expect(FileManager.default.contents(atPath: tmp.sub("xdg/partydesk/demo/organisation.json")) == before)
+        // Without XDG_DATA_HOME the data home is ~/.local/share/partydesk.
+        let home = try runProduct("partydesk", ["summary"], environment: ["HOME": tmp.sub("home"), "XDG_DATA_HOME": ""])
+        #expect(home.status == 0)
+        #expect(FileManager.default.fileExists(atPath: tmp.sub("home/.local/share/partydesk/demo/workspace.json")))
+    }
+}

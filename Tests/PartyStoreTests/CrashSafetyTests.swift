@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import PartyModel
+@testable import PartyStore
+
+/// A writer killed with SIGKILL at random points leaves every file wholly old or wholly new, and
+/// the workspace always loads.
+@Suite struct CrashSafetyTests {
+    static let rounds = 120
+
+    /// The round stamped into each file by `partydesk-save-loop` (nil before the first save).
+    static func marks(_ ws: Workspace) -> [String: Set<String>] {
+        func mark(_ s: String?) -> String { s.flatMap { $0.split(separator: "#").last.map(String.init) } ?? "-" }
+        var out: [String: Set<String>] = [
+            "workspace.json": [mark(ws.settings.name.contains("#") ? ws.settings.name : nil)],
+            "organisation.json": Set([mark(ws.organisation.committee.notes)] + ws.organisation.branches.map { mark($0.notes) }),
+            "members.json": Set(ws.members.map { mark($0.name.contains("#") ? $0.name : nil) }),
+            "plan.json": [mark(ws.plan.title.contains("#") ? ws.plan.title : nil)],
+        ]
+        for year in Set(ws.activities.map(\.date.year)) {
+            out["activities/\(year).json"] = Set(ws.activities.filter { $0.date.year == year }.map { mark($0.notes) })
+        }
+        return out
+    }
+
+    @Test func sigkillDuringSavesNeverLeavesAHalfWrittenFile() throws {
+        let tmp = TempDirectory("crash"); defer { tmp.cleanup() }
+        let store = WorkspaceStore(directory: tmp.sub("ws"))
+        try store.create(DemoWorkspace.make(asOf: testAsOf))
+        var rng = SeededRandom(seed: UInt64(UInt32(truncatingIfNeeded: getpid())))
+        var mixedRounds = 0
+        var highest = 0
+        for round in 0..<Self.rounds {
+            let child = Process()
+            child.executableURL = URL(fileURLWithPath: "\(productsDirectory)/partydesk-save-loop")
+            child.arguments = [store.directory]
+            try child.run()
+            usleep(UInt32(rng.int(20_000...250_000)))
+            kill(child.processIdentifier, SIGKILL)
+            child.waitUntilExit()
+            #expect(child.terminationReason == .uncaughtSignal, "round \(round): the writer ended before it was killed")
+
+            let loaded: LoadedWorkspace
+            do { loaded = try store.load() } catch {
+                Issue.record("round \(round): workspace does not load: \(error.message(.en))")
+                return
+            }
+            // Within each file every record carries the same round: the file is wholly one version.
+            let marks = Self.marks(loaded.workspace)
+            for (file, set) in marks { #expect(set.count == 1, "round \(round): \(file) mixes rounds \(set)") }
+            let perFile = Set(marks.values.compactMap(\.first))
+            if perFile.count > 1 { mixedRounds += 1 }
+            highest = max(highest, perFile.compactMap(Int.init).max() ?? 0)
+        }
+        // The writer really got to save many times, so kills landed among the writes.
+        #expect(highest >= Self.rounds)
+        print("crash-safety: \(Self.rounds) kills, \(highest) saves reached, \(mixedRounds) kills landed between two files of one save")
+    }
+}
