@@ -32,6 +32,21 @@ public enum ProblemKind: Equatable, Sendable {
     case termEndsBeforeStart(start: Day, end: Day)
     case outOfRange(Double, min: Double, max: Double)
     case emptyRequired
+    // Checks, rectifications and the scoring scheme
+    case schemeTotal(Double)
+    case unknownCategory(String)
+    case unknownCheckItem(String)
+    case unknownCheck(String)
+    case checkMaxMismatch(item: String, scheme: Double, template: Double)
+    case notHalfStep(Double)
+    case duplicateCheck(branch: String, quarter: Quarter)
+    case dueBeforeOpened(opened: Day, due: Day)
+    case illegalTransition(from: RectificationStatus, to: RectificationStatus)
+    case historyMismatch(status: RectificationStatus, last: RectificationStatus?)
+    case historyOutOfOrder(Day)
+    case noteMissing
+    case notManualItem(String)
+    case periodMismatch(item: String)
 }
 
 /// Low-level JSON syntax problems, with their byte offset turned into line and column by the store.
@@ -57,6 +72,12 @@ public enum RecordRef: Hashable, Sendable {
     case activity(Int)
     case planSection(Int)
     case planTask(Int)
+    case checkTemplate
+    case scoring
+    case check(Int)
+    case rectification(Int)
+    case manualScore(Int)
+    case bonus(Int)
 }
 
 /// A problem found by validating the model (no file positions yet).

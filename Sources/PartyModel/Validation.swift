@@ -124,6 +124,128 @@ public enum Validator {
                 issues.append(.init(ref, "progress", .outOfRange(Double(task.progress), min: 0, max: 100)))
             }
         }
+        issues += validateScoring(workspace, branches: Set(groupsByBranch.keys))
+        return issues
+    }
+
+    static func validateScoring(_ workspace: Workspace, branches: Set<String>) -> [ValidationIssue] {
+        var issues: [ValidationIssue] = []
+        let scheme = workspace.scoring
+        let template = workspace.checkTemplate
+        let year = workspace.settings.currentYear
+        let categories = Set(scheme.categories.map(\.id))
+
+        // The scheme: totals 100, known categories, sources that resolve.
+        if abs(scheme.totalMax - 100) > 1e-6 { issues.append(.init(.scoring, "items", .schemeTotal(scheme.totalMax))) }
+        var itemIds = Set<String>()
+        for (i, item) in scheme.items.enumerated() {
+            if !itemIds.insert(item.id).inserted { issues.append(.init(.scoring, "items[\(i)].id", .duplicateId(item.id))) }
+            if !categories.contains(item.category) { issues.append(.init(.scoring, "items[\(i)].category", .unknownCategory(item.category))) }
+            if item.max <= 0 { issues.append(.init(.scoring, "items[\(i)].max", .outOfRange(item.max, min: 0.5, max: 100))) }
+            if case .check(let id) = item.source {
+                if let checkItem = template.item(id) {
+                    if abs(checkItem.maxPoints - item.max) > 1e-9 {
+                        issues.append(.init(.scoring, "items[\(i)].max", .checkMaxMismatch(item: id, scheme: item.max, template: checkItem.maxPoints)))
+                    }
+                } else {
+                    issues.append(.init(.scoring, "items[\(i)].source", .unknownCheckItem(id)))
+                }
+            }
+        }
+        for (i, band) in scheme.grades.enumerated() where !(0...100).contains(band.minimum) {
+            issues.append(.init(.scoring, "grades[\(i)].minimum", .outOfRange(band.minimum, min: 0, max: 100)))
+        }
+        if !(0...1).contains(scheme.strongest.minimumCategoryShare) {
+            issues.append(.init(.scoring, "strongest.minimumCategoryShare", .outOfRange(scheme.strongest.minimumCategoryShare, min: 0, max: 1)))
+        }
+        for (key, share) in scheme.strongest.targets.sorted(by: { $0.key < $1.key }) where !(0...1).contains(share) {
+            issues.append(.init(.scoring, "strongest.targets.\(key)", .outOfRange(share, min: 0, max: 1)))
+        }
+
+        // The check template.
+        var templateIds = Set<String>()
+        for (i, item) in template.items.enumerated() {
+            if !templateIds.insert(item.id).inserted { issues.append(.init(.checkTemplate, "items[\(i)].id", .duplicateId(item.id))) }
+            if item.maxPoints <= 0 { issues.append(.init(.checkTemplate, "items[\(i)].maxPoints", .outOfRange(item.maxPoints, min: 0.5, max: 100))) }
+            if !categories.contains(item.category) { issues.append(.init(.checkTemplate, "items[\(i)].category", .unknownCategory(item.category))) }
+        }
+
+        // Checks.
+        var checkIds = Set<String>()
+        var periods = Set<String>()
+        for (i, check) in workspace.checks.enumerated() {
+            let ref = RecordRef.check(i)
+            if !checkIds.insert(check.id).inserted { issues.append(.init(ref, "id", .duplicateId(check.id))) }
+            if !branches.contains(check.branchId) { issues.append(.init(ref, "branchId", .unknownBranch(check.branchId))) }
+            guard let quarter = check.period else {
+                issues.append(.init(ref, "quarter", .outOfRange(Double(check.quarter), min: 1, max: 4)))
+                continue
+            }
+            if !periods.insert("\(check.branchId)|\(quarter)").inserted {
+                issues.append(.init(ref, "quarter", .duplicateCheck(branch: check.branchId, quarter: quarter)))
+            }
+            if !(earliestYear...(year + eventYearsAhead)).contains(check.date.year) {
+                issues.append(.init(ref, "date", .implausibleDate(check.date, earliest: earliestYear, latest: year + eventYearsAhead)))
+            }
+            for (itemId, points) in check.points.sorted(by: { $0.key < $1.key }) {
+                guard let item = template.item(itemId) else {
+                    issues.append(.init(ref, "points.\(itemId)", .unknownCheckItem(itemId)))
+                    continue
+                }
+                if !(0...item.maxPoints).contains(points) {
+                    issues.append(.init(ref, "points.\(itemId)", .outOfRange(points, min: 0, max: item.maxPoints)))
+                } else if (points * 2).rounded() != points * 2 {
+                    issues.append(.init(ref, "points.\(itemId)", .notHalfStep(points)))
+                }
+            }
+        }
+
+        // Rectifications: references, dates and a history that replays to the status.
+        var rectificationIds = Set<String>()
+        for (i, r) in workspace.rectifications.enumerated() {
+            let ref = RecordRef.rectification(i)
+            if !rectificationIds.insert(r.id).inserted { issues.append(.init(ref, "id", .duplicateId(r.id))) }
+            if !branches.contains(r.branchId) { issues.append(.init(ref, "branchId", .unknownBranch(r.branchId))) }
+            if let source = r.sourceCheckId, !checkIds.contains(source) {
+                issues.append(.init(ref, "sourceCheckId", .unknownCheck(source)))
+            }
+            if r.dueOn < r.openedOn { issues.append(.init(ref, "dueOn", .dueBeforeOpened(opened: r.openedOn, due: r.dueOn))) }
+            var state = RectificationStatus.open
+            var last = r.openedOn
+            for (e, event) in r.history.enumerated() {
+                if event.from != state || !RectificationAction.isLegal(from: event.from, to: event.to) {
+                    issues.append(.init(ref, "history[\(e)]", .illegalTransition(from: event.from, to: event.to)))
+                }
+                if event.date < last { issues.append(.init(ref, "history[\(e)].date", .historyOutOfOrder(event.date))) }
+                let needsNote = event.to == .submitted || (event.to == .inProgress && event.from != .open)
+                if needsNote && (event.note?.trimmingWhitespace().isEmpty ?? true) { issues.append(.init(ref, "history[\(e)].note", .noteMissing)) }
+                if event.to == .closed && (event.acceptedBy?.trimmingWhitespace().isEmpty ?? true) {
+                    issues.append(.init(ref, "history[\(e)].acceptedBy", .noteMissing))
+                }
+                state = event.to
+                last = event.date
+            }
+            if state != r.status { issues.append(.init(ref, "status", .historyMismatch(status: r.status, last: r.history.last?.to))) }
+        }
+
+        // Manual points and bonuses.
+        let schemeItems = Dictionary(scheme.items.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for (i, m) in workspace.manualScores.enumerated() {
+            let ref = RecordRef.manualScore(i)
+            if !branches.contains(m.branchId) { issues.append(.init(ref, "branchId", .unknownBranch(m.branchId))) }
+            guard let item = schemeItems[m.itemId], item.source == .manual else {
+                issues.append(.init(ref, "itemId", .notManualItem(m.itemId)))
+                continue
+            }
+            if (item.period == .quarter) != (m.quarter != nil) || !(1...4).contains(m.quarter ?? 1) {
+                issues.append(.init(ref, "quarter", .periodMismatch(item: item.id)))
+            }
+            if !(0...item.max).contains(m.points) { issues.append(.init(ref, "points", .outOfRange(m.points, min: 0, max: item.max))) }
+        }
+        for (i, b) in workspace.bonuses.enumerated() {
+            if !branches.contains(b.branchId) { issues.append(.init(.bonus(i), "branchId", .unknownBranch(b.branchId))) }
+            if b.points < 0 { issues.append(.init(.bonus(i), "points", .negative(b.points))) }
+        }
         return issues
     }
 }

@@ -1,7 +1,8 @@
 /// The contents of `workspace.json`.
 public struct WorkspaceSettings: Codable, Hashable, Sendable {
     /// The format version this build writes. Older files are migrated in memory; newer ones are refused.
-    public static let currentSchemaVersion = 1
+    /// 1: ledger only. 2: adds the check template, scoring scheme, checks, rectifications, manual scores.
+    public static let currentSchemaVersion = 2
 
     public var schemaVersion: Int
     public var name: String
@@ -36,11 +37,28 @@ public struct Workspace: Hashable, Sendable {
     /// All years, in file order (oldest year first).
     public var activities: [Activity]
     public var plan: WorkPlan
+    public var checkTemplate: CheckTemplate
+    public var scoring: ScoringScheme
+    /// All years, oldest first.
+    public var checks: [QuarterlyCheck]
+    public var rectifications: [Rectification]
+    public var manualScores: [ManualScore]
+    public var bonuses: [Bonus]
 
     public init(settings: WorkspaceSettings, organisation: Organisation, members: [Member] = [],
-                activities: [Activity] = [], plan: WorkPlan) {
+                activities: [Activity] = [], plan: WorkPlan,
+                checkTemplate: CheckTemplate = DefaultScheme.template, scoring: ScoringScheme = DefaultScheme.scheme,
+                checks: [QuarterlyCheck] = [], rectifications: [Rectification] = [],
+                manualScores: [ManualScore] = [], bonuses: [Bonus] = []) {
         self.settings = settings; self.organisation = organisation; self.members = members
         self.activities = activities; self.plan = plan
+        self.checkTemplate = checkTemplate; self.scoring = scoring; self.checks = checks
+        self.rectifications = rectifications; self.manualScores = manualScores; self.bonuses = bonuses
+    }
+
+    /// The findings of a check: the rectifications it opened.
+    public func findings(of check: QuarterlyCheck) -> [Rectification] {
+        rectifications.filter { $0.sourceCheckId == check.id }
     }
 
     /// A new, empty workspace.

@@ -25,13 +25,22 @@ enum WorkspaceCodec {
             WorkspacePaths.organisation: encode(workspace.organisation, with: encoder),
             WorkspacePaths.members: encode(MembersDocument(members: workspace.members), with: encoder),
             WorkspacePaths.plan: encode(workspace.plan, with: encoder),
+            WorkspacePaths.checkTemplate: encode(workspace.checkTemplate, with: encoder),
+            WorkspacePaths.scoring: encode(workspace.scoring, with: encoder),
+            WorkspacePaths.rectifications: encode(RectificationsDocument(rectifications: workspace.rectifications), with: encoder),
+            WorkspacePaths.manualScores: encode(ManualScoresDocument(scores: workspace.manualScores, bonuses: workspace.bonuses), with: encoder),
         ]
-        var byYear: [Int: [Activity]] = [:]
-        for activity in workspace.activities { byYear[activity.date.year, default: []].append(activity) }
-        for (year, activities) in byYear {
-            files[WorkspacePaths.activities(year)] = encode(ActivityShard(year: year, activities: activities), with: encoder)
-        }
+        renderShards(workspace.activities, into: &files, with: encoder)
+        renderShards(workspace.checks, into: &files, with: encoder)
         return files
+    }
+
+    static func renderShards<R: YearShardedRecord>(_ records: [R], into files: inout [String: Data], with encoder: JSONEncoder) {
+        var byYear: [Int: [R]] = [:]
+        for record in records { byYear[record.shardYear, default: []].append(record) }
+        for (year, list) in byYear {
+            files[WorkspacePaths.shard(R.folder, year)] = encode(YearShard(year: year, records: list), with: encoder)
+        }
     }
 
     /// Decodes one file; on failure returns the problem with line, column and JSON path.

@@ -11,10 +11,11 @@ public struct LoadedWorkspace: Sendable {
     public var digests: [String: Digest]
     /// The schema version found on disk when it was older than this build's; saving backs the old files up.
     public var migratedFrom: Int?
-    /// Where `workspace.activities[i]` came from: file and index in that file's array.
-    var activityOrigins: [ActivityOrigin]
+    /// Where each year-sharded record came from, by folder: file and index in that file's array,
+    /// in model order (`workspace.activities[i]` ↔ `origins["activities"][i]`).
+    var origins: [String: [RecordOrigin]]
 
-    struct ActivityOrigin: Sendable {
+    struct RecordOrigin: Sendable {
         var file: String
         var index: Int
     }
@@ -35,13 +36,15 @@ public struct WorkspaceStore: Sendable {
 
     // MARK: Loading
 
-    public func load() throws(StoreError) -> LoadedWorkspace {
-        guard exists else { throw .notAWorkspace(directory) }
+    /// Reads every file, collecting every problem; the workspace loads only when there is none.
+    struct Reader {
+        let store: WorkspaceStore
         var problems: [Problem] = []
         var digests: [String: Digest] = [:]
+        var origins: [String: [LoadedWorkspace.RecordOrigin]] = [:]
 
-        func read(_ relative: String, required: Bool) -> Data? {
-            let path = absolute(relative)
+        mutating func read(_ relative: String, required: Bool) -> Data? {
+            let path = store.absolute(relative)
             guard FileManager.default.fileExists(atPath: path) else {
                 if required { problems.append(Problem(file: relative, kind: .fileMissing)) }
                 return nil
@@ -55,74 +58,98 @@ public struct WorkspaceStore: Sendable {
                 return nil
             }
         }
-        func decode<T: Decodable>(_ type: T.Type, _ relative: String, _ data: Data?) -> T? {
-            guard let data else { return nil }
+
+        mutating func decode<T: Decodable>(_ type: T.Type, _ relative: String, required: Bool) -> T? {
+            guard let data = read(relative, required: required) else { return nil }
             switch WorkspaceCodec.decode(type, file: relative, data: data) {
             case .success(let value): return value
             case .failure(let problem): problems.append(problem); return nil
             }
         }
 
-        let settingsData = read(WorkspacePaths.settings, required: true)
-        guard var settings = decode(WorkspaceSettings.self, WorkspacePaths.settings, settingsData) else {
-            throw .invalid(problems)
-        }
-        var migratedFrom: Int? = nil
-        if settings.schemaVersion > WorkspaceSettings.currentSchemaVersion {
-            // A newer build wrote this: refuse rather than misread (and later overwrite) it.
-            let problem = WorkspaceCodec.located(
-                file: WorkspacePaths.settings, bytes: [UInt8](settingsData ?? Data()), path: [.key("schemaVersion")],
-                kind: .schemaTooNew(found: settings.schemaVersion, supported: WorkspaceSettings.currentSchemaVersion))
-            throw .invalid([problem])
-        }
-        if settings.schemaVersion < 1 {
-            throw .invalid([WorkspaceCodec.located(
-                file: WorkspacePaths.settings, bytes: [UInt8](settingsData ?? Data()), path: [.key("schemaVersion")],
-                kind: .schemaInvalid(settings.schemaVersion))])
-        }
-        if settings.schemaVersion < WorkspaceSettings.currentSchemaVersion {
-            migratedFrom = settings.schemaVersion
-            settings.schemaVersion = WorkspaceSettings.currentSchemaVersion
-        }
-
-        let organisation = decode(Organisation.self, WorkspacePaths.organisation, read(WorkspacePaths.organisation, required: true))
-        let members = decode(MembersDocument.self, WorkspacePaths.members, read(WorkspacePaths.members, required: false))
-        let plan = decode(WorkPlan.self, WorkspacePaths.plan, read(WorkspacePaths.plan, required: false))
-
-        var activities: [Activity] = []
-        var origins: [LoadedWorkspace.ActivityOrigin] = []
-        for (year, relative) in shardFiles() {
-            guard let data = read(relative, required: true),
-                  let shard = decode(ActivityShard.self, relative, data) else { continue }
-            let bytes = [UInt8](WorkspaceCodec.withoutByteOrderMark(data))
-            if shard.year != year {
-                problems.append(WorkspaceCodec.located(file: relative, bytes: bytes, path: [.key("year")],
-                                                       kind: .wrongShard(fileYear: year, dateYear: shard.year)))
-            }
-            for (index, activity) in shard.activities.enumerated() {
-                if activity.date.year != year {
-                    problems.append(WorkspaceCodec.located(
-                        file: relative, bytes: bytes, path: [.key("activities"), .index(index), .key("date")],
-                        kind: .wrongShard(fileYear: year, dateYear: activity.date.year)))
+        /// Every `FOLDER/YYYY.json`, oldest first; each record must belong to its file's year.
+        mutating func shards<R: YearShardedRecord>(_ type: R.Type) -> [R] {
+            var records: [R] = []
+            var origins: [LoadedWorkspace.RecordOrigin] = []
+            for (year, relative) in store.shardFiles(R.folder) {
+                guard let data = read(relative, required: true) else { continue }
+                let shard: YearShard<R>
+                switch WorkspaceCodec.decode(YearShard<R>.self, file: relative, data: data) {
+                case .success(let value): shard = value
+                case .failure(let problem): problems.append(problem); continue
                 }
-                activities.append(activity)
-                origins.append(.init(file: relative, index: index))
+                let bytes = [UInt8](WorkspaceCodec.withoutByteOrderMark(data))
+                if shard.year != year {
+                    problems.append(WorkspaceCodec.located(file: relative, bytes: bytes, path: [.key("year")],
+                                                           kind: .wrongShard(fileYear: year, dateYear: shard.year)))
+                }
+                for (index, record) in shard.records.enumerated() {
+                    if record.shardYear != year {
+                        let field = R.self == Activity.self ? "date" : "year"
+                        problems.append(WorkspaceCodec.located(
+                            file: relative, bytes: bytes, path: [.key(R.folder), .index(index), .key(field)],
+                            kind: .wrongShard(fileYear: year, dateYear: record.shardYear)))
+                    }
+                    records.append(record)
+                    origins.append(.init(file: relative, index: index))
+                }
             }
+            self.origins[R.folder] = origins
+            return records
         }
+    }
 
-        guard problems.isEmpty, let organisation else { throw .invalid(problems) }
+    public func load() throws(StoreError) -> LoadedWorkspace {
+        guard exists else { throw .notAWorkspace(directory) }
+        var reader = Reader(store: self)
+
+        let settingsData = reader.read(WorkspacePaths.settings, required: true)
+        let settingsBytes = [UInt8](WorkspaceCodec.withoutByteOrderMark(settingsData ?? Data()))
+        guard let data = settingsData else { throw .invalid(reader.problems) }
+        var settings: WorkspaceSettings
+        switch WorkspaceCodec.decode(WorkspaceSettings.self, file: WorkspacePaths.settings, data: data) {
+        case .success(let value): settings = value
+        case .failure(let problem): throw .invalid([problem])
+        }
+        let version = settings.schemaVersion
+        if version > WorkspaceSettings.currentSchemaVersion || version < 1 {
+            // A newer build wrote this: refuse rather than misread (and later overwrite) it.
+            let kind: ProblemKind = version < 1 ? .schemaInvalid(version)
+                : .schemaTooNew(found: version, supported: WorkspaceSettings.currentSchemaVersion)
+            throw .invalid([WorkspaceCodec.located(file: WorkspacePaths.settings, bytes: settingsBytes,
+                                                   path: [.key("schemaVersion")], kind: kind)])
+        }
+        let migratedFrom = version < WorkspaceSettings.currentSchemaVersion ? version : nil
+        settings.schemaVersion = WorkspaceSettings.currentSchemaVersion
+        // Version 1 had no scheme or template: they are added with their defaults (Migrations).
+        let scoringRequired = version >= 2
+
+        let organisation = reader.decode(Organisation.self, WorkspacePaths.organisation, required: true)
+        let members = reader.decode(MembersDocument.self, WorkspacePaths.members, required: false)
+        let plan = reader.decode(WorkPlan.self, WorkspacePaths.plan, required: false)
+        let template = reader.decode(CheckTemplate.self, WorkspacePaths.checkTemplate, required: scoringRequired)
+        let scoring = reader.decode(ScoringScheme.self, WorkspacePaths.scoring, required: scoringRequired)
+        let rectifications = reader.decode(RectificationsDocument.self, WorkspacePaths.rectifications, required: false)
+        let manual = reader.decode(ManualScoresDocument.self, WorkspacePaths.manualScores, required: false)
+        let activities = reader.shards(Activity.self)
+        let checks = reader.shards(QuarterlyCheck.self)
+
+        guard reader.problems.isEmpty, let organisation else { throw .invalid(reader.problems) }
         let workspace = Workspace(
             settings: settings, organisation: organisation, members: members?.members ?? [],
             activities: activities,
-            plan: plan ?? WorkPlan(title: "\(settings.currentYear)", year: settings.currentYear))
-        return LoadedWorkspace(workspace: workspace, digests: digests, migratedFrom: migratedFrom, activityOrigins: origins)
+            plan: plan ?? WorkPlan(title: "\(settings.currentYear)", year: settings.currentYear),
+            checkTemplate: template ?? DefaultScheme.template, scoring: scoring ?? DefaultScheme.scheme,
+            checks: checks, rectifications: rectifications?.rectifications ?? [],
+            manualScores: manual?.scores ?? [], bonuses: manual?.bonuses ?? [])
+        return LoadedWorkspace(workspace: workspace, digests: reader.digests, migratedFrom: migratedFrom, origins: reader.origins)
     }
 
-    /// `activities/YYYY.json` files, oldest year first.
-    func shardFiles() -> [(year: Int, path: String)] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: absolute(WorkspacePaths.activitiesDirectory))) ?? []
+    /// `FOLDER/YYYY.json` files, oldest year first.
+    func shardFiles(_ folder: String) -> [(year: Int, path: String)] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: absolute(folder))) ?? []
         return names.compactMap { name in
-            WorkspacePaths.shardYear(fileName: name).map { ($0, "\(WorkspacePaths.activitiesDirectory)/\(name)") }
+            WorkspacePaths.shardYear(fileName: name).map { ($0, "\(folder)/\(name)") }
         }.sorted { $0.year < $1.year }
     }
 
@@ -144,7 +171,13 @@ public struct WorkspaceStore: Sendable {
     }
 
     func place(of record: RecordRef, in loaded: LoadedWorkspace) -> (file: String, path: String) {
-        switch record {
+        func sharded(_ folder: String, _ i: Int, year: Int) -> (String, String) {
+            if let origin = loaded.origins[folder], origin.indices.contains(i) {
+                return (origin[i].file, "\(folder)[\(origin[i].index)]")
+            }
+            return (WorkspacePaths.shard(folder, year), folder)
+        }
+        return switch record {
         case .settings: (WorkspacePaths.settings, "")
         case .committee: (WorkspacePaths.organisation, "committee")
         case .generalBranch(let i): (WorkspacePaths.organisation, "generalBranches[\(i)]")
@@ -152,12 +185,13 @@ public struct WorkspaceStore: Sendable {
         case .member(let i): (WorkspacePaths.members, "members[\(i)]")
         case .planSection(let i): (WorkspacePaths.plan, "sections[\(i)]")
         case .planTask(let i): (WorkspacePaths.plan, "tasks[\(i)]")
-        case .activity(let i):
-            if loaded.activityOrigins.indices.contains(i) {
-                (loaded.activityOrigins[i].file, "activities[\(loaded.activityOrigins[i].index)]")
-            } else {
-                (WorkspacePaths.activities(loaded.workspace.activities[i].date.year), "activities")
-            }
+        case .checkTemplate: (WorkspacePaths.checkTemplate, "")
+        case .scoring: (WorkspacePaths.scoring, "")
+        case .rectification(let i): (WorkspacePaths.rectifications, "rectifications[\(i)]")
+        case .manualScore(let i): (WorkspacePaths.manualScores, "scores[\(i)]")
+        case .bonus(let i): (WorkspacePaths.manualScores, "bonuses[\(i)]")
+        case .activity(let i): sharded(Activity.folder, i, year: loaded.workspace.activities[i].shardYear)
+        case .check(let i): sharded(QuarterlyCheck.folder, i, year: loaded.workspace.checks[i].shardYear)
         }
     }
 
@@ -169,7 +203,7 @@ public struct WorkspaceStore: Sendable {
         let contents = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         if !contents.isEmpty { throw .notEmpty(directory) }
         do { try AtomicFile.makeDirectory(directory) } catch { throw .io(error) }
-        let empty = LoadedWorkspace(workspace: workspace, digests: [:], migratedFrom: nil, activityOrigins: [])
+        let empty = LoadedWorkspace(workspace: workspace, digests: [:], migratedFrom: nil, origins: [:])
         return try save(workspace, over: empty)
     }
 
@@ -179,8 +213,9 @@ public struct WorkspaceStore: Sendable {
     public func save(_ workspace: Workspace, over loaded: LoadedWorkspace) throws(StoreError) -> LoadedWorkspace {
         let files = WorkspaceCodec.render(workspace)
         let changed = files.filter { loaded.digests[$0.key] != Digest($0.value) }
-        let removed = loaded.digests.keys.filter {
-            $0.hasPrefix(WorkspacePaths.activitiesDirectory + "/") && files[$0] == nil
+        // Year files no longer needed (their last record moved or went away).
+        let removed = loaded.digests.keys.filter { path in
+            files[path] == nil && WorkspacePaths.shardFolders.contains { path.hasPrefix($0 + "/") }
         }
         let touched = Set(changed.keys).union(removed).sorted()
         let conflicts = touched.filter { diskDigest($0) != loaded.digests[$0] }
@@ -192,8 +227,8 @@ public struct WorkspaceStore: Sendable {
                     try Backups(directory: directory).keep(path, label: "schema-v\(version)")
                 }
             }
-            if changed.keys.contains(where: { $0.hasPrefix(WorkspacePaths.activitiesDirectory + "/") }) {
-                try AtomicFile.makeDirectory(absolute(WorkspacePaths.activitiesDirectory))
+            for folder in WorkspacePaths.shardFolders where changed.keys.contains(where: { $0.hasPrefix(folder + "/") }) {
+                try AtomicFile.makeDirectory(absolute(folder))
             }
             // workspace.json last: a reader never sees a new schema version over old data files.
             let order = changed.keys.sorted { a, b in
@@ -208,7 +243,9 @@ public struct WorkspaceStore: Sendable {
                     throw FileError(path: absolute(path), operation: "unlink", code: errno)
                 }
             }
-            if !removed.isEmpty { try AtomicFile.syncDirectory(absolute(WorkspacePaths.activitiesDirectory)) }
+            for folder in Set(removed.map { ($0 as NSString).deletingLastPathComponent }) {
+                try AtomicFile.syncDirectory(absolute(folder))
+            }
         } catch {
             throw .io(error)
         }
@@ -217,17 +254,18 @@ public struct WorkspaceStore: Sendable {
         result.workspace = workspace
         result.migratedFrom = nil
         result.digests = files.mapValues(Digest.init)
-        result.activityOrigins = Self.origins(of: workspace)
+        result.origins = [Activity.folder: Self.origins(of: workspace.activities),
+                          QuarterlyCheck.folder: Self.origins(of: workspace.checks)]
         return result
     }
 
-    /// Where each activity lands when saved: its year's shard, in model order.
-    static func origins(of workspace: Workspace) -> [LoadedWorkspace.ActivityOrigin] {
+    /// Where each record lands when saved: its year's file, in model order.
+    static func origins<R: YearShardedRecord>(of records: [R]) -> [LoadedWorkspace.RecordOrigin] {
         var counters: [Int: Int] = [:]
-        return workspace.activities.map { activity in
-            let year = activity.date.year
+        return records.map { record in
+            let year = record.shardYear
             defer { counters[year, default: 0] += 1 }
-            return .init(file: WorkspacePaths.activities(year), index: counters[year, default: 0])
+            return .init(file: WorkspacePaths.shard(R.folder, year), index: counters[year, default: 0])
         }
     }
 

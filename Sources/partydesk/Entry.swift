@@ -13,7 +13,9 @@ struct PartyDesk: ParsableCommand {
         Without a subcommand it opens the dashboard; with no workspace at the default place it uses the built-in demo.
         Data: --data DIR, else $PARTYDESK_DATA, else $XDG_DATA_HOME/partydesk (~/.local/share/partydesk).
         """,
-        subcommands: [InitCommand.self, DemoCommand.self, ValidateCommand.self, SummaryCommand.self]
+        subcommands: [InitCommand.self, DemoCommand.self, ValidateCommand.self, SummaryCommand.self,
+                      ComplianceCommand.self, ChecksCommand.self, RectificationsCommand.self, AlertsCommand.self,
+                      ScoresCommand.self]
     )
 
     @OptionGroup var workspace: WorkspaceOptions

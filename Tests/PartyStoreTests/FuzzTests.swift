@@ -16,6 +16,8 @@ import TestSupport
         demo.members = Array(demo.members.prefix(8))
         demo.activities = Array(demo.activities.filter { $0.date.year == 2026 }.prefix(12))
         demo.plan.tasks = Array(demo.plan.tasks.prefix(6))
+        demo.checks = Array(demo.checks.filter { $0.year == 2026 }.prefix(4))
+        demo.rectifications = Array(demo.rectifications.filter { !$0.history.isEmpty }.prefix(6))
         let files = WorkspaceCodec.render(demo)
         func entry<T: Decodable>(_ path: String, _ type: T.Type) -> (String, Data, (Data) -> Result<Void, Problem>) {
             (path, files[path]!, { data in WorkspaceCodec.decode(type, file: path, data: data).map { _ in () } })
@@ -25,7 +27,10 @@ import TestSupport
             entry(WorkspacePaths.organisation, Organisation.self),
             entry(WorkspacePaths.members, MembersDocument.self),
             entry(WorkspacePaths.plan, WorkPlan.self),
-            entry(WorkspacePaths.activities(2026), ActivityShard.self),
+            entry(WorkspacePaths.activities(2026), YearShard<Activity>.self),
+            entry(WorkspacePaths.checks(2026), YearShard<QuarterlyCheck>.self),
+            entry(WorkspacePaths.rectifications, RectificationsDocument.self),
+            entry(WorkspacePaths.scoring, ScoringScheme.self),
         ]
     }
 

@@ -21,7 +21,10 @@ func loadProblems(_ damage: (WorkspaceStore) throws -> Void) throws -> [Problem]
 func replace(_ store: WorkspaceStore, _ file: String, _ old: String, _ new: String) {
     let path = store.absolute(file)
     let text = String(decoding: bytes(path), as: UTF8.self)
-    precondition(text.contains(old), "fixture text not found: \(old)")
+    guard text.contains(old) else {
+        Issue.record("fixture text not found in \(file): \(old)")
+        return
+    }
     FileManager.default.createFile(atPath: path, contents: Data(text.replacingOccurrences(of: old, with: new).utf8))
 }
 
@@ -107,7 +110,7 @@ func position(of needle: String, in path: String) -> (Int, Int) {
         let tmp = TempDirectory(); defer { tmp.cleanup() }
         let store = WorkspaceStore(directory: tmp.sub("ws"))
         try store.create(smallWorkspace())
-        replace(store, "workspace.json", "\"schemaVersion\" : 1", "\"schemaVersion\" : 99")
+        replace(store, "workspace.json", "\"schemaVersion\" : 2", "\"schemaVersion\" : 99")
         let before = allFiles(store.directory)
         #expect(throws: StoreError.self) { try store.load() }
         do { _ = try store.load() } catch {

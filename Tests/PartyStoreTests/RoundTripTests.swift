@@ -45,7 +45,8 @@ func allFiles(_ dir: String) -> [String: Data] {
         let store = WorkspaceStore(directory: tmp.path + "/ws")
         try store.create(smallWorkspace())
         #expect(Set(allFiles(store.directory).keys) == ["workspace.json", "organisation.json", "members.json", "plan.json",
-                                                        "activities/2025.json", "activities/2026.json"])
+                                                        "check-template.json", "scoring.json", "rectifications.json",
+                                                        "manual-scores.json", "activities/2025.json", "activities/2026.json"])
         let text = String(decoding: bytes(store.absolute("workspace.json")), as: UTF8.self)
         #expect(text.hasSuffix("}\n"))
         #expect(text.contains("\n  \"currentYear\" : 2026,\n"))

@@ -21,34 +21,38 @@ public enum DemoWorkspace {
         var missingLessonQuarter: Int? = nil     // a quarter of the current year without 党课
         var trainingSessions = 4                  // 8 h each per year
         var studySessions = 9
+        /// How well the branch does its work, 0 … 1: drives check points, findings and assessments.
+        var quality = 0.9
+        /// Whether its check for the last ended quarter is still missing.
+        var lastCheckMissing = false
     }
 
     static let specs: [Spec] = [
-        Spec(id: "b-office", name: "党政办公室党支部", parent: "gb-office", sector: .government, full: 9, probationary: 1, hasCommittee: true, groups: 0, termEndsInMonths: 20),
-        Spec(id: "b-org", name: "组织人事党支部", parent: "gb-office", sector: .government, full: 7, probationary: 0, hasCommittee: true, groups: 0, termEndsInMonths: 5),
+        Spec(id: "b-office", name: "党政办公室党支部", parent: "gb-office", sector: .government, full: 9, probationary: 1, hasCommittee: true, groups: 0, termEndsInMonths: 20, quality: 0.99),
+        Spec(id: "b-org", name: "组织人事党支部", parent: "gb-office", sector: .government, full: 7, probationary: 0, hasCommittee: true, groups: 0, termEndsInMonths: 5, quality: 0.97),
         // 8+ full members but no committee.
-        Spec(id: "b-finance", name: "财务资产党支部", parent: "gb-office", sector: .government, full: 8, probationary: 0, hasCommittee: false, groups: 0, termEndsInMonths: 26),
+        Spec(id: "b-finance", name: "财务资产党支部", parent: "gb-office", sector: .government, full: 8, probationary: 0, hasCommittee: false, groups: 0, termEndsInMonths: 26, quality: 0.86),
         // Secretary vacant.
-        Spec(id: "b-logistics", name: "后勤保障党支部", parent: "gb-office", sector: .government, full: 12, probationary: 1, hasCommittee: true, groups: 0, secretaryVacant: true, termEndsInMonths: 2),
+        Spec(id: "b-logistics", name: "后勤保障党支部", parent: "gb-office", sector: .government, full: 12, probationary: 1, hasCommittee: true, groups: 0, secretaryVacant: true, termEndsInMonths: 2, quality: 0.7),
         // Joint branch, term date unknown.
-        Spec(id: "b-joint", name: "附属单位联合党支部", parent: "gb-office", sector: .other, full: 4, probationary: 0, hasCommittee: false, groups: 0, joint: true, termEndsInMonths: nil),
-        Spec(id: "b-t-mech", name: "机电工程系教工党支部", parent: "gb-teach", sector: .school, full: 18, probationary: 1, hasCommittee: true, groups: 2, termEndsInMonths: 30),
-        Spec(id: "b-t-info", name: "信息工程系教工党支部", parent: "gb-teach", sector: .school, full: 22, probationary: 2, hasCommittee: true, groups: 3, termEndsInMonths: 11),
+        Spec(id: "b-joint", name: "附属单位联合党支部", parent: "gb-office", sector: .other, full: 4, probationary: 0, hasCommittee: false, groups: 0, joint: true, termEndsInMonths: nil, quality: 0.66, lastCheckMissing: true),
+        Spec(id: "b-t-mech", name: "机电工程系教工党支部", parent: "gb-teach", sector: .school, full: 18, probationary: 1, hasCommittee: true, groups: 2, termEndsInMonths: 30, quality: 0.98),
+        Spec(id: "b-t-info", name: "信息工程系教工党支部", parent: "gb-teach", sector: .school, full: 22, probationary: 2, hasCommittee: true, groups: 3, termEndsInMonths: 11, quality: 0.95),
         // Short of training hours.
-        Spec(id: "b-t-econ", name: "经济管理系教工党支部", parent: "gb-teach", sector: .school, full: 15, probationary: 0, hasCommittee: true, groups: 2, termEndsInMonths: 17, trainingSessions: 2, studySessions: 6),
+        Spec(id: "b-t-econ", name: "经济管理系教工党支部", parent: "gb-teach", sector: .school, full: 15, probationary: 0, hasCommittee: true, groups: 2, termEndsInMonths: 17, trainingSessions: 2, studySessions: 6, quality: 0.8),
         // A quarter without its 党课.
-        Spec(id: "b-t-basic", name: "基础教学部教工党支部", parent: "gb-teach", sector: .school, full: 11, probationary: 0, hasCommittee: true, groups: 0, termEndsInMonths: 8, missingLessonQuarter: 2),
+        Spec(id: "b-t-basic", name: "基础教学部教工党支部", parent: "gb-teach", sector: .school, full: 11, probationary: 0, hasCommittee: true, groups: 0, termEndsInMonths: 8, missingLessonQuarter: 2, quality: 0.84),
         // Term overdue.
-        Spec(id: "b-t-research", name: "科研中心党支部", parent: "gb-teach", sector: .school, full: 9, probationary: 1, hasCommittee: true, groups: 0, termEndsInMonths: -6),
-        Spec(id: "b-s-mech", name: "机电工程系学生党支部", parent: "gb-student", sector: .school, full: 14, probationary: 12, hasCommittee: true, groups: 3, termEndsInMonths: 9),
+        Spec(id: "b-t-research", name: "科研中心党支部", parent: "gb-teach", sector: .school, full: 9, probationary: 1, hasCommittee: true, groups: 0, termEndsInMonths: -6, quality: 0.5),
+        Spec(id: "b-s-mech", name: "机电工程系学生党支部", parent: "gb-student", sector: .school, full: 14, probationary: 12, hasCommittee: true, groups: 3, termEndsInMonths: 9, quality: 0.93),
         // Over 50 members: should be a general branch.
-        Spec(id: "b-s-info", name: "信息工程系学生党支部", parent: "gb-student", sector: .school, full: 40, probationary: 16, hasCommittee: true, groups: 5, termEndsInMonths: 10),
+        Spec(id: "b-s-info", name: "信息工程系学生党支部", parent: "gb-student", sector: .school, full: 40, probationary: 16, hasCommittee: true, groups: 5, termEndsInMonths: 10, quality: 0.82),
         // 20+ members without party groups.
-        Spec(id: "b-s-econ", name: "经济管理系学生党支部", parent: "gb-student", sector: .school, full: 10, probationary: 12, hasCommittee: true, groups: 0, termEndsInMonths: 22),
+        Spec(id: "b-s-econ", name: "经济管理系学生党支部", parent: "gb-student", sector: .school, full: 10, probationary: 12, hasCommittee: true, groups: 0, termEndsInMonths: 22, quality: 0.88),
         // 100+ members: should be a committee (基层党委).
-        Spec(id: "b-retired", name: "离退休党支部", parent: "c-institute", sector: .other, full: 102, probationary: 0, hasCommittee: true, groups: 10, termEndsInMonths: 28, trainingSessions: 3),
+        Spec(id: "b-retired", name: "离退休党支部", parent: "c-institute", sector: .other, full: 102, probationary: 0, hasCommittee: true, groups: 10, termEndsInMonths: 28, trainingSessions: 3, quality: 0.9),
         // Fewer than 3 full members and not a joint branch.
-        Spec(id: "b-enterprise", name: "校办企业党支部", parent: "c-institute", sector: .enterprise, full: 2, probationary: 1, hasCommittee: false, groups: 0, termEndsInMonths: 15),
+        Spec(id: "b-enterprise", name: "校办企业党支部", parent: "c-institute", sector: .enterprise, full: 2, probationary: 1, hasCommittee: false, groups: 0, termEndsInMonths: 15, quality: 0.45, lastCheckMissing: true),
     ]
 
     public static func make(asOf: Day) -> Workspace {
@@ -82,12 +86,14 @@ public enum DemoWorkspace {
         }
         activities.sort { ($0.date, $0.id) < ($1.date, $1.id) }
 
-        return Workspace(
+        var workspace = Workspace(
             settings: WorkspaceSettings(name: "示例研究院党委", currentYear: year, isDemo: true),
             organisation: Organisation(committee: committee, generalBranches: generals, branches: branches),
             members: members,
             activities: activities,
             plan: DemoPlan.make(year: year, asOf: asOf))
+        DemoChecks.add(to: &workspace, specs: specs, asOf: asOf, rng: &rng)
+        return workspace
     }
 
     static func makeBranch(_ spec: Spec, asOf: Day, rng: inout SeededRandom) -> (Branch, [Member]) {
@@ -179,8 +185,8 @@ public enum DemoWorkspace {
                 add(.groupMeeting, month, "\(group.name)\(month)月学习", group: group.id)
             }
             if !rng.chance(0.05) { add(.themedPartyDay, month, themedDayTitle(month)) }
-            if month % 3 == 2 { add(.generalMeeting, month, "第\(chineseNumeral(quarter))季度党员大会") }
-            if month % 3 == 0 {
+            if month % 3 == 1 { add(.generalMeeting, month, "第\(chineseNumeral(quarter))季度党员大会", dayRange: 5...25) }
+            if month % 3 == (spec.quality > 0.8 ? 1 : 2) {
                 let skip = year == asOf.year && spec.missingLessonQuarter == quarter
                 if !skip { add(.partyLesson, month, "书记讲党课: \(lessonTitle(quarter))") }
             }

@@ -50,3 +50,61 @@ public extension MemberStatus {
         }
     }
 }
+
+public extension Grade {
+    func name(_ lang: Language) -> String {
+        switch self {
+        case .good: lang.pick("好", "Good")
+        case .fairlyGood: lang.pick("较好", "Fairly good")
+        case .average: lang.pick("一般", "Average")
+        case .poor: lang.pick("差", "Poor")
+        }
+    }
+}
+
+public extension Severity {
+    func name(_ lang: Language) -> String {
+        switch self {
+        case .notice: lang.pick("提示", "Notice")
+        case .warning: lang.pick("警告", "Warning")
+        case .critical: lang.pick("严重", "Critical")
+        }
+    }
+}
+
+public extension RectificationStatus {
+    func name(_ lang: Language) -> String {
+        switch self {
+        case .open: lang.pick("待整改", "Open")
+        case .inProgress: lang.pick("整改中", "In progress")
+        case .submitted: lang.pick("待验收", "Submitted")
+        case .closed: lang.pick("已销号", "Closed")
+        }
+    }
+}
+
+public extension Quarter {
+    /// 2026年第1季度 / 2026 Q1.
+    func name(_ lang: Language) -> String {
+        lang.pick("\(year)年第\(number)季度", "\(year) Q\(number)")
+    }
+}
+
+public extension TransitionError {
+    func message(_ lang: Language) -> String {
+        switch self {
+        case .illegal(let from, let to):
+            let allowed = RectificationAction.all.filter { $0.from == from }.map { $0.to.name(lang) }.joined(separator: lang.pick("、", ", "))
+            return lang.pick("不能从\(from.name(lang))改为\(to.name(lang)) (可改为: \(allowed))",
+                             "cannot go from \(from.name(lang)) to \(to.name(lang)) (allowed: \(allowed))")
+        case .noteRequired(let to):
+            switch to {
+            case .submitted: return lang.pick("提交验收需要填写整改材料说明", "submitting needs an evidence note")
+            case .closed: return lang.pick("销号需要填写验收人", "closing needs who accepted it")
+            default: return lang.pick("退回或重新打开需要填写原因", "returning or reopening needs a reason")
+            }
+        case .beforeLastChange(let day):
+            return lang.pick("日期不能早于上一次变更 \(day.iso)", "the date cannot be before the last change, \(day.iso)")
+        }
+    }
+}

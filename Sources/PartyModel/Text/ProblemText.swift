@@ -50,6 +50,39 @@ public extension ProblemKind {
             return lang.pick("\(formatNumber(value)) 超出范围 \(formatNumber(min))–\(formatNumber(max))", "\(formatNumber(value)) is outside \(formatNumber(min))–\(formatNumber(max))")
         case .emptyRequired:
             return lang.pick("不能为空", "must not be empty")
+        case .schemeTotal(let total):
+            return lang.pick("评分细则各项满分合计为 \(formatNumber(total)), 应为 100。请调整 scoring.json 中 items 的 max",
+                             "the scheme's item maxima total \(formatNumber(total)), not 100; adjust the items' max in scoring.json")
+        case .unknownCategory(let id):
+            return lang.pick("类别 \"\(id)\" 不在评分细则的 categories 中", "category \"\(id)\" is not among the scheme's categories")
+        case .unknownCheckItem(let id):
+            return lang.pick("检查项 \"\(id)\" 不在检查模板中", "check item \"\(id)\" is not in the check template")
+        case .unknownCheck(let id):
+            return lang.pick("来源检查 \"\(id)\" 不存在", "source check \"\(id)\" does not exist")
+        case .checkMaxMismatch(let item, let scheme, let template):
+            return lang.pick("评分项满分 \(formatNumber(scheme)) 与检查项 \"\(item)\" 的满分 \(formatNumber(template)) 不一致",
+                             "item maximum \(formatNumber(scheme)) differs from check item \"\(item)\" maximum \(formatNumber(template))")
+        case .notHalfStep(let value):
+            return lang.pick("得分 \(formatNumber(value)) 应以 0.5 为步长", "points \(formatNumber(value)) must be in steps of 0.5")
+        case .duplicateCheck(let branch, let quarter):
+            return lang.pick("支部 \"\(branch)\" 在 \(quarter.year)年第\(quarter.number)季度已有检查记录",
+                             "branch \"\(branch)\" already has a check for \(quarter.year) Q\(quarter.number)")
+        case .dueBeforeOpened(let opened, let due):
+            return lang.pick("整改期限 \(due.iso) 早于发现日期 \(opened.iso)", "due date \(due.iso) is before the opening date \(opened.iso)")
+        case .illegalTransition(let from, let to):
+            return TransitionError.illegal(from: from, to: to).message(lang)
+        case .historyMismatch(let status, let last):
+            let lastName = last.map { $0.name(lang) } ?? RectificationStatus.open.name(lang)
+            return lang.pick("状态为\(status.name(lang)), 但历史记录最后为\(lastName)", "status is \(status.name(lang)) but the history ends at \(lastName)")
+        case .historyOutOfOrder(let day):
+            return lang.pick("历史记录日期 \(day.iso) 早于前一条", "history date \(day.iso) is earlier than the entry before it")
+        case .noteMissing:
+            return lang.pick("缺少必填说明 (整改材料、退回原因或验收人)", "a required note is missing (evidence, reason or who accepted it)")
+        case .notManualItem(let id):
+            return lang.pick("\"\(id)\" 不是手工评分项", "\"\(id)\" is not a manual scoring item")
+        case .periodMismatch(let id):
+            return lang.pick("评分项 \"\(id)\" 的周期与所填季度不符 (季度项需填 quarter, 年度项不填)",
+                             "the period does not match item \"\(id)\" (quarter items need a quarter, year items none)")
         }
     }
 

@@ -11,7 +11,10 @@ guard CommandLine.arguments.count == 2 else {
 let store = WorkspaceStore(directory: CommandLine.arguments[1])
 var loaded = try store.load()
 var round = Int(loaded.workspace.settings.name.split(separator: "#").last ?? "") ?? 0
-while true {
+// Never outlive the test that started it, even if that test crashed.
+let parent = getppid()
+let deadline = Date().addingTimeInterval(60)
+while getppid() == parent && Date() < deadline {
     round += 1
     let mark = "#\(round)"
     var ws = loaded.workspace

@@ -1,0 +1,142 @@
+public enum Severity: String, CodedEnum, Comparable {
+    case notice    // 提示
+    case warning   // 警告
+    case critical  // 严重
+
+    var order: Int { Severity.allCases.firstIndex(of: self)! }
+    public static func < (a: Severity, b: Severity) -> Bool { a.order < b.order }
+}
+
+/// What needs attention, with the facts the message is made of.
+public enum AlertKind: Hashable, Sendable {
+    case termEndsSoon(end: Day, months: Int)
+    case termOverdue(end: Day)
+    case termUnknown
+    case tooFewFullMembers(full: Int, minimum: Int)
+    case noCommittee(full: Int, threshold: Int)
+    case tooLargeForBranch(members: Int, maximum: Int)
+    case shouldBeCommittee(members: Int, threshold: Int)
+    case noPartyGroups(members: Int, threshold: Int)
+    case duesArrears(members: Int, months: Int)
+    case meetingsBehind(quarter: Quarter, kinds: [ActivityKind])
+    case checkMissing(quarter: Quarter)
+    case rectificationOverdue(id: String, description: String, due: Day)
+    case secretaryVacant
+
+    /// Stable code, for scripts and filters.
+    public var code: String {
+        switch self {
+        case .termEndsSoon(_, let months): "term.ends-within-\(months)m"
+        case .termOverdue: "term.overdue"
+        case .termUnknown: "term.unknown"
+        case .tooFewFullMembers: "org.too-few-full-members"
+        case .noCommittee: "org.no-committee"
+        case .tooLargeForBranch: "org.over-branch-size"
+        case .shouldBeCommittee: "org.over-committee-threshold"
+        case .noPartyGroups: "org.no-party-groups"
+        case .duesArrears(_, let months): "dues.arrears-\(months)m"
+        case .meetingsBehind: "meetings.behind"
+        case .checkMissing: "check.missing"
+        case .rectificationOverdue: "rectification.overdue"
+        case .secretaryVacant: "leadership.secretary-vacant"
+        }
+    }
+}
+
+public struct Alert: Hashable, Sendable {
+    public var kind: AlertKind
+    public var severity: Severity
+    public var branchId: String
+    public var branchName: String
+
+    public var code: String { kind.code }
+}
+
+/// Finds everything that needs attention as of a day. Pure; thresholds come from the rules.
+public enum AlertRules {
+    public static func alerts(_ workspace: Workspace, asOf: Day,
+                              compliance: ComplianceCalculator? = nil, engine: ScoringEngine? = nil) -> [Alert] {
+        let rules = workspace.settings.rules
+        let compliance = compliance ?? ComplianceCalculator(workspace)
+        let engine = engine ?? ScoringEngine(workspace, compliance: compliance)
+        let rosters = Dictionary(grouping: workspace.members, by: \.branchId)
+        let overdue = Dictionary(grouping: workspace.rectifications.filter { $0.isOverdue(on: asOf) }, by: \.branchId)
+        let lastEnded = asOf.quarter.previous
+        var out: [Alert] = []
+
+        for branch in workspace.organisation.branches where branch.retiredOn.map({ $0 > asOf }) ?? true {
+            func add(_ kind: AlertKind, _ severity: Severity) {
+                out.append(Alert(kind: kind, severity: severity, branchId: branch.id, branchName: branch.name))
+            }
+            // 换届: overdue, within the reminder windows, or unknown.
+            if let end = branch.termEnd {
+                if end < asOf {
+                    add(.termOverdue(end: end), .critical)
+                } else {
+                    let windows = rules.termReminderMonths.sorted()
+                    if let months = windows.first(where: { end <= asOf.adding(months: $0) }) {
+                        add(.termEndsSoon(end: end, months: months), months == windows.first ? .warning : .notice)
+                    }
+                }
+            } else {
+                add(.termUnknown, .notice)
+            }
+            // Organisation setting.
+            if branch.fullMembers < rules.minFullMembers && !branch.isJointBranch {
+                add(.tooFewFullMembers(full: branch.fullMembers, minimum: rules.minFullMembers), .warning)
+            }
+            if branch.fullMembers >= rules.committeeThreshold && !branch.hasCommittee {
+                add(.noCommittee(full: branch.fullMembers, threshold: rules.committeeThreshold), .warning)
+            }
+            if branch.totalMembers >= rules.committeeOrganisationThreshold {
+                add(.shouldBeCommittee(members: branch.totalMembers, threshold: rules.committeeOrganisationThreshold), .critical)
+            } else if branch.totalMembers > rules.maxBranchMembers {
+                add(.tooLargeForBranch(members: branch.totalMembers, maximum: rules.maxBranchMembers), .warning)
+            }
+            if branch.totalMembers >= rules.partyGroupThreshold && branch.partyGroups.isEmpty {
+                add(.noPartyGroups(members: branch.totalMembers, threshold: rules.partyGroupThreshold), .notice)
+            }
+            if branch.secretary?.trimmingWhitespace().isEmpty ?? true {
+                add(.secretaryVacant, .critical)
+            }
+            // Dues, from the roster.
+            let arrears = (rosters[branch.id] ?? []).map { duesArrears($0, asOf: asOf) }
+            let critical = arrears.filter { $0 >= rules.duesArrearsCriticalMonths }.count
+            let warning = arrears.filter { $0 >= rules.duesArrearsWarningMonths && $0 < rules.duesArrearsCriticalMonths }.count
+            if critical > 0 { add(.duesArrears(members: critical, months: rules.duesArrearsCriticalMonths), .critical) }
+            if warning > 0 { add(.duesArrears(members: warning, months: rules.duesArrearsWarningMonths), .warning) }
+            // 三会一课 this quarter.
+            if let progress = compliance.quarter(branch, asOf.quarter, asOf: asOf).progress, progress.isBehind {
+                add(.meetingsBehind(quarter: asOf.quarter, kinds: progress.behind), .warning)
+            }
+            // The last ended quarter's check.
+            if engine.check(branch: branch.id, quarter: lastEnded) == nil {
+                add(.checkMissing(quarter: lastEnded), .warning)
+            }
+            for r in (overdue[branch.id] ?? []).sorted(by: { $0.dueOn < $1.dueOn }) {
+                add(.rectificationOverdue(id: r.id, description: r.description, due: r.dueOn), .critical)
+            }
+        }
+        // Most severe first, then by branch, keeping each branch's order.
+        return out.enumerated().sorted { a, b in
+            (b.element.severity, a.offset) < (a.element.severity, b.offset)
+        }.map(\.element)
+    }
+
+    /// Months of dues unpaid over the previous and the current year, as of `asOf`. The current
+    /// month is still payable; months before joining are not due.
+    public static func duesArrears(_ member: Member, asOf: Day) -> Int {
+        var total = 0
+        for year in [asOf.year - 1, asOf.year] {
+            var firstMonth = 1
+            if let join = member.joinDate {
+                if join.year > year { continue }
+                if join.year == year { firstMonth = join.month }
+            }
+            let lastMonth = year < asOf.year ? 12 : asOf.month - 1
+            let due = max(0, lastMonth - firstMonth + 1)
+            total += max(0, due - (member.duesMonthsPaid[String(year)] ?? 0))
+        }
+        return total
+    }
+}

@@ -1,0 +1,236 @@
+/// One branch's result in a year or quarter view.
+public struct BranchScore: Hashable, Sendable {
+    public var branchId: String
+    public var name: String
+    /// Category id → points (unrounded; round only for display).
+    public var categories: [String: Double]
+    /// Item id → points: quarter items averaged over the counted quarters in the year view.
+    public var items: [String: Double]
+    /// The quarters averaged in the year view, with each quarter's score.
+    public var quarterScores: [Int: Double]
+    public var bonus: Double
+    public var deduction: Double
+    public var overdueRectifications: Int
+    public var termOverdue: Bool
+    public var total: Double
+    public var grade: Grade
+    public var rank: Int
+    public var strongest: Bool
+}
+
+public struct ScoreSummary: Hashable, Sendable {
+    public var count: Int
+    public var mean: Double
+    public var grades: [Grade: Int]
+    public var strongestCount: Int
+    public var strongestShare: Double
+    public var target: Double?
+}
+
+/// The 考评 table for a year or a quarter, ranked.
+public struct ScoreTable: Hashable, Sendable {
+    public var year: Int
+    /// nil for the year view.
+    public var quarter: Int?
+    public var asOf: Day
+    /// The period has not ended by the as-of date (暂定).
+    public var provisional: Bool
+    /// The quarters whose mean the year view uses.
+    public var countedQuarters: [Int]
+    /// Best first.
+    public var branches: [BranchScore]
+    public var summary: ScoreSummary
+}
+
+/// Half-up to 2 decimals, as the scheme rounds totals (84.125 → 84.13).
+public func roundHalfUp2(_ value: Double) -> Double {
+    let scaled = (abs(value) * 100 * (1 + 1e-12)).rounded(.toNearestOrAwayFromZero)
+    return (value < 0 ? -scaled : scaled) / 100
+}
+
+/// Turns the ledger, checks, rectifications and manual points into scores. Pure; the rules of
+/// docs/scoring.md live here and nowhere else.
+public struct ScoringEngine: Sendable {
+    public let workspace: Workspace
+    public let compliance: ComplianceCalculator
+    private let checksByKey: [CheckKey: QuarterlyCheck]
+    private let manualByKey: [ManualKey: Double]
+    private let rectificationsByBranch: [String: [Rectification]]
+
+    struct CheckKey: Hashable { var branch: String; var year: Int; var quarter: Int }
+    struct ManualKey: Hashable { var branch: String; var item: String; var year: Int; var quarter: Int? }
+
+    public init(_ workspace: Workspace, compliance: ComplianceCalculator? = nil) {
+        self.workspace = workspace
+        self.compliance = compliance ?? ComplianceCalculator(workspace)
+        var checks: [CheckKey: QuarterlyCheck] = [:]
+        // The latest check of a quarter counts when there are several.
+        for check in workspace.checks.sorted(by: { $0.date < $1.date }) {
+            checks[CheckKey(branch: check.branchId, year: check.year, quarter: check.quarter)] = check
+        }
+        checksByKey = checks
+        var manual: [ManualKey: Double] = [:]
+        for m in workspace.manualScores {
+            manual[ManualKey(branch: m.branchId, item: m.itemId, year: m.year, quarter: m.quarter), default: 0] += m.points
+        }
+        manualByKey = manual
+        rectificationsByBranch = Dictionary(grouping: workspace.rectifications, by: \.branchId)
+    }
+
+    var scheme: ScoringScheme { workspace.scoring }
+
+    public func check(branch: String, quarter: Quarter) -> QuarterlyCheck? {
+        checksByKey[CheckKey(branch: branch, year: quarter.year, quarter: quarter.number)]
+    }
+
+    /// Branches in service during any part of the period starting on `start`.
+    func branches(from start: Day) -> [Branch] {
+        workspace.organisation.branches.filter { $0.retiredOn.map { $0 > start } ?? true }
+    }
+
+    func overdueCount(_ branch: String, on day: Day) -> Int {
+        (rectificationsByBranch[branch] ?? []).filter { $0.isOverdue(on: day) }.count
+    }
+
+    func isTermOverdue(_ branch: Branch, on day: Day) -> Bool {
+        branch.termEnd.map { $0 < day } ?? false
+    }
+
+    /// Points of one quarter item for a branch in a quarter.
+    func points(_ item: ScoreItem, _ branch: Branch, _ quarter: Quarter) -> Double {
+        let raw: Double
+        switch item.source {
+        case .compliance(let metric): raw = item.max * compliance.ratio(metric, branch, quarter: quarter)
+        case .check(let id): raw = check(branch: branch.id, quarter: quarter)?.points[id] ?? 0
+        case .manual: raw = manualByKey[ManualKey(branch: branch.id, item: item.id, year: quarter.year, quarter: quarter.number)] ?? 0
+        }
+        return min(max(raw, 0), item.max)
+    }
+
+    /// Points of one year item, given the quarters counted for the year.
+    func yearPoints(_ item: ScoreItem, _ branch: Branch, year: Int, counted: [Quarter]) -> Double {
+        let raw: Double
+        switch item.source {
+        case .compliance(let metric): raw = item.max * compliance.ratio(metric, branch, year: year)
+        case .check(let id):
+            raw = counted.reduce(0) { $0 + (check(branch: branch.id, quarter: $1)?.points[id] ?? 0) } / Double(max(1, counted.count))
+        case .manual: raw = manualByKey[ManualKey(branch: branch.id, item: item.id, year: year, quarter: nil)] ?? 0
+        }
+        return min(max(raw, 0), item.max)
+    }
+
+    func deduction(_ branch: Branch, on day: Day) -> (points: Double, overdue: Int, termOverdue: Bool) {
+        let d = scheme.deductions
+        let overdue = overdueCount(branch.id, on: day)
+        let term = isTermOverdue(branch, on: day)
+        let points = min(Double(overdue) * d.perOverdueRectification, d.overdueRectificationCap) + (term ? d.termOverdue : 0)
+        return (points, overdue, term)
+    }
+
+    /// The quarters a year view averages: those ended by `asOf`; all four for a past year; the
+    /// current quarter as it stands when none has ended.
+    public static func countedQuarters(year: Int, asOf: Day) -> [Quarter] {
+        let ended = Quarter.all(of: year).filter { $0.lastDay < asOf }
+        if !ended.isEmpty { return ended }
+        return [asOf.year == year ? asOf.quarter : Quarter(year: year, number: 1)!]
+    }
+
+    // MARK: Year view
+
+    public func year(_ year: Int, asOf: Day) -> ScoreTable {
+        let counted = Self.countedQuarters(year: year, asOf: asOf)
+        let evaluation = min(asOf, Day.lastOf(year: year, month: 12))
+        let bonuses = Dictionary(grouping: workspace.bonuses.filter { $0.year == year }, by: \.branchId)
+        var rows: [BranchScore] = []
+        for branch in branches(from: Day.firstOf(year: year, month: 1)) {
+            var items: [String: Double] = [:]
+            var categories = Dictionary(uniqueKeysWithValues: scheme.categories.map { ($0.id, 0.0) })
+            var quarterScores: [Int: Double] = [:]
+            for quarter in counted {
+                quarterScores[quarter.number] = scheme.quarterItems.reduce(0) { $0 + points($1, branch, quarter) }
+            }
+            for item in scheme.quarterItems {
+                let mean = counted.reduce(0) { $0 + points(item, branch, $1) } / Double(counted.count)
+                items[item.id] = mean
+                categories[item.category, default: 0] += mean
+            }
+            for item in scheme.yearItems {
+                let p = yearPoints(item, branch, year: year, counted: counted)
+                items[item.id] = p
+                categories[item.category, default: 0] += p
+            }
+            let meanQuarter = quarterScores.values.reduce(0, +) / Double(counted.count)
+            let yearSum = scheme.yearItems.reduce(0) { $0 + items[$1.id]! }
+            let bonus = min(scheme.bonusCap, max(0, (bonuses[branch.id] ?? []).reduce(0) { $0 + $1.points }))
+            let (deduct, overdue, term) = deduction(branch, on: evaluation)
+            let total = roundHalfUp2(min(100, max(0, meanQuarter + yearSum + bonus - deduct)))
+            rows.append(score(branch, categories: categories, items: items, quarterScores: quarterScores, bonus: bonus,
+                              deduction: deduct, overdue: overdue, term: term, total: total,
+                              categoryMax: { scheme.categoryMax($0) }))
+        }
+        return table(year: year, quarter: nil, asOf: asOf, provisional: asOf <= Day.lastOf(year: year, month: 12),
+                     counted: counted.map(\.number), rows: rows)
+    }
+
+    // MARK: Quarter view
+
+    public func quarter(_ quarter: Quarter, asOf: Day) -> ScoreTable {
+        let evaluation = min(asOf, quarter.lastDay)
+        let quarterMax = scheme.quarterMax
+        var rows: [BranchScore] = []
+        for branch in branches(from: quarter.firstDay) {
+            var items: [String: Double] = [:]
+            var categories = Dictionary(uniqueKeysWithValues: scheme.categories.map { ($0.id, 0.0) })
+            for item in scheme.quarterItems {
+                let p = points(item, branch, quarter)
+                items[item.id] = p
+                categories[item.category, default: 0] += p
+            }
+            let raw = scheme.quarterItems.reduce(0) { $0 + items[$1.id]! }
+            let (deduct, overdue, term) = deduction(branch, on: evaluation)
+            let scaled = quarterMax > 0 ? raw / quarterMax * 100 : 0
+            let total = roundHalfUp2(min(100, max(0, scaled - deduct)))
+            rows.append(score(branch, categories: categories, items: items, quarterScores: [quarter.number: raw], bonus: 0,
+                              deduction: deduct, overdue: overdue, term: term, total: total,
+                              categoryMax: { id in scheme.quarterItems.filter { $0.category == id }.reduce(0) { $0 + $1.max } }))
+        }
+        return table(year: quarter.year, quarter: quarter.number, asOf: asOf, provisional: quarter.lastDay >= asOf,
+                     counted: [quarter.number], rows: rows)
+    }
+
+    // MARK: Shared
+
+    func score(_ branch: Branch, categories: [String: Double], items: [String: Double], quarterScores: [Int: Double],
+               bonus: Double, deduction: Double, overdue: Int, term: Bool, total: Double,
+               categoryMax: (String) -> Double) -> BranchScore {
+        let grade = scheme.grade(for: total)
+        let rule = scheme.strongest
+        let categoriesStrong = scheme.categories.allSatisfy { category in
+            let max = categoryMax(category.id)
+            return max <= 0 || categories[category.id, default: 0] >= rule.minimumCategoryShare * max - 1e-9
+        }
+        let strongest = grade >= rule.grade && (!rule.noOverdueRectification || overdue == 0) && categoriesStrong
+        return BranchScore(branchId: branch.id, name: branch.name, categories: categories, items: items,
+                           quarterScores: quarterScores, bonus: bonus, deduction: deduction, overdueRectifications: overdue,
+                           termOverdue: term, total: total, grade: grade, rank: 0, strongest: strongest)
+    }
+
+    func table(year: Int, quarter: Int?, asOf: Day, provisional: Bool, counted: [Int], rows: [BranchScore]) -> ScoreTable {
+        // Equal totals share a rank: 1, 2, 2, 4.
+        var ranked = rows.sorted { ($0.total, $1.name, $1.branchId) > ($1.total, $0.name, $0.branchId) }
+        for i in ranked.indices {
+            ranked[i].rank = i > 0 && ranked[i].total == ranked[i - 1].total ? ranked[i - 1].rank : i + 1
+        }
+        var grades = Dictionary(uniqueKeysWithValues: Grade.allCases.map { ($0, 0) })
+        for row in ranked { grades[row.grade, default: 0] += 1 }
+        let strongest = ranked.filter(\.strongest).count
+        let summary = ScoreSummary(
+            count: ranked.count,
+            mean: ranked.isEmpty ? 0 : roundHalfUp2(ranked.reduce(0) { $0 + $1.total } / Double(ranked.count)),
+            grades: grades, strongestCount: strongest,
+            strongestShare: ranked.isEmpty ? 0 : Double(strongest) / Double(ranked.count),
+            target: scheme.strongest.target(for: year))
+        return ScoreTable(year: year, quarter: quarter, asOf: asOf, provisional: provisional, countedQuarters: counted,
+                          branches: ranked, summary: summary)
+    }
+}

@@ -1,0 +1,33 @@
+public extension Alert {
+    func message(_ lang: Language) -> String {
+        switch kind {
+        case .termEndsSoon(let end, let months):
+            return lang.pick("任期将于 \(end.iso) 届满 (\(months)个月内), 请筹备换届", "term ends \(end.iso) (within \(months) months): prepare the election")
+        case .termOverdue(let end):
+            return lang.pick("任期已于 \(end.iso) 届满, 换届逾期", "term ended \(end.iso): election overdue")
+        case .termUnknown:
+            return lang.pick("任期起止日期未登记", "term dates not recorded")
+        case .tooFewFullMembers(let full, let minimum):
+            return lang.pick("正式党员 \(full) 名, 不足 \(minimum) 名, 应成立联合党支部", "\(full) full members, fewer than \(minimum): should form a joint branch")
+        case .noCommittee(let full, let threshold):
+            return lang.pick("正式党员 \(full) 名 (\(threshold) 名以上) 未设支部委员会", "\(full) full members (\(threshold)+) but no branch committee")
+        case .tooLargeForBranch(let members, let maximum):
+            return lang.pick("党员 \(members) 名, 超过 \(maximum) 名, 应设立党总支", "\(members) members, over \(maximum): should be a general branch")
+        case .shouldBeCommittee(let members, let threshold):
+            return lang.pick("党员 \(members) 名 (\(threshold) 名以上), 应成立基层党委", "\(members) members (\(threshold)+): should be a Party committee")
+        case .noPartyGroups(let members, let threshold):
+            return lang.pick("党员 \(members) 名 (\(threshold) 名以上) 未划分党小组", "\(members) members (\(threshold)+) without party groups")
+        case .duesArrears(let members, let months):
+            return lang.pick("\(members) 名党员欠缴党费 \(months) 个月以上", "\(members) member(s) \(months)+ months behind on dues")
+        case .meetingsBehind(let quarter, let kinds):
+            let names = kinds.map { $0.name(lang) }.joined(separator: lang.pick("、", ", "))
+            return lang.pick("\(quarter.name(lang))三会一课进度落后: \(names)", "\(quarter.name(lang)) meetings behind schedule: \(names)")
+        case .checkMissing(let quarter):
+            return lang.pick("\(quarter.name(lang))未录入季度检查", "no quarterly check recorded for \(quarter.name(lang))")
+        case .rectificationOverdue(let id, let description, let due):
+            return lang.pick("整改逾期 (\(id), 期限 \(due.iso)): \(description)", "rectification overdue (\(id), due \(due.iso)): \(description)")
+        case .secretaryVacant:
+            return lang.pick("书记空缺", "secretary vacant")
+        }
+    }
+}

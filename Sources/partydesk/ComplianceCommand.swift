@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import PartyModel
+import PartyTUI
+
+struct ComplianceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compliance",
+        abstract: "三会一课、主题党日等组织生活落实情况 / Meetings held against required, per branch.")
+
+    @OptionGroup var report: ReportOptions
+    @OptionGroup var period: PeriodOptions
+
+    struct JSONOutput: Encodable {
+        struct Count: Encodable { var held: Int; var required: Int }
+        struct Progress: Encodable { var monthsStarted: Int; var requiredToDate: [String: Int]; var heldToDate: [String: Int]; var behind: [String] }
+        struct Year: Encodable {
+            var organisationalLifeMeeting: Count, democraticReview: Count, studySession: Count
+            var trainingAverageHours: Double, training: Double
+        }
+        struct Row: Encodable {
+            var id: String, name: String, kinds: [String: Count], threeMeetingsOneLesson: Double, themedPartyDay: Double
+            var progress: Progress?
+            var year: Year?
+        }
+        var year: Int, quarter: Int?, asOf: String, quarters: [Int], branches: [Row]
+    }
+
+    func run() throws {
+        let opened = try report.workspace.open()
+        let ws = opened.workspace
+        let asOf = try report.asOf()
+        let year = period.year ?? ws.settings.currentYear
+        let calculator = ComplianceCalculator(ws)
+        let quarters = period.quarter.map { [Quarter(year: year, number: $0)!] } ?? ComplianceCalculator.startedQuarters(year: year, asOf: asOf)
+        let lang = report.lang
+        let branches = ws.organisation.branches.filter { $0.retiredOn.map { $0 > quarters[0].firstDay } ?? true }
+
+        struct Figures { var branch: Branch; var period: PeriodCompliance; var progress: QuarterProgress?; var year: YearCompliance? }
+        let figures = branches.map { b in
+            Figures(branch: b, period: calculator.period(b, quarters: quarters),
+                    progress: quarters.count == 1 ? calculator.quarter(b, quarters[0], asOf: asOf).progress : nil,
+                    year: period.quarter == nil ? calculator.year(b, year) : nil)
+        }
+        let round4 = { (v: Double) in (v * 10000).rounded() / 10000 }
+
+        switch report.format {
+        case .json:
+            try Output.json(JSONOutput(
+                year: year, quarter: period.quarter, asOf: asOf.iso, quarters: quarters.map(\.number),
+                branches: figures.map { f in
+                    .init(id: f.branch.id, name: f.branch.name,
+                          kinds: Dictionary(uniqueKeysWithValues: f.period.kinds.map { ($0.key.rawValue, .init(held: $0.value.held, required: $0.value.required)) }),
+                          threeMeetingsOneLesson: round4(f.period.threeMeetingsOneLesson), themedPartyDay: round4(f.period.themedPartyDay),
+                          progress: f.progress.map { .init(monthsStarted: $0.monthsStarted, requiredToDate: $0.requiredToDate,
+                                                           heldToDate: $0.heldToDate, behind: $0.behind.map(\.rawValue)) },
+                          year: f.year.map { y in
+                              .init(organisationalLifeMeeting: .init(held: y.organisationalLifeMeeting.held, required: y.organisationalLifeMeeting.required),
+                                    democraticReview: .init(held: y.democraticReview.held, required: y.democraticReview.required),
+                                    studySession: .init(held: y.studySession.held, required: y.studySession.required),
+                                    trainingAverageHours: round4(y.trainingAverageHours), training: round4(y.training))
+                          })
+                }))
+        default:
+            let kinds = ActivityKind.threeMeetingsOneLesson + [.themedPartyDay]
+            var columns: [TextTable.Column] = [.init(lang == .zh ? "支部" : "Branch", maxWidth: 24)]
+            columns += kinds.map { TextTable.Column(ReportText.shortName($0, lang), .right) }
+            columns += [.init(lang == .zh ? "三会一课" : "3M1L", .right), .init(lang == .zh ? "主题党日" : "Themed", .right)]
+            if period.quarter == nil {
+                columns += [.init(lang == .zh ? "组织生活会" : "OrgLife", .right), .init(lang == .zh ? "民主评议" : "Review", .right),
+                            .init(lang == .zh ? "学习研讨" : "Study", .right), .init(lang == .zh ? "人均学时" : "Hours", .right)]
+            } else {
+                columns += [.init(lang == .zh ? "进度" : "Progress")]
+            }
+            let rows = figures.map { f -> [String] in
+                var row = [f.branch.name]
+                row += kinds.map { k in f.period.kinds[k].map { "\($0.held)/\($0.required)" } ?? "" }
+                row += [Output.percent(f.period.threeMeetingsOneLesson), Output.percent(f.period.themedPartyDay)]
+                if let y = f.year {
+                    row += ["\(y.organisationalLifeMeeting.held)/\(y.organisationalLifeMeeting.required)",
+                            "\(y.democraticReview.held)/\(y.democraticReview.required)",
+                            "\(y.studySession.held)/\(y.studySession.required)", String(format: "%.1f", y.trainingAverageHours)]
+                } else {
+                    row.append(f.progress.map { $0.isBehind ? ReportText.behind($0.behind, lang) : (lang == .zh ? "正常" : "on track") } ?? "")
+                }
+                return row
+            }
+            Output.emit(TextTable(columns: columns, rows: rows), format: report.format,
+                        title: ReportText.periodTitle(ws.settings, year: year, quarter: period.quarter, asOf: asOf, lang))
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import PartyModel
+import PartyTUI
+
+/// Options of the commands that report figures: workspace, as-of day, output format.
+struct ReportOptions: ParsableArguments {
+    @OptionGroup var workspace: WorkspaceOptions
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("视为\"今天\"的日期, 用于逾期和进度 / The day taken as today.", valueName: "DATE"))
+    var asOfText: String?
+
+    @Option(name: .long, help: "text|json|csv")
+    var format: OutputFormat = .text
+
+    var lang: Language { workspace.lang }
+
+    func asOf() throws -> Day { try parseAsOf(asOfText) }
+}
+
+/// Year and optional quarter options.
+struct PeriodOptions: ParsableArguments {
+    @Option(name: .long, help: "年度 / Year (default: the workspace's current year).")
+    var year: Int?
+
+    @Option(name: .long, help: "季度 1-4 / Quarter.")
+    var quarter: Int?
+
+    func validate() throws {
+        if let quarter, !(1...4).contains(quarter) { throw ValidationError("--quarter 应为 1-4 / must be 1-4") }
+    }
+}
+
+/// Prints rows as an aligned text table or as RFC 4180 CSV, or a value as JSON.
+enum Output {
+    static func emit(_ table: TextTable, format: OutputFormat, title: String? = nil, footer: [String] = []) {
+        switch format {
+        case .csv:
+            print(CSV.render([table.columns.map(\.title)] + table.rows), terminator: "")
+        default:
+            if let title { print(title) }
+            print(table.render())
+            for line in footer { print(line) }
+        }
+    }
+
+    static func json<T: Encodable>(_ value: T) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        print(String(decoding: try encoder.encode(value), as: UTF8.self))
+    }
+
+    /// 2 decimals, trailing zeros kept for totals (84.10).
+    static func points(_ value: Double) -> String { String(format: "%.2f", roundHalfUp2(value)) }
+    static func percent(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }
+}
+
+/// RFC 4180: fields with commas, quotes or line breaks are quoted; quotes doubled; CRLF line ends.
+enum CSV {
+    static func field(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    static func render(_ rows: [[String]]) -> String {
+        rows.map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()
+    }
+}
