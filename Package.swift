@@ -42,6 +42,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["PartyModel", "PartyStore"], path: "Tests/TestSupport"),
         .testTarget(name: "PartyModelTests", dependencies: ["PartyModel", "TestSupport"]),
         .testTarget(name: "PartyStoreTests", dependencies: ["PartyModel", "PartyStore", "TestSupport"]),
-        .testTarget(name: "PartyDeskCLITests", dependencies: ["PartyModel", "PartyStore", "TestSupport"]),
+        .testTarget(name: "PartyTUITests", dependencies: ["PartyModel", "PartyTUI", "TestSupport"]),
+        .testTarget(name: "PartyDeskCLITests", dependencies: ["PartyModel", "PartyStore", "PartyTUI", "TestSupport"]),
     ]
 )

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PartyModel
 import PartyTUI
+import PartyStore
 
 /// Options of the commands that report figures: workspace, as-of day, output format.
 struct ReportOptions: ParsableArguments {
@@ -55,14 +56,3 @@ enum Output {
     static func percent(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }
 }
 
-/// RFC 4180: fields with commas, quotes or line breaks are quoted; quotes doubled; CRLF line ends.
-enum CSV {
-    static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-
-    static func render(_ rows: [[String]]) -> String {
-        rows.map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()
-    }
-}

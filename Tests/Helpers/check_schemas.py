@@ -7,9 +7,12 @@ schemas, workspace = sys.argv[1], sys.argv[2]
 def schema(name):
     with open(os.path.join(schemas, name + ".schema.json"), encoding="utf-8") as f:
         return json.load(f)
-files = {"workspace.json": "workspace", "organisation.json": "organisation", "members.json": "members", "plan.json": "plan"}
-for name in sorted(os.listdir(os.path.join(workspace, "activities"))):
-    files["activities/" + name] = "activities"
+files = {"workspace.json": "workspace", "organisation.json": "organisation", "members.json": "members", "plan.json": "plan",
+         "check-template.json": "check-template", "scoring.json": "scoring", "rectifications.json": "rectifications",
+         "manual-scores.json": "manual-scores"}
+for folder in ("activities", "checks"):
+    for name in sorted(os.listdir(os.path.join(workspace, folder))):
+        files[folder + "/" + name] = folder
 bad = 0
 for path, kind in files.items():
     with open(os.path.join(workspace, path), encoding="utf-8") as f:

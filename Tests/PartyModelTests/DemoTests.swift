@@ -68,3 +68,43 @@ import TestSupport
         #expect(s.planTasks["inProgress"] == 1 && s.planTasks["done"] == 0)
     }
 }
+
+@Suite struct DemoCoverageTests {
+    let demo = DemoWorkspace.make(asOf: testAsOf)
+
+    @Test func everyAlertKindAppears() {
+        let codes = Set(AlertRules.alerts(demo, asOf: testAsOf).map(\.code))
+        let expected: Set<String> = [
+            "term.ends-within-6m", "term.ends-within-3m", "term.overdue", "term.unknown",
+            "org.too-few-full-members", "org.no-committee", "org.over-branch-size", "org.over-committee-threshold",
+            "org.no-party-groups", "dues.arrears-3m", "dues.arrears-6m", "meetings.behind", "check.missing",
+            "rectification.overdue", "leadership.secretary-vacant",
+        ]
+        #expect(codes == expected)
+    }
+
+    @Test func everyGradeAppearsAndSomeBranchesAreStrongest() {
+        let engine = ScoringEngine(demo)
+        for table in [engine.year(2026, asOf: testAsOf), engine.year(2025, asOf: testAsOf)] {
+            #expect(Grade.allCases.allSatisfy { (table.summary.grades[$0] ?? 0) > 0 }, "\(table.year): \(table.summary.grades)")
+            #expect(table.summary.strongestCount > 0)
+        }
+    }
+
+    @Test func rectificationsInEveryStateSomeOverdueSomeReturnedOrReopened() {
+        let states = Set(demo.rectifications.map(\.status))
+        #expect(states == Set(RectificationStatus.allCases))
+        #expect(demo.rectifications.contains { $0.isOverdue(on: testAsOf) })
+        #expect(demo.rectifications.contains { r in r.history.contains { $0.from == .submitted && $0.to == .inProgress } })
+        #expect(demo.rectifications.contains { r in r.history.contains { $0.from == .closed } })
+        #expect(demo.rectifications.allSatisfy { r in demo.checks.contains { $0.id == r.sourceCheckId } })
+    }
+
+    @Test func checksCoverEndedQuartersWithTwoGaps() {
+        let engine = ScoringEngine(demo)
+        let last = testAsOf.quarter.previous
+        let missing = demo.organisation.branches.filter { engine.check(branch: $0.id, quarter: last) == nil }
+        #expect(missing.count == 2)
+        #expect(demo.checks.allSatisfy { $0.date <= testAsOf && $0.period!.lastDay < $0.date })
+    }
+}

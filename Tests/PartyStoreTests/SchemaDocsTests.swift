@@ -32,6 +32,6 @@ func pythonHasJSONSchema() -> Bool {
         let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         p.waitUntilExit()
         #expect(p.terminationStatus == 0, "\(text)")
-        #expect(text.contains("checked 6 files"))
+        #expect(text.contains("checked 12 files"))
     }
 }

@@ -3,7 +3,7 @@ import PartyModel
 import PartyStore
 
 /// A fresh directory under the system temp folder, removed by `cleanup()`.
-public struct TempDirectory {
+public struct TempDirectory: Sendable {
     public let path: String
 
     public init(_ label: String = "partydesk") {
