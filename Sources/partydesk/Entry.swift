@@ -20,9 +20,22 @@ struct PartyDesk: ParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
 
+    @Option(name: .long, help: ArgumentHelp("配色主题名称或文件 / Theme name or file (default, light, high-contrast, mono).", valueName: "NAME"))
+    var theme: String?
+
+    @Flag(name: .customLong("read-only"), help: "只读打开 / Open read-only.")
+    var readOnly = false
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("视为\"今天\"的日期 / The day taken as today.", valueName: "DATE"))
+    var asOf: String?
+
     func run() throws {
-        // The dashboard arrives with the TUI; until then the summary is the front page.
-        try SummaryCommand.printSummary(workspace, year: nil, format: .text)
+        // Not on a terminal (a pipe, a script): the summary instead of a screen.
+        guard isatty(0) == 1, isatty(1) == 1 else {
+            try SummaryCommand.printSummary(workspace, year: nil, format: .text)
+            return
+        }
+        try Dashboard.run(workspace, theme: theme, readOnly: readOnly, asOf: parseAsOf(asOf))
     }
 
     /// Usage errors exit 2 (not ArgumentParser's 64), problems in the data 1.

@@ -31,9 +31,9 @@ enum DemoPlan {
         Item(section: "s-rules", title: "严格落实基层党建工作责任", units: branchUnits, deadlineMonth: 12),
         Item(section: "s-standard", title: "实现组织设置标准化", units: ["组织部"], deadlineMonth: 9, target: "100人以上的党总支成立基层党委"),
         Item(section: "s-standard", title: "实现班子配备标准化", units: branchUnits, deadlineMonth: 9, target: "支部按期换届, 班子配齐"),
-        Item(section: "s-project", title: "开展“最强党支部”建设", units: branchUnits, deadlineMonth: 12, target: "50%以上党支部达到最强党支部标准"),
+        Item(section: "s-project", title: "开展「最强党支部」建设", units: branchUnits, deadlineMonth: 12, target: "50%以上党支部达到最强党支部标准"),
         Item(section: "s-project", title: "加强在优秀青年教师、高知识群体、学生中发展党员工作", units: ["组织部", "各党总支"], deadlineMonth: 12),
-        Item(section: "s-digital", title: "完善“智慧党建”系统平台", units: ["组织部"], deadlineMonth: 10, target: "年底前建成党群活动服务中心"),
+        Item(section: "s-digital", title: "完善「智慧党建」系统平台", units: ["组织部"], deadlineMonth: 10, target: "年底前建成党群活动服务中心"),
         Item(section: "s-support", title: "抓好调度推进", units: ["组织部"], deadlineMonth: 12, phase: "每季度调度"),
         Item(section: "s-support", title: "搞好总结评估", units: ["组织部"], deadlineMonth: 12, phase: "年底考评验收"),
         Item(section: "s-support", title: "落实工作责任", units: ["党委"] + branchUnits, deadlineMonth: 12),
@@ -61,7 +61,7 @@ enum DemoPlan {
                 responsibleUnits: item.units, phase: item.phase, deadline: deadline, target: item.target,
                 status: status, progress: progress))
         }
-        return WorkPlan(title: "\(year)年“五化协同·大抓基层”暨基层党建提升年工作方案", year: year,
+        return WorkPlan(title: "\(year)年「五化协同 大抓基层」暨基层党建提升年工作方案", year: year,
                         sections: sections, tasks: tasks)
     }
 }

@@ -1,0 +1,150 @@
+import PartyModel
+
+/// A page opened with Enter; Esc goes back.
+public enum Detail: Hashable, Sendable {
+    case branch(String)
+    case check(branchId: String, quarter: Quarter)
+    case rectification(String)
+    case activity(String)
+}
+
+/// Where a list pane stands.
+public struct ListState: Sendable, Equatable {
+    public var selected = 0
+    public var scroll = 0
+    public var filter = ""
+    public var sort = 0
+    /// Index into the pane's state filters (0 = all).
+    public var stateFilter = 0
+}
+
+/// What the main loop must do after an update.
+public enum Effect: Equatable, Sendable {
+    case none, reload, quit
+}
+
+/// The whole dashboard state. The screen is a pure function of it (`Views.render`).
+public struct AppState: Sendable {
+    public var data: DashboardData
+    public var pane: Pane = .overview
+    public var lists: [Pane: ListState] = [:]
+    /// Row indices of each pane's table after filtering and sorting.
+    public private(set) var visible: [Pane: [Int]] = [:]
+    public var checkColumn: Int
+    public var scoringQuarterView = false
+    public var activityKind: ActivityKind?
+    public var details: [Detail] = []
+    public var detailScroll = 0
+    public var editingFilter = false
+    public var showHelp = false
+    public var width: Int
+    public var height: Int
+    public var readOnly: Bool
+    /// Who holds the workspace lock when this dashboard is read-only because of it.
+    public var lockHolder: String?
+    /// "HH:MM:SS" of the last load.
+    public var loadedAt: String
+    public var message: String?
+
+    public var lang: Language { data.lang }
+
+    public init(data: DashboardData, width: Int, height: Int, readOnly: Bool = false, loadedAt: String = "") {
+        self.data = data
+        self.width = width
+        self.height = height
+        self.readOnly = readOnly
+        self.loadedAt = loadedAt
+        checkColumn = data.quarter - 1
+        for pane in Pane.allCases where pane != .overview {
+            lists[pane] = ListState()
+            refresh(pane)
+        }
+    }
+
+    /// Rows a list pane shows at once: the screen less tab bar, pane header, frame and column titles, status bar.
+    public var pageSize: Int { max(1, height - 6) }
+
+    public func table(_ pane: Pane) -> Table? {
+        pane == .scoring && scoringQuarterView ? data.quarterScoringTable : data.tables[pane]
+    }
+
+    /// The state filters `f` cycles through, per pane: (tag, label).
+    public func stateFilters(_ pane: Pane) -> [(tag: String, label: String)] {
+        let all = (tag: "", label: lang.pick("全部", "all"))
+        switch pane {
+        case .rectifications:
+            return [all] + RectificationStatus.allCases.map { ($0.rawValue, $0.name(lang)) } + [("overdue", lang.pick("逾期", "overdue"))]
+        case .alerts:
+            return [all] + Severity.allCases.reversed().map { ($0.rawValue, $0.name(lang)) }
+        case .tasks:
+            return [all] + TaskStatus.allCases.map { ($0.rawValue, $0.name(lang)) } + [("late", lang.pick("已过期限", "past deadline"))]
+        default:
+            return [all]
+        }
+    }
+
+    /// Recomputes a pane's visible rows after its filter, sort or data changed, keeping the selected row.
+    public mutating func refresh(_ pane: Pane) {
+        guard let table = table(pane), var list = lists[pane] else { return }
+        let previous = visible[pane].flatMap { rows in rows.indices.contains(list.selected) ? table.rows[safe: rows[list.selected]]?.id : nil }
+        let needle = list.filter.lowercased()
+        let filters = stateFilters(pane)
+        let tag = filters.indices.contains(list.stateFilter) ? filters[list.stateFilter].tag : ""
+        let sorted = list.sort > 0
+        var indices = table.rows.indices.filter { i in
+            let row = table.rows[i]
+            if (sorted || !needle.isEmpty || !tag.isEmpty) && row.isHeading { return false }
+            if sorted && pane == .branches && row.tags.contains("group") { return false }
+            if !needle.isEmpty && !row.search.contains(needle) { return false }
+            if !tag.isEmpty && !row.tags.contains(tag) { return false }
+            if pane == .activities, let kind = activityKind, !row.tags.contains(kind.rawValue) { return false }
+            return true
+        }
+        if sorted {
+            let key = list.sort
+            indices.sort { a, b in
+                let (ka, kb) = (table.rows[a].sortKeys[safe: key], table.rows[b].sortKeys[safe: key])
+                if let ka, let kb, ka != kb { return ka < kb }
+                return a < b
+            }
+        }
+        visible[pane] = indices
+        if let previous, let again = indices.firstIndex(where: { table.rows[$0].id == previous }) {
+            list.selected = again
+        }
+        list.selected = max(0, min(list.selected, indices.count - 1))
+        lists[pane] = list
+        keepSelectionVisible(pane)
+    }
+
+    mutating func keepSelectionVisible(_ pane: Pane) {
+        guard var list = lists[pane] else { return }
+        let count = visible[pane]?.count ?? 0
+        if list.selected < list.scroll { list.scroll = list.selected }
+        if list.selected >= list.scroll + pageSize { list.scroll = list.selected - pageSize + 1 }
+        list.scroll = max(0, min(list.scroll, max(0, count - pageSize)))
+        lists[pane] = list
+    }
+
+    /// The row selected in a list pane.
+    public func selectedRow(_ pane: Pane) -> TableRow? {
+        guard let table = table(pane), let list = lists[pane], let rows = visible[pane], rows.indices.contains(list.selected) else { return nil }
+        return table.rows[rows[list.selected]]
+    }
+
+    /// New figures for another period or a reloaded workspace; selections and filters stay.
+    public mutating func replaceData(_ newData: DashboardData) {
+        data = newData
+        for pane in Pane.allCases where pane != .overview { refresh(pane) }
+    }
+
+    public mutating func resize(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+        for pane in Pane.allCases where pane != .overview { keepSelectionVisible(pane) }
+    }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}

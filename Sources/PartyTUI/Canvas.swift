@@ -1,0 +1,112 @@
+/// Named style roles: views say what a cell is, themes say how it looks.
+public enum StyleRole: String, CaseIterable, Sendable {
+    case text, muted, title, border, header, selected, good, fair, warn, bad, accent
+    case tab, tabActive, status, statusAccent, badge, barFilled, barEmpty, dialog, input
+}
+
+/// One terminal cell. A wide glyph occupies its cell (width 2) and the next (width 0, empty text).
+public struct Cell: Equatable, Sendable {
+    public var text: String
+    public var width: Int8
+    public var role: StyleRole
+
+    public static let blank = Cell(text: " ", width: 1, role: .text)
+    public init(text: String, width: Int8, role: StyleRole) { self.text = text; self.width = width; self.role = role }
+}
+
+/// A grid of cells the views draw into. Pure: the terminal backend shows it.
+public struct Canvas: Equatable, Sendable {
+    public let width: Int
+    public let height: Int
+    public private(set) var cells: [Cell]
+
+    public init(width: Int, height: Int, role: StyleRole = .text) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        cells = Array(repeating: Cell(text: " ", width: 1, role: role), count: self.width * self.height)
+    }
+
+    public subscript(x x: Int, y y: Int) -> Cell {
+        cells[y * width + x]
+    }
+
+    /// Writes `text` from column `x` on row `y`, at most `maxWidth` columns (default: to the edge),
+    /// cut with `..` when longer. Returns the columns written.
+    @discardableResult
+    public mutating func put(_ text: String, x: Int, y: Int, role: StyleRole, maxWidth: Int? = nil) -> Int {
+        guard y >= 0, y < height, x < width else { return 0 }
+        let limit = min(width - max(0, x), maxWidth ?? width)
+        guard limit > 0 else { return 0 }
+        let shown = DisplayWidth.truncate(text, to: limit)
+        var column = x
+        for ch in shown {
+            let w = DisplayWidth.of(ch)
+            if w == 0 {
+                // Combining marks join the previous glyph.
+                if column > x { append(ch, toCellBefore: column, y: y) }
+                continue
+            }
+            if column < 0 { column += w; continue }
+            if column + w > x + limit { break }
+            set(x: column, y: y, Cell(text: String(ch), width: Int8(w), role: role))
+            if w == 2 { set(x: column + 1, y: y, Cell(text: "", width: 0, role: role)) }
+            column += w
+        }
+        return column - x
+    }
+
+    /// Fills a rectangle with spaces of a role.
+    public mutating func fill(x: Int, y: Int, width w: Int, height h: Int, role: StyleRole) {
+        for row in max(0, y)..<min(height, y + h) {
+            for col in max(0, x)..<min(width, x + w) { set(x: col, y: row, Cell(text: " ", width: 1, role: role)) }
+        }
+    }
+
+    /// Pads the rest of a span with spaces of a role (used for highlighted rows).
+    public mutating func paint(x: Int, y: Int, width w: Int, role: StyleRole) {
+        guard y >= 0, y < height else { return }
+        for col in max(0, x)..<min(width, x + w) {
+            var cell = cells[y * width + col]
+            cell.role = role
+            cells[y * width + col] = cell
+        }
+    }
+
+    /// An ASCII frame (ambiguous-width box characters would break alignment on CJK terminals).
+    public mutating func box(x: Int, y: Int, width w: Int, height h: Int, role: StyleRole, title: String? = nil) {
+        guard w >= 2, h >= 2 else { return }
+        let horizontal = "+" + String(repeating: "-", count: w - 2) + "+"
+        put(horizontal, x: x, y: y, role: role)
+        put(horizontal, x: x, y: y + h - 1, role: role)
+        for row in (y + 1)..<(y + h - 1) {
+            put("|", x: x, y: row, role: role)
+            put("|", x: x + w - 1, y: row, role: role)
+        }
+        if let title, w > 6 { put(" \(title) ", x: x + 2, y: y, role: .title, maxWidth: w - 4) }
+    }
+
+    /// The text of a row as shown (wide glyphs once, no continuation cells).
+    public func row(_ y: Int) -> String {
+        (0..<width).reduce(into: "") { out, x in out += self[x: x, y: y].text }
+    }
+
+    public var lines: [String] { (0..<height).map(row) }
+
+    private mutating func set(x: Int, y: Int, _ cell: Cell) {
+        guard x >= 0, x < width else { return }
+        let i = y * width + x
+        // Overwriting half of a wide glyph blanks its other half.
+        if cells[i].width == 0, x > 0, cells[i - 1].width == 2 { cells[i - 1] = Cell(text: " ", width: 1, role: cells[i - 1].role) }
+        if cells[i].width == 2, x + 1 < width, cell.width != 2 { cells[i + 1] = Cell(text: " ", width: 1, role: cells[i + 1].role) }
+        // A wide glyph in the last column cannot show: a space instead.
+        if cell.width == 2 && x + 1 >= width { cells[i] = Cell(text: " ", width: 1, role: cell.role); return }
+        cells[i] = cell
+    }
+
+    private mutating func append(_ ch: Character, toCellBefore column: Int, y: Int) {
+        var x = column - 1
+        while x > 0 && cells[y * width + x].width == 0 { x -= 1 }
+        guard x >= 0 else { return }
+        cells[y * width + x].text.append(ch)
+    }
+}

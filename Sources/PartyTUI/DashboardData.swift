@@ -1,0 +1,271 @@
+import PartyModel
+
+/// Everything the panes show, derived once from the workspace and the selected period, so that a
+/// key press only moves through ready rows.
+public struct DashboardData: Sendable {
+    public let workspace: Workspace
+    public let year: Int
+    public let quarter: Int
+    public let asOf: Day
+    public let lang: Language
+    public let engine: ScoringEngine
+    public let compliance: ComplianceCalculator
+    public let yearScores: ScoreTable
+    public let quarterScores: ScoreTable
+    public let alerts: [Alert]
+    public let tables: [Pane: Table]
+    /// The scoring pane's quarter view (the year view is `tables[.scoring]`).
+    public let quarterScoringTable: Table
+    public let overview: Overview
+    let branchNames: [String: String]
+
+    public struct Overview: Sendable {
+        public var organisations: WorkspaceSummary.Organisations
+        public var members: WorkspaceSummary.Members
+        /// Mean 三会一课 ratio this quarter, overall and per general branch (name, ratio).
+        public var meetings: Double
+        public var meetingsByGeneralBranch: [(name: String, ratio: Double)]
+        public var rectificationCounts: [RectificationStatus: Int]
+        public var overdueRectifications: Int
+    }
+
+    public var selectedQuarter: Quarter { Quarter(year: year, number: quarter)! }
+
+    public init(workspace: Workspace, year: Int, quarter: Int, asOf: Day, lang: Language) {
+        self.workspace = workspace
+        self.year = year
+        self.quarter = quarter
+        self.asOf = asOf
+        self.lang = lang
+        let compliance = ComplianceCalculator(workspace)
+        let engine = ScoringEngine(workspace, compliance: compliance)
+        self.compliance = compliance
+        self.engine = engine
+        yearScores = engine.year(year, asOf: asOf)
+        quarterScores = engine.quarter(Quarter(year: year, number: quarter)!, asOf: asOf)
+        alerts = AlertRules.alerts(workspace, asOf: asOf, compliance: compliance, engine: engine)
+        branchNames = Dictionary(workspace.organisation.branches.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+
+        let quarterNow = Quarter(year: year, number: quarter)!
+        let active = workspace.organisation.branches.filter { $0.retiredOn.map { $0 > quarterNow.firstDay } ?? true }
+        let ratios = Dictionary(uniqueKeysWithValues: active.map { ($0.id, compliance.quarter($0, quarterNow).threeMeetingsOneLesson) })
+        func mean(_ ids: [String]) -> Double { ids.isEmpty ? 0 : ids.reduce(0) { $0 + (ratios[$1] ?? 0) } / Double(ids.count) }
+        var byGeneral: [(String, Double)] = workspace.organisation.generalBranches.compactMap { g in
+            let ids = active.filter { $0.parentId == g.id }.map(\.id)
+            return ids.isEmpty ? nil : (g.name, mean(ids))
+        }
+        let direct = active.filter { $0.parentId == workspace.organisation.committee.id }.map(\.id)
+        if !direct.isEmpty { byGeneral.append((lang.pick("直属支部", "Direct branches"), mean(direct))) }
+        var counts = Dictionary(uniqueKeysWithValues: RectificationStatus.allCases.map { ($0, 0) })
+        for r in workspace.rectifications { counts[r.status, default: 0] += 1 }
+        let summary = WorkspaceSummary(workspace, year: year)
+        overview = Overview(organisations: summary.organisations, members: summary.members, meetings: mean(active.map(\.id)),
+                            meetingsByGeneralBranch: byGeneral, rectificationCounts: counts,
+                            overdueRectifications: workspace.rectifications.filter { $0.isOverdue(on: asOf) }.count)
+
+        var tables: [Pane: Table] = [:]
+        tables[.branches] = Self.branchTable(workspace, year: year, asOf: asOf, compliance: compliance, scores: yearScores, alerts: alerts, lang: lang)
+        tables[.checks] = Self.checkTable(workspace, year: year, asOf: asOf, engine: engine, lang: lang)
+        tables[.scoring] = Self.scoreTable(workspace, yearScores, lang: lang)
+        tables[.rectifications] = Self.rectificationTable(workspace, asOf: asOf, names: branchNames, lang: lang)
+        tables[.alerts] = Self.alertTable(alerts, lang: lang)
+        tables[.tasks] = Self.taskTable(workspace.plan, asOf: asOf, lang: lang)
+        tables[.activities] = Self.activityTable(workspace, year: year, names: branchNames, lang: lang)
+        self.tables = tables
+        quarterScoringTable = Self.scoreTable(workspace, quarterScores, lang: lang)
+    }
+
+    public func branchName(_ id: String) -> String { branchNames[id] ?? id }
+
+    // MARK: Tables
+
+    static func branchTable(_ ws: Workspace, year: Int, asOf: Day, compliance: ComplianceCalculator, scores: ScoreTable,
+                            alerts: [Alert], lang: Language) -> Table {
+        let columns = [
+            ColumnSpec(lang.pick("组织", "Organisation"), width: 20, flexible: true, priority: 10),
+            ColumnSpec(lang.pick("党员", "Mbrs"), width: 4, align: .right, priority: 8),
+            ColumnSpec(lang.pick("书记", "Secretary"), width: 6, priority: 3),
+            ColumnSpec(lang.pick("任期至", "Term end"), width: 10, priority: 4),
+        ] + (1...4).map { ColumnSpec("Q\($0)", width: 4, align: .right, priority: 6) } + [
+            ColumnSpec(lang.pick("得分", "Score"), width: 6, align: .right, priority: 9),
+            ColumnSpec(lang.pick("等次", "Grade"), width: 4, priority: 7),
+            ColumnSpec(lang.pick("预警", "Alrt"), width: 4, align: .right, priority: 5),
+        ]
+        let scoreById = Dictionary(uniqueKeysWithValues: scores.branches.map { ($0.branchId, $0) })
+        let alertCount = Dictionary(grouping: alerts, by: \.branchId).mapValues(\.count)
+        var rows: [TableRow] = []
+        let org = ws.organisation
+        rows.append(TableRow(id: "org:\(org.committee.id)", cells: [org.committee.name, "", org.committee.secretary ?? "", org.committee.termEnd?.iso ?? ""],
+                             rowRole: .title, depth: 0, isHeading: true))
+        func branchRow(_ b: Branch, depth: Int) {
+            let score = scoreById[b.id]
+            var cells = [b.name, String(b.totalMembers), b.secretary ?? lang.pick("空缺", "vacant"), b.termEnd?.iso ?? "-"]
+            var roles: [StyleRole] = [.text, .text, b.secretary == nil ? .bad : .text, b.termEnd.map { $0 < asOf ? .bad : .text } ?? .muted]
+            for q in Quarter.all(of: year) {
+                if q.firstDay > asOf { cells.append("-"); roles.append(.muted); continue }
+                let ratio = compliance.quarter(b, q).threeMeetingsOneLesson
+                cells.append(UIText.percent(ratio)); roles.append(UIText.role(ratio: ratio))
+            }
+            cells += [score.map { UIText.points($0.total) } ?? "", score.map { $0.grade.name(lang) } ?? "", String(alertCount[b.id] ?? 0)]
+            roles += [.text, score.map { UIText.role(grade: $0.grade) } ?? .text, (alertCount[b.id] ?? 0) > 0 ? .warn : .muted]
+            rows.append(TableRow(
+                id: b.id, cells: cells, roles: roles, search: "\(b.name) \(b.secretary ?? "") \(b.id)",
+                sortKeys: [.number(Double(rows.count)), .number(-(score?.total ?? 0)), .number(-Double(b.totalMembers)),
+                           .text(b.termEnd?.iso ?? "9999"), .number(-Double(alertCount[b.id] ?? 0))],
+                depth: depth))
+            for g in b.partyGroups {
+                rows.append(TableRow(id: "group:\(g.id)", cells: [g.name, String(g.size), g.leader ?? ""], rowRole: .muted,
+                                     search: "\(b.name) \(g.name) \(g.leader ?? "")", sortKeys: [.number(Double(rows.count))],
+                                     depth: depth + 1, tags: ["group"]))
+            }
+        }
+        for g in org.generalBranches {
+            rows.append(TableRow(id: "org:\(g.id)", cells: [g.name, String(org.branches(under: g.id).reduce(0) { $0 + $1.totalMembers }), g.secretary ?? "", g.termEnd?.iso ?? ""],
+                                 rowRole: .accent, search: g.name, sortKeys: [.number(Double(rows.count))], depth: 1, isHeading: true))
+            for b in org.branches(under: g.id) { branchRow(b, depth: 2) }
+        }
+        for b in org.branches(under: org.committee.id) { branchRow(b, depth: 1) }
+        return Table(columns: columns, rows: rows, sortOptions: [
+            lang.pick("组织结构", "tree"), lang.pick("得分", "score"), lang.pick("党员数", "members"),
+            lang.pick("任期届满", "term end"), lang.pick("预警数", "alerts")])
+    }
+
+    static func checkTable(_ ws: Workspace, year: Int, asOf: Day, engine: ScoringEngine, lang: Language) -> Table {
+        let max = ws.checkTemplate.totalPoints
+        let columns = [ColumnSpec(lang.pick("支部", "Branch"), width: 16, flexible: true, priority: 10)]
+            + (1...4).map { ColumnSpec(lang.pick("第\($0)季度", "Q\($0)"), width: 12, priority: 6) }
+        let rows = ws.organisation.activeBranches.enumerated().map { index, b -> TableRow in
+            var cells = [b.name], roles: [StyleRole] = [.text]
+            var totals: [SortKey] = []
+            var tags: Set<String> = []
+            for q in Quarter.all(of: year) {
+                let status = engine.checkStatus(branch: b.id, quarter: q, asOf: asOf)
+                let open = status.findings.filter { ($0.status(on: asOf) ?? .closed) != .closed }.count
+                switch status.state {
+                case .notChecked:
+                    let ended = q.lastDay < asOf
+                    cells.append(ended ? lang.pick("未检查", "missing") : lang.pick("未到期", "not yet"))
+                    roles.append(ended ? .bad : .muted)
+                    if ended { tags.insert("missing") }
+                case .checked, .findingsOpen:
+                    let total = status.check!.totalPoints
+                    cells.append(UIText.points(total) + (open > 0 ? lang.pick(" 待改\(open)", " open\(open)") : ""))
+                    roles.append(open > 0 ? .warn : UIText.role(ratio: max > 0 ? total / max / 0.95 : 1))
+                    if open > 0 { tags.insert("findingsOpen") }
+                }
+                totals.append(.number(-(status.check?.totalPoints ?? -1)))
+            }
+            return TableRow(id: b.id, cells: cells, roles: roles, search: b.name, sortKeys: [.number(Double(index))] + totals, tags: tags)
+        }
+        return Table(columns: columns, rows: rows, sortOptions: [lang.pick("支部顺序", "branch order")] + (1...4).map { lang.pick("第\($0)季度得分", "Q\($0) score") })
+    }
+
+    static func scoreTable(_ ws: Workspace, _ table: ScoreTable, lang: Language) -> Table {
+        let categories = ws.scoring.categories
+        let columns = [ColumnSpec(lang.pick("排名", "Rank"), width: 4, align: .right, priority: 9),
+                       ColumnSpec(lang.pick("支部", "Branch"), width: 14, flexible: true, priority: 10)]
+            + categories.map { ColumnSpec(UIText.shortCategory($0), width: 5, align: .right, priority: 6) }
+            + [ColumnSpec(lang.pick("总分", "Total"), width: 6, align: .right, priority: 9),
+               ColumnSpec(lang.pick("等次", "Grade"), width: 4, priority: 8),
+               ColumnSpec(lang.pick("最强", "Best"), width: 4, priority: 7)]
+        let rows = table.branches.map { s -> TableRow in
+            let cells = [String(s.rank), s.name] + categories.map { UIText.oneDecimal(s.categories[$0.id] ?? 0) }
+                + [UIText.points(s.total), s.grade.name(lang), s.strongest ? UIText.strongest(lang) : ""]
+            let roles: [StyleRole] = [.muted, .text] + categories.map { _ in .text } + [.accent, UIText.role(grade: s.grade), .good]
+            return TableRow(id: s.branchId, cells: cells, roles: roles, search: s.name,
+                            sortKeys: [.number(Double(s.rank))] + categories.map { .number(-(s.categories[$0.id] ?? 0)) }
+                                + [.text(s.name)],
+                            tags: Set([s.grade.rawValue] + (s.strongest ? ["strongest"] : [])))
+        }
+        return Table(columns: columns, rows: rows,
+                     sortOptions: [lang.pick("总分", "total")] + categories.map(\.name) + [lang.pick("支部名称", "name")])
+    }
+
+    static func rectificationTable(_ ws: Workspace, asOf: Day, names: [String: String], lang: Language) -> Table {
+        let columns = [
+            ColumnSpec(lang.pick("编号", "Id"), width: 12, priority: 3),
+            ColumnSpec(lang.pick("支部", "Branch"), width: 14, priority: 8),
+            ColumnSpec(lang.pick("问题", "Finding"), width: 16, flexible: true, priority: 10),
+            ColumnSpec(lang.pick("责任人", "Owner"), width: 6, priority: 4),
+            ColumnSpec(lang.pick("期限", "Due"), width: 10, priority: 7),
+            ColumnSpec(lang.pick("状态", "Status"), width: 7, priority: 9),
+        ]
+        let sorted = ws.rectifications.sorted { a, b in
+            let (ao, bo) = (a.isOverdue(on: asOf), b.isOverdue(on: asOf))
+            return ao != bo ? ao : (a.dueOn, a.id) < (b.dueOn, b.id)
+        }
+        let rows = sorted.enumerated().map { i, r -> TableRow in
+            let overdue = r.isOverdue(on: asOf)
+            let status = r.status.name(lang) + (overdue ? "!" : "")
+            return TableRow(id: r.id, cells: [r.id, names[r.branchId] ?? r.branchId, r.description, r.owner, r.dueOn.iso, status],
+                            roles: [.muted, .text, .text, .text, overdue ? .bad : .text, overdue ? .bad : r.status == .closed ? .good : .fair],
+                            rowRole: overdue ? .bad : nil, search: "\(r.id) \(names[r.branchId] ?? "") \(r.description) \(r.owner)",
+                            sortKeys: [.number(Double(i)), .text(r.dueOn.iso), .text(names[r.branchId] ?? ""), .text(r.status.rawValue)],
+                            tags: Set([r.status.rawValue] + (overdue ? ["overdue"] : [])))
+        }
+        return Table(columns: columns, rows: rows, sortOptions: [lang.pick("逾期优先", "overdue first"), lang.pick("期限", "due"),
+                                                                  lang.pick("支部", "branch"), lang.pick("状态", "status")])
+    }
+
+    static func alertTable(_ alerts: [Alert], lang: Language) -> Table {
+        let columns = [ColumnSpec(lang.pick("级别", "Level"), width: 4, priority: 9),
+                       ColumnSpec(lang.pick("支部", "Branch"), width: 14, priority: 8),
+                       ColumnSpec(lang.pick("内容", "Message"), width: 20, flexible: true, priority: 10),
+                       ColumnSpec(lang.pick("代码", "Code"), width: 24, priority: 1)]
+        let rows = alerts.enumerated().map { i, a in
+            TableRow(id: "\(i)", cells: [a.severity.name(lang), a.branchName, a.message(lang), a.code],
+                     roles: [UIText.role(severity: a.severity), .text, .text, .muted],
+                     search: "\(a.branchName) \(a.message(lang)) \(a.code)",
+                     sortKeys: [.number(Double(i)), .text(a.branchName), .text(a.code)], tags: [a.severity.rawValue])
+        }
+        return Table(columns: columns, rows: rows, sortOptions: [lang.pick("严重程度", "severity"), lang.pick("支部", "branch"), lang.pick("类别", "code")])
+    }
+
+    static func taskTable(_ plan: WorkPlan, asOf: Day, lang: Language) -> Table {
+        let columns = [ColumnSpec(lang.pick("任务", "Task"), width: 16, flexible: true, priority: 10),
+                       ColumnSpec(lang.pick("责任单位", "Responsible"), width: 14, priority: 4),
+                       ColumnSpec(lang.pick("期限", "Deadline"), width: 10, priority: 6),
+                       ColumnSpec(lang.pick("状态", "Status"), width: 6, priority: 8),
+                       ColumnSpec(lang.pick("进度", "Progress"), width: 12, priority: 7, isBar: true)]
+        var rows: [TableRow] = []
+        for section in plan.sections {
+            rows.append(TableRow(id: "section:\(section.id)", cells: [section.title], rowRole: .accent, search: section.title,
+                                 sortKeys: [.number(Double(rows.count))], isHeading: true))
+            for task in plan.tasks where task.sectionId == section.id {
+                let late = task.status != .done && (task.deadline.map { $0 < asOf } ?? false)
+                let status: StyleRole = task.status == .done ? .good : task.status == .blocked ? .bad : late ? .warn : .text
+                rows.append(TableRow(
+                    id: task.id,
+                    cells: [task.title, task.responsibleUnits.joined(separator: "、"), task.deadline?.iso ?? task.phase ?? "",
+                            task.status.name(lang), String(Double(task.progress) / 100)],
+                    roles: [.text, .muted, late ? .warn : .text, status, .text],
+                    search: "\(section.title) \(task.title) \(task.responsibleUnits.joined(separator: " ")) \(task.target ?? "")",
+                    sortKeys: [.number(Double(rows.count)), .text(task.deadline?.iso ?? "9999"), .number(Double(task.progress)), .text(task.status.rawValue)],
+                    depth: 1, tags: Set([task.status.rawValue] + (late ? ["late"] : []))))
+            }
+        }
+        return Table(columns: columns, rows: rows, sortOptions: [lang.pick("按章节", "by section"), lang.pick("期限", "deadline"),
+                                                                  lang.pick("进度", "progress"), lang.pick("状态", "status")])
+    }
+
+    static func activityTable(_ ws: Workspace, year: Int, names: [String: String], lang: Language) -> Table {
+        let columns = [ColumnSpec(lang.pick("日期", "Date"), width: 10, priority: 9),
+                       ColumnSpec(lang.pick("支部", "Branch"), width: 14, priority: 8),
+                       ColumnSpec(lang.pick("类型", "Kind"), width: 8, priority: 7),
+                       ColumnSpec(lang.pick("标题", "Title"), width: 14, flexible: true, priority: 10),
+                       ColumnSpec(lang.pick("出席", "Att."), width: 7, align: .right, priority: 5),
+                       ColumnSpec(lang.pick("学时", "Hrs"), width: 4, align: .right, priority: 3)]
+        let list = ws.activities.filter { $0.date.year == year }.sorted { ($0.date, $0.id) > ($1.date, $1.id) }
+        let rows = list.enumerated().map { i, a -> TableRow in
+            let attendance = a.attended.map { at in a.expected.map { "\(at)/\($0)" } ?? "\(at)" } ?? ""
+            return TableRow(id: a.id, cells: [a.date.iso, names[a.branchId] ?? a.branchId, a.kind.name(lang), a.title, attendance,
+                                              a.hours.map { formatNumber($0) } ?? ""],
+                            roles: [.muted, .text, .accent, .text, .text, .text],
+                            search: "\(a.date.iso) \(names[a.branchId] ?? "") \(a.kind.name(lang)) \(a.title)",
+                            sortKeys: [.number(Double(i)), .number(-Double(i)), .text(names[a.branchId] ?? ""), .text(a.kind.rawValue)],
+                            tags: [a.kind.rawValue])
+        }
+        return Table(columns: columns, rows: rows, sortOptions: [lang.pick("日期 新→旧", "newest"), lang.pick("日期 旧→新", "oldest"),
+                                                                  lang.pick("支部", "branch"), lang.pick("类型", "kind")])
+    }
+}

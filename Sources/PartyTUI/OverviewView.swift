@@ -1,0 +1,83 @@
+import PartyModel
+
+/// 总览: where the campaign stands, on one screen.
+enum OverviewView {
+    static func draw(_ canvas: inout Canvas, _ state: AppState, in area: (x: Int, y: Int, width: Int, height: Int)) {
+        canvas.box(x: area.x, y: area.y, width: area.width, height: area.height, role: .border)
+        let data = state.data
+        let lang = state.lang
+        let o = data.overview
+        let left = area.x + 2
+        let half = (area.width - 4) / 2
+        let right = left + half + 2
+        let rightWidth = area.width - 4 - half - 2
+        var y = area.y + 1
+
+        // Left column: organisation, this quarter's 三会一课, grades.
+        canvas.put(lang.pick("组织与党员", "Organisation"), x: left, y: y, role: .header); y += 1
+        canvas.put(lang.pick("党委 \(o.organisations.committees)  党总支 \(o.organisations.generalBranches)  党支部 \(o.organisations.branches)  党小组 \(o.organisations.partyGroups)",
+                             "Committee \(o.organisations.committees)  General \(o.organisations.generalBranches)  Branches \(o.organisations.branches)  Groups \(o.organisations.partyGroups)"),
+                   x: left, y: y, role: .text, maxWidth: half); y += 1
+        canvas.put(lang.pick("党员 \(o.members.total) 名 (正式 \(o.members.full), 预备 \(o.members.probationary))",
+                             "Members \(o.members.total) (full \(o.members.full), probationary \(o.members.probationary))"),
+                   x: left, y: y, role: .text, maxWidth: half); y += 2
+
+        canvas.put(lang.pick("本季度三会一课完成率 ", "3 meetings + 1 lesson this quarter ") + UIText.percent(o.meetings),
+                   x: left, y: y, role: .header, maxWidth: half); y += 1
+        let labelWidth = 14
+        for (name, ratio) in o.meetingsByGeneralBranch where y < area.y + area.height - 8 {
+            labelledBar(&canvas, label: name, ratio: ratio, x: left, y: y, labelWidth: labelWidth, width: half)
+            y += 1
+        }
+        y += 1
+        let scores = data.yearScores
+        canvas.put(lang.pick("等次分布 (\(data.year)年\(scores.provisional ? ", 暂定" : ""))", "Grades \(data.year)\(scores.provisional ? " (provisional)" : "")"),
+                   x: left, y: y, role: .header, maxWidth: half); y += 1
+        let count = max(1, scores.summary.count)
+        for grade in Grade.allCases where y < area.y + area.height - 1 {
+            let n = scores.summary.grades[grade] ?? 0
+            labelledBar(&canvas, label: "\(grade.name(lang)) \(n)", ratio: Double(n) / Double(count), x: left, y: y,
+                        labelWidth: labelWidth, width: half, role: UIText.role(grade: grade))
+            y += 1
+        }
+
+        // Right column: 最强党支部, rectifications, top alerts.
+        var r = area.y + 1
+        let s = scores.summary
+        canvas.put(lang.pick("最强党支部", "Strongest branches"), x: right, y: r, role: .header); r += 1
+        let target = s.target.map(UIText.percent) ?? "-"
+        canvas.put(lang.pick("\(s.strongestCount)/\(s.count) = \(UIText.percent(s.strongestShare)), 目标 \(target)",
+                             "\(s.strongestCount)/\(s.count) = \(UIText.percent(s.strongestShare)), target \(target)"),
+                   x: right, y: r, role: (s.target ?? 0) <= s.strongestShare ? .good : .warn, maxWidth: rightWidth); r += 1
+        if let t = s.target {
+            labelledBar(&canvas, label: lang.pick("达成", "reached"), ratio: t > 0 ? min(1, s.strongestShare / t) : 1, x: right, y: r,
+                        labelWidth: 6, width: rightWidth)
+            r += 1
+        }
+        r += 1
+        canvas.put(lang.pick("整改销号", "Rectifications"), x: right, y: r, role: .header); r += 1
+        let states = RectificationStatus.allCases.map { "\($0.name(lang)) \(o.rectificationCounts[$0] ?? 0)" }.joined(separator: "  ")
+        canvas.put(states, x: right, y: r, role: .text, maxWidth: rightWidth); r += 1
+        canvas.put(lang.pick("逾期 \(o.overdueRectifications) 项", "\(o.overdueRectifications) overdue"), x: right, y: r,
+                   role: o.overdueRectifications > 0 ? .bad : .good); r += 2
+
+        canvas.put(lang.pick("预警 (共 \(data.alerts.count) 条)", "Alerts (\(data.alerts.count))"), x: right, y: r, role: .header); r += 1
+        for alert in data.alerts where r < area.y + area.height - 1 {
+            let w = canvas.put(alert.severity.name(lang), x: right, y: r, role: UIText.role(severity: alert.severity))
+            canvas.put(" \(alert.branchName): \(alert.message(lang))", x: right + w, y: r, role: .text, maxWidth: rightWidth - w)
+            r += 1
+        }
+    }
+
+    /// `label  [bar      ] 83%`.
+    static func labelledBar(_ canvas: inout Canvas, label: String, ratio: Double, x: Int, y: Int, labelWidth: Int, width: Int,
+                            role: StyleRole? = nil) {
+        canvas.put(DisplayWidth.pad(label, to: labelWidth), x: x, y: y, role: role ?? .text)
+        let barWidth = max(4, width - labelWidth - 6)
+        let filled = Int((Double(barWidth) * min(1, max(0, ratio))).rounded())
+        canvas.fill(x: x + labelWidth + 1, y: y, width: filled, height: 1, role: .barFilled)
+        canvas.fill(x: x + labelWidth + 1 + filled, y: y, width: barWidth - filled, height: 1, role: .barEmpty)
+        canvas.put(DisplayWidth.pad(UIText.percent(ratio), to: 4, alignRight: true), x: x + labelWidth + barWidth + 2, y: y,
+                   role: role ?? UIText.role(ratio: ratio))
+    }
+}

@@ -1,0 +1,84 @@
+/// A column of a pane's table.
+public struct ColumnSpec: Sendable {
+    public enum Align: Sendable { case left, right }
+    public var title: String
+    public var width: Int
+    public var align: Align
+    /// A progress bar: the cell holds a fraction 0 … 1.
+    public var isBar: Bool
+    /// The one column that takes the room left over (names, descriptions).
+    public var flexible: Bool
+    /// Lower numbers are hidden first when the terminal is narrow.
+    public var priority: Int
+
+    public init(_ title: String, width: Int, align: Align = .left, flexible: Bool = false, priority: Int = 5, isBar: Bool = false) {
+        self.title = title; self.width = width; self.align = align; self.flexible = flexible; self.priority = priority
+        self.isBar = isBar
+    }
+}
+
+/// What sorts a column: numbers or text.
+public enum SortKey: Comparable, Sendable {
+    case number(Double)
+    case text(String)
+
+    public static func < (a: SortKey, b: SortKey) -> Bool {
+        switch (a, b) {
+        case (.number(let x), .number(let y)): x < y
+        case (.text(let x), .text(let y)): x < y
+        case (.number, .text): true
+        case (.text, .number): false
+        }
+    }
+}
+
+/// One row of a pane's table: cells already worded, their roles, what a filter matches and what
+/// sorting compares.
+public struct TableRow: Sendable {
+    public var id: String
+    public var cells: [String]
+    public var roles: [StyleRole]
+    /// Role of the whole row when it should stand out (overdue, a general branch).
+    public var rowRole: StyleRole?
+    /// Lower-cased text the `/` filter searches.
+    public var search: String
+    /// Per sort option (see `Table.sortOptions`).
+    public var sortKeys: [SortKey]
+    /// Indentation in the tree (branches pane).
+    public var depth: Int
+    /// Codes the state and kind filters match (e.g. "overdue", "open", "partyLesson").
+    public var tags: Set<String>
+    /// A heading row (section, general branch): never selected by filters alone.
+    public var isHeading: Bool
+
+    public init(id: String, cells: [String], roles: [StyleRole]? = nil, rowRole: StyleRole? = nil, search: String? = nil,
+                sortKeys: [SortKey] = [], depth: Int = 0, tags: Set<String> = [], isHeading: Bool = false) {
+        self.id = id; self.cells = cells; self.roles = roles ?? cells.map { _ in .text }; self.rowRole = rowRole
+        self.search = (search ?? cells.joined(separator: " ")).lowercased(); self.sortKeys = sortKeys; self.depth = depth
+        self.tags = tags; self.isHeading = isHeading
+    }
+}
+
+/// A pane's table.
+public struct Table: Sendable {
+    public var columns: [ColumnSpec]
+    public var rows: [TableRow]
+    /// Names of the sort orders `s` cycles through; index 0 is the natural order.
+    public var sortOptions: [String]
+
+    public init(columns: [ColumnSpec], rows: [TableRow], sortOptions: [String]) {
+        self.columns = columns; self.rows = rows; self.sortOptions = sortOptions
+    }
+
+    /// Which columns fit in `width`, and how wide each is: low-priority columns go first.
+    public func layout(width: Int) -> [(index: Int, width: Int)] {
+        var shown = Array(columns.indices)
+        func total(_ list: [Int]) -> Int { list.reduce(0) { $0 + columns[$1].width } + max(0, list.count - 1) }
+        while total(shown) > width, shown.count > 1 {
+            let drop = shown.filter { !columns[$0].flexible }.min { columns[$0].priority < columns[$1].priority } ?? shown.last!
+            shown.removeAll { $0 == drop }
+        }
+        let spare = max(0, width - total(shown))
+        return shown.map { i in (i, columns[i].width + (columns[i].flexible ? spare : 0)) }
+    }
+}

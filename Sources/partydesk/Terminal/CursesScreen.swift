@@ -1,0 +1,164 @@
+import CNCursesW
+import Foundation
+import PartyTUI
+
+/// The terminal through ncursesw: shows canvases (writing only what changed) and reads keys.
+/// Everything ncurses-specific stays in this file.
+final class CursesScreen {
+    private(set) var width: Int
+    private(set) var height: Int
+    private var shown: Canvas?
+    private var attributes: [StyleRole: (attr: attr_t, pair: Int16)] = [:]
+    let depth: ColorDepth
+
+    init(theme: Theme, noColor: Bool) {
+        Locale_.ensureUTF8()
+        initscr()
+        TerminalGuard.install()
+        cbreak()
+        noecho()
+        nonl()
+        intrflush(pd_stdscr(), false)
+        keypad(pd_stdscr(), true)
+        set_escdelay(25)
+        curs_set(0)
+        depth = ColorDepth.detect(colors: Int(pd_colors()), hasColors: has_colors(), noColor: noColor)
+        if depth > .mono {
+            start_color()
+            use_default_colors()
+        }
+        width = Int(pd_cols())
+        height = Int(pd_lines())
+        apply(theme)
+    }
+
+    /// Pairs and attributes for every role at the terminal's colour depth.
+    func apply(_ theme: Theme) {
+        let adapted = theme.adapted(to: depth)
+        for (i, role) in StyleRole.allCases.enumerated() {
+            let style = adapted.style(role)
+            var attr = pd_a_normal()
+            if style.bold { attr |= pd_a_bold() }
+            if style.underline { attr |= pd_a_underline() }
+            if style.reverse { attr |= pd_a_reverse() }
+            if style.dim { attr |= pd_a_dim() }
+            var pair: Int16 = 0
+            if depth > .mono, Int(pd_color_pairs()) > i + 1 {
+                pair = Int16(i + 1)
+                let fg = style.foreground.map { Int16(Palette.index($0, depth: depth)) } ?? -1
+                let bg = style.background.map { Int16(Palette.index($0, depth: depth)) } ?? -1
+                init_pair(pair, fg, bg)
+            }
+            attributes[role] = (attr, pair)
+        }
+        shown = nil
+    }
+
+    /// Re-reads the size after KEY_RESIZE.
+    func updateSize() {
+        width = Int(pd_cols())
+        height = Int(pd_lines())
+        shown = nil
+        clearok(pd_stdscr(), true)
+    }
+
+    /// Writes the cells that differ from the last frame. A row whose wide glyphs changed is written
+    /// whole, so no half glyph is left behind. Returns the number of cells written.
+    @discardableResult
+    func draw(_ canvas: Canvas) -> Int {
+        var written = 0
+        let previous = shown.flatMap { $0.width == canvas.width && $0.height == canvas.height ? $0 : nil }
+        if previous == nil { werase(pd_stdscr()) }
+        for y in 0..<canvas.height {
+            var rowChanged = false
+            var wideChanged = false
+            for x in 0..<canvas.width {
+                let new = canvas[x: x, y: y]
+                if let old = previous?[x: x, y: y], old == new { continue }
+                rowChanged = true
+                if new.width != 1 || (previous?[x: x, y: y].width ?? 1) != 1 { wideChanged = true }
+            }
+            guard rowChanged || previous == nil else { continue }
+            var x = 0
+            while x < canvas.width {
+                let cell = canvas[x: x, y: y]
+                let changed = previous == nil || wideChanged || previous![x: x, y: y] != cell
+                guard changed, cell.width != 0 else { x += 1; continue }
+                // A run of changed cells with the same role.
+                var run: [wchar_t] = []
+                let start = x
+                while x < canvas.width {
+                    let c = canvas[x: x, y: y]
+                    if c.width == 0 { x += 1; continue }
+                    let differs = previous == nil || wideChanged || previous![x: x, y: y] != c
+                    guard differs, c.role == cell.role else { break }
+                    for scalar in c.text.unicodeScalars { run.append(wchar_t(bitPattern: scalar.value)) }
+                    written += Int(c.width)
+                    x += Int(c.width)
+                }
+                let style = attributes[cell.role] ?? (pd_a_normal(), 0)
+                wattr_set(pd_stdscr(), style.attr, style.pair, nil)
+                run.withUnsafeBufferPointer { buffer in
+                    _ = mvwaddnwstr(pd_stdscr(), Int32(y), Int32(start), buffer.baseAddress, Int32(buffer.count))
+                }
+            }
+        }
+        wrefresh(pd_stdscr())
+        shown = canvas
+        return written
+    }
+
+    /// Waits up to `milliseconds` (negative: forever) for a key.
+    func readKey(timeout milliseconds: Int32) -> KeyEvent? {
+        wtimeout(pd_stdscr(), milliseconds)
+        var value: wint_t = 0
+        let result = wget_wch(pd_stdscr(), &value)
+        if result == ERR { return nil }
+        if result == KEY_CODE_YES {
+            switch Int32(value) {
+            case KEY_RESIZE: return .resize
+            case KEY_UP: return .key(.up)
+            case KEY_DOWN: return .key(.down)
+            case KEY_LEFT: return .key(.left)
+            case KEY_RIGHT: return .key(.right)
+            case KEY_NPAGE: return .key(.pageDown)
+            case KEY_PPAGE: return .key(.pageUp)
+            case KEY_HOME: return .key(.home)
+            case KEY_END: return .key(.end)
+            case KEY_BTAB: return .key(.backTab)
+            case KEY_ENTER: return .key(.enter)
+            case KEY_BACKSPACE: return .key(.backspace)
+            default: return nil
+            }
+        }
+        switch value {
+        case 10, 13: return .key(.enter)
+        case 27: return .key(.escape)
+        case 9: return .key(.tab)
+        case 8, 127: return .key(.backspace)
+        default:
+            guard let scalar = Unicode.Scalar(UInt32(value)), value >= 32 else { return nil }
+            return .key(.char(Character(scalar)))
+        }
+    }
+
+    func shutdown() {
+        TerminalGuard.restore()
+    }
+}
+
+enum KeyEvent: Equatable {
+    case key(Key)
+    case resize
+}
+
+/// ncurses needs a UTF-8 locale for Chinese; a C locale garbles it.
+enum Locale_ {
+    static func ensureUTF8() {
+        setlocale(LC_ALL, "")
+        let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
+        if codeset.uppercased().replacingOccurrences(of: "-", with: "") != "UTF8" {
+            if setlocale(LC_CTYPE, "C.UTF-8") == nil { setlocale(LC_CTYPE, "en_US.UTF-8") }
+        }
+    }
+}
