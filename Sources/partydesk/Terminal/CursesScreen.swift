@@ -22,11 +22,12 @@ final class CursesScreen {
         keypad(pd_stdscr(), true)
         set_escdelay(25)
         curs_set(0)
-        depth = ColorDepth.detect(colors: Int(pd_colors()), hasColors: has_colors(), noColor: noColor)
-        if depth > .mono {
+        // COLORS is known only after start_color().
+        if !noColor && has_colors() {
             start_color()
             use_default_colors()
         }
+        depth = ColorDepth.detect(colors: Int(pd_colors()), hasColors: has_colors(), noColor: noColor)
         width = Int(pd_cols())
         height = Int(pd_lines())
         apply(theme)

@@ -1,0 +1,118 @@
+import Testing
+import TestSupport
+@testable import PartyModel
+@testable import PartyTUI
+
+/// Every pane of the demo dashboard at 80×24 and 120×40, read back cell by cell.
+@Suite struct PaneSnapshotTests {
+    static let sizes = [(80, 24), (120, 40)]
+
+    /// Columns of `|` on each row: a framed pane keeps them fixed.
+    func borderColumns(_ line: String) -> [Int] {
+        var out: [Int] = [], col = 0
+        for ch in line {
+            if ch == "|" { out.append(col) }
+            col += DisplayWidth.of(ch)
+        }
+        return out
+    }
+
+    func checkFrame(_ canvas: Canvas, _ label: String) {
+        let lines = canvas.lines
+        // Every row is exactly as wide as the terminal (no half glyphs, no overflow).
+        for (i, line) in lines.enumerated() { #expect(DisplayWidth.of(line) == canvas.width, "\(label) row \(i)") }
+        // The frame: top and bottom rule at rows 2 and h-2, side borders at 0 and w-1 on every row between.
+        #expect(lines[2].hasPrefix("+-") && lines[2].hasSuffix("-+"), "\(label)")
+        #expect(lines[canvas.height - 2].hasPrefix("+") && lines[canvas.height - 2].hasSuffix("+"), "\(label)")
+        for y in 3..<(canvas.height - 2) {
+            let borders = borderColumns(lines[y])
+            #expect(borders.first == 0, "\(label) row \(y): \(lines[y])")
+            #expect(canvas[x: canvas.width - 1, y: y].text == "|" || canvas[x: canvas.width - 1, y: y].text == "#", "\(label) row \(y)")
+        }
+    }
+
+    @Test(arguments: Pane.allCases)
+    func everyPaneAtBothSizes(pane: Pane) throws {
+        for (w, h) in Self.sizes {
+            var state = demoState(width: w, height: h)
+            press([.char(Character(String(pane.rawValue)))], &state)
+            let canvas = Views.render(state)
+            let label = "\(pane) \(w)x\(h)"
+            checkFrame(canvas, label)
+            // Tab bar names every pane, the active one in its own role; status bar says demo, period, mode.
+            let tabs = canvas.row(0)
+            for p in Pane.allCases { #expect(tabs.contains("\(p.rawValue) \(p.title(.zh))"), "\(label): \(tabs)") }
+            #expect(tabs.contains("示例"))
+            let status = canvas.row(h - 1)
+            #expect(status.contains("示例研究院党委") && status.contains("[示例]") && status.contains("2026年第4季度") && status.contains("编辑"))
+            #expect(canvas.row(1).contains(pane.title(.zh)))
+            if pane != .overview {
+                // Column titles line up with the cells below them (left-aligned columns start together).
+                let table = try #require(state.table(pane))
+                let layout = table.layout(width: w - 4)
+                var x = 2
+                for (index, width) in layout {
+                    let spec = table.columns[index]
+                    let headerText = DisplayWidth.pad(spec.title, to: width, alignRight: spec.align == .right)
+                    #expect(rowText(canvas, y: 3, x: x, width: width) == headerText, "\(label) header \(spec.title)")
+                    x += width + 1
+                }
+            }
+        }
+    }
+
+    /// The text of `width` columns from `x` on row `y`.
+    func rowText(_ canvas: Canvas, y: Int, x: Int, width: Int) -> String {
+        var out = "", col = x
+        while col < x + width {
+            let cell = canvas[x: col, y: y]
+            out += cell.text
+            col += max(1, Int(cell.width))
+        }
+        return out
+    }
+
+    @Test func overviewFigures() {
+        let canvas = Views.render(demoState())
+        let text = canvas.lines.joined(separator: "\n")
+        #expect(text.contains("党委 1  党总支 3  党支部 15  党小组 25"))
+        #expect(text.contains("党员 330 名 (正式 283, 预备 47)"))
+        #expect(text.contains("本季度三会一课完成率"))
+        #expect(text.contains("机关党总支") && text.contains("直属支部"))
+        #expect(text.contains("等次分布 (2026年, 暂定)"))
+        #expect(text.contains("目标 50%"))
+        #expect(text.contains("逾期 37 项"))
+    }
+
+    @Test func branchTreeAndTruncation() {
+        var state = demoState(width: 80, height: 24)
+        press([.char("2")], &state)
+        let lines = Views.render(state).lines
+        #expect(lines[4].contains("示例研究院党委"))
+        #expect(lines[5].hasPrefix("|   机关党总支"))
+        #expect(lines[6].hasPrefix("|     党政办公室党支部"))
+        // At 80 columns the secretary column gives way; at 120 it is there.
+        #expect(!lines[3].contains("书记"))
+        var wide = demoState(width: 120, height: 40)
+        press([.char("2")], &wide)
+        #expect(Views.render(wide).row(3).contains("书记"))
+        // Long text is cut with "..", never mid-glyph.
+        press([.char("5")], &state)
+        let rect = Views.render(state).lines
+        #expect(rect.contains { $0.contains("..") })
+    }
+
+    @Test func smallTerminalSaysSoInBothLanguages() {
+        let canvas = Views.render(demoState(width: 60, height: 20))
+        let text = canvas.lines.joined(separator: "\n")
+        #expect(text.contains("终端窗口太小") && text.contains("Terminal too small") && text.contains("60x20"))
+    }
+
+    @Test func englishDashboard() {
+        var state = demoState(lang: .en)
+        press([.char("4")], &state)
+        let canvas = Views.render(state)
+        #expect(canvas.row(0).contains("4 Scoring"))
+        #expect(canvas.row(23).contains("[DEMO]") && canvas.row(23).contains("2026 Q4") && canvas.row(23).contains("edit"))
+    }
+}

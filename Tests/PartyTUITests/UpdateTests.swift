@@ -1,0 +1,130 @@
+import Testing
+import TestSupport
+@testable import PartyModel
+@testable import PartyTUI
+
+@Suite struct UpdateTests {
+    @Test func digitsTabAndShiftTabSwitchPanes() {
+        var state = demoState()
+        for pane in Pane.allCases {
+            press([.char(Character(String(pane.rawValue)))], &state)
+            #expect(state.pane == pane)
+        }
+        press([.tab], &state)
+        #expect(state.pane == .overview)
+        press([.backTab], &state)
+        #expect(state.pane == .activities)
+    }
+
+    @Test func movementScrollsOnlyWhatIsVisible() {
+        var state = demoState()
+        press([.char("8")], &state)   // ~840 activities
+        let count = state.visible[.activities]!.count
+        #expect(count > 500)
+        press([.char("G")], &state)
+        #expect(state.lists[.activities]!.selected == count - 1)
+        #expect(state.lists[.activities]!.scroll == count - state.pageSize)
+        press([.char("g")], &state)
+        #expect(state.lists[.activities]!.selected == 0 && state.lists[.activities]!.scroll == 0)
+        press([.pageDown, .pageDown, .char("j"), .down, .up], &state)
+        #expect(state.lists[.activities]!.selected == 2 * state.pageSize + 1)
+        press([.char("k")], &state)
+        #expect(state.lists[.activities]!.selected == 2 * state.pageSize)
+    }
+
+    @Test func filterMatchesChineseIncrementally() {
+        var state = demoState()
+        press([.char("5"), .char("/")], &state)
+        #expect(state.editingFilter)
+        for ch in "党费" { press([.char(ch)], &state) }
+        let rows = state.visible[.rectifications]!.map { state.table(.rectifications)!.rows[$0] }
+        #expect(!rows.isEmpty && rows.allSatisfy { $0.search.contains("党费") })
+        // q while typing is text, not quit.
+        #expect(Update.handle(.char("q"), &state) == .none)
+        #expect(state.lists[.rectifications]!.filter == "党费q")
+        press([.backspace, .enter], &state)
+        #expect(!state.editingFilter && state.lists[.rectifications]!.filter == "党费")
+        press([.escape], &state)
+        #expect(state.lists[.rectifications]!.filter.isEmpty)
+        #expect(state.visible[.rectifications]!.count == 170)
+    }
+
+    @Test func stateFilterAndSort() {
+        var state = demoState()
+        press([.char("5"), .char("f"), .char("f"), .char("f"), .char("f"), .char("f")], &state)   // → overdue
+        #expect(state.stateFilters(.rectifications)[state.lists[.rectifications]!.stateFilter].tag == "overdue")
+        #expect(state.visible[.rectifications]!.count == 37)
+        press([.char("4"), .char("s")], &state)   // sort by the first category
+        let rows = state.visible[.scoring]!.map { state.table(.scoring)!.rows[$0] }
+        let political = rows.map { Double($0.cells[2])! }
+        #expect(political == political.sorted(by: >))
+    }
+
+    @Test func selectionSurvivesResizeAndReload() {
+        var state = demoState()
+        press([.char("4"), .down, .down, .down], &state)
+        let id = state.selectedRow(.scoring)!.id
+        state.resize(width: 120, height: 40)
+        #expect(state.selectedRow(.scoring)!.id == id)
+        state.resize(width: 60, height: 20)
+        state.resize(width: 80, height: 24)
+        #expect(state.selectedRow(.scoring)!.id == id)
+        state.replaceData(DashboardData(workspace: state.data.workspace, year: 2026, quarter: 4, asOf: testAsOf, lang: .zh))
+        #expect(state.selectedRow(.scoring)!.id == id)
+    }
+
+    @Test func quarterAndYearKeysChangeThePeriod() {
+        var state = demoState()
+        press([.char("[")], &state)
+        #expect(state.data.quarter == 3 && state.data.year == 2026)
+        press([.char("{")], &state)
+        #expect(state.data.quarter == 3 && state.data.year == 2025)
+        press([.char("]"), .char("]")], &state)
+        #expect(state.data.quarter == 1 && state.data.year == 2026)
+        #expect(Views.render(state).row(1).contains("2026年第1季度"))
+    }
+
+    @Test func enterOpensAndEscapeGoesBack() {
+        var state = demoState()
+        press([.char("2"), .down, .down, .enter], &state)
+        #expect(state.details == [.branch("b-office")])
+        let page = Views.render(state).lines.joined(separator: "\n")
+        #expect(page.contains("书记") && page.contains("考评 2026年") && page.contains("三会一课"))
+        press([.escape], &state)
+        #expect(state.details.isEmpty)
+        press([.char("3"), .left, .enter], &state)
+        #expect(state.details == [.check(branchId: "b-office", quarter: Quarter(year: 2026, number: 3)!)])
+        let check = Views.render(state).lines.joined(separator: "\n")
+        #expect(check.contains("组织设置规范") && check.contains("合计"))
+        press([.escape, .char("5"), .enter], &state)
+        if case .rectification = state.details.last {} else { Issue.record("no rectification page") }
+        #expect(Views.render(state).lines.joined(separator: "\n").contains("办理记录"))
+    }
+
+    @Test func helpIsGeneratedFromTheKeyTable() {
+        var state = demoState()
+        press([.char("5"), .char("?")], &state)
+        #expect(state.showHelp)
+        let text = Views.render(state).lines.joined(separator: "\n")
+        for binding in KeyMap.help(for: .rectifications).prefix(state.height - 6) {
+            #expect(text.contains(binding.help(.zh)), "\(binding.zh)")
+        }
+        // A pane-specific key of another pane is not listed.
+        #expect(!text.contains("年度 / 季度视图"))
+        press([.char("x")], &state)
+        #expect(!state.showHelp)
+        // Every binding dispatches the action it documents.
+        for binding in KeyMap.bindings {
+            let pane = binding.panes?.first ?? .overview
+            for key in binding.keys { #expect(KeyMap.action(for: key, in: pane) == binding.action, "\(key)") }
+        }
+    }
+
+    @Test func quitFromAnywhere() {
+        var state = demoState()
+        #expect(Update.handle(.char("q"), &state) == .quit)
+        press([.char("2"), .down, .enter], &state)
+        #expect(Update.handle(.char("r"), &state) == .reload)
+        #expect(Update.handle(.char("q"), &state) == .quit)
+    }
+}
