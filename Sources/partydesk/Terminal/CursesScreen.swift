@@ -13,6 +13,11 @@ final class CursesScreen {
 
     init(theme: Theme, noColor: Bool) {
         Locale_.ensureUTF8()
+        // The real window size from the terminal, even when a shell exported $LINES/$COLUMNS once.
+        // (use_env(false) would fall back to terminfo's fixed 80×24.)
+        unsetenv("LINES")
+        unsetenv("COLUMNS")
+        use_tioctl(true)
         initscr()
         TerminalGuard.install()
         cbreak()

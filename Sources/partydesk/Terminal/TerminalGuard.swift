@@ -8,6 +8,11 @@ enum TerminalGuard {
 
     static func install() {
         active = true
+        // A parent may have left these blocked; the dashboard must see resizes and stop requests.
+        var wanted = sigset_t()
+        sigemptyset(&wanted)
+        for sig in [SIGWINCH, SIGINT, SIGTERM, SIGHUP, SIGILL, SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGTRAP] { sigaddset(&wanted, sig) }
+        sigprocmask(SIG_UNBLOCK, &wanted, nil)
         for sig in [SIGINT, SIGTERM, SIGHUP] {
             signal(sig) { sig in
                 TerminalGuard.restore()

@@ -1,0 +1,139 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import PartyModel
+@testable import PartyStore
+import PartyTUI
+
+/// The real binary in tmux, as a person at 80×24 and larger would use it.
+@Suite(.serialized, .enabled(if: hasTmux(), "needs tmux"))
+final class DashboardEndToEndTests {
+    let tmp = TempDirectory("e2e")
+    let dir: String
+    let sttyFile: String
+
+    init() throws {
+        dir = tmp.sub("demo")
+        sttyFile = tmp.sub("stty.txt")
+        try WorkspaceStore(directory: dir).create(DemoWorkspace.make(asOf: testAsOf))
+    }
+
+    deinit { tmp.cleanup() }
+
+    /// A shell in tmux that runs the dashboard, then records the terminal mode when it ends.
+    func start(width: Int = 80, height: Int = 24, extra: String = "") throws -> Tmux {
+        let binary = "\(productsDirectory)/partydesk"
+        let command = "env TERM=tmux-256color LANG=C.UTF-8 HOME=\(tmp.path) \(binary) --data \(dir) --as-of 2026-11-21 \(extra); "
+            + "stty -a > \(sttyFile); echo PARTYDESK-ENDED; sleep 60"
+        let tmux = try Tmux(width: width, height: height, command: "bash --norc --noprofile -c '\(command)'")
+        try tmux.wait(for: "本季度三会一课完成率")
+        return tmux
+    }
+
+    /// Every framed row has its borders at column 0 and the last column.
+    func checkBorders(_ screen: [String], width: Int, _ label: String) {
+        let rows = screen.prefix(while: { _ in true })
+        guard rows.count >= 4 else { Issue.record("\(label): no screen"); return }
+        for (y, line) in rows.enumerated() where y >= 3 && y < rows.count - 3 && !line.isEmpty {
+            guard line.hasPrefix("|") || line.hasPrefix("+") else { continue }
+            var col = 0, last = -1
+            for ch in line { if ch == "|" || ch == "#" || ch == "+" { last = col }; col += DisplayWidth.of(ch) }
+            #expect(last == width - 1, "\(label) row \(y): right border at \(last): \(line)")
+        }
+    }
+
+    func pid() throws -> Int32? {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["pgrep", "-f", "^\(productsDirectory)/partydesk --data \(dir)"]
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        return text.split(separator: "\n").compactMap { Int32($0) }.first
+    }
+
+    /// After the dashboard ends: normal screen, cooked mode with echo.
+    func checkRestored(_ tmux: Tmux, _ label: String) throws {
+        try tmux.wait(for: "PARTYDESK-ENDED")
+        #expect(try tmux.display("#{alternate_on}") == "0", "\(label): still on the alternate screen")
+        let stty = (try? String(contentsOfFile: sttyFile, encoding: .utf8)) ?? ""
+        #expect(stty.contains(" icanon") && !stty.contains("-icanon"), "\(label): not in cooked mode: \(stty)")
+        #expect(stty.contains(" echo ") && !stty.contains("-echo "), "\(label): echo off")
+    }
+
+    @Test func tourOfEveryPaneFilterQuarterResizeAndQuit() throws {
+        let tmux = try start()
+        #expect(try tmux.display("#{alternate_on}") == "1")
+        for pane in Pane.allCases {
+            try tmux.keys(String(pane.rawValue))
+            let screen = try tmux.wait { $0.count > 1 && $0[1].hasPrefix(" \(pane.title(.zh))") }
+            #expect(screen[1].hasPrefix(" \(pane.title(.zh))"), "pane \(pane): \(screen[1])")
+            checkBorders(screen, width: 80, "\(pane)")
+        }
+        // A branch page and back.
+        try tmux.keys("2", "Down", "Down", "Enter")
+        var screen = try tmux.wait(for: "考评 2026年")
+        #expect(screen[1].contains("党政办公室党支部"))
+        try tmux.keys("Escape")
+        try tmux.wait { $0[1].hasPrefix(" 支部") }
+        // A check: the previous quarter's column, Enter.
+        try tmux.keys("3", "Left", "Enter")
+        screen = try tmux.wait(for: "合计")
+        #expect(screen.joined().contains("组织设置规范"))
+        try tmux.keys("Escape")
+        // Filter rectifications by Chinese text.
+        try tmux.keys("5", "/")
+        try tmux.type("党费")
+        screen = try tmux.wait(for: "/党费_")
+        try tmux.keys("Enter")
+        screen = try tmux.wait { !$0.joined().contains("/党费_") && $0.joined().contains("/党费") }
+        let rows = screen[4..<20].filter { $0.hasPrefix("| zg-") }
+        #expect(!rows.isEmpty && rows.allSatisfy { $0.contains("党费") })
+        // Previous quarter.
+        try tmux.keys("[")
+        try tmux.wait(for: "2026年第3季度")
+        // Resize: larger, too small (message), back.
+        try tmux.resize(width: 120, height: 40)
+        screen = try tmux.wait { $0.count >= 40 && $0[2].count >= 100 }
+        checkBorders(screen, width: 120, "120x40")
+        #expect(screen[39].contains("示例研究院党委"))
+        try tmux.resize(width: 60, height: 20)
+        screen = try tmux.wait(for: "终端窗口太小")
+        #expect(screen.joined().contains("Terminal too small"))
+        try tmux.resize(width: 80, height: 24)
+        screen = try tmux.wait { $0.count > 1 && $0[1].hasPrefix(" 整改") }
+        checkBorders(screen, width: 80, "back to 80x24")
+        // The filter survived the resizes.
+        #expect(screen[1].contains("/党费"))
+        try tmux.keys("q")
+        try checkRestored(tmux, "q")
+    }
+
+    @Test func helpListsThePaneKeys() throws {
+        let tmux = try start(width: 100, height: 40)
+        try tmux.keys("4", "?")
+        let screen = try tmux.wait(for: "按键: 考评")
+        let text = screen.joined(separator: "\n")
+        #expect(text.contains("年度 / 季度视图") && text.contains("切换排序") && text.contains("退出"))
+        try tmux.keys("x", "q")
+        try checkRestored(tmux, "help")
+    }
+
+    @Test func sigtermRestoresTheTerminal() throws {
+        let tmux = try start()
+        let pid = try #require(try pid())
+        kill(pid, SIGTERM)
+        try checkRestored(tmux, "SIGTERM")
+    }
+
+    @Test(arguments: [SIGSEGV, SIGABRT, SIGILL])
+    func aCrashRestoresTheTerminal(signal: Int32) throws {
+        let tmux = try start()
+        let pid = try #require(try pid())
+        kill(pid, signal)
+        try checkRestored(tmux, "signal \(signal)")
+        #expect(try tmux.screen().joined().contains("terminal was restored"))
+    }
+}
