@@ -13,30 +13,12 @@ struct PartyDesk: ParsableCommand {
         Without a subcommand it opens the dashboard; with no workspace at the default place it uses the built-in demo.
         Data: --data DIR, else $PARTYDESK_DATA, else $XDG_DATA_HOME/partydesk (~/.local/share/partydesk).
         """,
-        subcommands: [InitCommand.self, DemoCommand.self, ValidateCommand.self, SummaryCommand.self,
+        subcommands: [DashboardCommand.self, InitCommand.self, DemoCommand.self, ValidateCommand.self, SummaryCommand.self,
                       ComplianceCommand.self, ChecksCommand.self, RectificationsCommand.self, AlertsCommand.self,
-                      ScoresCommand.self]
+                      ScoresCommand.self],
+        defaultSubcommand: DashboardCommand.self
     )
 
-    @OptionGroup var workspace: WorkspaceOptions
-
-    @Option(name: .long, help: ArgumentHelp("配色主题名称或文件 / Theme name or file (default, light, high-contrast, mono).", valueName: "NAME"))
-    var theme: String?
-
-    @Flag(name: .customLong("read-only"), help: "只读打开 / Open read-only.")
-    var readOnly = false
-
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("视为\"今天\"的日期 / The day taken as today.", valueName: "DATE"))
-    var asOf: String?
-
-    func run() throws {
-        // Not on a terminal (a pipe, a script): the summary instead of a screen.
-        guard isatty(0) == 1, isatty(1) == 1 else {
-            try SummaryCommand.printSummary(workspace, year: nil, format: .text)
-            return
-        }
-        try Dashboard.run(workspace, theme: theme, readOnly: readOnly, asOf: parseAsOf(asOf))
-    }
 
     /// Usage errors exit 2 (not ArgumentParser's 64), problems in the data 1.
     static func main() {
@@ -78,4 +60,31 @@ struct WorkspaceOptions: ParsableArguments {
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, csv
+}
+
+/// The dashboard: what `partydesk` alone opens.
+struct DashboardCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dashboard",
+        abstract: "打开工作台 (默认) / Open the dashboard (the default command).")
+
+    @OptionGroup var workspace: WorkspaceOptions
+
+    @Option(name: .long, help: ArgumentHelp("配色主题名称或文件 / Theme name or file (default, light, high-contrast, mono).", valueName: "NAME"))
+    var theme: String?
+
+    @Flag(name: .customLong("read-only"), help: "只读打开 / Open read-only.")
+    var readOnly = false
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("视为\"今天\"的日期 / The day taken as today.", valueName: "DATE"))
+    var asOf: String?
+
+    func run() throws {
+        // Not on a terminal (a pipe, a script): the summary instead of a screen.
+        guard isatty(0) == 1, isatty(1) == 1 else {
+            try SummaryCommand.printSummary(workspace, year: nil, format: .text)
+            return
+        }
+        try Dashboard.run(workspace, theme: theme, readOnly: readOnly, asOf: parseAsOf(asOf))
+    }
 }

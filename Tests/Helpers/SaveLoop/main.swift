@@ -10,6 +10,8 @@ guard CommandLine.arguments.count == 2 else {
 }
 let store = WorkspaceStore(directory: CommandLine.arguments[1])
 var loaded = try store.load()
+// Tell the test we are about to save, so its kill lands among the writes.
+FileHandle.standardOutput.write(Data("ready\n".utf8))
 var round = Int(loaded.workspace.settings.name.split(separator: "#").last ?? "") ?? 0
 // Never outlive the test that started it, even if that test crashed.
 let parent = getppid()
