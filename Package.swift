@@ -25,13 +25,17 @@ let package = Package(
         .target(name: "PartyStore", dependencies: ["PartyModel"]),
         // Dashboard state and rendering into a canvas (pure).
         .target(name: "PartyTUI", dependencies: ["PartyModel"]),
+        // The terminal backend: shows a canvas through ncursesw, reads keys, restores the terminal.
+        .target(name: "PartyTerminal", dependencies: ["PartyModel", "PartyTUI", "CNCursesW"]),
         .executableTarget(
             name: "partydesk",
             dependencies: [
-                "PartyModel", "PartyStore", "PartyTUI", "CNCursesW",
+                "PartyModel", "PartyStore", "PartyTUI", "PartyTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // `swift run -c release partydesk-bench`: key → frame timings and bytes per key (not a test).
+        .executableTarget(name: "partydesk-bench", dependencies: ["PartyModel", "PartyTUI", "PartyTerminal"]),
         // Test helper: saves a workspace in a loop so tests can SIGKILL it mid-save.
         .executableTarget(
             name: "partydesk-save-loop",

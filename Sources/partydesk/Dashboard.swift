@@ -2,6 +2,7 @@ import Foundation
 import PartyModel
 import PartyStore
 import PartyTUI
+import PartyTerminal
 
 /// The interactive dashboard: load, then keys → update → render → screen until `q`.
 enum Dashboard {

@@ -128,3 +128,19 @@ import TestSupport
         #expect(Update.handle(.char("q"), &state) == .quit)
     }
 }
+
+@Suite struct KeyDocsTests {
+    @Test func docsKeysListsEveryBinding() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let text = try String(contentsOf: root.appendingPathComponent("docs/keys.md"), encoding: .utf8)
+        for binding in KeyMap.bindings {
+            let words = binding.zh.split(separator: " ").first.map(String.init) ?? binding.zh
+            #expect(text.contains(words), "docs/keys.md misses \(binding.zh)")
+            for key in binding.keys where key != .char("1") {
+                if case .char(let c) = key, c.isNumber { continue }
+                #expect(text.contains(key.label), "docs/keys.md misses key \(key.label)")
+            }
+        }
+    }
+}
+import Foundation

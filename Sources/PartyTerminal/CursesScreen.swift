@@ -4,21 +4,34 @@ import PartyTUI
 
 /// The terminal through ncursesw: shows canvases (writing only what changed) and reads keys.
 /// Everything ncurses-specific stays in this file.
-final class CursesScreen {
-    private(set) var width: Int
-    private(set) var height: Int
+public final class CursesScreen {
+    public private(set) var width: Int
+    public private(set) var height: Int
     private var shown: Canvas?
     private var attributes: [StyleRole: (attr: attr_t, pair: Int16)] = [:]
-    let depth: ColorDepth
+    public let depth: ColorDepth
+    /// Set when the screen writes to a file instead of the terminal (benchmarks).
+    private var screenHandle: OpaquePointer?
 
-    init(theme: Theme, noColor: Bool) {
+    /// `output`: a file to write the terminal bytes to instead of the real terminal (benchmarks),
+    /// with a terminal type and a size.
+    public init(theme: Theme, noColor: Bool, output: (file: UnsafeMutablePointer<FILE>, term: String, width: Int, height: Int)? = nil) {
         Locale_.ensureUTF8()
         // The real window size from the terminal, even when a shell exported $LINES/$COLUMNS once.
         // (use_env(false) would fall back to terminfo's fixed 80×24.)
         unsetenv("LINES")
         unsetenv("COLUMNS")
         use_tioctl(true)
-        initscr()
+        if let output {
+            setenv("LINES", String(output.height), 1)
+            setenv("COLUMNS", String(output.width), 1)
+            use_env(true)
+            use_tioctl(false)
+            screenHandle = newterm(output.term, output.file, fopen("/dev/null", "r"))
+            set_term(screenHandle)
+        } else {
+            initscr()
+        }
         TerminalGuard.install()
         cbreak()
         noecho()
@@ -39,7 +52,7 @@ final class CursesScreen {
     }
 
     /// Pairs and attributes for every role at the terminal's colour depth.
-    func apply(_ theme: Theme) {
+    public func apply(_ theme: Theme) {
         let adapted = theme.adapted(to: depth)
         for (i, role) in StyleRole.allCases.enumerated() {
             let style = adapted.style(role)
@@ -61,7 +74,7 @@ final class CursesScreen {
     }
 
     /// Re-reads the size after KEY_RESIZE.
-    func updateSize() {
+    public func updateSize() {
         width = Int(pd_cols())
         height = Int(pd_lines())
         shown = nil
@@ -71,7 +84,7 @@ final class CursesScreen {
     /// Writes the cells that differ from the last frame. A row whose wide glyphs changed is written
     /// whole, so no half glyph is left behind. Returns the number of cells written.
     @discardableResult
-    func draw(_ canvas: Canvas) -> Int {
+    public func draw(_ canvas: Canvas) -> Int {
         var written = 0
         let previous = shown.flatMap { $0.width == canvas.width && $0.height == canvas.height ? $0 : nil }
         if previous == nil { werase(pd_stdscr()) }
@@ -115,7 +128,7 @@ final class CursesScreen {
     }
 
     /// Waits up to `milliseconds` (negative: forever) for a key.
-    func readKey(timeout milliseconds: Int32) -> KeyEvent? {
+    public func readKey(timeout milliseconds: Int32) -> KeyEvent? {
         wtimeout(pd_stdscr(), milliseconds)
         var value: wint_t = 0
         let result = wget_wch(pd_stdscr(), &value)
@@ -148,19 +161,19 @@ final class CursesScreen {
         }
     }
 
-    func shutdown() {
+    public func shutdown() {
         TerminalGuard.restore()
     }
 }
 
-enum KeyEvent: Equatable {
+public enum KeyEvent: Equatable {
     case key(Key)
     case resize
 }
 
 /// ncurses needs a UTF-8 locale for Chinese; a C locale garbles it.
-enum Locale_ {
-    static func ensureUTF8() {
+public enum Locale_ {
+    public static func ensureUTF8() {
         setlocale(LC_ALL, "")
         let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
         if codeset.uppercased().replacingOccurrences(of: "-", with: "") != "UTF8" {

@@ -4,8 +4,8 @@ import PartyTUI
 
 /// Finds theme files: the `Themes/` folder shipped with the executable (found from where it runs,
 /// so `swift run` and an installed copy both work) and the user's `$XDG_CONFIG_HOME/partydesk/themes`.
-enum ThemeLoader {
-    static func directories(environment: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
+public enum ThemeLoader {
+    public static func directories(environment: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
         var dirs: [String] = []
         let home = environment["HOME"] ?? NSHomeDirectory()
         let config = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? "\(home)/.config"
@@ -24,7 +24,7 @@ enum ThemeLoader {
 
     /// The theme by name or path; a broken or missing one falls back to `default` with a message
     /// naming the file and line.
-    static func load(_ request: String?, lang: Language) -> (Theme, message: String?) {
+    public static func load(_ request: String?, lang: Language) -> (Theme, message: String?) {
         let name = request ?? "default"
         let path: String? = name.contains("/") || name.hasSuffix(".theme")
             ? name

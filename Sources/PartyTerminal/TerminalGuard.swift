@@ -3,10 +3,10 @@ import Foundation
 
 /// Puts the terminal back (normal screen, cursor, echo, cooked mode) on quit, on SIGINT, SIGTERM,
 /// SIGHUP, and on a crash (SIGILL from a Swift trap, SIGSEGV, SIGABRT, SIGBUS) before anything is printed.
-enum TerminalGuard {
+public enum TerminalGuard {
     nonisolated(unsafe) static var active = false
 
-    static func install() {
+    public static func install() {
         active = true
         // A parent may have left these blocked; the dashboard must see resizes and stop requests.
         var wanted = sigset_t()
@@ -31,7 +31,7 @@ enum TerminalGuard {
         }
     }
 
-    static func restore() {
+    public static func restore() {
         guard active else { return }
         active = false
         curs_set(1)
