@@ -1,3 +1,5 @@
+import PartyModel
+
 /// A colour as `#RRGGBB`.
 public struct RGB: Hashable, Sendable {
     public var r: Int, g: Int, b: Int
@@ -51,8 +53,28 @@ public struct Theme: Equatable, Sendable {
     }
 
     public struct ParseError: Error, Equatable, Sendable {
+        public enum Kind: Equatable, Sendable {
+            case notAnAssignment
+            case unknownRole(String)
+            case badColour(String)
+            case colourMissingAfterOn
+            case unknownWord(String)
+            case textMissing
+        }
         public var line: Int
-        public var message: String
+        public var kind: Kind
+
+        public func message(_ lang: Language) -> String {
+            switch kind {
+            case .notAnAssignment: lang.pick("应为 \"角色 = 颜色 …\"", "expected 'role = colour …'")
+            case .unknownRole(let r): lang.pick("未知角色 \(r) (可用: \(StyleRole.allCases.map(\.rawValue).joined(separator: ", ")))",
+                                               "unknown role '\(r)' (roles: \(StyleRole.allCases.map(\.rawValue).joined(separator: ", ")))")
+            case .badColour(let c): lang.pick("颜色 \(c) 无效, 应为 #RRGGBB 或 default", "bad colour '\(c)' (use #RRGGBB or default)")
+            case .colourMissingAfterOn: lang.pick("on 后面缺少背景色", "'on' needs a colour")
+            case .unknownWord(let w): lang.pick("无法识别 \(w) (可用: bold underline reverse dim on)", "unknown word '\(w)' (bold, underline, reverse, dim, on #RRGGBB)")
+            case .textMissing: lang.pick("主题必须定义 text", "the theme must define 'text'")
+            }
+        }
     }
 
     /// Parses `role = FG [on BG] [bold] [underline] [reverse] [dim]` lines; `#` starts a comment;
@@ -65,19 +87,19 @@ public struct Theme: Equatable, Sendable {
             let trimmed = content.trimmingCharacters(in: " \t\r")
             if trimmed.isEmpty { continue }
             guard let eq = trimmed.firstIndex(of: "=") else {
-                throw ParseError(line: n + 1, message: "expected 'role = colour …'")
+                throw ParseError(line: n + 1, kind: .notAnAssignment)
             }
             let key = trimmed[..<eq].trimmingCharacters(in: " \t")
             let value = trimmed[trimmed.index(after: eq)...].trimmingCharacters(in: " \t")
             if key == "name" { theme.name = value; continue }
             guard let role = StyleRole(rawValue: key) else {
-                throw ParseError(line: n + 1, message: "unknown role '\(key)' (roles: \(StyleRole.allCases.map(\.rawValue).joined(separator: ", ")))")
+                throw ParseError(line: n + 1, kind: .unknownRole(key))
             }
             var style = Style()
             var words = value.split(separator: " ").map(String.init)
             func colour(_ word: String) throws(ParseError) -> RGB? {
                 if word == "default" { return nil }
-                guard let rgb = RGB(hex: word) else { throw ParseError(line: n + 1, message: "bad colour '\(word)' (use #RRGGBB or default)") }
+                guard let rgb = RGB(hex: word) else { throw ParseError(line: n + 1, kind: .badColour(word)) }
                 return rgb
             }
             if let first = words.first, first.hasPrefix("#") || first == "default" {
@@ -88,35 +110,31 @@ public struct Theme: Equatable, Sendable {
             while i < words.count {
                 switch words[i] {
                 case "on":
-                    guard i + 1 < words.count else { throw ParseError(line: n + 1, message: "'on' needs a colour") }
+                    guard i + 1 < words.count else { throw ParseError(line: n + 1, kind: .colourMissingAfterOn) }
                     style.background = try colour(words[i + 1])
                     i += 1
                 case "bold": style.bold = true
                 case "underline": style.underline = true
                 case "reverse": style.reverse = true
                 case "dim": style.dim = true
-                default: throw ParseError(line: n + 1, message: "unknown word '\(words[i])' (bold, underline, reverse, dim, on #RRGGBB)")
+                default: throw ParseError(line: n + 1, kind: .unknownWord(words[i]))
                 }
                 i += 1
             }
             theme.styles[role] = style
         }
-        guard theme.styles[.text] != nil else { throw ParseError(line: 1, message: "the theme must define 'text'") }
+        guard theme.styles[.text] != nil else { throw ParseError(line: 1, kind: .textMissing) }
         return theme
     }
 
-    /// Drops a comment: `#` followed by something that is not six hex digits.
+    /// Drops a comment: `#` at the start of a line or after a space and followed by a space (or the
+    /// end of the line). `#RRGGBB` is a colour, and a mistyped colour stays to be reported.
     static func colourAwareStrip(_ line: String) -> String {
         let chars = Array(line)
-        var i = 0
-        while i < chars.count {
-            if chars[i] == "#" {
-                let hex = chars[(i + 1)..<min(chars.count, i + 7)]
-                if !(hex.count == 6 && hex.allSatisfy(\.isHexDigit)) { return String(chars[..<i]) }
-                i += 7
-                continue
-            }
-            i += 1
+        for i in chars.indices where chars[i] == "#" {
+            let atStart = chars[..<i].allSatisfy { $0 == " " || $0 == "\t" }
+            let spaced = i > 0 && chars[i - 1] == " " && (i + 1 == chars.count || chars[i + 1] == " ")
+            if atStart || spaced { return String(chars[..<i]) }
         }
         return line
     }
@@ -164,7 +182,7 @@ public enum Palette {
             let (r, g, b) = (level(rgb.r), level(rgb.g), level(rgb.b))
             let steps = [0, 95, 135, 175, 215, 255]
             let cube = RGB(steps[r], steps[g], steps[b])
-            let grey = max(0, min(23, (rgb.r + rgb.g + rgb.b) / 3 / 10 - 1))
+            let grey = max(0, min(23, ((rgb.r + rgb.g + rgb.b) / 3 - 8 + 5) / 10))
             let greyRGB = RGB(8 + grey * 10, 8 + grey * 10, 8 + grey * 10)
             return rgb.distance(greyRGB) < rgb.distance(cube) ? 232 + grey : 16 + 36 * r + 6 * g + b
         }

@@ -93,7 +93,13 @@ public enum Views {
         let hint = state.message ?? (state.editingFilter ? lang.pick("输入筛选, Enter 确定, Esc 清除", "type to filter, Enter keep, Esc clear")
                                                        : lang.pick("? 帮助  q 退出", "? help  q quit"))
         let w = DisplayWidth.of(hint)
-        if state.width - w - 1 > x + 1 { canvas.put(hint, x: state.width - w - 1, y: y, role: state.message == nil ? .status : .statusAccent) }
+        if state.width - w - 1 > x + 1 {
+            canvas.put(hint, x: state.width - w - 1, y: y, role: state.message == nil ? .status : .statusAccent)
+        } else if state.message != nil {
+            // A long message takes the whole bar rather than being lost.
+            canvas.fill(x: 0, y: y, width: state.width, height: 1, role: .status)
+            canvas.put(hint, x: 1, y: y, role: .statusAccent, maxWidth: state.width - 2)
+        }
     }
 
     static func help(_ canvas: inout Canvas, _ state: AppState) {

@@ -37,8 +37,9 @@ public enum ThemeLoader {
             return (try Theme.parse(String(decoding: data, as: UTF8.self), fallbackName: name), nil)
         } catch {
             let fallback = name == "default" ? Theme.builtIn : load(nil, lang: lang).0
-            return (fallback, lang.pick("主题文件 \(path) 第 \(error.line) 行: \(error.message); 使用默认主题",
-                                        "theme file \(path) line \(error.line): \(error.message); using the default"))
+            let file = (path as NSString).lastPathComponent
+            return (fallback, lang.pick("主题 \(file) 第 \(error.line) 行: \(error.message(lang)); 已改用默认主题",
+                                        "theme \(file) line \(error.line): \(error.message(lang)); using the default"))
         }
     }
 }

@@ -52,7 +52,8 @@ enum Dashboard {
             state.message = lang.pick("已重新加载", "reloaded")
         } catch {
             let first = error.message(lang).split(separator: "\n").dropFirst().first.map(String.init) ?? error.message(lang)
-            state.message = lang.pick("加载失败, 仍显示上次数据: ", "reload failed, showing the last good data: ") + first.trimmingCharacters(in: .whitespaces)
+            state.message = lang.pick("加载失败 ", "reload failed ") + first.trimmingCharacters(in: .whitespaces)
+                + lang.pick("; 仍显示上次数据", "; showing the last good data")
         }
     }
 

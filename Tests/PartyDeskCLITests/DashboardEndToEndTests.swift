@@ -121,14 +121,50 @@ final class DashboardEndToEndTests {
         try checkRestored(tmux, "help")
     }
 
-    @Test func sigtermRestoresTheTerminal() throws {
+    @Test(arguments: [SIGTERM, SIGINT, SIGHUP])
+    func stopSignalsRestoreTheTerminal(signal: Int32) throws {
         let tmux = try start()
         let pid = try #require(try pid())
-        kill(pid, SIGTERM)
-        try checkRestored(tmux, "SIGTERM")
+        kill(pid, signal)
+        try checkRestored(tmux, "signal \(signal)")
     }
 
-    @Test(arguments: [SIGSEGV, SIGABRT, SIGILL])
+    @Test func reloadPicksUpAChangeOnDiskAndABrokenFileKeepsTheLastData() throws {
+        let tmux = try start()
+        try tmux.keys("2")
+        try tmux.wait(for: "党政办公室党支部")
+        // Another program renames a branch.
+        let path = "\(dir)/organisation.json"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try text.replacingOccurrences(of: "党政办公室党支部", with: "办公室第一党支部").write(toFile: path, atomically: true, encoding: .utf8)
+        try tmux.keys("r")
+        var screen = try tmux.wait(for: "办公室第一党支部")
+        #expect(screen.joined().contains("已重新加载"))
+        // A broken file: the last good data stays, the status bar says where the problem is.
+        try "{ \"committee\": ".write(toFile: path, atomically: true, encoding: .utf8)
+        try tmux.keys("r")
+        screen = try tmux.wait(for: "加载失败")
+        #expect(screen.joined().contains("办公室第一党支部"))
+        #expect(screen.last(where: { !$0.isEmpty })?.contains("organisation.json") == true)
+        try tmux.keys("q")
+        try checkRestored(tmux, "reload")
+    }
+
+    @Test func themesAndABrokenThemeFile() throws {
+        let broken = tmp.sub("broken.theme")
+        try "text = #FFFFFF\ntitle = #GGGGGG\n".write(toFile: broken, atomically: true, encoding: .utf8)
+        let tmux = try start(extra: "--theme \(broken)")
+        let screen = try tmux.wait(for: "第 2 行")
+        #expect(screen.joined().contains("主题 broken.theme 第 2 行: 颜色 #GGGGGG 无效"))
+        try tmux.keys("q")
+        try checkRestored(tmux, "broken theme")
+        let light = try start(extra: "--theme light")
+        #expect(!(try light.screen().joined().contains("主题")))
+        try light.keys("q")
+        try checkRestored(light, "light theme")
+    }
+
+    @Test(arguments: [SIGSEGV, SIGABRT, SIGILL, SIGBUS])
     func aCrashRestoresTheTerminal(signal: Int32) throws {
         let tmux = try start()
         let pid = try #require(try pid())
