@@ -64,7 +64,7 @@ public enum AlertRules {
         let lastEnded = asOf.quarter.previous
         var out: [Alert] = []
 
-        for branch in workspace.organisation.branches where branch.retiredOn.map({ $0 > asOf }) ?? true {
+        for branch in workspace.organisation.branches(inServiceOn: asOf) {
             func add(_ kind: AlertKind, _ severity: Severity) {
                 out.append(Alert(kind: kind, severity: severity, branchId: branch.id, branchName: branch.name))
             }

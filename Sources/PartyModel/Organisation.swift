@@ -133,6 +133,12 @@ public struct Organisation: Codable, Hashable, Sendable {
     /// Branches still in service (not retired).
     public var activeBranches: [Branch] { branches.filter { $0.retiredOn == nil } }
 
+    /// Branches in service on `day` (retired after it, or not at all): the one rule for who is
+    /// counted, scored and alerted in a period.
+    public func branches(inServiceOn day: Day) -> [Branch] {
+        branches.filter { $0.retiredOn.map { $0 > day } ?? true }
+    }
+
     public func branches(under generalBranchId: String) -> [Branch] {
         activeBranches.filter { $0.parentId == generalBranchId }
     }

@@ -85,7 +85,7 @@ public struct ScoringEngine: Sendable {
 
     /// Branches in service during any part of the period starting on `start`.
     func branches(from start: Day) -> [Branch] {
-        workspace.organisation.branches.filter { $0.retiredOn.map { $0 > start } ?? true }
+        workspace.organisation.branches(inServiceOn: start)
     }
 
     func overdueCount(_ branch: String, on day: Day) -> Int {

@@ -47,7 +47,7 @@ public struct DashboardData: Sendable {
         branchNames = Dictionary(workspace.organisation.branches.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
 
         let quarterNow = Quarter(year: year, number: quarter)!
-        let active = workspace.organisation.branches.filter { $0.retiredOn.map { $0 > quarterNow.firstDay } ?? true }
+        let active = workspace.organisation.branches(inServiceOn: quarterNow.firstDay)
         let ratios = Dictionary(uniqueKeysWithValues: active.map { ($0.id, compliance.quarter($0, quarterNow).threeMeetingsOneLesson) })
         func mean(_ ids: [String]) -> Double { ids.isEmpty ? 0 : ids.reduce(0) { $0 + (ratios[$1] ?? 0) } / Double(ids.count) }
         var byGeneral: [(String, Double)] = workspace.organisation.generalBranches.compactMap { g in

@@ -29,7 +29,7 @@ struct ChecksCommand: ParsableCommand {
         let engine = ScoringEngine(ws)
         let max = ws.checkTemplate.totalPoints
         let lang = report.lang
-        let branches = ws.organisation.branches.filter { $0.retiredOn.map { $0 > quarters[0].firstDay } ?? true }
+        let branches = ws.organisation.branches(inServiceOn: quarters[0].firstDay)
 
         let cells = branches.map { b in
             quarters.map { q -> JSONOutput.Cell in

@@ -34,7 +34,7 @@ struct ComplianceCommand: ParsableCommand {
         let calculator = ComplianceCalculator(ws)
         let quarters = period.quarter.map { [Quarter(year: year, number: $0)!] } ?? ComplianceCalculator.startedQuarters(year: year, asOf: asOf)
         let lang = report.lang
-        let branches = ws.organisation.branches.filter { $0.retiredOn.map { $0 > quarters[0].firstDay } ?? true }
+        let branches = ws.organisation.branches(inServiceOn: quarters[0].firstDay)
 
         struct Figures { var branch: Branch; var period: PeriodCompliance; var progress: QuarterProgress?; var year: YearCompliance? }
         let figures = branches.map { b in
