@@ -209,8 +209,9 @@ public struct WorkspaceStore: Sendable {
 
     /// Saves `workspace` over what was loaded: only files whose bytes changed are written, each
     /// crash-safely. Refuses (writing nothing) when any of those files changed on disk since it was read.
+    /// With `backup`, every file about to be overwritten is first copied to .backup/ (newest 20 kept).
     @discardableResult
-    public func save(_ workspace: Workspace, over loaded: LoadedWorkspace) throws(StoreError) -> LoadedWorkspace {
+    public func save(_ workspace: Workspace, over loaded: LoadedWorkspace, backup: Bool = false) throws(StoreError) -> LoadedWorkspace {
         let files = WorkspaceCodec.render(workspace)
         let changed = files.filter { loaded.digests[$0.key] != Digest($0.value) }
         // Year files no longer needed (their last record moved or went away).
@@ -222,9 +223,10 @@ public struct WorkspaceStore: Sendable {
         if !conflicts.isEmpty { throw .changedOnDisk(conflicts) }
 
         do throws(FileError) {
-            if let version = loaded.migratedFrom {
+            let label = loaded.migratedFrom.map { "schema-v\($0)" } ?? (backup ? "edit" : nil)
+            if let label {
                 for path in touched where loaded.digests[path] != nil {
-                    try Backups(directory: directory).keep(path, label: "schema-v\(version)")
+                    try Backups(directory: directory).keep(path, label: label)
                 }
             }
             for folder in WorkspacePaths.shardFolders where changed.keys.contains(where: { $0.hasPrefix(folder + "/") }) {

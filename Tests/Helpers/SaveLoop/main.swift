@@ -1,22 +1,35 @@
-// Test helper: saves the workspace in DIR over and over, each round stamping every file with the
-// round number, until it is killed. The crash-safety test SIGKILLs it at random moments.
+// Test helper, killed with SIGKILL at random moments by the crash-safety tests.
+//   partydesk-save-loop DIR          saves the workspace over and over, stamping every file with the round
+//   partydesk-save-loop DIR --edit   adds one activity per round through the editing path (Editor:
+//                                    backups, save, journal)
 import Foundation
 import PartyModel
 import PartyStore
 
-guard CommandLine.arguments.count == 2 else {
-    FileHandle.standardError.write(Data("usage: partydesk-save-loop DIR\n".utf8))
+let arguments = CommandLine.arguments
+guard arguments.count >= 2 else {
+    FileHandle.standardError.write(Data("usage: partydesk-save-loop DIR [--edit]\n".utf8))
     exit(2)
 }
-let store = WorkspaceStore(directory: CommandLine.arguments[1])
+let store = WorkspaceStore(directory: arguments[1])
+let editing = arguments.contains("--edit")
 var loaded = try store.load()
+let editor = Editor(store: store, user: "tester", host: "loop")
 // Tell the test we are about to save, so its kill lands among the writes.
 FileHandle.standardOutput.write(Data("ready\n".utf8))
 var round = Int(loaded.workspace.settings.name.split(separator: "#").last ?? "") ?? 0
+var added = loaded.workspace.activities.filter { $0.id.hasPrefix("loop-") }.count
 // Never outlive the test that started it, even if that test crashed.
 let parent = getppid()
 let deadline = Date().addingTimeInterval(60)
 while getppid() == parent && Date() < deadline {
+    if editing {
+        added += 1
+        let activity = Activity(id: "loop-\(added)", branchId: loaded.workspace.organisation.branches[0].id, kind: .studySession,
+                                date: Day(year: 2026, month: 5, day: 1 + added % 28)!, title: "第\(added)次学习", attended: 5, expected: 9)
+        loaded = try editor.commit(.activity(before: nil, after: activity), over: loaded)
+        continue
+    }
     round += 1
     let mark = "#\(round)"
     var ws = loaded.workspace

@@ -1,0 +1,110 @@
+/// One edit of the ledger: a record before and after (nil = did not exist / removed). Applying
+/// it replaces the record by id; its inverse swaps before and after, which is how undo works.
+public enum Change: Hashable, Sendable {
+    case activity(before: Activity?, after: Activity?)
+    case rectification(before: Rectification?, after: Rectification?)
+    case task(before: PlanTask?, after: PlanTask?)
+    case branch(before: Branch?, after: Branch?)
+    case check(before: QuarterlyCheck?, after: QuarterlyCheck?)
+
+    public var inverse: Change {
+        switch self {
+        case .activity(let b, let a): .activity(before: a, after: b)
+        case .rectification(let b, let a): .rectification(before: a, after: b)
+        case .task(let b, let a): .task(before: a, after: b)
+        case .branch(let b, let a): .branch(before: a, after: b)
+        case .check(let b, let a): .check(before: a, after: b)
+        }
+    }
+
+    /// What kind of record, for the journal.
+    public var entity: String {
+        switch self {
+        case .activity: "activity"
+        case .rectification: "rectification"
+        case .task: "task"
+        case .branch: "branch"
+        case .check: "check"
+        }
+    }
+
+    /// The id of the record changed.
+    public var entityId: String {
+        switch self {
+        case .activity(let b, let a): (a ?? b)!.id
+        case .rectification(let b, let a): (a ?? b)!.id
+        case .task(let b, let a): (a ?? b)!.id
+        case .branch(let b, let a): (a ?? b)!.id
+        case .check(let b, let a): (a ?? b)!.id
+        }
+    }
+
+    /// add, update or delete.
+    public var action: String {
+        switch self {
+        case .activity(let b, let a): Self.verb(b != nil, a != nil)
+        case .rectification(let b, let a): Self.verb(b != nil, a != nil)
+        case .task(let b, let a): Self.verb(b != nil, a != nil)
+        case .branch(let b, let a): Self.verb(b != nil, a != nil)
+        case .check(let b, let a): Self.verb(b != nil, a != nil)
+        }
+    }
+
+    static func verb(_ existed: Bool, _ exists: Bool) -> String {
+        existed ? (exists ? "update" : "delete") : "add"
+    }
+
+    /// The branch a change concerns (for `journal --branch`).
+    public var branchId: String? {
+        switch self {
+        case .activity(let b, let a): (a ?? b)?.branchId
+        case .rectification(let b, let a): (a ?? b)?.branchId
+        case .task: nil
+        case .branch(let b, let a): (a ?? b)?.id
+        case .check(let b, let a): (a ?? b)?.branchId
+        }
+    }
+
+    /// Why a change cannot be applied.
+    public enum Conflict: Error, Equatable, Sendable {
+        /// The record is not as the change expects (someone else changed it first).
+        case recordChanged(entity: String, id: String)
+        case duplicateId(String)
+    }
+
+    /// The workspace with the change applied. The record must currently equal `before`.
+    public func apply(to workspace: Workspace) throws(Conflict) -> Workspace {
+        var ws = workspace
+        switch self {
+        case .activity(let b, let a): try Self.replace(&ws.activities, b, a, entity: entity)
+        case .rectification(let b, let a): try Self.replace(&ws.rectifications, b, a, entity: entity)
+        case .task(let b, let a): try Self.replace(&ws.plan.tasks, b, a, entity: entity)
+        case .branch(let b, let a): try Self.replace(&ws.organisation.branches, b, a, entity: entity)
+        case .check(let b, let a): try Self.replace(&ws.checks, b, a, entity: entity)
+        }
+        return ws
+    }
+
+    static func replace<T: Identified & Equatable>(_ list: inout [T], _ before: T?, _ after: T?, entity: String) throws(Conflict) {
+        if let before {
+            guard let i = list.firstIndex(where: { $0.id == before.id }), list[i] == before else {
+                throw .recordChanged(entity: entity, id: before.id)
+            }
+            if let after { list[i] = after } else { list.remove(at: i) }
+        } else if let after {
+            guard !list.contains(where: { $0.id == after.id }) else { throw .duplicateId(after.id) }
+            list.append(after)
+        }
+    }
+}
+
+/// Records with a stable string id.
+public protocol Identified {
+    var id: String { get }
+}
+
+extension Activity: Identified {}
+extension Rectification: Identified {}
+extension PlanTask: Identified {}
+extension Branch: Identified {}
+extension QuarterlyCheck: Identified {}

@@ -1,0 +1,85 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import PartyModel
+
+/// `journal.jsonl`: one line per change (纪实) — time, OS user, host, action, entity, id, before and
+/// after — appended and fsynced after the change itself is on disk, so it never claims a change
+/// that is not there.
+public struct Journal: Sendable {
+    public static let fileName = "journal.jsonl"
+    public let directory: String
+
+    public init(directory: String) { self.directory = directory }
+
+    public var path: String { "\(directory)/\(Self.fileName)" }
+
+    public func append(_ change: Change, user: String, host: String, undo: Bool = false, at date: Date = Date()) throws(FileError) {
+        var line: [String: Any] = [
+            "time": Self.timestamp(date), "user": user, "host": host, "action": undo ? "undo-\(change.action)" : change.action,
+            "entity": change.entity, "id": change.entityId,
+        ]
+        if let branch = change.branchId { line["branchId"] = branch }
+        line["before"] = Self.json(change, side: .before) ?? NSNull()
+        line["after"] = Self.json(change, side: .after) ?? NSNull()
+        var data = (try? JSONSerialization.data(withJSONObject: line, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        data.append(0x0A)
+        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw FileError(path: path, operation: "open", code: errno) }
+        defer { close(fd) }
+        let written = data.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        if written != data.count { throw FileError(path: path, operation: "write", code: errno) }
+        if fsync(fd) != 0 { throw FileError(path: path, operation: "fsync", code: errno) }
+    }
+
+    enum Side { case before, after }
+
+    static func json(_ change: Change, side: Side) -> Any? {
+        let encoder = JSONEncoder()
+        func encode<T: Encodable>(_ pair: (T?, T?)) -> Any? {
+            guard let value = side == .before ? pair.0 : pair.1, let data = try? encoder.encode(value) else { return nil }
+            return try? JSONSerialization.jsonObject(with: data)
+        }
+        switch change {
+        case .activity(let b, let a): return encode((b, a))
+        case .rectification(let b, let a): return encode((b, a))
+        case .task(let b, let a): return encode((b, a))
+        case .branch(let b, let a): return encode((b, a))
+        case .check(let b, let a): return encode((b, a))
+        }
+    }
+
+    /// One line as read back, for `partydesk journal`.
+    public struct Entry: Sendable {
+        public var time: String
+        public var user: String
+        public var host: String
+        public var action: String
+        public var entity: String
+        public var id: String
+        public var branchId: String?
+        /// The line itself, as written.
+        public var line: String
+    }
+
+    /// Every readable line, oldest first. A torn last line (a crash mid-append) is skipped.
+    public func entries() -> [Entry] {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
+        return text.split(separator: "\n").compactMap { raw in
+            guard let object = try? JSONSerialization.jsonObject(with: Data(raw.utf8)) as? [String: Any] else { return nil }
+            return Entry(time: object["time"] as? String ?? "", user: object["user"] as? String ?? "",
+                         host: object["host"] as? String ?? "", action: object["action"] as? String ?? "",
+                         entity: object["entity"] as? String ?? "", id: object["id"] as? String ?? "",
+                         branchId: object["branchId"] as? String, line: String(raw))
+        }
+    }
+
+    /// ISO 8601 with the local offset: 2026-11-21T10:15:00+08:00.
+    public static func timestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone.current
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
+}

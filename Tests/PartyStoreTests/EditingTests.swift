@@ -1,0 +1,156 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import PartyModel
+@testable import PartyStore
+
+@Suite struct EditingTests {
+    static func d(_ s: String) -> Day { Day(iso: s)! }
+
+    @Test func addUpdateDeleteAreSavedJournaledAndUndone() throws {
+        let tmp = TempDirectory(); defer { tmp.cleanup() }
+        let store = WorkspaceStore(directory: tmp.sub("ws"))
+        var loaded = try store.create(smallWorkspace())
+        let editor = Editor(store: store, user: "王芳", host: "office-pc")
+        let new = Activity(id: "a9", branchId: "b1", kind: .partyLesson, date: Self.d("2026-05-06"), title: "书记讲党课", attended: 10, expected: 12)
+        loaded = try editor.commit(.activity(before: nil, after: new), over: loaded)
+        #expect(try store.load().workspace.activities.contains(new))
+        var renamed = new
+        renamed.title = "书记讲党课: 学习条例"
+        loaded = try editor.commit(.activity(before: new, after: renamed), over: loaded)
+        loaded = try editor.commit(.activity(before: renamed, after: nil), over: loaded)
+        #expect(!(try store.load().workspace.activities.contains { $0.id == "a9" }))
+        // Undo the delete: the inverse change, journaled as an undo.
+        loaded = try editor.commit(Change.activity(before: renamed, after: nil).inverse, over: loaded, undo: true)
+        #expect(try store.load().workspace.activities.contains(renamed))
+
+        let entries = Journal(directory: store.directory).entries()
+        #expect(entries.map(\.action) == ["add", "update", "delete", "undo-add"])
+        #expect(entries.allSatisfy { $0.user == "王芳" && $0.host == "office-pc" && $0.entity == "activity" && $0.id == "a9" && $0.branchId == "b1" })
+        let line = try JSONSerialization.jsonObject(with: Data(entries[1].line.utf8)) as! [String: Any]
+        #expect((line["before"] as! [String: Any])["title"] as? String == "书记讲党课")
+        #expect((line["after"] as! [String: Any])["title"] as? String == "书记讲党课: 学习条例")
+        #expect(entries[0].line.contains("\"before\":null"))
+        // The journal is private like the data.
+        var info = stat(); stat(Journal(directory: store.directory).path, &info)
+        #expect(info.st_mode & 0o777 == 0o600)
+    }
+
+    @Test func backupsKeepTheLastTwentyVersions() throws {
+        let tmp = TempDirectory(); defer { tmp.cleanup() }
+        let store = WorkspaceStore(directory: tmp.sub("ws"))
+        var loaded = try store.create(smallWorkspace())
+        let editor = Editor(store: store)
+        let first = try String(contentsOfFile: store.absolute("activities/2026.json"), encoding: .utf8)
+        for i in 1...25 {
+            let a = Activity(id: "x\(i)", branchId: "b2", kind: .talk, date: Self.d("2026-06-01"), title: "谈心\(i)")
+            loaded = try editor.commit(.activity(before: nil, after: a), over: loaded)
+            usleep(2_000)
+        }
+        let names = try FileManager.default.contentsOfDirectory(atPath: store.absolute(".backup")).filter { $0.hasPrefix("activities__2026.json.") }
+        #expect(names.count == 20)
+        // Only the file that changed is backed up.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: store.absolute(".backup")).allSatisfy { $0.hasPrefix("activities__2026.json.") })
+        // The oldest kept is the version before the 6th edit, not the very first.
+        let oldest = try String(contentsOfFile: store.absolute(".backup/\(names.sorted().first!)"), encoding: .utf8)
+        #expect(oldest != first && oldest.contains("谈心5") && !oldest.contains("谈心6"))
+    }
+
+    @Test func aChangedRecordOrFileIsNotOverwritten() throws {
+        let tmp = TempDirectory(); defer { tmp.cleanup() }
+        let store = WorkspaceStore(directory: tmp.sub("ws"))
+        let loaded = try store.create(smallWorkspace())
+        let editor = Editor(store: store)
+        var stale = loaded.workspace.activities[1]
+        stale.title = "改"
+        // Our idea of the record differs from the workspace's.
+        var other = stale; other.title = "别的"
+        #expect(throws: Editor.Failure.self) { try editor.commit(.activity(before: other, after: stale), over: loaded) }
+        // Another program rewrote the file since we loaded it.
+        let path = store.absolute("activities/2026.json")
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try text.replacingOccurrences(of: "小组学习", with: "小组学习(外部修改)").write(toFile: path, atomically: true, encoding: .utf8)
+        do {
+            try editor.commit(.activity(before: loaded.workspace.activities[1], after: stale), over: loaded)
+            Issue.record("saved over a changed file")
+        } catch .store(.changedOnDisk(let files)) {
+            #expect(files == ["activities/2026.json"])
+        } catch { Issue.record("\(error)") }
+        #expect(try String(contentsOfFile: path, encoding: .utf8).contains("外部修改"))
+        #expect(Journal(directory: store.directory).entries().isEmpty)
+    }
+
+    @Test func aChangeThatBreaksTheRulesIsRefused() throws {
+        let tmp = TempDirectory(); defer { tmp.cleanup() }
+        let store = WorkspaceStore(directory: tmp.sub("ws"))
+        let loaded = try store.create(smallWorkspace())
+        let bad = Activity(id: "z", branchId: "nowhere", kind: .talk, date: Self.d("2026-06-01"), title: "x", attended: 9, expected: 3)
+        do {
+            try Editor(store: store).commit(.activity(before: nil, after: bad), over: loaded)
+            Issue.record("accepted")
+        } catch .invalid(let issues) {
+            #expect(issues.map(\.kind).contains(.unknownBranch("nowhere")))
+            #expect(issues.map(\.kind).contains(.attendedExceedsExpected(attended: 9, expected: 3)))
+        } catch { Issue.record("\(error)") }
+    }
+}
+
+@Suite(.serialized) struct LockTests {
+    @Test func secondEditorIsRefusedAndToldWhoHoldsIt() throws {
+        let tmp = TempDirectory(); defer { tmp.cleanup() }
+        let me = WorkspaceLock.Holder(user: "王芳", host: "pc1", pid: getpid(), since: "2026-11-21T09:00:00+08:00")
+        guard case .acquired(let lock, let previous) = WorkspaceLock.acquire(directory: tmp.path, identity: me) else {
+            Issue.record("first acquire failed"); return
+        }
+        #expect(previous == nil)
+        #expect(WorkspaceLock.currentHolder(directory: tmp.path) == me)
+        // Another real process cannot take it: flock(1) with -n fails while we hold it.
+        let other = try runCommand("/usr/bin/flock", ["-n", "\(tmp.path)/\(WorkspaceLock.fileName)", "true"])
+        #expect(other != 0)
+        lock.release()
+        #expect(try runCommand("/usr/bin/flock", ["-n", "\(tmp.path)/\(WorkspaceLock.fileName)", "true"]) == 0)
+    }
+
+    @Test func lockHeldByAnotherProcessOpensReadOnlyWithItsHolder() throws {
+        let tmp = TempDirectory(); defer { tmp.cleanup() }
+        let holder = WorkspaceLock.Holder(user: "李明", host: "pc2", pid: 4242, since: "2026-11-21T08:00:00+08:00")
+        let path = "\(tmp.path)/\(WorkspaceLock.fileName)"
+        try JSONEncoder().encode(holder).write(to: URL(fileURLWithPath: path))
+        // A real second process holds the flock for a while.
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
+        child.arguments = [path, "sleep", "3"]
+        try child.run()
+        defer { child.terminate(); child.waitUntilExit() }
+        var outcome = WorkspaceLock.acquire(directory: tmp.path)
+        for _ in 0..<50 {
+            if case .heldBy = outcome { break }
+            if case .acquired(let lock, _) = outcome { lock.release() }
+            usleep(20_000)
+            outcome = WorkspaceLock.acquire(directory: tmp.path)
+        }
+        guard case .heldBy(let who) = outcome else { Issue.record("acquired a held lock"); return }
+        #expect(who == holder)
+    }
+
+    @Test func staleLockOfADeadProcessIsTakenOver() throws {
+        let tmp = TempDirectory(); defer { tmp.cleanup() }
+        let dead = WorkspaceLock.Holder(user: "李明", host: "pc2", pid: 999_999, since: "2026-11-20T08:00:00+08:00")
+        try JSONEncoder().encode(dead).write(to: URL(fileURLWithPath: "\(tmp.path)/\(WorkspaceLock.fileName)"))
+        guard case .acquired(let lock, let previous) = WorkspaceLock.acquire(directory: tmp.path) else {
+            Issue.record("stale lock not taken over"); return
+        }
+        #expect(previous == dead)
+        #expect(WorkspaceLock.currentHolder(directory: tmp.path)?.pid == getpid())
+        lock.release()
+    }
+}
+
+func runCommand(_ path: String, _ args: [String]) throws -> Int32 {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: path)
+    p.arguments = args
+    try p.run()
+    p.waitUntilExit()
+    return p.terminationStatus
+}
