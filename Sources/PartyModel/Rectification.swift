@@ -35,7 +35,7 @@ public enum RectificationAction: Hashable, Sendable {
     }
 
     /// Every action, with placeholder notes: the table of legal transitions.
-    static let all: [RectificationAction] = [.start, .submit(evidence: ""), .accept(acceptedBy: ""),
+    public static let all: [RectificationAction] = [.start, .submit(evidence: ""), .accept(acceptedBy: ""),
                                              .returnForRework(reason: ""), .reopen(reason: "")]
 
     public static func isLegal(from: RectificationStatus, to: RectificationStatus) -> Bool {

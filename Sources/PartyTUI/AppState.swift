@@ -21,6 +21,10 @@ public struct ListState: Sendable, Equatable {
 /// What the main loop must do after an update.
 public enum Effect: Equatable, Sendable {
     case none, reload, quit
+    /// Save this change (from a form).
+    case commit(Change)
+    /// Save this change as the undo of the last one.
+    case undo(Change)
 }
 
 /// The whole dashboard state. The screen is a pure function of it (`Views.render`).
@@ -45,6 +49,10 @@ public struct AppState: Sendable {
     /// "HH:MM:SS" of the last load.
     public var loadedAt: String
     public var message: String?
+    /// The form being filled in, if any.
+    public var form: FormState?
+    /// Changes saved in this session, newest last: what `u` undoes.
+    public var undoStack: [Change] = []
 
     public var lang: Language { data.lang }
 

@@ -19,6 +19,12 @@ public struct Canvas: Equatable, Sendable {
     public let width: Int
     public let height: Int
     public private(set) var cells: [Cell]
+    /// Where the text cursor shows (a form field being edited); nil hides it.
+    public var cursor: (x: Int, y: Int)?
+
+    public static func == (a: Canvas, b: Canvas) -> Bool {
+        a.width == b.width && a.height == b.height && a.cells == b.cells && a.cursor?.x == b.cursor?.x && a.cursor?.y == b.cursor?.y
+    }
 
     public init(width: Int, height: Int, role: StyleRole = .text) {
         self.width = max(0, width)

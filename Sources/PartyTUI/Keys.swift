@@ -4,7 +4,7 @@ import PartyModel
 public enum Key: Hashable, Sendable {
     case char(Character)
     case up, down, left, right, pageUp, pageDown, home, end
-    case enter, escape, tab, backTab, backspace
+    case enter, escape, tab, backTab, backspace, delete
 
     /// How the help screen writes it.
     public var label: String {
@@ -24,6 +24,7 @@ public enum Key: Hashable, Sendable {
         case .tab: "Tab"
         case .backTab: "Shift-Tab"
         case .backspace: "Backspace"
+        case .delete: "Del"
         }
     }
 }
@@ -54,6 +55,8 @@ public enum Action: Hashable, Sendable {
     case startFilter, cycleSort, cycleStateFilter, cycleKindFilter, toggleView
     case previousQuarter, nextQuarter, previousYear, nextYear
     case reload, help, quit
+    // Editing: registered only when the dashboard may write.
+    case add, edit, remove, move, undo
 }
 
 /// One line of the key table: the keys, what they do, where, and the words for the help screen.
@@ -64,6 +67,8 @@ public struct KeyBinding: Sendable {
     public var panes: Set<Pane>?
     public var zh: String
     public var en: String
+    /// Changes data: not registered at all in read-only mode.
+    public var writes = false
 
     public func help(_ lang: Language) -> String { lang.pick(zh, en) }
 }
@@ -104,18 +109,29 @@ public enum KeyMap {
         KeyBinding(keys: [.char("]")], action: .nextQuarter, panes: nil, zh: "下一季度", en: "Next quarter"),
         KeyBinding(keys: [.char("{")], action: .previousYear, panes: nil, zh: "上一年度", en: "Previous year"),
         KeyBinding(keys: [.char("}")], action: .nextYear, panes: nil, zh: "下一年度", en: "Next year"),
+        KeyBinding(keys: [.char("a")], action: .add, panes: [.activities], zh: "新增活动", en: "Add an activity", writes: true),
+        KeyBinding(keys: [.char("e")], action: .edit, panes: [.activities, .tasks], zh: "修改所选", en: "Edit the selected", writes: true),
+        KeyBinding(keys: [.char("d")], action: .remove, panes: [.activities], zh: "删除所选活动", en: "Delete the selected activity", writes: true),
+        KeyBinding(keys: [.char("m")], action: .move, panes: [.rectifications], zh: "办理整改 (状态流转)", en: "Move a rectification on", writes: true),
+        KeyBinding(keys: [.char("u")], action: .undo, panes: nil, zh: "撤销本次会话最后一次修改", en: "Undo the last change of this session", writes: true),
         KeyBinding(keys: [.char("r")], action: .reload, panes: nil, zh: "从磁盘重新加载", en: "Reload from disk"),
         KeyBinding(keys: [.char("?")], action: .help, panes: nil, zh: "本窗格按键", en: "Keys of this pane"),
         KeyBinding(keys: [.char("q")], action: .quit, panes: nil, zh: "退出", en: "Quit"),
     ]
 
+    /// The bindings in force: without the writing ones when read-only (they are never registered,
+    /// so no key can reach a write).
+    public static func active(readOnly: Bool) -> [KeyBinding] {
+        readOnly ? bindings.filter { !$0.writes } : bindings
+    }
+
     /// The action a key has in a pane, if any.
-    public static func action(for key: Key, in pane: Pane) -> Action? {
-        bindings.first { $0.keys.contains(key) && ($0.panes?.contains(pane) ?? true) }?.action
+    public static func action(for key: Key, in pane: Pane, readOnly: Bool = false) -> Action? {
+        active(readOnly: readOnly).first { $0.keys.contains(key) && ($0.panes?.contains(pane) ?? true) }?.action
     }
 
     /// The bindings the help screen lists for a pane.
-    public static func help(for pane: Pane) -> [KeyBinding] {
-        bindings.filter { $0.panes?.contains(pane) ?? true }
+    public static func help(for pane: Pane, readOnly: Bool = false) -> [KeyBinding] {
+        active(readOnly: readOnly).filter { $0.panes?.contains(pane) ?? true }
     }
 }

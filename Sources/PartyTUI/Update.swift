@@ -4,6 +4,7 @@ import PartyModel
 public enum Update {
     public static func handle(_ key: Key, _ state: inout AppState) -> Effect {
         state.message = nil
+        if state.form != nil { return FormInput.handle(key, &state) }
         if state.editingFilter { editFilter(key, &state); return .none }
         if state.showHelp {
             state.showHelp = false
@@ -11,7 +12,7 @@ public enum Update {
         }
         // A detail page takes movement keys for scrolling.
         let pane = state.pane
-        guard let action = KeyMap.action(for: key, in: pane) ?? detailAction(key, state) else { return .none }
+        guard let action = KeyMap.action(for: key, in: pane, readOnly: state.readOnly) ?? detailAction(key, state) else { return .none }
         return apply(action, &state)
     }
 
@@ -41,7 +42,7 @@ public enum Update {
             case .cycleKindFilter:
                 cycleKind(&state)
                 return .none
-            case .open, .startFilter, .cycleSort, .cycleStateFilter, .toggleView, .moveLeft, .moveRight:
+            case .open, .startFilter, .cycleSort, .cycleStateFilter, .toggleView, .moveLeft, .moveRight, .add, .edit, .remove, .move:
                 return .none
             default:
                 break   // pane switches, period changes, reload, help and quit work everywhere
@@ -91,8 +92,31 @@ public enum Update {
         case .reload: return .reload
         case .help: state.showHelp = true
         case .quit: return .quit
+        case .add: state.form = Forms.addActivity(state.data)
+        case .edit:
+            if pane == .activities, let a = selectedActivity(state) { state.form = Forms.editActivity(a, state.data) }
+            if pane == .tasks, let id = state.selectedRow(.tasks)?.id, let t = state.data.workspace.plan.tasks.first(where: { $0.id == id }) {
+                state.form = Forms.editTask(t, state.data)
+            }
+        case .remove:
+            if let a = selectedActivity(state) { state.form = Forms.deleteActivity(a, state.data) }
+        case .move:
+            if let id = state.selectedRow(.rectifications)?.id, let r = state.data.workspace.rectifications.first(where: { $0.id == id }) {
+                state.form = Forms.moveRectification(r, state.data)
+            }
+        case .undo:
+            guard let last = state.undoStack.last else {
+                state.message = state.lang.pick("本次会话没有可撤销的修改", "nothing to undo in this session")
+                return .none
+            }
+            return .undo(last.inverse)
         }
         return .none
+    }
+
+    static func selectedActivity(_ state: AppState) -> Activity? {
+        guard let id = state.selectedRow(.activities)?.id else { return nil }
+        return state.data.workspace.activities.first { $0.id == id }
     }
 
     static func move(_ state: inout AppState, by delta: Int) {

@@ -23,6 +23,7 @@ public enum Views {
         }
         statusBar(&canvas, state)
         if state.showHelp { help(&canvas, state) }
+        if let form = state.form { FormView.draw(&canvas, state, form) }
         return canvas
     }
 
@@ -103,7 +104,7 @@ public enum Views {
     }
 
     static func help(_ canvas: inout Canvas, _ state: AppState) {
-        let bindings = KeyMap.help(for: state.pane)
+        let bindings = KeyMap.help(for: state.pane, readOnly: state.readOnly)
         let lang = state.lang
         let keyWidth = 16
         let width = min(state.width - 4, 60)

@@ -122,6 +122,12 @@ public final class CursesScreen {
                 }
             }
         }
+        if let cursor = canvas.cursor {
+            wmove(pd_stdscr(), Int32(cursor.y), Int32(cursor.x))
+            curs_set(1)
+        } else {
+            curs_set(0)
+        }
         wrefresh(pd_stdscr())
         shown = canvas
         return written
@@ -147,6 +153,7 @@ public final class CursesScreen {
             case KEY_BTAB: return .key(.backTab)
             case KEY_ENTER: return .key(.enter)
             case KEY_BACKSPACE: return .key(.backspace)
+            case KEY_DC: return .key(.delete)
             default: return nil
             }
         }

@@ -10,13 +10,31 @@ enum Dashboard {
         let opened = try options.open()
         let lang = options.lang
         let (theme, themeMessage) = ThemeLoader.load(theme, lang: lang)
+        // One editor at a time: the first dashboard takes the lock; a second one is read-only.
+        var lock: WorkspaceLock? = nil
+        var lockHolder: String? = nil
+        var lockMessage: String? = nil
+        if !readOnly {
+            switch WorkspaceLock.acquire(directory: opened.store.directory) {
+            case .acquired(let acquired, let previous):
+                lock = acquired
+                if let previous { lockMessage = lang.pick("已接管 \(previous.user)@\(previous.host) 遗留的锁", "took over the lock left by \(previous.user)@\(previous.host)") }
+            case .heldBy(let holder):
+                lockHolder = holder.map { "\($0.user)@\($0.host)" } ?? lang.pick("另一个窗口", "another window")
+            }
+        }
+        defer { lock?.release() }
+
         let screen = CursesScreen(theme: theme, noColor: ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false)
         defer { screen.shutdown() }
 
         var store = opened.store
+        var loaded = opened.loaded
+        let editor = Editor(store: store)
         var state = AppState(data: initialData(opened.workspace, asOf: asOf, lang: lang), width: screen.width, height: screen.height,
-                             readOnly: readOnly, loadedAt: clock())
-        state.message = themeMessage
+                             readOnly: readOnly || lock == nil, loadedAt: clock())
+        state.lockHolder = lockHolder
+        state.message = themeMessage ?? lockMessage
         screen.draw(Views.render(state))
         while true {
             guard let event = screen.readKey(timeout: -1) else { continue }
@@ -27,8 +45,10 @@ enum Dashboard {
             case .key(let key):
                 switch Update.handle(key, &state) {
                 case .quit: return
-                case .reload: reload(&state, from: &store, lang: lang)
+                case .reload: reload(&state, loaded: &loaded, from: &store, lang: lang)
                 case .none: break
+                case .commit(let change): save(change, undo: false, &state, &loaded, editor, &store, lang)
+                case .undo(let change): save(change, undo: true, &state, &loaded, editor, &store, lang)
                 }
             }
             screen.draw(Views.render(state))
@@ -43,11 +63,38 @@ enum Dashboard {
     }
 
     /// Reads the files again; on any problem the last good data stays and the status bar says why.
-    static func reload(_ state: inout AppState, from store: inout WorkspaceStore, lang: Language) {
+    /// Saves a change durably and shows its effect everywhere at once; on a conflict the workspace
+    /// reloads so the edit can be made again on fresh data.
+    static func save(_ change: Change, undo: Bool, _ state: inout AppState, _ loaded: inout LoadedWorkspace, _ editor: Editor,
+                     _ store: inout WorkspaceStore, _ lang: Language) {
+        guard !state.readOnly else { return }
         do {
-            let loaded = try store.load()
+            loaded = try editor.commit(change, over: loaded, undo: undo)
             let old = state.data
             state.replaceData(DashboardData(workspace: loaded.workspace, year: old.year, quarter: old.quarter, asOf: old.asOf, lang: lang))
+            if undo { state.undoStack.removeLast() } else { state.undoStack.append(change) }
+            state.message = undo ? lang.pick("已撤销", "undone") : lang.pick("已保存", "saved")
+        } catch {
+            switch error {
+            case .conflict, .store(.changedOnDisk):
+                reload(&state, loaded: &loaded, from: &store, lang: lang)
+                state.message = lang.pick("数据已被其他程序修改, 已重新加载, 请重新操作", "the data changed on disk; reloaded — please make the change again")
+            case .invalid(let issues):
+                state.message = lang.pick("未保存: ", "not saved: ") + (issues.first?.kind.message(lang) ?? "")
+            case .store(let e):
+                state.message = lang.pick("保存失败: ", "save failed: ") + e.message(lang)
+            case .journal(let e):
+                state.message = lang.pick("已保存, 但纪实日志写入失败: ", "saved, but the journal could not be written: ") + "\(e.path): \(e.reason)"
+            }
+        }
+    }
+
+    static func reload(_ state: inout AppState, loaded: inout LoadedWorkspace, from store: inout WorkspaceStore, lang: Language) {
+        do {
+            let fresh = try store.load()
+            loaded = fresh
+            let old = state.data
+            state.replaceData(DashboardData(workspace: fresh.workspace, year: old.year, quarter: old.quarter, asOf: old.asOf, lang: lang))
             state.loadedAt = clock()
             state.message = lang.pick("已重新加载", "reloaded")
         } catch {

@@ -1,0 +1,107 @@
+import PartyModel
+
+/// One field of a form.
+public struct FormField: Sendable {
+    public enum Kind: Sendable {
+        case text
+        case date
+        case number(min: Double, max: Double, integer: Bool)
+        /// (value, label) pairs.
+        case choice([Choice])
+    }
+
+    public struct Choice: Sendable, Equatable {
+        public var value: String
+        public var label: String
+        public init(_ value: String, _ label: String) { self.value = value; self.label = label }
+    }
+
+    public var key: String
+    public var label: String
+    public var kind: Kind
+    public var required: Bool
+    /// The text being edited, by grapheme, and the insertion point.
+    public var text: [Character]
+    public var cursor: Int
+    public var choiceIndex: Int
+    public var error: String?
+
+    public init(key: String, label: String, kind: Kind, required: Bool = false, value: String = "") {
+        self.key = key; self.label = label; self.kind = kind; self.required = required
+        text = Array(value); cursor = text.count; choiceIndex = 0
+        if case .choice(let choices) = kind { choiceIndex = max(0, choices.firstIndex { $0.value == value } ?? 0) }
+    }
+
+    public var isChoice: Bool { if case .choice = kind { true } else { false } }
+
+    /// The field's value: the choice's value, or the text.
+    public var value: String {
+        if case .choice(let choices) = kind { return choices.indices.contains(choiceIndex) ? choices[choiceIndex].value : "" }
+        return String(text)
+    }
+
+    public var shown: String {
+        if case .choice(let choices) = kind { return choices.indices.contains(choiceIndex) ? "< \(choices[choiceIndex].label) >" : "" }
+        return String(text)
+    }
+}
+
+/// What a form is for, with the record it started from.
+public enum FormPurpose: Sendable, Equatable {
+    case addActivity
+    case editActivity(Activity)
+    case deleteActivity(Activity)
+    case moveRectification(Rectification)
+    case editTask(PlanTask)
+}
+
+/// An open form: fields, focus, and whether Esc is waiting for confirmation.
+public struct FormState: Sendable {
+    public var purpose: FormPurpose
+    public var title: String
+    public var fields: [FormField]
+    public var focus = 0
+    public var confirmingCancel = false
+    /// A problem with the whole form (e.g. an illegal transition).
+    public var error: String?
+    let initialValues: [String]
+
+    public init(purpose: FormPurpose, title: String, fields: [FormField]) {
+        self.purpose = purpose; self.title = title; self.fields = fields
+        initialValues = fields.map(\.value)
+        focus = fields.firstIndex { !$0.isChoice || fields.count == 1 } ?? 0
+        if case .addActivity = purpose { focus = 0 }
+    }
+
+    public var changed: Bool { fields.map(\.value) != initialValues }
+
+    public func value(_ key: String) -> String { fields.first { $0.key == key }?.value ?? "" }
+
+    public mutating func setError(_ key: String, _ message: String?) {
+        if let i = fields.firstIndex(where: { $0.key == key }) { fields[i].error = message }
+    }
+}
+
+/// Checking one field as the user types; messages in Chinese or English.
+public enum FieldCheck {
+    public static func check(_ field: FormField, _ lang: Language) -> String? {
+        let raw = String(field.text).trimmingCharacters(in: " \t")
+        if field.isChoice { return nil }
+        if raw.isEmpty { return field.required ? lang.pick("必填", "required") : nil }
+        switch field.kind {
+        case .date:
+            return Day.parse(raw) == nil
+                ? lang.pick("日期无效, 可输入 2026-03-05、2026/3/5、2026年3月5日 或 20260305", "not a date: use 2026-03-05, 2026/3/5, 2026年3月5日 or 20260305")
+                : nil
+        case .number(let min, let max, let integer):
+            guard let value = Double(raw), value.isFinite else { return lang.pick("应为数字", "must be a number") }
+            if integer && value.rounded() != value { return lang.pick("应为整数", "must be a whole number") }
+            if value < min || value > max {
+                return lang.pick("应在 \(formatNumber(min)) 到 \(formatNumber(max)) 之间", "must be between \(formatNumber(min)) and \(formatNumber(max))")
+            }
+            return nil
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import PartyModel
+
+/// Keys while a form is open: Tab/Shift-Tab between fields, Enter to save, Esc to cancel (asking
+/// first when something changed), editing anywhere in a line, choices with Left/Right or Space.
+enum FormInput {
+    static func handle(_ key: Key, _ state: inout AppState) -> Effect {
+        guard var form = state.form else { return .none }
+        let lang = state.lang
+        if form.confirmingCancel {
+            form.confirmingCancel = false
+            if key == .escape { state.form = nil; return .none }
+            state.form = form
+            return .none
+        }
+        var field = form.fields[form.focus]
+        switch key {
+        case .tab, .down: form.focus = (form.focus + 1) % form.fields.count
+        case .backTab, .up: form.focus = (form.focus + form.fields.count - 1) % form.fields.count
+        case .escape:
+            if form.changed { form.confirmingCancel = true } else { state.form = nil; return .none }
+        case .enter:
+            if let change = Forms.change(from: &form, state.data) {
+                state.form = nil
+                return .commit(change)
+            }
+            if case .deleteActivity = form.purpose, form.error == nil, form.fields.allSatisfy({ $0.error == nil }) {
+                state.form = nil   // "keep it" chosen
+                return .none
+            }
+        default:
+            if case .choice(let choices) = field.kind {
+                switch key {
+                case .left: field.choiceIndex = (field.choiceIndex + choices.count - 1) % max(1, choices.count)
+                case .right, .char(" "): field.choiceIndex = (field.choiceIndex + 1) % max(1, choices.count)
+                default: break
+                }
+            } else {
+                switch key {
+                case .left: field.cursor = max(0, field.cursor - 1)
+                case .right: field.cursor = min(field.text.count, field.cursor + 1)
+                case .home: field.cursor = 0
+                case .end: field.cursor = field.text.count
+                case .backspace:
+                    if field.cursor > 0 { field.text.remove(at: field.cursor - 1); field.cursor -= 1 }
+                case .delete:
+                    if field.cursor < field.text.count { field.text.remove(at: field.cursor) }
+                case .char(let c):
+                    field.text.insert(c, at: field.cursor)
+                    field.cursor += 1
+                default: break
+                }
+                field.error = FieldCheck.check(field, lang)
+            }
+            form.fields[form.focus] = field
+            form.error = nil
+            Forms.refresh(&form, state.data)
+        }
+        state.form = form
+        return .none
+    }
+}

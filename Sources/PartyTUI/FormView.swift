@@ -1,0 +1,51 @@
+import PartyModel
+
+/// A form as a dialog over the pane: one line per field, its error beside it, the cursor in place.
+enum FormView {
+    static func draw(_ canvas: inout Canvas, _ state: AppState, _ form: FormState) {
+        let lang = state.lang
+        let width = min(state.width - 4, 76)
+        let labelWidth = 8
+        let valueWidth = width - labelWidth - 6
+        let height = min(state.height - 2, form.fields.count * 2 + 5)
+        let x = (state.width - width) / 2
+        let y = max(1, (state.height - height) / 2)
+        canvas.fill(x: x, y: y, width: width, height: height, role: .dialog)
+        canvas.box(x: x, y: y, width: width, height: height, role: .border, title: form.title)
+        var row = y + 1
+        var cursor: (x: Int, y: Int)? = nil
+        for (i, field) in form.fields.enumerated() where row < y + height - 3 {
+            let focused = i == form.focus
+            let label = (field.required ? "*" : " ") + field.label
+            canvas.put(DisplayWidth.pad(label, to: labelWidth, alignRight: true), x: x + 2, y: row, role: focused ? .accent : .dialog)
+            let vx = x + labelWidth + 3
+            canvas.fill(x: vx, y: row, width: valueWidth, height: 1, role: focused ? .input : .dialog)
+            // Long text scrolls so the cursor stays in view.
+            var shown = field.shown
+            var before = DisplayWidth.of(String(field.text.prefix(field.cursor)))
+            if !field.isChoice && before >= valueWidth {
+                let dropped = field.text.prefix(field.cursor)
+                var tail = Array(dropped)
+                while DisplayWidth.of(String(tail)) >= valueWidth - 1 { tail.removeFirst() }
+                shown = String(tail) + String(field.text.suffix(from: field.cursor))
+                before = DisplayWidth.of(String(tail))
+            }
+            canvas.put(shown, x: vx, y: row, role: focused ? .input : .dialog, maxWidth: valueWidth)
+            if focused && !field.isChoice { cursor = (vx + before, row) }
+            if let error = field.error {
+                canvas.put(error, x: vx, y: row + 1, role: .bad, maxWidth: valueWidth)
+            }
+            row += 2
+        }
+        let footer: String
+        if form.confirmingCancel {
+            footer = lang.pick("放弃修改? 再按 Esc 放弃, 其他键继续编辑", "Discard changes? Esc again to discard, any other key to go on")
+        } else if let error = form.error {
+            footer = error
+        } else {
+            footer = lang.pick("Tab 下一项  Enter 保存  Esc 取消  Left/Right 选择", "Tab next  Enter save  Esc cancel  Left/Right choose")
+        }
+        canvas.put(footer, x: x + 2, y: y + height - 2, role: form.confirmingCancel || form.error != nil ? .warn : .muted, maxWidth: width - 4)
+        canvas.cursor = cursor
+    }
+}

@@ -1,0 +1,150 @@
+import Testing
+import TestSupport
+@testable import PartyModel
+@testable import PartyTUI
+
+@Suite struct FieldCheckTests {
+    func field(_ kind: FormField.Kind, _ value: String, required: Bool = false) -> FormField {
+        FormField(key: "f", label: "f", kind: kind, required: required, value: value)
+    }
+
+    @Test(arguments: ["2026-03-05", "2026/3/5", "2026年3月5日", "20260305", " 2026.3.5 "])
+    func datesInEveryAcceptedForm(_ text: String) {
+        #expect(FieldCheck.check(field(.date, text), .zh) == nil)
+        #expect(Day.parse(text)?.iso == "2026-03-05")
+    }
+
+    @Test(arguments: ["2026-02-30", "2026/13/01", "3月5日", "abc", "2026-3"])
+    func badDatesSayWhichFormsWork(_ text: String) {
+        #expect(FieldCheck.check(field(.date, text), .zh)?.contains("2026年3月5日") == true)
+    }
+
+    @Test func numbersTextAndRequired() {
+        let hours = FormField.Kind.number(min: 0, max: 24, integer: false)
+        let count = FormField.Kind.number(min: 0, max: 100, integer: true)
+        #expect(FieldCheck.check(field(hours, "2.5"), .zh) == nil)
+        #expect(FieldCheck.check(field(hours, "25"), .zh) == "应在 0 到 24 之间")
+        #expect(FieldCheck.check(field(hours, "-1"), .zh) == "应在 0 到 24 之间")
+        #expect(FieldCheck.check(field(hours, "两"), .zh) == "应为数字")
+        #expect(FieldCheck.check(field(count, "3.5"), .zh) == "应为整数")
+        #expect(FieldCheck.check(field(count, ""), .zh) == nil)
+        #expect(FieldCheck.check(field(count, "", required: true), .zh) == "必填")
+        #expect(FieldCheck.check(field(.text, "  ", required: true), .en) == "required")
+        #expect(FieldCheck.check(field(.choice([.init("a", "甲")]), ""), .zh) == nil)
+    }
+}
+
+@Suite struct FormFlowTests {
+    func type(_ text: String, _ state: inout AppState) { for c in text { press([.char(c)], &state) } }
+
+    @Test func addAnActivityByKeyboardWithAChineseTitle() throws {
+        var state = demoState()
+        press([.char("8"), .char("a")], &state)
+        let form = try #require(state.form)
+        #expect(form.fields.map(\.key) == ["branch", "kind", "date", "title", "hours", "attended", "expected", "group", "notes"])
+        // kind: → committee meeting; date in the Chinese form; title in Chinese.
+        press([.tab, .right, .tab], &state)
+        for _ in 0..<10 { press([.backspace], &state) }
+        type("2026年11月20日", &state)
+        press([.tab], &state)
+        type("支委会学习", &state)
+        // Edit in the middle: move left 2 graphemes (over 学习) and insert.
+        press([.left, .left], &state)
+        type("专题", &state)
+        let canvas = Views.render(state)
+        let cursor = try #require(canvas.cursor)
+        // The cursor sits after "支委会专题": 10 columns into the value box.
+        let valueStart = canvas.lines[cursor.y].distance(toColumn: "支委会专题学习")
+        #expect(cursor.x == valueStart + 10)
+        press([.tab], &state)
+        type("25", &state)                                      // hours out of range
+        #expect(state.form?.fields[4].error == "应在 0 到 24 之间")
+        press([.backspace, .backspace], &state)
+        type("2", &state)
+        press([.tab], &state); type("6", &state)
+        press([.tab], &state); type("5", &state)                // attended 6 > expected 5
+        #expect(Update.handle(.enter, &state) == .none)
+        #expect(state.form?.fields[5].error?.contains("实到人数 6 超过应到人数 5") == true)
+        press([.tab, .backspace], &state); type("7", &state)   // expected 7
+        guard case .commit(let change) = Update.handle(.enter, &state) else { Issue.record("not committed"); return }
+        guard case .activity(nil, let added?) = change else { Issue.record("\(change)"); return }
+        #expect(added.branchId == "b-office" && added.kind == .committeeMeeting)
+        #expect(added.date.iso == "2026-11-20")
+        #expect(added.title == "支委会专题学习")
+        #expect(added.hours == 2 && added.attended == 6 && added.expected == 7)
+        #expect(added.id.hasPrefix("a2026-"))
+        #expect(state.form == nil)
+        #expect(!state.data.workspace.activities.contains { $0.id == added.id })
+    }
+
+    @Test func escapeAsksBeforeDiscardingChanges() {
+        var state = demoState()
+        press([.char("8"), .char("a")], &state)
+        press([.escape], &state)                     // nothing changed: closes
+        #expect(state.form == nil)
+        press([.char("a"), .tab, .tab, .tab, .char("x"), .escape], &state)
+        #expect(state.form?.confirmingCancel == true)
+        #expect(Views.render(state).lines.joined().contains("放弃修改?"))
+        press([.char("y")], &state)                  // any other key: keep editing
+        #expect(state.form != nil && state.form?.confirmingCancel == false)
+        press([.escape, .escape], &state)
+        #expect(state.form == nil)
+    }
+
+    @Test func rectificationTransitionsNeedTheirNotes() throws {
+        var state = demoState()
+        press([.char("5"), .char("f")], &state)      // open ones
+        press([.char("m")], &state)
+        let form = try #require(state.form)
+        guard case .moveRectification(let r) = form.purpose else { Issue.record("wrong form"); return }
+        #expect(r.status == .open)
+        guard case .commit(.rectification(let before?, let after?)) = Update.handle(.enter, &state) else { Issue.record("no change"); return }
+        #expect(before.status == .open && after.status == .inProgress && after.history.last?.date == testAsOf)
+        // Submitting without evidence is refused with the rule's message.
+        var submitted = state
+        submitted.form = Forms.moveRectification(after, submitted.data)
+        #expect(Update.handle(.enter, &submitted) == .none)
+        #expect(submitted.form?.error == "提交验收需要填写整改材料说明")
+    }
+
+    @Test func readOnlyRegistersNoWritingKeys() {
+        var state = demoState()
+        state.readOnly = true
+        press([.char("8"), .char("a")], &state)
+        #expect(state.form == nil)
+        press([.char("e"), .char("d"), .char("5"), .char("m")], &state)
+        #expect(state.form == nil)
+        #expect(Update.handle(.char("u"), &state) == .none)
+        #expect(KeyMap.active(readOnly: true).allSatisfy { !$0.writes })
+        press([.char("?")], &state)
+        #expect(!Views.render(state).lines.joined().contains("撤销"))
+    }
+
+    @Test func undoOffersTheInverseOfTheLastChange() {
+        var state = demoState()
+        #expect(Update.handle(.char("u"), &state) == .none)
+        #expect(state.message == "本次会话没有可撤销的修改")
+        let a = state.data.workspace.activities[0]
+        var b = a; b.title = "改"
+        state.undoStack = [.activity(before: a, after: b)]
+        #expect(Update.handle(.char("u"), &state) == .undo(.activity(before: b, after: a)))
+    }
+
+    @Test func editATaskProgress() throws {
+        var state = demoState()
+        press([.char("7"), .down, .char("e")], &state)
+        #expect(state.form?.focus == 1)
+        for _ in 0..<3 { press([.backspace], &state) }
+        type("95", &state)
+        guard case .commit(.task(let before?, let after?)) = Update.handle(.enter, &state) else { Issue.record("no change"); return }
+        #expect(after.progress == 95 && before.id == after.id)
+    }
+}
+
+extension String {
+    /// Display column where `needle` starts in this line.
+    func distance(toColumn needle: String) -> Int {
+        guard let range = range(of: needle) else { return -1 }
+        return DisplayWidth.of(self[..<range.lowerBound])
+    }
+}
