@@ -17,7 +17,7 @@ public struct Journal: Sendable {
 
     public func append(_ change: Change, user: String, host: String, undo: Bool = false, at date: Date = Date()) throws(FileError) {
         var line: [String: Any] = [
-            "time": Self.timestamp(date), "user": user, "host": host, "action": undo ? "undo-\(change.action)" : change.action,
+            "time": Self.timestamp(date), "user": user, "host": host, "action": change.action, "undo": undo,
             "entity": change.entity, "id": change.entityId,
         ]
         if let branch = change.branchId { line["branchId"] = branch }
@@ -59,6 +59,8 @@ public struct Journal: Sendable {
         public var entity: String
         public var id: String
         public var branchId: String?
+        /// The change undid an earlier one (u in the dashboard).
+        public var undo: Bool
         /// The line itself, as written.
         public var line: String
     }
@@ -71,7 +73,7 @@ public struct Journal: Sendable {
             return Entry(time: object["time"] as? String ?? "", user: object["user"] as? String ?? "",
                          host: object["host"] as? String ?? "", action: object["action"] as? String ?? "",
                          entity: object["entity"] as? String ?? "", id: object["id"] as? String ?? "",
-                         branchId: object["branchId"] as? String, line: String(raw))
+                         branchId: object["branchId"] as? String, undo: object["undo"] as? Bool ?? false, line: String(raw))
         }
     }
 

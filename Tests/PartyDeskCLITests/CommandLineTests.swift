@@ -136,3 +136,27 @@ import TestSupport
         #expect(FileManager.default.fileExists(atPath: tmp.sub("home/.local/share/partydesk/demo/workspace.json")))
     }
 }
+
+@Suite struct JournalCommandTests {
+    @Test func journalFiltersBySinceAndBranch() throws {
+        let tmp = TempDirectory(); defer { tmp.cleanup() }
+        let store = WorkspaceStore(directory: tmp.sub("ws"))
+        var loaded = try store.create(smallWorkspace())
+        let editor = Editor(store: store, user: "王芳", host: "pc1")
+        let d = { (s: String) in Day(iso: s)! }
+        loaded = try editor.commit(.activity(before: nil, after: Activity(id: "n1", branchId: "b1", kind: .talk, date: d("2026-06-01"), title: "谈心")), over: loaded)
+        loaded = try editor.commit(.activity(before: nil, after: Activity(id: "n2", branchId: "b2", kind: .talk, date: d("2026-06-02"), title: "谈心")), over: loaded)
+        let all = try runProduct("partydesk", ["journal", "--data", store.directory])
+        #expect(all.status == 0)
+        #expect(all.stdout.split(separator: "\n").count == 2)
+        #expect(all.stdout.contains("王芳@pc1  add activity n1  [b1]"))
+        let b2 = try runProduct("partydesk", ["journal", "--data", store.directory, "--branch", "b2"])
+        #expect(b2.stdout.split(separator: "\n").count == 1 && b2.stdout.contains("n2"))
+        let future = try runProduct("partydesk", ["journal", "--data", store.directory, "--since", "2999-01-01"])
+        #expect(future.stdout.contains("没有修改记录"))
+        let json = try runProduct("partydesk", ["journal", "--data", store.directory, "--format", "json"])
+        let first = try JSONSerialization.jsonObject(with: Data(json.stdout.split(separator: "\n")[0].utf8)) as! [String: Any]
+        #expect((first["after"] as? [String: Any])?["title"] as? String == "谈心")
+        #expect(try runProduct("partydesk", ["journal", "--data", store.directory, "--since", "昨天"]).status == 2)
+    }
+}

@@ -172,4 +172,70 @@ final class DashboardEndToEndTests {
         try checkRestored(tmux, "signal \(signal)")
         #expect(try tmux.screen().joined().contains("terminal was restored"))
     }
+
+    /// The four quarter percentages on a branch's row of the branches pane.
+    func quarterFigures(_ screen: [String], branch: String) -> [String] {
+        guard let line = screen.first(where: { $0.contains(branch) }) else { return [] }
+        return line.split(separator: " ").filter { $0.hasSuffix("%") }.map(String.init)
+    }
+
+    func addCommitteeMeeting(_ tmux: Tmux, title: String) throws {
+        try tmux.keys("8", "a")
+        try tmux.wait(for: "新增活动")
+        try tmux.keys("Tab", "Right", "Tab", "Tab")    // kind → 支委会; date stays 2026-11-21
+        try tmux.type(title)
+        try tmux.keys("Enter")
+        try tmux.wait(for: "已保存")
+    }
+
+    @Test func addAnActivityThroughTheFormSeeTheFigureUndoAndFindItAfterReopening() throws {
+        let tmux = try start()
+        try tmux.keys("2")
+        var screen = try tmux.wait(for: "党政办公室党支部")
+        #expect(quarterFigures(screen, branch: "党政办公室党支部").last == "80%")
+        try addCommitteeMeeting(tmux, title: "十一月专题支委会")
+        try tmux.keys("2")
+        screen = try tmux.wait { self.quarterFigures($0, branch: "党政办公室党支部").last == "100%" }
+        #expect(quarterFigures(screen, branch: "党政办公室党支部").last == "100%")
+        // Undo: the figure goes back.
+        try tmux.keys("u")
+        try tmux.wait(for: "已撤销")
+        screen = try tmux.wait { self.quarterFigures($0, branch: "党政办公室党支部").last == "80%" }
+        #expect(quarterFigures(screen, branch: "党政办公室党支部").last == "80%")
+        try addCommitteeMeeting(tmux, title: "十一月专题支委会")
+        try tmux.keys("q")
+        try checkRestored(tmux, "after editing")
+        let entries = Journal(directory: dir).entries()
+        #expect(entries.map(\.action) == ["add", "delete", "add"])
+        #expect(entries.map(\.undo) == [false, true, false])
+        // Reopen: still there.
+        let again = try start()
+        try again.keys("8", "/")
+        try again.type("十一月专题")
+        screen = try again.wait(for: "十一月专题支委会")
+        #expect(screen.contains { $0.contains("2026-11-21") && $0.contains("支委会") && $0.contains("十一月专题支委会") })
+        try again.keys("Enter", "q")
+        try checkRestored(again, "reopened")
+    }
+
+    @Test func aSecondDashboardOpensReadOnlyAndSaysWhoEdits() throws {
+        let first = try start()
+        let secondStty = tmp.sub("stty2.txt")
+        let command = "env TERM=tmux-256color LANG=C.UTF-8 USER=李明 \(productsDirectory)/partydesk --data \(dir) --as-of 2026-11-21; "
+            + "stty -a > \(secondStty); echo PARTYDESK-ENDED; sleep 60"
+        let second = try Tmux(width: 100, height: 30, command: "bash --norc --noprofile -c '\(command)'")
+        let screen = try second.wait(for: "只读")
+        #expect(screen.last(where: { !$0.isEmpty })?.contains("正在编辑") == true)
+        // The writing keys do nothing there.
+        try second.keys("8", "a")
+        usleep(300_000)
+        #expect(!(try second.screen().joined().contains("新增活动")))
+        try second.keys("q")
+        try second.wait(for: "PARTYDESK-ENDED")
+        // The first one still edits.
+        try first.keys("8", "a")
+        try first.wait(for: "新增活动")
+        try first.keys("Escape", "q")
+        try checkRestored(first, "first editor")
+    }
 }

@@ -25,7 +25,8 @@ import TestSupport
         #expect(try store.load().workspace.activities.contains(renamed))
 
         let entries = Journal(directory: store.directory).entries()
-        #expect(entries.map(\.action) == ["add", "update", "delete", "undo-add"])
+        #expect(entries.map(\.action) == ["add", "update", "delete", "add"])
+        #expect(entries.map(\.undo) == [false, false, false, true])
         #expect(entries.allSatisfy { $0.user == "王芳" && $0.host == "office-pc" && $0.entity == "activity" && $0.id == "a9" && $0.branchId == "b1" })
         let line = try JSONSerialization.jsonObject(with: Data(entries[1].line.utf8)) as! [String: Any]
         #expect((line["before"] as! [String: Any])["title"] as? String == "书记讲党课")

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import PartyModel
+import PartyStore
+
+struct JournalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "journal",
+        abstract: "修改纪实 (journal.jsonl) / Every change made: who, when, what, before and after.")
+
+    @OptionGroup var workspace: WorkspaceOptions
+
+    @Option(name: .long, help: ArgumentHelp("只列此日期及以后 / Only from this day on.", valueName: "DATE"))
+    var since: String?
+
+    @Option(name: .long, help: "只列该支部 / Only this branch id.")
+    var branch: String?
+
+    @Option(name: .long, help: "text|json (json: the journal lines as written)")
+    var format: OutputFormat = .text
+
+    func run() throws {
+        let store = try workspace.storeToOpen()
+        var from: Day? = nil
+        if let since {
+            guard let day = Day.parse(since) else { throw ValidationError("--since \"\(since)\": 无法识别的日期 / unrecognised date") }
+            from = day
+        }
+        let entries = Journal(directory: store.directory).entries().filter { e in
+            (from.map { e.time >= $0.iso } ?? true) && (branch.map { e.branchId == $0 } ?? true)
+        }
+        if format == .json {
+            for e in entries { print(e.line) }
+            return
+        }
+        let lang = workspace.lang
+        if entries.isEmpty { print(lang == .zh ? "没有修改记录" : "no changes recorded"); return }
+        for e in entries {
+            let undo = e.undo ? (lang == .zh ? " (撤销)" : " (undo)") : ""
+            print("\(e.time)  \(e.user)@\(e.host)  \(e.action) \(e.entity) \(e.id)\(e.branchId.map { "  [\($0)]" } ?? "")\(undo)")
+        }
+    }
+}
