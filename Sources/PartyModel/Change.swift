@@ -6,9 +6,22 @@ public enum Change: Hashable, Sendable {
     case task(before: PlanTask?, after: PlanTask?)
     case branch(before: Branch?, after: Branch?)
     case check(before: QuarterlyCheck?, after: QuarterlyCheck?)
+    case manualScore(before: ManualScore?, after: ManualScore?)
+    case bonus(before: Bonus?, after: Bonus?)
+    /// Several changes made as one (a check and the rectifications its findings open); undone together.
+    indirect case batch([Change])
+
+    /// The single changes, in order (a batch flattened).
+    public var parts: [Change] {
+        if case .batch(let list) = self { return list.flatMap(\.parts) }
+        return [self]
+    }
 
     public var inverse: Change {
         switch self {
+        case .manualScore(let b, let a): .manualScore(before: a, after: b)
+        case .bonus(let b, let a): .bonus(before: a, after: b)
+        case .batch(let list): .batch(list.reversed().map(\.inverse))
         case .activity(let b, let a): .activity(before: a, after: b)
         case .rectification(let b, let a): .rectification(before: a, after: b)
         case .task(let b, let a): .task(before: a, after: b)
@@ -25,6 +38,9 @@ public enum Change: Hashable, Sendable {
         case .task: "task"
         case .branch: "branch"
         case .check: "check"
+        case .manualScore: "manualScore"
+        case .bonus: "bonus"
+        case .batch: "batch"
         }
     }
 
@@ -36,6 +52,9 @@ public enum Change: Hashable, Sendable {
         case .task(let b, let a): (a ?? b)!.id
         case .branch(let b, let a): (a ?? b)!.id
         case .check(let b, let a): (a ?? b)!.id
+        case .manualScore(let b, let a): (a ?? b)!.id
+        case .bonus(let b, let a): (a ?? b)!.id
+        case .batch(let list): list.first?.entityId ?? ""
         }
     }
 
@@ -47,6 +66,9 @@ public enum Change: Hashable, Sendable {
         case .task(let b, let a): Self.verb(b != nil, a != nil)
         case .branch(let b, let a): Self.verb(b != nil, a != nil)
         case .check(let b, let a): Self.verb(b != nil, a != nil)
+        case .manualScore(let b, let a): Self.verb(b != nil, a != nil)
+        case .bonus(let b, let a): Self.verb(b != nil, a != nil)
+        case .batch: "batch"
         }
     }
 
@@ -62,6 +84,9 @@ public enum Change: Hashable, Sendable {
         case .task: nil
         case .branch(let b, let a): (a ?? b)?.id
         case .check(let b, let a): (a ?? b)?.branchId
+        case .manualScore(let b, let a): (a ?? b)?.branchId
+        case .bonus(let b, let a): (a ?? b)?.branchId
+        case .batch(let list): list.first?.branchId
         }
     }
 
@@ -81,6 +106,9 @@ public enum Change: Hashable, Sendable {
         case .task(let b, let a): try Self.replace(&ws.plan.tasks, b, a, entity: entity)
         case .branch(let b, let a): try Self.replace(&ws.organisation.branches, b, a, entity: entity)
         case .check(let b, let a): try Self.replace(&ws.checks, b, a, entity: entity)
+        case .manualScore(let b, let a): try Self.replace(&ws.manualScores, b, a, entity: entity)
+        case .bonus(let b, let a): try Self.replace(&ws.bonuses, b, a, entity: entity)
+        case .batch(let list): for change in list { ws = try change.apply(to: ws) }
         }
         return ws
     }
@@ -108,3 +136,10 @@ extension Rectification: Identified {}
 extension PlanTask: Identified {}
 extension Branch: Identified {}
 extension QuarterlyCheck: Identified {}
+extension ManualScore: Identified {
+    /// Branch, item and period identify a manual score.
+    public var id: String { "\(branchId)|\(itemId)|\(year)|\(quarter.map(String.init) ?? "year")" }
+}
+extension Bonus: Identified {
+    public var id: String { "\(branchId)|\(year)|\(reason)" }
+}

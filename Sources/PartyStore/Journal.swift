@@ -15,7 +15,14 @@ public struct Journal: Sendable {
 
     public var path: String { "\(directory)/\(Self.fileName)" }
 
+    /// One line per single change (a batch writes each of its parts), in one write.
     public func append(_ change: Change, user: String, host: String, undo: Bool = false, at date: Date = Date()) throws(FileError) {
+        var data = Data()
+        for part in change.parts { data.append(line(part, user: user, host: host, undo: undo, at: date)) }
+        try appendRaw(data)
+    }
+
+    func line(_ change: Change, user: String, host: String, undo: Bool, at date: Date) -> Data {
         var line: [String: Any] = [
             "time": Self.timestamp(date), "user": user, "host": host, "action": change.action, "undo": undo,
             "entity": change.entity, "id": change.entityId,
@@ -25,10 +32,14 @@ public struct Journal: Sendable {
         line["after"] = Self.json(change, side: .after) ?? NSNull()
         var data = (try? JSONSerialization.data(withJSONObject: line, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
         data.append(0x0A)
+        return data
+    }
+
+    func appendRaw(_ data: Data) throws(FileError) {
         let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw FileError(path: path, operation: "open", code: errno) }
         defer { close(fd) }
-        let written = data.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        let written = data.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
         if written != data.count { throw FileError(path: path, operation: "write", code: errno) }
         if fsync(fd) != 0 { throw FileError(path: path, operation: "fsync", code: errno) }
     }
@@ -47,6 +58,9 @@ public struct Journal: Sendable {
         case .task(let b, let a): return encode((b, a))
         case .branch(let b, let a): return encode((b, a))
         case .check(let b, let a): return encode((b, a))
+        case .manualScore(let b, let a): return encode((b, a))
+        case .bonus(let b, let a): return encode((b, a))
+        case .batch: return nil
         }
     }
 

@@ -6,6 +6,8 @@ public struct FormField: Sendable {
         case text
         case date
         case number(min: Double, max: Double, integer: Bool)
+        /// Check points: 0 … max in steps of 0.5.
+        case points(max: Double)
         /// (value, label) pairs.
         case choice([Choice])
     }
@@ -53,6 +55,11 @@ public enum FormPurpose: Sendable, Equatable {
     case deleteActivity(Activity)
     case moveRectification(Rectification)
     case editTask(PlanTask)
+    /// A new branch (nil) or an existing one.
+    case editBranch(Branch?)
+    case retireBranch(Branch)
+    case recordCheck(branchId: String, quarter: Quarter, existing: QuarterlyCheck?)
+    case manualScores(branchId: String, year: Int)
 }
 
 /// An open form: fields, focus, and whether Esc is waiting for confirmation.
@@ -93,6 +100,11 @@ public enum FieldCheck {
             return Day.parse(raw) == nil
                 ? lang.pick("日期无效, 可输入 2026-03-05、2026/3/5、2026年3月5日 或 20260305", "not a date: use 2026-03-05, 2026/3/5, 2026年3月5日 or 20260305")
                 : nil
+        case .points(let max):
+            guard let value = Double(raw), value.isFinite else { return lang.pick("应为数字", "must be a number") }
+            if value < 0 || value > max { return lang.pick("应在 0 到 \(formatNumber(max)) 之间", "must be between 0 and \(formatNumber(max))") }
+            if (value * 2).rounded() != value * 2 { return lang.pick("以 0.5 分为步长", "in steps of 0.5") }
+            return nil
         case .number(let min, let max, let integer):
             guard let value = Double(raw), value.isFinite else { return lang.pick("应为数字", "must be a number") }
             if integer && value.rounded() != value { return lang.pick("应为整数", "must be a whole number") }

@@ -23,8 +23,9 @@ enum FormInput {
                 state.form = nil
                 return .commit(change)
             }
-            if case .deleteActivity = form.purpose, form.error == nil, form.fields.allSatisfy({ $0.error == nil }) {
-                state.form = nil   // "keep it" chosen
+            // Nothing to save ("keep it", or a form left as it was).
+            if form.error == nil, form.fields.allSatisfy({ $0.error == nil }) {
+                state.form = nil
                 return .none
             }
         default:

@@ -14,7 +14,10 @@ enum FormView {
         canvas.box(x: x, y: y, width: width, height: height, role: .border, title: form.title)
         var row = y + 1
         var cursor: (x: Int, y: Int)? = nil
-        for (i, field) in form.fields.enumerated() where row < y + height - 3 {
+        // Long forms scroll to keep the focused field in view.
+        let visible = max(1, (height - 4) / 2)
+        let first = max(0, min(form.focus - visible / 2, form.fields.count - visible))
+        for (i, field) in form.fields.enumerated() where i >= first && row < y + height - 3 {
             let focused = i == form.focus
             let label = (field.required ? "*" : " ") + field.label
             canvas.put(DisplayWidth.pad(label, to: labelWidth, alignRight: true), x: x + 2, y: row, role: focused ? .accent : .dialog)

@@ -143,6 +143,16 @@ public enum Forms {
                 form.error = error.message(lang)
                 return nil
             }
+        case .editBranch(let before):
+            return branchChange(&form, before, data)
+        case .retireBranch(let b):
+            var after = b
+            after.retiredOn = Day.parse(form.value("date"))
+            return .branch(before: b, after: after)
+        case .recordCheck(let branchId, let quarter, let existing):
+            return checkChange(&form, branchId: branchId, quarter: quarter, existing: existing, data)
+        case .manualScores(let branchId, let year):
+            return manualChange(&form, branchId: branchId, year: year, data)
         case .editTask(let t):
             var after = t
             after.status = TaskStatus(rawValue: form.value("status")) ?? t.status

@@ -92,14 +92,26 @@ public enum Update {
         case .reload: return .reload
         case .help: state.showHelp = true
         case .quit: return .quit
-        case .add: state.form = Forms.addActivity(state.data)
+        case .add:
+            if pane == .activities { state.form = Forms.addActivity(state.data) }
+            if pane == .branches {
+                let parent = state.selectedRow(.branches).map { $0.id.hasPrefix("org:") ? String($0.id.dropFirst(4)) : $0.id }
+                let isParent = state.data.workspace.organisation.generalBranches.contains { $0.id == parent }
+                state.form = Forms.editBranch(nil, parent: isParent ? parent : nil, state.data)
+            }
         case .edit:
             if pane == .activities, let a = selectedActivity(state) { state.form = Forms.editActivity(a, state.data) }
+            if pane == .branches, let b = selectedBranch(state, .branches) { state.form = Forms.editBranch(b, parent: nil, state.data) }
+            if pane == .checks, let b = selectedBranch(state, .checks) {
+                state.form = Forms.recordCheck(branchId: b.id, quarter: Quarter(year: state.data.year, number: state.checkColumn + 1)!, state.data)
+            }
+            if pane == .scoring, let b = selectedBranch(state, .scoring) { state.form = Forms.manualScores(branchId: b.id, year: state.data.year, state.data) }
             if pane == .tasks, let id = state.selectedRow(.tasks)?.id, let t = state.data.workspace.plan.tasks.first(where: { $0.id == id }) {
                 state.form = Forms.editTask(t, state.data)
             }
         case .remove:
-            if let a = selectedActivity(state) { state.form = Forms.deleteActivity(a, state.data) }
+            if pane == .activities, let a = selectedActivity(state) { state.form = Forms.deleteActivity(a, state.data) }
+            if pane == .branches, let b = selectedBranch(state, .branches) { state.form = Forms.retireBranch(b, state.data) }
         case .move:
             if let id = state.selectedRow(.rectifications)?.id, let r = state.data.workspace.rectifications.first(where: { $0.id == id }) {
                 state.form = Forms.moveRectification(r, state.data)
@@ -112,6 +124,11 @@ public enum Update {
             return .undo(last.inverse)
         }
         return .none
+    }
+
+    static func selectedBranch(_ state: AppState, _ pane: Pane) -> Branch? {
+        guard let id = state.selectedRow(pane)?.id else { return nil }
+        return state.data.workspace.organisation.branches.first { $0.id == id }
     }
 
     static func selectedActivity(_ state: AppState) -> Activity? {

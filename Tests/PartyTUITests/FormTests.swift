@@ -148,3 +148,83 @@ extension String {
         return DisplayWidth.of(self[..<range.lowerBound])
     }
 }
+
+@Suite struct MoreFormTests {
+    func set(_ form: inout FormState, _ key: String, _ value: String) {
+        let i = form.fields.firstIndex { $0.key == key }!
+        if case .choice(let choices) = form.fields[i].kind {
+            form.fields[i].choiceIndex = choices.firstIndex { $0.value == value }!
+        } else {
+            form.fields[i].text = Array(value)
+            form.fields[i].cursor = value.count
+        }
+    }
+
+    @Test func recordACheckWithFindingsAsOneChange() throws {
+        let state = demoState()
+        let q4 = Quarter(year: 2026, number: 4)!
+        var form = Forms.recordCheck(branchId: "b-office", quarter: q4, state.data)
+        #expect(form.title.contains("录入检查"))
+        // Nothing filled in: every item is required.
+        #expect(Forms.change(from: &form, state.data) == nil)
+        #expect(form.fields.first { $0.key == "item:dues" }?.error == "必填")
+        set(&form, "inspectors", "组织部 周立新、纪委办 冯国庆")
+        for item in state.data.workspace.checkTemplate.items { set(&form, "item:\(item.id)", formatNumber(item.maxPoints)) }
+        set(&form, "item:dues", "2.3")
+        #expect(Forms.change(from: &form, state.data) == nil)
+        #expect(form.fields.first { $0.key == "item:dues" }?.error == "以 0.5 分为步长")
+        set(&form, "item:dues", "2.5")
+        set(&form, "findings", "党费台账未及时登记；活动记录缺照片")
+        set(&form, "category", "team")
+        let change = try #require(Forms.change(from: &form, state.data))
+        let parts = change.parts
+        #expect(parts.count == 3)
+        guard case .check(nil, let check?) = parts[0] else { Issue.record("no check"); return }
+        #expect(check.points["dues"] == 2.5 && check.inspectors == ["组织部 周立新", "纪委办 冯国庆"] && check.quarter == 4)
+        guard case .rectification(nil, let r?) = parts[1] else { Issue.record("no finding"); return }
+        #expect(r.sourceCheckId == check.id && r.description == "党费台账未及时登记" && r.category == "team" && r.status == .open)
+        // Applying it and undoing it returns the same workspace.
+        let ws = state.data.workspace
+        let applied = try change.apply(to: ws)
+        #expect(applied.checks.count == ws.checks.count + 1 && applied.rectifications.count == ws.rectifications.count + 2)
+        #expect(try change.inverse.apply(to: applied) == ws)
+    }
+
+    @Test func editABranchWithGroupsAndRetireIt() throws {
+        let state = demoState()
+        let b = state.data.workspace.organisation.branches.first { $0.id == "b-s-econ" }!
+        var form = Forms.editBranch(b, parent: nil, state.data)
+        set(&form, "groups", "第一党小组/张三/11；第二党小组/李四")
+        #expect(Forms.change(from: &form, state.data) == nil)
+        #expect(form.fields.first { $0.key == "groups" }?.error?.contains("名称/组长/人数") == true)
+        set(&form, "groups", "第一党小组/张三/11；第二党小组/李四/11")
+        set(&form, "termEnd", "2020/1/1")
+        #expect(Forms.change(from: &form, state.data) == nil)
+        set(&form, "termEnd", "2029年6月30日")
+        guard case .branch(let before?, let after?) = try #require(Forms.change(from: &form, state.data)) else { Issue.record("no change"); return }
+        #expect(before == b && after.partyGroups.map(\.size) == [11, 11] && after.termEnd?.iso == "2029-06-30")
+        // The alert for 20+ members without groups goes away once saved.
+        let ws = try Change.branch(before: b, after: after).apply(to: state.data.workspace)
+        #expect(!AlertRules.alerts(ws, asOf: testAsOf).contains { $0.branchId == "b-s-econ" && $0.code == "org.no-party-groups" })
+        var retire = Forms.retireBranch(after, DashboardData(workspace: ws, year: 2026, quarter: 4, asOf: testAsOf, lang: .zh))
+        guard case .branch(_, let retired?) = try #require(Forms.change(from: &retire, state.data)) else { Issue.record("no retire"); return }
+        #expect(retired.retiredOn == testAsOf)
+    }
+
+    @Test func manualScoresAndBonus() throws {
+        let state = demoState()
+        var form = Forms.manualScores(branchId: "b-office", year: 2026, state.data)
+        set(&form, "item:satisfaction", "12")          // max 11
+        #expect(Forms.change(from: &form, state.data) == nil)
+        set(&form, "item:satisfaction", "10.5")
+        set(&form, "bonus", "3")
+        set(&form, "reason", "")
+        #expect(Forms.change(from: &form, state.data) == nil)
+        #expect(form.fields.first { $0.key == "reason" }?.error == "有加分时须填写理由")
+        set(&form, "reason", "省级先进")
+        let change = try #require(Forms.change(from: &form, state.data))
+        let ws = try change.apply(to: state.data.workspace)
+        #expect(ws.manualScores.first { $0.branchId == "b-office" && $0.itemId == "satisfaction" && $0.year == 2026 }?.points == 10.5)
+        #expect(ws.bonuses.filter { $0.branchId == "b-office" && $0.year == 2026 }.map(\.reason) == ["省级先进"])
+    }
+}
