@@ -35,7 +35,7 @@ let package = Package(
             ]
         ),
         // `swift run -c release partydesk-bench`: key → frame timings and bytes per key (not a test).
-        .executableTarget(name: "partydesk-bench", dependencies: ["PartyModel", "PartyTUI", "PartyTerminal"]),
+        .executableTarget(name: "partydesk-bench", dependencies: ["PartyModel", "PartyStore", "PartyTUI", "PartyTerminal"]),
         // Test helper: saves a workspace in a loop so tests can SIGKILL it mid-save.
         .executableTarget(
             name: "partydesk-save-loop",

@@ -6,16 +6,48 @@ import Foundation
 import PartyModel
 import PartyTUI
 import PartyTerminal
+import PartyStore
 
-var keys = 1000, width = 120, height = 40
+var keys = 1000, width = 120, height = 40, reloads = 0
 var args = CommandLine.arguments.dropFirst().makeIterator()
 while let arg = args.next() {
     switch arg {
     case "--keys": keys = Int(args.next() ?? "") ?? keys
     case "--width": width = Int(args.next() ?? "") ?? width
     case "--height": height = Int(args.next() ?? "") ?? height
-    default: print("usage: partydesk-bench [--keys N] [--width W] [--height H]"); exit(2)
+    case "--reloads": reloads = Int(args.next() ?? "") ?? reloads
+    default: print("usage: partydesk-bench [--keys N] [--width W] [--height H] [--reloads N]"); exit(2)
     }
+}
+
+/// Resident memory in MB, from /proc.
+func residentMB() -> Double {
+    let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+    let line = status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") } ?? ""
+    return (Double(line.split(separator: " ").dropFirst().first ?? "0") ?? 0) / 1024
+}
+
+if reloads > 0 {
+    // The wall display's reload cycle, in process: read every file, derive every figure, render a page.
+    let dir = NSTemporaryDirectory() + "partydesk-bench-reload-\(getpid())"
+    let store = WorkspaceStore(directory: dir)
+    _ = try store.create(DemoWorkspace.make(asOf: Day(year: 2026, month: 11, day: 21)!))
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    var marks: [(Int, Double)] = [(0, residentMB())]
+    let start = DispatchTime.now().uptimeNanoseconds
+    for i in 1...reloads {
+        do {
+            let ws = try store.load().workspace
+            let data = DashboardData(workspace: ws, year: 2026, quarter: 4, asOf: Day(year: 2026, month: 11, day: 21)!, lang: .zh)
+            let state = DisplayState(data: data, pages: DisplayPage.allCases, width: 120, height: 40, clock: "", loadedAt: "")
+            _ = DisplayViews.render(state)
+        } catch { print("reload failed: \(error)"); exit(1) }
+        if i == 10 || i == 100 || i % max(1, reloads / 10) == 0 { marks.append((i, residentMB())) }
+    }
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    print("partydesk-bench: \(reloads) reload cycles (load + figures + render) in \(String(format: "%.1f", seconds)) s")
+    print("resident memory (MB) after cycles: " + marks.map { "\($0.0): \(String(format: "%.1f", $0.1))" }.joined(separator: ", "))
+    exit(0)
 }
 
 let asOf = Day(year: 2026, month: 11, day: 21)!

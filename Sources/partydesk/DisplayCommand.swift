@@ -1,0 +1,122 @@
+import ArgumentParser
+import Foundation
+import PartyModel
+import PartyStore
+import PartyTUI
+import PartyTerminal
+
+/// `partydesk display`: the read-only wall screen. It only ever reads: no lock, no save, no demo
+/// written to disk — the editing code is not even reachable from here.
+struct DisplayCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "display",
+        abstract: "大屏展示 (只读, 自动轮播, 数据变化自动刷新) / Read-only wall display that rotates and follows the data.")
+
+    @OptionGroup var workspace: WorkspaceOptions
+
+    @Option(name: .long, help: "每页停留秒数 / Seconds per page.")
+    var rotate: Int = 15
+
+    @Option(name: .long, help: ArgumentHelp("显示哪些页 / Pages: headline,heatmap,ranking,rectifications,alerts (or 1-5).", valueName: "LIST"))
+    var pages: String?
+
+    @Option(name: .long, help: ArgumentHelp("配色主题 / Theme name or file.", valueName: "NAME"))
+    var theme: String?
+
+    @Flag(name: .long, help: "锁定: 忽略所有按键, 只能用信号结束 / Ignore every key; only a signal ends it.")
+    var locked = false
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("固定的\"今天\" (默认随时钟变化) / A fixed today (default: follows the clock).", valueName: "DATE"))
+    var asOf: String?
+
+    func validate() throws {
+        if rotate < 1 { throw ValidationError("--rotate 至少 1 秒 / at least 1 second") }
+        _ = try pageList()
+    }
+
+    func pageList() throws -> [DisplayPage] {
+        guard let pages else { return DisplayPage.allCases }
+        return try pages.split(separator: ",").map { item in
+            let name = item.trimmingCharacters(in: .whitespaces)
+            if let n = Int(name), DisplayPage.allCases.indices.contains(n - 1) { return DisplayPage.allCases[n - 1] }
+            guard let page = DisplayPage(rawValue: name) else {
+                throw ValidationError("--pages: 未知页面 \(name) / unknown page (headline, heatmap, ranking, rectifications, alerts)")
+            }
+            return page
+        }
+    }
+
+    func run() throws {
+        let lang = workspace.lang
+        let location = workspace.location
+        let store = WorkspaceStore(directory: location.directory)
+        // Reading only: the demo (when there is no workspace) is built in memory, never written.
+        let useDemo = !store.exists && location.isDefault && !WorkspaceStore(directory: location.demoDirectory).exists
+        let source = useDemo ? nil : (store.exists || !location.isDefault ? store : WorkspaceStore(directory: location.demoDirectory))
+        let fixedDay = try asOf.map { try parseAsOf($0) }
+        func today() -> Day { fixedDay ?? .today }
+
+        func read() throws -> Workspace {
+            guard let source else { return DemoWorkspace.make(asOf: today()) }
+            do { return try source.load().workspace } catch { throw CLIFailure(message: error.message(lang)) }
+        }
+        var ws = try read()
+        var signature = source.map { DirectorySignature.of($0.directory) }
+        let (theme, _) = ThemeLoader.load(theme, lang: lang)
+        let screen = CursesScreen(theme: theme, noColor: ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false)
+        defer { screen.shutdown() }
+
+        var day = today()
+        func data(_ ws: Workspace) -> DashboardData { Dashboard.initialData(ws, asOf: day, lang: lang) }
+        var state = DisplayState(data: data(ws), pages: try pageList(), width: screen.width, height: screen.height,
+                                 clock: Dashboard.clock(), loadedAt: Dashboard.clock())
+        var lastSecond = -1
+        var shownFor = 0
+        screen.draw(DisplayViews.render(state))
+        while true {
+            if let event = screen.readKey(timeout: 250) {
+                switch event {
+                case .resize:
+                    screen.updateSize()
+                    state.width = screen.width
+                    state.height = screen.height
+                case .key(let key):
+                    if !locked && state.handle(key) { return }
+                    if !locked { shownFor = 0 }
+                }
+            }
+            let now = Calendar.current.component(.second, from: Date())
+            if now != lastSecond {
+                lastSecond = now
+                state.clock = Dashboard.clock()
+                // The date rolls over at midnight: "today", the quarter and overdue follow.
+                if today() != day {
+                    day = today()
+                    state.data = data(ws)
+                }
+                // Any change to the files (written in place or replaced) is read within a second.
+                if let source {
+                    let current = DirectorySignature.of(source.directory)
+                    if current != signature {
+                        do {
+                            ws = try source.load().workspace
+                            state.data = data(ws)
+                            state.loadedAt = Dashboard.clock()
+                            state.notice = nil
+                            signature = current
+                        } catch {
+                            // Half-written or broken: keep the last good figures and try again next second.
+                            state.notice = lang.pick("数据文件暂不可读, 显示的是上次数据", "data files unreadable; showing the last good data")
+                        }
+                    }
+                }
+                shownFor += 1
+                if shownFor >= rotate {
+                    shownFor = 0
+                    state.advance()
+                }
+            }
+            screen.draw(DisplayViews.render(state))
+        }
+    }
+}
