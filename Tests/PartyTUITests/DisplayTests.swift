@@ -1,0 +1,72 @@
+import Testing
+import TestSupport
+@testable import PartyModel
+@testable import PartyTUI
+
+@Suite struct DisplayTests {
+    func state(_ w: Int, _ h: Int, page: DisplayPage = .headline) -> DisplayState {
+        let demo = demoState()
+        var s = DisplayState(data: demo.data, pages: DisplayPage.allCases, width: w, height: h, clock: "10:30:00", loadedAt: "10:29:58")
+        s.page = DisplayPage.allCases.firstIndex(of: page)!
+        return s
+    }
+
+    @Test func headlineFiguresInTextAndBigDigitsScaleWithTheScreen() {
+        let small = DisplayViews.render(state(80, 24))
+        let text = small.lines.joined(separator: "\n")
+        #expect(text.contains("党支部: 15") && text.contains("党员: 330") && text.contains("平均得分: 77.3"))
+        #expect(text.contains("最强党支部 (目标 50%): 27%"))
+        #expect(text.contains("数据更新于 10:29:58") && text.contains("10:30:00") && text.contains("2026年第4季度"))
+        // Big figures are drawn with filled cells; a larger screen uses a larger scale.
+        func filled(_ c: Canvas) -> Int { c.cells.filter { $0.role == .barFilled || $0.role == .badge }.count }
+        let large = DisplayViews.render(state(300, 80))
+        #expect(filled(large) > 3 * filled(small))
+        #expect(large.lines.allSatisfy { DisplayWidth.of($0) == 300 })
+    }
+
+    @Test func noPersonalNamesOnAnyPage() {
+        let ws = demoState().data.workspace
+        var names = Set(ws.members.map(\.name))
+        names.formUnion(ws.organisation.branches.compactMap(\.secretary))
+        names.formUnion(ws.rectifications.map(\.owner))
+        names.formUnion(ws.checks.flatMap(\.inspectors))
+        names = names.filter { $0.count >= 2 }
+        for page in DisplayPage.allCases {
+            for (w, h) in [(80, 24), (200, 60)] {
+                let text = DisplayViews.render(state(w, h, page: page)).lines.joined(separator: "\n")
+                let leaked = names.filter { text.contains($0) }
+                #expect(leaked.isEmpty, "\(page) \(w)x\(h) shows \(leaked.prefix(5))")
+            }
+        }
+    }
+
+    @Test func everyPageFitsFrom80x24To300x80() {
+        for page in DisplayPage.allCases {
+            for (w, h) in [(80, 24), (120, 40), (300, 80)] {
+                let canvas = DisplayViews.render(state(w, h, page: page))
+                #expect(canvas.lines.allSatisfy { DisplayWidth.of($0) == w }, "\(page) \(w)x\(h)")
+                #expect(canvas.row(0).contains(page.title(.zh)))
+                // The page uses the screen: something drawn in its lower half.
+                let lower = canvas.lines[(h / 2)..<(h - 1)].joined()
+                let drawnBelow = canvas.cells[(w * h / 2)..<(w * (h - 1))].contains { $0.role != .text || $0.text != " " }
+                #expect(drawnBelow || !lower.isEmpty, "\(page) \(w)x\(h) is half empty")
+            }
+        }
+    }
+
+    @Test func keysPauseAndTurnPagesAndRotationFollows() {
+        var s = state(80, 24)
+        s.advance()
+        #expect(s.current == .heatmap)
+        let quitOnSpace = s.handle(.char(" "))
+        #expect(!quitOnSpace && s.paused)
+        s.advance()
+        #expect(s.current == .heatmap)
+        _ = s.handle(.right)
+        #expect(s.current == .ranking)
+        _ = s.handle(.left); _ = s.handle(.left)
+        #expect(s.current == .headline)
+        let quit = s.handle(.char("q"))
+        #expect(quit)
+    }
+}
