@@ -15,7 +15,7 @@ struct PartyDesk: ParsableCommand {
         """,
         subcommands: [DashboardCommand.self, InitCommand.self, DemoCommand.self, ValidateCommand.self, SummaryCommand.self,
                       ComplianceCommand.self, ChecksCommand.self, RectificationsCommand.self, AlertsCommand.self,
-                      ScoresCommand.self, JournalCommand.self, DisplayCommand.self],
+                      ScoresCommand.self, JournalCommand.self, DisplayCommand.self, AddActivityCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
 

@@ -160,3 +160,30 @@ import TestSupport
         #expect(try runProduct("partydesk", ["journal", "--data", store.directory, "--since", "昨天"]).status == 2)
     }
 }
+
+@Suite struct AddActivityCommandTests {
+    @Test func recordsJournalsAndRefusesBadInputOrAHeldLock() throws {
+        let tmp = TempDirectory(); defer { tmp.cleanup() }
+        let store = WorkspaceStore(directory: tmp.sub("ws"))
+        try store.create(smallWorkspace())
+        let ok = try runProduct("partydesk", ["add-activity", "--data", store.directory, "--branch", "b1", "--kind", "partyLesson",
+                                              "--date", "2026年6月1日", "--title", "书记讲党课"])
+        #expect(ok.status == 0, "\(ok.stderr)")
+        #expect(try store.load().workspace.activities.contains { $0.title == "书记讲党课" && $0.date.iso == "2026-06-01" })
+        #expect(Journal(directory: store.directory).entries().count == 1)
+        let badKind = try runProduct("partydesk", ["add-activity", "--data", store.directory, "--branch", "b1", "--kind", "party", "--date", "2026-06-01", "--title", "x"])
+        #expect(badKind.status == 2)
+        let badBranch = try runProduct("partydesk", ["add-activity", "--data", store.directory, "--branch", "b404", "--kind", "talk", "--date", "2026-06-01", "--title", "x"])
+        #expect(badBranch.status == 1 && badBranch.stderr.contains("b404"))
+        // While a dashboard (here: flock(1)) holds the lock, nothing is written.
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
+        holder.arguments = ["\(store.directory)/\(WorkspaceLock.fileName)", "sleep", "3"]
+        try holder.run()
+        defer { holder.terminate(); holder.waitUntilExit() }
+        usleep(300_000)
+        let held = try runProduct("partydesk", ["add-activity", "--data", store.directory, "--branch", "b1", "--kind", "talk", "--date", "2026-06-01", "--title", "谈心"])
+        #expect(held.status == 1 && held.stderr.contains("编辑"))
+        #expect(Journal(directory: store.directory).entries().count == 1)
+    }
+}

@@ -70,6 +70,20 @@ final class DisplayEndToEndTests {
         try tmux.wait(for: "DISPLAY-ENDED")
     }
 
+    @Test func followsAChangeMadeThroughTheCommandLine() throws {
+        let tmux = try start("--pages headline --rotate 100")
+        let before = try tmux.screen().first { $0.contains("本季度三会一课: ") } ?? ""
+        #expect(before.contains("74%"))
+        let result = try runProduct("partydesk", ["add-activity", "--data", dir, "--branch", "b-office", "--kind", "committeeMeeting",
+                                                  "--date", "2026-11-21", "--title", "命令行登记的支委会", "--attended", "5", "--expected", "5"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let screen = try tmux.wait(seconds: 2.5) { !$0.contains { $0.contains("本季度三会一课: 74%") } }
+        #expect(screen.contains { $0.contains("本季度三会一课: 75%") || $0.contains("本季度三会一课: 76%") })
+        #expect(Journal(directory: dir).entries().last?.id.hasPrefix("a2026-c") == true)
+        try tmux.keys("q")
+        try tmux.wait(for: "DISPLAY-ENDED")
+    }
+
     @Test func unlockedKeysTurnPagesLockedKeysDoNothing() throws {
         let tmux = try start("--rotate 100")
         try tmux.keys("Right")

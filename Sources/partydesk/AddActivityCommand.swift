@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import PartyModel
+import PartyStore
+
+/// `partydesk add-activity`: record one activity from a script or the shell, with the same checks,
+/// crash-safe save, backups and journal as the dashboard's form. Refused while a dashboard edits.
+struct AddActivityCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add-activity",
+        abstract: "登记一次活动 / Record an activity (same rules, save and journal as the dashboard).")
+
+    @OptionGroup var workspace: WorkspaceOptions
+
+    @Option(name: .long, help: "支部编号 / Branch id.")
+    var branch: String
+
+    @Option(name: .long, help: ArgumentHelp("类型 / Kind: \(ActivityKind.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "KIND"))
+    var kind: String
+
+    @Option(name: .long, help: ArgumentHelp("日期 / Date.", valueName: "DATE"))
+    var date: String
+
+    @Option(name: .long, help: "标题 / Title.")
+    var title: String
+
+    @Option(name: .long, help: "学时 / Hours.") var hours: Double?
+    @Option(name: .long, help: "实到 / Attended.") var attended: Int?
+    @Option(name: .long, help: "应到 / Expected.") var expected: Int?
+    @Option(name: .long, help: "党小组编号 / Party group id.") var group: String?
+
+    func run() throws {
+        let lang = workspace.lang
+        guard let kind = ActivityKind(rawValue: kind) else {
+            throw ValidationError("--kind \(self.kind): " + ProblemKind.unknownCode(self.kind, allowed: ActivityKind.allCases.map(\.rawValue)).message(lang))
+        }
+        guard let day = Day.parse(date) else { throw ValidationError("--date \"\(date)\": 无法识别的日期 / unrecognised date") }
+        let opened = try workspace.open()
+        guard case .acquired(let lock, _) = WorkspaceLock.acquire(directory: opened.store.directory) else {
+            let holder = WorkspaceLock.currentHolder(directory: opened.store.directory)
+            throw CLIFailure(message: lang == .zh ? "工作区正由 \(holder?.description ?? "另一个程序") 编辑, 未做修改。"
+                                                  : "The workspace is being edited by \(holder?.description ?? "another program"); nothing changed.")
+        }
+        defer { lock.release() }
+        let loaded = try WorkspaceStore(directory: opened.store.directory).load()
+        let activity = Activity(id: nextId(loaded.workspace, day), branchId: branch, kind: kind, date: day, title: title,
+                                hours: hours, attended: attended, expected: expected, partyGroupId: group)
+        do {
+            try Editor(store: opened.store).commit(.activity(before: nil, after: activity), over: loaded)
+        } catch {
+            switch error {
+            case .invalid(let issues): throw CLIFailure(message: issues.map { $0.kind.message(lang) }.joined(separator: "\n"))
+            case .store(let e): throw CLIFailure(message: e.message(lang))
+            case .conflict: throw CLIFailure(message: lang == .zh ? "数据已变化, 请重试" : "the data changed; try again")
+            case .journal(let e): throw CLIFailure(message: "\(e.path): \(e.reason)")
+            }
+        }
+        print(lang == .zh ? "已登记 \(activity.id)" : "recorded \(activity.id)")
+    }
+
+    func nextId(_ ws: Workspace, _ day: Day) -> String {
+        let used = Set(ws.activities.map(\.id))
+        var n = ws.activities.count + 1
+        while used.contains("a\(day.year)-c\(n)") { n += 1 }
+        return "a\(day.year)-c\(n)"
+    }
+}
