@@ -123,14 +123,10 @@ import TestSupport
         child.arguments = [path, "sleep", "3"]
         try child.run()
         defer { child.terminate(); child.waitUntilExit() }
-        var outcome = WorkspaceLock.acquire(directory: tmp.path)
-        for _ in 0..<50 {
-            if case .heldBy = outcome { break }
-            if case .acquired(let lock, _) = outcome { lock.release() }
-            usleep(20_000)
-            outcome = WorkspaceLock.acquire(directory: tmp.path)
-        }
-        guard case .heldBy(let who) = outcome else { Issue.record("acquired a held lock"); return }
+        // Wait (without taking it) until the other process holds the lock.
+        for _ in 0..<100 where WorkspaceLock.currentHolder(directory: tmp.path) == nil { usleep(20_000) }
+        #expect(WorkspaceLock.currentHolder(directory: tmp.path) == holder)
+        guard case .heldBy(let who) = WorkspaceLock.acquire(directory: tmp.path) else { Issue.record("acquired a held lock"); return }
         #expect(who == holder)
     }
 
