@@ -118,7 +118,7 @@ public enum Forms {
                 return nil
             }
             var before: Activity? = nil
-            var id = nextActivityId(data.workspace, date: Day.parse(form.value("date"))!)
+            var id = data.workspace.newActivityId(on: Day.parse(form.value("date"))!)
             if case .editActivity(let a) = form.purpose { before = a; id = a.id }
             let after = Activity(id: id, branchId: form.value("branch"), kind: ActivityKind(rawValue: form.value("kind")) ?? .other,
                                  date: Day.parse(form.value("date"))!, title: text("title") ?? "",
@@ -162,12 +162,4 @@ public enum Forms {
         }
     }
 
-    /// A new id that sorts with its year: a2026-0843.
-    static func nextActivityId(_ ws: Workspace, date: Day) -> String {
-        let prefix = "a\(date.year)-"
-        let used = Set(ws.activities.map(\.id))
-        var n = ws.activities.filter { $0.id.hasPrefix(prefix) }.count + 1
-        while used.contains("\(prefix)\(String(repeating: "0", count: max(0, 4 - String(n).count)))\(n)") { n += 1 }
-        return "\(prefix)\(String(repeating: "0", count: max(0, 4 - String(n).count)))\(n)"
-    }
 }

@@ -43,7 +43,7 @@ struct AddActivityCommand: ParsableCommand {
         }
         defer { lock.release() }
         let loaded = try WorkspaceStore(directory: opened.store.directory).load()
-        let activity = Activity(id: nextId(loaded.workspace, day), branchId: branch, kind: kind, date: day, title: title,
+        let activity = Activity(id: loaded.workspace.newActivityId(on: day), branchId: branch, kind: kind, date: day, title: title,
                                 hours: hours, attended: attended, expected: expected, partyGroupId: group)
         do {
             try Editor(store: opened.store).commit(.activity(before: nil, after: activity), over: loaded)
@@ -58,10 +58,4 @@ struct AddActivityCommand: ParsableCommand {
         print(lang == .zh ? "已登记 \(activity.id)" : "recorded \(activity.id)")
     }
 
-    func nextId(_ ws: Workspace, _ day: Day) -> String {
-        let used = Set(ws.activities.map(\.id))
-        var n = ws.activities.count + 1
-        while used.contains("a\(day.year)-c\(n)") { n += 1 }
-        return "a\(day.year)-c\(n)"
-    }
 }

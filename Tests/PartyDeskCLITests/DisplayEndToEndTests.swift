@@ -79,7 +79,7 @@ final class DisplayEndToEndTests {
         #expect(result.status == 0, "\(result.stderr)")
         let screen = try tmux.wait(seconds: 2.5) { !$0.contains { $0.contains("本季度三会一课: 74%") } }
         #expect(screen.contains { $0.contains("本季度三会一课: 75%") || $0.contains("本季度三会一课: 76%") })
-        #expect(Journal(directory: dir).entries().last?.id.hasPrefix("a2026-c") == true)
+        #expect(Journal(directory: dir).entries().last?.id.hasPrefix("a2026-") == true)
         try tmux.keys("q")
         try tmux.wait(for: "DISPLAY-ENDED")
     }
