@@ -8,6 +8,7 @@ public enum Change: Hashable, Sendable {
     case check(before: QuarterlyCheck?, after: QuarterlyCheck?)
     case manualScore(before: ManualScore?, after: ManualScore?)
     case bonus(before: Bonus?, after: Bonus?)
+    case member(before: Member?, after: Member?)
     /// Several changes made as one (a check and the rectifications its findings open); undone together.
     indirect case batch([Change])
 
@@ -21,6 +22,7 @@ public enum Change: Hashable, Sendable {
         switch self {
         case .manualScore(let b, let a): .manualScore(before: a, after: b)
         case .bonus(let b, let a): .bonus(before: a, after: b)
+        case .member(let b, let a): .member(before: a, after: b)
         case .batch(let list): .batch(list.reversed().map(\.inverse))
         case .activity(let b, let a): .activity(before: a, after: b)
         case .rectification(let b, let a): .rectification(before: a, after: b)
@@ -40,6 +42,7 @@ public enum Change: Hashable, Sendable {
         case .check: "check"
         case .manualScore: "manualScore"
         case .bonus: "bonus"
+        case .member: "member"
         case .batch: "batch"
         }
     }
@@ -54,6 +57,7 @@ public enum Change: Hashable, Sendable {
         case .check(let b, let a): (a ?? b)!.id
         case .manualScore(let b, let a): (a ?? b)!.id
         case .bonus(let b, let a): (a ?? b)!.id
+        case .member(let b, let a): (a ?? b)!.id
         case .batch(let list): list.first?.entityId ?? ""
         }
     }
@@ -68,6 +72,7 @@ public enum Change: Hashable, Sendable {
         case .check(let b, let a): Self.verb(b != nil, a != nil)
         case .manualScore(let b, let a): Self.verb(b != nil, a != nil)
         case .bonus(let b, let a): Self.verb(b != nil, a != nil)
+        case .member(let b, let a): Self.verb(b != nil, a != nil)
         case .batch: "batch"
         }
     }
@@ -86,6 +91,7 @@ public enum Change: Hashable, Sendable {
         case .check(let b, let a): (a ?? b)?.branchId
         case .manualScore(let b, let a): (a ?? b)?.branchId
         case .bonus(let b, let a): (a ?? b)?.branchId
+        case .member(let b, let a): (a ?? b)?.branchId
         case .batch(let list): list.first?.branchId
         }
     }
@@ -108,6 +114,7 @@ public enum Change: Hashable, Sendable {
         case .check(let b, let a): try Self.replace(&ws.checks, b, a, entity: entity)
         case .manualScore(let b, let a): try Self.replace(&ws.manualScores, b, a, entity: entity)
         case .bonus(let b, let a): try Self.replace(&ws.bonuses, b, a, entity: entity)
+        case .member(let b, let a): try Self.replace(&ws.members, b, a, entity: entity)
         case .batch(let list): for change in list { ws = try change.apply(to: ws) }
         }
         return ws
@@ -136,6 +143,7 @@ extension Rectification: Identified {}
 extension PlanTask: Identified {}
 extension Branch: Identified {}
 extension QuarterlyCheck: Identified {}
+extension Member: Identified {}
 extension ManualScore: Identified {
     /// Branch, item and period identify a manual score.
     public var id: String { "\(branchId)|\(itemId)|\(year)|\(quarter.map(String.init) ?? "year")" }

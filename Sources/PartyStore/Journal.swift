@@ -60,6 +60,7 @@ public struct Journal: Sendable {
         case .check(let b, let a): return encode((b, a))
         case .manualScore(let b, let a): return encode((b, a))
         case .bonus(let b, let a): return encode((b, a))
+        case .member(let b, let a): return encode((b, a))
         case .batch: return nil
         }
     }

@@ -154,12 +154,17 @@ struct AlertsCommand: ParsableCommand {
             }))
         default:
             let zh = lang == .zh
-            let columns: [TextTable.Column] = [.init(zh ? "级别" : "Severity"), .init(zh ? "支部" : "Branch", maxWidth: 20),
-                                               .init(zh ? "内容" : "Message", maxWidth: 60), .init(zh ? "代码" : "Code")]
-            let rows = alerts.map { [$0.severity.name(lang), $0.branchName, $0.message(lang), $0.code] }
             let summary = Severity.allCases.reversed().map { "\($0.name(lang)) \(counts[$0.name(.zh)] ?? 0)" }.joined(separator: ", ")
-            Output.emit(TextTable(columns: columns, rows: rows), format: report.format,
+            Output.emit(Self.textTable(alerts, lang), format: report.format,
                         title: zh ? "预警 (截至 \(asOf.iso)): \(summary)" : "Alerts as of \(asOf.iso): \(summary)")
         }
+    }
+
+    /// The alert table as printed and exported.
+    static func textTable(_ alerts: [Alert], _ lang: Language) -> TextTable {
+        let zh = lang == .zh
+        let columns: [TextTable.Column] = [.init(zh ? "级别" : "Severity"), .init(zh ? "支部" : "Branch", maxWidth: 20),
+                                           .init(zh ? "内容" : "Message", maxWidth: 60), .init(zh ? "代码" : "Code")]
+        return TextTable(columns: columns, rows: alerts.map { [$0.severity.name(lang), $0.branchName, $0.message(lang), $0.code] })
     }
 }

@@ -15,7 +15,8 @@ struct PartyDesk: ParsableCommand {
         """,
         subcommands: [DashboardCommand.self, InitCommand.self, DemoCommand.self, ValidateCommand.self, SummaryCommand.self,
                       ComplianceCommand.self, ChecksCommand.self, RectificationsCommand.self, AlertsCommand.self,
-                      ScoresCommand.self, JournalCommand.self, DisplayCommand.self, AddActivityCommand.self],
+                      ScoresCommand.self, JournalCommand.self, DisplayCommand.self, AddActivityCommand.self,
+                      ExportCommand.self, ImportCommand.self, ReportCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
 

@@ -59,20 +59,26 @@ struct ScoresCommand: ParsableCommand {
                                grades: Dictionary(uniqueKeysWithValues: s.grades.map { ($0.key.name(.zh), $0.value) }),
                                strongest: .init(count: s.strongestCount, share: round(s.strongestShare * 10000) / 10000, target: s.target))))
         default:
-            let categories = ws.scoring.categories
-            var columns: [TextTable.Column] = [.init(lang == .zh ? "排名" : "Rank", .right), .init(lang == .zh ? "支部" : "Branch", maxWidth: 24)]
-            columns += categories.map { TextTable.Column(String($0.name.prefix(2)), .right) }
-            columns += [.init(lang == .zh ? "加分" : "Bonus", .right), .init(lang == .zh ? "扣分" : "Deduct", .right),
-                        .init(lang == .zh ? "总分" : "Total", .right), .init(lang == .zh ? "等次" : "Grade"),
-                        .init(lang == .zh ? "最强" : "Strongest")]
-            let rows = table.branches.map { b -> [String] in
-                [String(b.rank), b.name] + categories.map { Output.points(b.categories[$0.id] ?? 0) }
-                    + [Output.points(b.bonus), Output.points(b.deduction), Output.points(b.total), b.grade.name(lang),
-                       b.strongest ? (lang == .zh ? "最强" : "yes") : ""]
-            }
+            let textTable = Self.textTable(ws, table, lang)
             let title = ReportText.scoresTitle(table, workspace: ws.settings, lang)
-            Output.emit(TextTable(columns: columns, rows: rows), format: report.format, title: title,
+            Output.emit(textTable, format: report.format, title: title,
                         footer: [ReportText.scoresSummary(table.summary, lang)])
         }
+    }
+
+    /// The score table as printed and exported.
+    static func textTable(_ ws: Workspace, _ table: ScoreTable, _ lang: Language) -> TextTable {
+        let categories = ws.scoring.categories
+        var columns: [TextTable.Column] = [.init(lang == .zh ? "排名" : "Rank", .right), .init(lang == .zh ? "支部" : "Branch", maxWidth: 24)]
+        columns += categories.map { TextTable.Column(String($0.name.prefix(2)), .right) }
+        columns += [.init(lang == .zh ? "加分" : "Bonus", .right), .init(lang == .zh ? "扣分" : "Deduct", .right),
+                    .init(lang == .zh ? "总分" : "Total", .right), .init(lang == .zh ? "等次" : "Grade"),
+                    .init(lang == .zh ? "最强" : "Strongest")]
+        let rows = table.branches.map { b -> [String] in
+            [String(b.rank), b.name] + categories.map { Output.points(b.categories[$0.id] ?? 0) }
+                + [Output.points(b.bonus), Output.points(b.deduction), Output.points(b.total), b.grade.name(lang),
+                   b.strongest ? (lang == .zh ? "最强" : "yes") : ""]
+        }
+        return TextTable(columns: columns, rows: rows)
     }
 }

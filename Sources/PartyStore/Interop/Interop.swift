@@ -1,0 +1,117 @@
+import Foundation
+import PartyModel
+
+/// Sheets in and out of Excel/WPS: the round-tripping ledgers (branches, members, activities).
+public enum LedgerSheet: String, CaseIterable, Sendable {
+    case branches, members, activities
+
+    /// Header row and one row per record.
+    public func export(_ ws: Workspace, year: Int?, lang: Language) -> [[String]] {
+        switch self {
+        case .branches: return Self.rows(Sheets.branches(lang), ws.organisation.branches, lang)
+        case .members: return Self.rows(Sheets.members(lang), ws.members, lang)
+        case .activities: return Self.rows(Sheets.activities(lang), ws.activities.filter { year == nil || $0.date.year == year }, lang)
+        }
+    }
+
+    static func rows<R>(_ columns: [Column<R>], _ records: [R], _ lang: Language) -> [[String]] {
+        [columns.map { $0.header(lang) }] + records.map { r in columns.map { $0.get(r) } }
+    }
+
+    /// What an import would do: every problem, or the changes.
+    public struct Plan: Sendable {
+        public var problems: [String] = []
+        public var added: [String] = []
+        public var changed: [String] = []
+        public var unchanged = 0
+        public var change: Change?
+    }
+
+    /// Reads a decoded sheet against the workspace. Nothing is written here.
+    public func plan(_ text: String, file: String, into ws: Workspace, lang: Language) -> Plan {
+        let ctx = ImportContext(workspace: ws)
+        switch self {
+        case .branches:
+            return Self.plan(text, file: file, columns: Sheets.branches(lang), blank: Branch(id: "", name: "", parentId: "", sector: .other, fullMembers: 0),
+                             existing: ws.organisation.branches, key: { $0.id }, ctx: ctx, lang: lang,
+                             newId: { _ in nil }, change: { .branch(before: $0, after: $1) })
+        case .members:
+            return Self.plan(text, file: file, columns: Sheets.members(lang), blank: Member(id: "", name: "", branchId: ""),
+                             existing: ws.members, key: { $0.id }, ctx: ctx, lang: lang,
+                             newId: { _ in nil }, change: { .member(before: $0, after: $1) })
+        case .activities:
+            // Activities match by id, else by branch + kind + date + title.
+            var taken = Set(ws.activities.map(\.id))
+            return Self.plan(text, file: file, columns: Sheets.activities(lang),
+                             blank: Activity(id: "", branchId: "", kind: .other, date: Day(year: 2000, month: 1, day: 1)!, title: ""),
+                             existing: ws.activities, key: { "\($0.branchId)|\($0.kind.rawValue)|\($0.date.iso)|\($0.title)" }, ctx: ctx, lang: lang,
+                             newId: { a in
+                                 var n = 1
+                                 let prefix = "a\(a.date.year)-i"
+                                 while taken.contains("\(prefix)\(n)") { n += 1 }
+                                 taken.insert("\(prefix)\(n)")
+                                 return "\(prefix)\(n)"
+                             },
+                             change: { .activity(before: $0, after: $1) })
+        }
+    }
+
+    static func plan<R: Identified & Equatable>(_ text: String, file: String, columns: [Column<R>], blank: R, existing: [R],
+                                                key: (R) -> String, ctx: ImportContext, lang: Language,
+                                                newId: (R) -> String?, change: (R?, R) -> Change?) -> Plan {
+        var plan = Plan()
+        let records = CSV.parse(text)
+        guard let header = records.first else {
+            plan.problems.append("\(file): " + (lang == .zh ? "文件为空" : "the file is empty"))
+            return plan
+        }
+        // Columns in any order, by header or alias.
+        var index: [Int: Int] = [:]   // column → cell position
+        for (c, column) in columns.enumerated() {
+            if let i = header.fields.firstIndex(where: { column.matches($0) }) { index[c] = i }
+        }
+        for (c, column) in columns.enumerated() where column.required && index[c] == nil {
+            plan.problems.append("\(file):\(header.line): " + (lang == .zh ? "缺少列 \(column.zh)" : "missing column \(column.en)"))
+        }
+        if !plan.problems.isEmpty { return plan }
+        let byId = Dictionary(existing.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let byKey = Dictionary(existing.map { (key($0), $0) }, uniquingKeysWith: { a, _ in a })
+        var changes: [Change] = []
+        var seen = Set<String>()
+        for record in records.dropFirst() {
+            var r = blank
+            var problems: [String] = []
+            for (c, column) in columns.enumerated() {
+                guard let i = index[c], let set = column.set else { continue }
+                let value = i < record.fields.count ? record.fields[i] : ""
+                if let problem = set(&r, value, ctx) { problems.append(problem.message(column: column.header(lang), lang: lang)) }
+            }
+            if !problems.isEmpty {
+                plan.problems += problems.map { "\(file):\(record.line): \($0)" }
+                continue
+            }
+            let before = (r.id.isEmpty ? nil : byId[r.id]) ?? byKey[key(r)]
+            if r.id.isEmpty {
+                guard let fresh = before?.id ?? newId(r) else {
+                    plan.problems.append("\(file):\(record.line): " + (lang == .zh ? "列 编号: 必填, 不能为空" : "column Id: required"))
+                    continue
+                }
+                r = withId(r, fresh)
+            }
+            guard seen.insert(r.id).inserted else {
+                plan.problems.append("\(file):\(record.line): " + (lang == .zh ? "编号 \(r.id) 在文件中重复" : "id \(r.id) appears twice in the file"))
+                continue
+            }
+            if let before, before == r { plan.unchanged += 1; continue }
+            if let c = change(before, r) { changes.append(c) }
+            if before == nil { plan.added.append(r.id) } else { plan.changed.append(r.id) }
+        }
+        if !changes.isEmpty { plan.change = changes.count == 1 ? changes[0] : .batch(changes) }
+        return plan
+    }
+
+    static func withId<R>(_ r: R, _ id: String) -> R {
+        if var a = r as? Activity { a.id = id; return a as! R }
+        return r
+    }
+}

@@ -1,0 +1,142 @@
+import ArgumentParser
+import Foundation
+import PartyModel
+import PartyStore
+import PartyTUI
+
+extension TextEncoding: ExpressibleByArgument {}
+
+enum ExportKind: String, ExpressibleByArgument, CaseIterable {
+    case branches, members, activities, checks, rectifications, scores, compliance, alerts
+}
+
+/// `partydesk export`: sheets that open correctly in Excel and WPS on Windows.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "导出 CSV (Excel/WPS 可直接打开) / Export a CSV that opens correctly in Excel and WPS.")
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @Option(name: .long, help: "branches|members|activities|checks|rectifications|scores|compliance|alerts") var what: ExportKind
+    @Option(name: .long, help: "年度 / Year.") var year: Int?
+    @Option(name: .long, help: "季度 / Quarter (scores).") var quarter: Int?
+    @Option(name: .long, help: ArgumentHelp("输出文件 / Output file.", valueName: "FILE.csv")) var out: String
+    @Option(name: .long, help: "utf8-bom (默认, Excel) | utf8 | gb18030 (旧版 WPS/Excel)") var encoding: TextEncoding = .utf8BOM
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("视为\"今天\"的日期 / The day taken as today.", valueName: "DATE")) var asOf: String?
+
+    func run() throws {
+        let ws = try workspace.open().workspace
+        let lang = workspace.lang
+        let day = try parseAsOf(asOf)
+        let rows = try Self.rows(what, ws, year: year, quarter: quarter, asOf: day, lang: lang)
+        guard let data = encoding.encode(CSV.render(rows)) else {
+            throw CLIFailure(message: lang == .zh ? "部分字符无法用 \(encoding.rawValue) 表示, 请改用 utf8-bom" : "some characters cannot be written as \(encoding.rawValue); use utf8-bom")
+        }
+        do { try AtomicFile.write(data, to: DataLocationPath.absolute(out)) } catch { throw CLIFailure(message: "\(error.path): \(error.reason)") }
+        print(lang == .zh ? "已导出 \(rows.count - 1) 行到 \(out) (\(encoding.rawValue))" : "exported \(rows.count - 1) rows to \(out) (\(encoding.rawValue))")
+    }
+
+    static func rows(_ what: ExportKind, _ ws: Workspace, year: Int?, quarter: Int?, asOf: Day, lang: Language) throws -> [[String]] {
+        let zh = lang == .zh
+        let names = Dictionary(ws.organisation.branches.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let y = year ?? ws.settings.currentYear
+        func table(_ t: TextTable) -> [[String]] { [t.columns.map(\.title)] + t.rows }
+        switch what {
+        case .branches: return LedgerSheet.branches.export(ws, year: nil, lang: lang)
+        case .members: return LedgerSheet.members.export(ws, year: nil, lang: lang)
+        case .activities: return LedgerSheet.activities.export(ws, year: year, lang: lang)
+        case .checks:
+            let items = ws.checkTemplate.items
+            let header = (zh ? ["编号", "支部", "年度", "季度", "检查日期", "检查人", "书记报告", "总分"] : ["Id", "Branch", "Year", "Quarter", "Date", "Inspectors", "Report", "Total"])
+                + items.map(\.title) + [zh ? "备注" : "Notes"]
+            return [header] + ws.checks.filter { year == nil || $0.year == year }.map { c in
+                [c.id, names[c.branchId] ?? c.branchId, String(c.year), String(c.quarter), c.date.iso, c.inspectors.joined(separator: "、"),
+                 c.reportReceived ? (zh ? "是" : "yes") : (zh ? "否" : "no"), formatNumber(c.totalPoints)]
+                    + items.map { c.points[$0.id].map(formatNumber) ?? "" } + [c.notes ?? ""]
+            }
+        case .rectifications:
+            let header = zh ? ["编号", "支部", "来源检查", "类别", "问题", "责任人", "发现日期", "整改期限", "状态", "逾期"]
+                            : ["Id", "Branch", "Source check", "Category", "Finding", "Owner", "Opened", "Due", "Status", "Overdue"]
+            return [header] + ws.rectifications.map { r in
+                [r.id, names[r.branchId] ?? r.branchId, r.sourceCheckId ?? "", r.category, r.description, r.owner, r.openedOn.iso, r.dueOn.iso,
+                 r.status.name(lang), r.isOverdue(on: asOf) ? (zh ? "是" : "yes") : ""]
+            }
+        case .scores:
+            let engine = ScoringEngine(ws)
+            let t = quarter.map { engine.quarter(Quarter(year: y, number: $0)!, asOf: asOf) } ?? engine.year(y, asOf: asOf)
+            return table(ScoresCommand.textTable(ws, t, lang))
+        case .compliance:
+            let c = ComplianceCalculator(ws)
+            let kinds = ActivityKind.threeMeetingsOneLesson + [.themedPartyDay]
+            let header = (zh ? ["支部", "季度"] : ["Branch", "Quarter"]) + kinds.flatMap { [$0.name(lang) + (zh ? " 已开" : " held"), $0.name(lang) + (zh ? " 应开" : " required")] }
+                + (zh ? ["三会一课完成率", "主题党日完成率"] : ["3M1L ratio", "Themed day ratio"])
+            var rows = [header]
+            for b in ws.organisation.branches(inServiceOn: Day.firstOf(year: y, month: 1)) {
+                for q in Quarter.all(of: y) where q.firstDay <= asOf {
+                    let r = c.quarter(b, q)
+                    rows.append([b.name, "Q\(q.number)"] + kinds.flatMap { [String(r.kinds[$0]!.held), String(r.kinds[$0]!.required)] }
+                                + [String(format: "%.4f", r.threeMeetingsOneLesson), String(format: "%.4f", r.themedPartyDay)])
+                }
+            }
+            return rows
+        case .alerts:
+            return table(AlertsCommand.textTable(AlertRules.alerts(ws, asOf: asOf), lang))
+        }
+    }
+}
+
+/// `partydesk import`: takes in the offices' existing ledgers without retyping.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "导入 CSV 台账 (UTF-8 或 GB18030, 中英文表头) / Import a ledger sheet; every problem is listed and nothing is written until all is clean.")
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @Option(name: .long, help: "branches|members|activities") var what: LedgerSheet
+    @Argument(help: ArgumentHelp("CSV 文件 / The CSV file.", valueName: "FILE.csv")) var file: String
+    @Flag(name: .customLong("dry-run"), help: "只显示将新增和修改的记录 / Show what would be added and changed.") var dryRun = false
+
+    func run() throws {
+        let lang = workspace.lang
+        let zh = lang == .zh
+        guard let data = FileManager.default.contents(atPath: DataLocationPath.absolute(file)) else {
+            throw CLIFailure(message: zh ? "无法读取 \(file)" : "cannot read \(file)")
+        }
+        guard let (text, encoding) = TextEncoding.decode(data) else {
+            throw CLIFailure(message: zh ? "\(file): 既不是 UTF-8 也不是 GB18030 文本" : "\(file): neither UTF-8 nor GB18030 text")
+        }
+        let opened = try workspace.open()
+        let plan = what.plan(text, file: file, into: opened.workspace, lang: lang)
+        if !plan.problems.isEmpty {
+            for p in plan.problems { FileHandle.standardError.write(Data((p + "\n").utf8)) }
+            throw CLIFailure(message: zh ? "共 \(plan.problems.count) 处问题, 未导入任何记录。" : "\(plan.problems.count) problem(s); nothing was imported.")
+        }
+        let summary = zh ? "\(file) (\(encoding.rawValue)): 新增 \(plan.added.count), 修改 \(plan.changed.count), 无变化 \(plan.unchanged)"
+                         : "\(file) (\(encoding.rawValue)): \(plan.added.count) to add, \(plan.changed.count) to change, \(plan.unchanged) unchanged"
+        if dryRun {
+            print(summary)
+            for id in plan.added { print((zh ? "  新增 " : "  add ") + id) }
+            for id in plan.changed { print((zh ? "  修改 " : "  change ") + id) }
+            return
+        }
+        guard let change = plan.change else { print(summary); return }
+        guard case .acquired(let lock, _) = WorkspaceLock.acquire(directory: opened.store.directory) else {
+            throw CLIFailure(message: zh ? "工作区正被编辑, 未导入" : "the workspace is being edited; nothing imported")
+        }
+        defer { lock.release() }
+        let fresh: LoadedWorkspace
+        do { fresh = try opened.store.load() } catch { throw CLIFailure(message: error.message(lang)) }
+        do {
+            try Editor(store: opened.store).commit(change, over: fresh)
+        } catch {
+            switch error {
+            case .invalid(let issues): throw CLIFailure(message: issues.map { $0.kind.message(lang) }.joined(separator: "\n"))
+            case .store(let e): throw CLIFailure(message: e.message(lang))
+            default: throw CLIFailure(message: "\(error)")
+            }
+        }
+        print(summary)
+    }
+}
+
+extension LedgerSheet: ExpressibleByArgument {}
