@@ -1,0 +1,170 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+import TestSupport
+@testable import PartyModel
+@testable import PartyStore
+
+func shell(_ command: String) throws -> Int32 {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/bin/sh")
+    p.arguments = ["-c", command]
+    try p.run()
+    p.waitUntilExit()
+    return p.terminationStatus
+}
+
+@Suite struct InteropTests {
+    @Test(arguments: ["branches", "members", "activities"])
+    func exportThenImportGivesIdenticalData(what: String) throws {
+        let tmp = TempDirectory(); defer { tmp.cleanup() }
+        let original = DemoWorkspace.make(asOf: testAsOf)
+        try WorkspaceStore(directory: tmp.sub("a")).create(original)
+        // The second workspace lost or garbled the records of this kind.
+        var damaged = original
+        switch what {
+        case "branches": for i in damaged.organisation.branches.indices { damaged.organisation.branches[i].secretary = "?"; damaged.organisation.branches[i].fullMembers += 1 }
+        case "members": damaged.members = Array(damaged.members.prefix(10))
+        default: damaged.activities = damaged.activities.filter { $0.date.year == 2025 }
+        }
+        let b = WorkspaceStore(directory: tmp.sub("b"))
+        try b.create(damaged)
+        for encoding in ["utf8-bom", "gb18030"] {
+            let csv = tmp.sub("\(what)-\(encoding).csv")
+            let export = try runProduct("partydesk", ["export", "--data", tmp.sub("a"), "--what", what, "--out", csv, "--encoding", encoding] + (what == "activities" ? ["--year", "2026"] : []))
+            #expect(export.status == 0, "\(export.stderr)")
+            let result = try runProduct("partydesk", ["import", "--data", b.directory, "--what", what, csv])
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        let reloaded = try b.load().workspace
+        switch what {
+        case "branches": #expect(reloaded.organisation.branches == original.organisation.branches)
+        case "members": #expect(Set(reloaded.members.map(\.id)) == Set(original.members.map(\.id)) && reloaded.members.sorted { $0.id < $1.id } == original.members.sorted { $0.id < $1.id })
+        default: #expect(Set(reloaded.activities) == Set(original.activities))
+        }
+        // Importing the same file again changes nothing.
+        let before = allFilesIn(b.directory)
+        let again = try runProduct("partydesk", ["import", "--data", b.directory, "--what", what, tmp.sub("\(what)-utf8-bom.csv")])
+        #expect(again.stdout.contains("新增 0, 修改 0"))
+        #expect(allFilesIn(b.directory).filter { !$0.key.hasPrefix(".backup") && $0.key != "journal.jsonl" } == before.filter { !$0.key.hasPrefix(".backup") && $0.key != "journal.jsonl" })
+    }
+
+    @Test func gb18030SheetWithChineseHeadersInAnyOrderImports() throws {
+        let tmp = TempDirectory(); defer { tmp.cleanup() }
+        let store = WorkspaceStore(directory: tmp.sub("ws"))
+        try store.create(smallWorkspace())
+        let utf8 = tmp.sub("in.csv"), gbk = tmp.sub("gb.csv")
+        try """
+        召开时间,党支部,会议主题,活动类型,实到人数,应到人数
+        2026/3/5,一支部,"学习条例, 第一次",党课,11,12
+        2026年4月8日,b2,主题党日活动,主题党日,5,5
+        20260510,一支部,"多行
+        备注的支委会",支委会,3,3
+        """.write(toFile: utf8, atomically: true, encoding: .utf8)
+        #expect(try shell("iconv -f UTF-8 -t GB18030 \(utf8) > \(gbk)") == 0)
+        let dry = try runProduct("partydesk", ["import", "--data", store.directory, "--what", "activities", gbk, "--dry-run"])
+        #expect(dry.status == 0 && dry.stdout.contains("(gb18030): 新增 3"), "\(dry.stdout)\(dry.stderr)")
+        #expect(try store.load().workspace.activities.count == 4)      // dry run wrote nothing
+        let real = try runProduct("partydesk", ["import", "--data", store.directory, "--what", "activities", gbk])
+        #expect(real.status == 0, "\(real.stderr)")
+        let ws = try store.load().workspace
+        let lesson = try #require(ws.activities.first { $0.title == "学习条例, 第一次" })
+        #expect(lesson.branchId == "b1" && lesson.kind == .partyLesson && lesson.date.iso == "2026-03-05" && lesson.attended == 11 && lesson.expected == 12)
+        #expect(ws.activities.contains { $0.title == "多行\n备注的支委会" && $0.kind == .committeeMeeting && $0.date.iso == "2026-05-10" })
+        #expect(ws.activities.contains { $0.branchId == "b2" && $0.kind == .themedPartyDay && $0.date.iso == "2026-04-08" })
+        #expect(Journal(directory: store.directory).entries().count == 3)
+    }
+
+    @Test func badRowsAreAllReportedAndNothingChanges() throws {
+        let tmp = TempDirectory(); defer { tmp.cleanup() }
+        let store = WorkspaceStore(directory: tmp.sub("ws"))
+        try store.create(smallWorkspace())
+        let file = tmp.sub("bad.csv")
+        try """
+        日期,支部,标题,类型,实到
+        2026/13/01,一支部,坏日期,党课,3
+        2026-05-01,三支部,没有这个支部,党课,3
+        2026-05-02,一支部,好的一行,党课,3
+        2026-05-03,一支部,,党课,三
+        """.write(toFile: file, atomically: true, encoding: .utf8)
+        let before = allFilesIn(store.directory)
+        let result = try runProduct("partydesk", ["import", "--data", store.directory, "--what", "activities", file])
+        #expect(result.status == 1)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.contains("\(file):2: 列 日期: 无法识别的日期 \"2026/13/01\""))
+        #expect(lines.contains { $0.hasPrefix("\(file):3: 列 支部: 找不到支部 \"三支部\"") })
+        #expect(lines.contains("\(file):5: 列 标题: 必填, 不能为空"))
+        #expect(lines.contains("\(file):5: 列 实到: 不是有效的数字 \"三\""))
+        #expect(result.stderr.contains("共 4 处问题, 未导入任何记录"))
+        #expect(allFilesIn(store.directory) == before)
+    }
+
+    @Test func exportsOpenInExcelAndQuoteProperly() throws {
+        let tmp = TempDirectory(); defer { tmp.cleanup() }
+        let store = WorkspaceStore(directory: tmp.sub("ws"))
+        try store.create(smallWorkspace())
+        for what in ["branches", "members", "activities", "checks", "rectifications", "scores", "compliance", "alerts"] {
+            let out = tmp.sub("\(what).csv")
+            let r = try runProduct("partydesk", ["export", "--data", store.directory, "--what", what, "--out", out, "--as-of", "2026-11-21"])
+            #expect(r.status == 0, "\(what): \(r.stderr)")
+            let data = try #require(FileManager.default.contents(atPath: out))
+            #expect(data.starts(with: [0xEF, 0xBB, 0xBF]), "\(what) has no BOM")
+            let text = String(decoding: data.dropFirst(3), as: UTF8.self)
+            #expect(text.hasSuffix("\r\n"))
+            #expect(CSV.parse(text).first?.fields.allSatisfy { !$0.isEmpty } == true)
+        }
+        let activities = String(decoding: FileManager.default.contents(atPath: tmp.sub("activities.csv"))!.dropFirst(3), as: UTF8.self)
+        #expect(activities.contains("\"党课 \"\"引号\"\", 逗号\n换行\""))
+        let english = try runProduct("partydesk", ["export", "--data", store.directory, "--what", "activities", "--out", tmp.sub("en.csv"), "--lang", "en", "--encoding", "utf8"])
+        #expect(english.status == 0)
+        #expect(String(decoding: FileManager.default.contents(atPath: tmp.sub("en.csv"))!, as: UTF8.self).hasPrefix("Id,Branch,Kind,Date,Title"))
+    }
+
+    @Test func reportIsWellFormedAndCarriesTheScores() throws {
+        let tmp = TempDirectory(); defer { tmp.cleanup() }
+        let dir = tmp.sub("demo")
+        try WorkspaceStore(directory: dir).create(DemoWorkspace.make(asOf: testAsOf))
+        let html = tmp.sub("report.html")
+        #expect(try runProduct("partydesk", ["report", "--data", dir, "--year", "2026", "--out", html, "--as-of", "2026-11-21"]).status == 0)
+        let data = try #require(FileManager.default.contents(atPath: html))
+        // Parsed by an XML parser: every tag closed, every entity escaped.
+        final class Counter: NSObject, XMLParserDelegate {
+            var tags: [String: Int] = [:]
+            func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+                tags[name, default: 0] += 1
+            }
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        let parser = XMLParser(data: Data(text.replacingOccurrences(of: "<!DOCTYPE html>\n", with: "").utf8))
+        let counter = Counter()
+        parser.delegate = counter
+        #expect(parser.parse(), "\(parser.parserError.map { "\($0)" } ?? "")")
+        #expect((counter.tags["svg"] ?? 0) == 3 && (counter.tags["table"] ?? 0) >= 4)
+        #expect(!text.contains("http://") || !text.contains("src=\"http"))   // no external assets
+        #expect(!text.contains("<link") && !text.contains("<script"))
+        // The figures `partydesk scores` prints are in it.
+        let scores = try runProduct("partydesk", ["scores", "--data", dir, "--year", "2026", "--as-of", "2026-11-21", "--format", "json"])
+        let json = try JSONSerialization.jsonObject(with: Data(scores.stdout.utf8)) as! [String: Any]
+        for row in json["branches"] as! [[String: Any]] {
+            let total = String(format: "%.2f", row["total"] as! Double)
+            #expect(text.contains("<td>\(row["name"] as! String)</td>") && text.contains(">\(total)</td>"), "\(row["name"]!) \(total)")
+        }
+        #expect(text.contains(String(format: "%.2f", (json["summary"] as! [String: Any])["mean"] as! Double)))
+        let md = tmp.sub("report.md")
+        #expect(try runProduct("partydesk", ["report", "--data", dir, "--out", md, "--format", "md", "--as-of", "2026-11-21"]).status == 0)
+        let markdown = try String(contentsOfFile: md, encoding: .utf8)
+        #expect(markdown.contains("## 考评得分") && markdown.contains("| 排名 | 支部 |"))
+    }
+}
+
+func allFilesIn(_ dir: String) -> [String: Data] {
+    var out: [String: Data] = [:]
+    let e = FileManager.default.enumerator(atPath: dir)!
+    while let name = e.nextObject() as? String {
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: "\(dir)/\(name)", isDirectory: &isDir), !isDir.boolValue { out[name] = FileManager.default.contents(atPath: "\(dir)/\(name)") }
+    }
+    return out
+}
