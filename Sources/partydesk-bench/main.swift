@@ -9,6 +9,8 @@ import PartyTerminal
 import PartyStore
 
 var keys = 1000, width = 120, height = 40, reloads = 0
+var workspaceDir: String? = nil
+var mode = "keys"
 var args = CommandLine.arguments.dropFirst().makeIterator()
 while let arg = args.next() {
     switch arg {
@@ -16,7 +18,11 @@ while let arg = args.next() {
     case "--width": width = Int(args.next() ?? "") ?? width
     case "--height": height = Int(args.next() ?? "") ?? height
     case "--reloads": reloads = Int(args.next() ?? "") ?? reloads
-    default: print("usage: partydesk-bench [--keys N] [--width W] [--height H] [--reloads N]"); exit(2)
+    case "--workspace": workspaceDir = args.next()
+    case "--open", "--rescore", "--edit", "--validate": mode = String(arg.dropFirst(2))
+    default:
+        print("usage: partydesk-bench [--keys N] [--width W] [--height H] [--reloads N] [--workspace DIR [--open|--rescore|--edit|--validate]]")
+        exit(2)
     }
 }
 
@@ -51,7 +57,69 @@ if reloads > 0 {
 }
 
 let asOf = Day(year: 2026, month: 11, day: 21)!
-let workspace = DemoWorkspace.make(asOf: asOf)
+func ms(_ start: UInt64) -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6 }
+func peakMB() -> Double {
+    let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+    let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") } ?? ""
+    return (Double(line.split(separator: " ").dropFirst().first ?? "0") ?? 0) / 1024
+}
+
+if let dir = workspaceDir {
+    let store = WorkspaceStore(directory: dir)
+    switch mode {
+    case "open":
+        // Cold open to first frame: read the files, derive the figures, render the overview.
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        let loaded = try store.load()
+        let t1 = DispatchTime.now().uptimeNanoseconds
+        let data = DashboardData(workspace: loaded.workspace, year: 2026, quarter: 4, asOf: asOf, lang: .zh)
+        let state = AppState(data: data, width: width, height: height)
+        _ = Views.render(state)
+        print(String(format: "open: load %.0f ms, figures + first frame %.0f ms, total %.0f ms, peak memory %.0f MB",
+                     Double(t1 - t0) / 1e6, ms(t1), ms(t0), peakMB()))
+    case "rescore":
+        let ws = try store.load().workspace
+        var times: [Double] = []
+        for _ in 0..<5 {
+            let t = DispatchTime.now().uptimeNanoseconds
+            _ = ScoringEngine(ws).year(2026, asOf: asOf)
+            times.append(ms(t))
+        }
+        print(String(format: "rescore (full year, all %d branches): median %.0f ms, min %.0f, max %.0f", ws.organisation.branches.count,
+                     times.sorted()[2], times.min()!, times.max()!))
+    case "edit":
+        var loaded = try store.load()
+        let editor = Editor(store: store, user: "bench", host: "bench")
+        var times: [Double] = []
+        for i in 0..<5 {
+            let a = Activity(id: "bench-\(getpid())-\(i)", branchId: loaded.workspace.organisation.branches[0].id, kind: .talk, date: asOf, title: "基准测试")
+            let t = DispatchTime.now().uptimeNanoseconds
+            loaded = try editor.commit(.activity(before: nil, after: a), over: loaded)
+            times.append(ms(t))
+        }
+        print(String(format: "one edit saved durably: median %.0f ms, min %.0f, max %.0f (writes to %@)", times.sorted()[2], times.min()!, times.max()!, dir))
+    case "validate":
+        let t = DispatchTime.now().uptimeNanoseconds
+        let loaded = try store.load()
+        let problems = store.validate(loaded)
+        let ours = ms(t)
+        let script = "import json,os,time\nt=time.time()\nfor r,d,f in os.walk('\(dir)'):\n  d[:]=[x for x in d if not x.startswith('.')]\n  [json.load(open(os.path.join(r,x),encoding='utf-8')) for x in f if x.endswith('.json')]\nprint((time.time()-t)*1000)"
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", "-c", script]
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        try p.run()
+        let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        let python = Double(out.trimmingCharacters(in: .whitespacesAndNewlines)) ?? .nan
+        print(String(format: "validate: %.0f ms (%d problems); python json.load of the same files: %.0f ms; ratio %.1f", ours, problems.count, python, ours / python))
+    default:
+        break
+    }
+    if mode != "keys" { exit(0) }
+}
+let workspace = try workspaceDir.map { try WorkspaceStore(directory: $0).load().workspace } ?? DemoWorkspace.make(asOf: asOf)
 var state = AppState(data: DashboardData(workspace: workspace, year: 2026, quarter: 4, asOf: asOf, lang: .zh),
                      width: width, height: height)
 // The largest pane: activities (one year of the ledger).

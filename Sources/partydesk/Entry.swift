@@ -16,7 +16,7 @@ struct PartyDesk: ParsableCommand {
         subcommands: [DashboardCommand.self, InitCommand.self, DemoCommand.self, ValidateCommand.self, SummaryCommand.self,
                       ComplianceCommand.self, ChecksCommand.self, RectificationsCommand.self, AlertsCommand.self,
                       ScoresCommand.self, JournalCommand.self, DisplayCommand.self, AddActivityCommand.self,
-                      ExportCommand.self, ImportCommand.self, ReportCommand.self],
+                      ExportCommand.self, ImportCommand.self, ReportCommand.self, GenerateCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
 

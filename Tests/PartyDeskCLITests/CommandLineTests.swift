@@ -187,3 +187,21 @@ import TestSupport
         #expect(Journal(directory: store.directory).entries().count == 1)
     }
 }
+
+@Suite struct GeneratorTests {
+    @Test func sameSeedSameBytesAndItValidates() throws {
+        let tmp = TempDirectory(); defer { tmp.cleanup() }
+        let a = try runProduct("partydesk", ["generate", tmp.sub("a"), "--preset", "town", "--seed", "7"])
+        #expect(a.status == 0, "\(a.stderr)")
+        try runProduct("partydesk", ["generate", tmp.sub("b"), "--preset", "town", "--seed", "7"])
+        try runProduct("partydesk", ["generate", tmp.sub("c"), "--preset", "town", "--seed", "8"])
+        #expect(allFilesIn(tmp.sub("a")) == allFilesIn(tmp.sub("b")))
+        #expect(allFilesIn(tmp.sub("a")) != allFilesIn(tmp.sub("c")))
+        #expect(try runProduct("partydesk", ["validate", "--data", tmp.sub("a")]).status == 0)
+        let ws = try WorkspaceStore(directory: tmp.sub("a")).load().workspace
+        #expect((25...35).contains(ws.organisation.branches.count))
+        // Realistic: some branches fail, most do well.
+        let grades = ScoringEngine(ws).year(2025, asOf: testAsOf).summary.grades
+        #expect(grades.values.filter { $0 > 0 }.count >= 2)
+    }
+}
