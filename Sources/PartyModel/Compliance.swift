@@ -128,26 +128,27 @@ public struct ComplianceCalculator: Sendable {
             trainingAverageHours: average, training: training)
     }
 
-    /// The ratio a scoring item of source `compliance:<metric>` multiplies its maximum by.
-    public func ratio(_ metric: ComplianceMetric, _ branch: Branch, quarter: Quarter) -> Double {
+    /// The ratio a scoring item of source `compliance:<metric>` multiplies its maximum by, from
+    /// figures already computed: the one place that maps a metric to a ratio.
+    public static func ratio(_ metric: ComplianceMetric, quarter q: QuarterCompliance?, year y: YearCompliance) -> Double? {
         switch metric {
-        case .threeMeetingsOneLesson: self.quarter(branch, quarter).threeMeetingsOneLesson
-        case .themedPartyDay: self.quarter(branch, quarter).themedPartyDay
-        default: ratio(metric, branch, year: quarter.year)
+        case .threeMeetingsOneLesson: q?.threeMeetingsOneLesson
+        case .themedPartyDay: q?.themedPartyDay
+        case .organisationalLifeMeeting: y.organisationalLifeMeeting.ratio
+        case .democraticReview: y.democraticReview.ratio
+        case .studySession: y.studySession.ratio
+        case .training: y.training
         }
     }
 
+    public func ratio(_ metric: ComplianceMetric, _ branch: Branch, quarter: Quarter) -> Double {
+        Self.ratio(metric, quarter: self.quarter(branch, quarter), year: year(branch, quarter.year))!
+    }
+
     public func ratio(_ metric: ComplianceMetric, _ branch: Branch, year: Int) -> Double {
-        let y = self.year(branch, year)
-        switch metric {
-        case .organisationalLifeMeeting: return y.organisationalLifeMeeting.ratio
-        case .democraticReview: return y.democraticReview.ratio
-        case .studySession: return y.studySession.ratio
-        case .training: return y.training
-        case .threeMeetingsOneLesson, .themedPartyDay:
-            // A quarterly metric used as a year item: the mean over the four quarters.
-            return Quarter.all(of: year).reduce(0) { $0 + ratio(metric, branch, quarter: $1) } / 4
-        }
+        // A quarterly metric used as a year item: the mean over the four quarters.
+        if let r = Self.ratio(metric, quarter: nil, year: self.year(branch, year)) { return r }
+        return Quarter.all(of: year).reduce(0) { $0 + ratio(metric, branch, quarter: $1) } / 4
     }
 }
 

@@ -96,11 +96,24 @@ public struct ScoringEngine: Sendable {
         branch.termEnd.map { $0 < day } ?? false
     }
 
+    /// A branch's compliance figures for a year, computed once per scoring pass (not once per item).
+    struct Figures {
+        var quarters: [Int: QuarterCompliance]
+        var year: YearCompliance
+    }
+
+    func figures(_ branch: Branch, year: Int, quarters: [Quarter]) -> Figures {
+        Figures(quarters: Dictionary(uniqueKeysWithValues: quarters.map { ($0.number, compliance.quarter(branch, $0)) }),
+                year: compliance.year(branch, year))
+    }
+
     /// Points of one quarter item for a branch in a quarter.
-    func points(_ item: ScoreItem, _ branch: Branch, _ quarter: Quarter) -> Double {
+    func points(_ item: ScoreItem, _ branch: Branch, _ quarter: Quarter, _ figures: Figures) -> Double {
         let raw: Double
         switch item.source {
-        case .compliance(let metric): raw = item.max * compliance.ratio(metric, branch, quarter: quarter)
+        case .compliance(let metric):
+            raw = item.max * (ComplianceCalculator.ratio(metric, quarter: figures.quarters[quarter.number], year: figures.year)
+                              ?? compliance.ratio(metric, branch, quarter: quarter))
         case .check(let id): raw = check(branch: branch.id, quarter: quarter)?.points[id] ?? 0
         case .manual: raw = manualByKey[ManualKey(branch: branch.id, item: item.id, year: quarter.year, quarter: quarter.number)] ?? 0
         }
@@ -108,10 +121,11 @@ public struct ScoringEngine: Sendable {
     }
 
     /// Points of one year item, given the quarters counted for the year.
-    func yearPoints(_ item: ScoreItem, _ branch: Branch, year: Int, counted: [Quarter]) -> Double {
+    func yearPoints(_ item: ScoreItem, _ branch: Branch, year: Int, counted: [Quarter], _ figures: Figures) -> Double {
         let raw: Double
         switch item.source {
-        case .compliance(let metric): raw = item.max * compliance.ratio(metric, branch, year: year)
+        case .compliance(let metric):
+            raw = item.max * (ComplianceCalculator.ratio(metric, quarter: nil, year: figures.year) ?? compliance.ratio(metric, branch, year: year))
         case .check(let id):
             raw = counted.reduce(0) { $0 + (check(branch: branch.id, quarter: $1)?.points[id] ?? 0) } / Double(max(1, counted.count))
         case .manual: raw = manualByKey[ManualKey(branch: branch.id, item: item.id, year: year, quarter: nil)] ?? 0
@@ -143,19 +157,20 @@ public struct ScoringEngine: Sendable {
         let bonuses = Dictionary(grouping: workspace.bonuses.filter { $0.year == year }, by: \.branchId)
         var rows: [BranchScore] = []
         for branch in branches(from: Day.firstOf(year: year, month: 1)) {
+            let figures = self.figures(branch, year: year, quarters: counted)
             var items: [String: Double] = [:]
             var categories = Dictionary(uniqueKeysWithValues: scheme.categories.map { ($0.id, 0.0) })
             var quarterScores: [Int: Double] = [:]
             for quarter in counted {
-                quarterScores[quarter.number] = scheme.quarterItems.reduce(0) { $0 + points($1, branch, quarter) }
+                quarterScores[quarter.number] = scheme.quarterItems.reduce(0) { $0 + points($1, branch, quarter, figures) }
             }
             for item in scheme.quarterItems {
-                let mean = counted.reduce(0) { $0 + points(item, branch, $1) } / Double(counted.count)
+                let mean = counted.reduce(0) { $0 + points(item, branch, $1, figures) } / Double(counted.count)
                 items[item.id] = mean
                 categories[item.category, default: 0] += mean
             }
             for item in scheme.yearItems {
-                let p = yearPoints(item, branch, year: year, counted: counted)
+                let p = yearPoints(item, branch, year: year, counted: counted, figures)
                 items[item.id] = p
                 categories[item.category, default: 0] += p
             }
@@ -179,10 +194,11 @@ public struct ScoringEngine: Sendable {
         let quarterMax = scheme.quarterMax
         var rows: [BranchScore] = []
         for branch in branches(from: quarter.firstDay) {
+            let figures = self.figures(branch, year: quarter.year, quarters: [quarter])
             var items: [String: Double] = [:]
             var categories = Dictionary(uniqueKeysWithValues: scheme.categories.map { ($0.id, 0.0) })
             for item in scheme.quarterItems {
-                let p = points(item, branch, quarter)
+                let p = points(item, branch, quarter, figures)
                 items[item.id] = p
                 categories[item.category, default: 0] += p
             }
