@@ -184,9 +184,7 @@ extension Forms {
     }
 
     /// "张三、李四, 王五" → names (spaces inside a name are kept: "组织部 周立新").
-    static func names(_ text: String) -> [String] {
-        text.split(whereSeparator: { "、,，;；".contains($0) }).map { String($0).trimmingCharacters(in: " ") }.filter { !$0.isEmpty }
-    }
+    static func names(_ text: String) -> [String] { splitNameList(text) }
 
     static func nextBranchId(_ ws: Workspace) -> String {
         var n = ws.organisation.branches.count + 1

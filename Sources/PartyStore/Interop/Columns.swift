@@ -94,7 +94,5 @@ enum Cell {
         return out
     }
 
-    static func list(_ s: String) -> [String] {
-        s.split(whereSeparator: { "、,，;；".contains($0) }).map { trimmed(String($0)) }.filter { !$0.isEmpty }
-    }
+    static func list(_ s: String) -> [String] { splitNameList(s) }
 }
