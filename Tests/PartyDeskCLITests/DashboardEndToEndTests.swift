@@ -100,7 +100,7 @@ final class DashboardEndToEndTests {
         checkBorders(screen, width: 120, "120x40")
         #expect(screen[39].contains("示例研究院党委"))
         try tmux.resize(width: 60, height: 20)
-        screen = try tmux.wait(for: "终端窗口太小")
+        screen = try tmux.wait { $0.joined().contains("终端窗口太小") && $0.joined().contains("Terminal too small") }
         #expect(screen.joined().contains("Terminal too small"))
         try tmux.resize(width: 80, height: 24)
         screen = try tmux.wait { $0.count > 1 && $0[1].hasPrefix(" 整改") }
@@ -114,7 +114,8 @@ final class DashboardEndToEndTests {
     @Test func helpListsThePaneKeys() throws {
         let tmux = try start(width: 100, height: 40)
         try tmux.keys("4", "?")
-        let screen = try tmux.wait(for: "按键: 考评")
+        // Wait for the whole box: tmux may show a frame half-written.
+        let screen = try tmux.wait { s in ["按键: 考评", "年度 / 季度视图", "切换排序", "按任意键关闭"].allSatisfy { s.joined(separator: "\n").contains($0) } }
         let text = screen.joined(separator: "\n")
         #expect(text.contains("年度 / 季度视图") && text.contains("切换排序") && text.contains("退出"))
         try tmux.keys("x", "q")
@@ -138,7 +139,7 @@ final class DashboardEndToEndTests {
         let text = try String(contentsOfFile: path, encoding: .utf8)
         try text.replacingOccurrences(of: "党政办公室党支部", with: "办公室第一党支部").write(toFile: path, atomically: true, encoding: .utf8)
         try tmux.keys("r")
-        var screen = try tmux.wait(for: "办公室第一党支部")
+        var screen = try tmux.wait { $0.joined().contains("办公室第一党支部") && $0.joined().contains("已重新加载") }
         #expect(screen.joined().contains("已重新加载"))
         // A broken file: the last good data stays, the status bar says where the problem is.
         try "{ \"committee\": ".write(toFile: path, atomically: true, encoding: .utf8)
@@ -224,7 +225,7 @@ final class DashboardEndToEndTests {
         let command = "env TERM=tmux-256color LANG=C.UTF-8 USER=李明 \(productsDirectory)/partydesk --data \(dir) --as-of 2026-11-21; "
             + "stty -a > \(secondStty); echo PARTYDESK-ENDED; sleep 60"
         let second = try Tmux(width: 100, height: 30, command: "bash --norc --noprofile -c '\(command)'")
-        let screen = try second.wait(for: "只读")
+        let screen = try second.wait { $0.joined().contains("只读") && $0.joined().contains("正在编辑") }
         #expect(screen.last(where: { !$0.isEmpty })?.contains("正在编辑") == true)
         // The writing keys do nothing there.
         try second.keys("8", "a")
