@@ -24,7 +24,8 @@ final class DisplayEndToEndTests {
     func start(_ extra: String = "", prefix: String = "", width: Int = 100, height: Int = 30) throws -> Tmux {
         let command = "env TERM=tmux-256color LANG=C.UTF-8 HOME=\(tmp.path) \(prefix) \(productsDirectory)/partydesk display --data \(dir) --as-of 2026-11-21 \(extra); echo DISPLAY-ENDED; sleep 60"
         let tmux = try Tmux(width: width, height: height, command: "bash --norc --noprofile -c '\(command)'")
-        try tmux.wait(for: "党支部: 15")
+        // The footer is written last: once it is there the whole first frame is.
+        try tmux.wait { $0.joined().contains("党支部: 15") && $0.joined().contains("数据更新于") }
         return tmux
     }
 
