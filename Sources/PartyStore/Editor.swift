@@ -34,7 +34,7 @@ public struct Editor: Sendable {
         let introduced = Validator.validate(updated).filter { !before.contains("\($0.kind)") }
         if !introduced.isEmpty { throw .invalid(introduced) }
         let saved: LoadedWorkspace
-        do { saved = try store.save(updated, over: loaded, backup: true) } catch { throw .store(error) }
+        do { saved = try store.save(updated, over: loaded, backup: true, only: loaded.migratedFrom == nil ? WorkspaceCodec.paths(touchedBy: change) : nil) } catch { throw .store(error) }
         do { try Journal(directory: store.directory).append(change, user: user, host: host, undo: undo) } catch { throw .journal(error) }
         return saved
     }

@@ -17,6 +17,46 @@ enum WorkspaceCodec {
         return data
     }
 
+    /// The files a change can alter (an edit then encodes only these, not the whole workspace).
+    static func paths(touchedBy change: Change) -> Set<String> {
+        switch change {
+        case .activity(let b, let a): Set([b, a].compactMap { $0.map { WorkspacePaths.activities($0.date.year) } })
+        case .check(let b, let a): Set([b, a].compactMap { $0.map { WorkspacePaths.checks($0.year) } })
+        case .rectification: [WorkspacePaths.rectifications]
+        case .task: [WorkspacePaths.plan]
+        case .branch: [WorkspacePaths.organisation]
+        case .member: [WorkspacePaths.members]
+        case .manualScore, .bonus: [WorkspacePaths.manualScores]
+        case .batch(let list): list.reduce(into: Set<String>()) { $0.formUnion(paths(touchedBy: $1)) }
+        }
+    }
+
+    /// Only the named files (a year file with no records left renders as absent).
+    static func render(_ workspace: Workspace, only paths: Set<String>) -> [String: Data] {
+        let encoder = encoder()
+        var files: [String: Data] = [:]
+        for path in paths {
+            switch path {
+            case WorkspacePaths.settings: files[path] = encode(workspace.settings, with: encoder)
+            case WorkspacePaths.organisation: files[path] = encode(workspace.organisation, with: encoder)
+            case WorkspacePaths.members: files[path] = encode(MembersDocument(members: workspace.members), with: encoder)
+            case WorkspacePaths.plan: files[path] = encode(workspace.plan, with: encoder)
+            case WorkspacePaths.rectifications: files[path] = encode(RectificationsDocument(rectifications: workspace.rectifications), with: encoder)
+            case WorkspacePaths.manualScores: files[path] = encode(ManualScoresDocument(scores: workspace.manualScores, bonuses: workspace.bonuses), with: encoder)
+            default:
+                guard let year = WorkspacePaths.shardYear(fileName: (path as NSString).lastPathComponent) else { continue }
+                if path.hasPrefix(Activity.folder + "/") {
+                    let list = workspace.activities.filter { $0.shardYear == year }
+                    if !list.isEmpty { files[path] = encode(YearShard(year: year, records: list), with: encoder) }
+                } else if path.hasPrefix(QuarterlyCheck.folder + "/") {
+                    let list = workspace.checks.filter { $0.shardYear == year }
+                    if !list.isEmpty { files[path] = encode(YearShard(year: year, records: list), with: encoder) }
+                }
+            }
+        }
+        return files
+    }
+
     /// Every file of the workspace, by relative path.
     static func render(_ workspace: Workspace) -> [String: Data] {
         let encoder = encoder()

@@ -212,11 +212,16 @@ public struct WorkspaceStore: Sendable {
     /// With `backup`, every file about to be overwritten is first copied to .backup/ (newest 20 kept).
     @discardableResult
     public func save(_ workspace: Workspace, over loaded: LoadedWorkspace, backup: Bool = false) throws(StoreError) -> LoadedWorkspace {
-        let files = WorkspaceCodec.render(workspace)
+        try save(workspace, over: loaded, backup: backup, only: nil)
+    }
+
+    /// `only`: the files that can have changed (an edit knows them); nil renders every file.
+    func save(_ workspace: Workspace, over loaded: LoadedWorkspace, backup: Bool, only: Set<String>?) throws(StoreError) -> LoadedWorkspace {
+        let files = only.map { WorkspaceCodec.render(workspace, only: $0) } ?? WorkspaceCodec.render(workspace)
         let changed = files.filter { loaded.digests[$0.key] != Digest($0.value) }
         // Year files no longer needed (their last record moved or went away).
         let removed = loaded.digests.keys.filter { path in
-            files[path] == nil && WorkspacePaths.shardFolders.contains { path.hasPrefix($0 + "/") }
+            files[path] == nil && (only?.contains(path) ?? true) && WorkspacePaths.shardFolders.contains { path.hasPrefix($0 + "/") }
         }
         let touched = Set(changed.keys).union(removed).sorted()
         let conflicts = touched.filter { diskDigest($0) != loaded.digests[$0] }
@@ -255,7 +260,12 @@ public struct WorkspaceStore: Sendable {
         var result = loaded
         result.workspace = workspace
         result.migratedFrom = nil
-        result.digests = files.mapValues(Digest.init)
+        if only == nil {
+            result.digests = files.mapValues(Digest.init)
+        } else {
+            for (path, data) in files { result.digests[path] = Digest(data) }
+            for path in removed { result.digests[path] = nil }
+        }
         result.origins = [Activity.folder: Self.origins(of: workspace.activities),
                           QuarterlyCheck.folder: Self.origins(of: workspace.checks)]
         return result

@@ -37,6 +37,28 @@ import TestSupport
         #expect(info.st_mode & 0o777 == 0o600)
     }
 
+    @Test func anEditEncodesAndWritesOnlyTheFilesItTouches() throws {
+        let tmp = TempDirectory(); defer { tmp.cleanup() }
+        let store = WorkspaceStore(directory: tmp.sub("ws"))
+        var loaded = try store.create(DemoWorkspace.make(asOf: testAsOf))
+        let inodes = Dictionary(uniqueKeysWithValues: allFiles(store.directory).keys.map { ($0, inode(store.absolute($0))) })
+        // Moving an activity from 2025 to 2026 touches both year files and nothing else.
+        let a = loaded.workspace.activities.first { $0.date.year == 2025 }!
+        var moved = a
+        moved.date = Day(iso: "2026-01-05")!
+        loaded = try Editor(store: store).commit(.activity(before: a, after: moved), over: loaded)
+        for (path, node) in inodes where !path.hasPrefix(".backup") {
+            let rewritten = inode(store.absolute(path)) != node
+            #expect(rewritten == ["activities/2025.json", "activities/2026.json"].contains(path), "\(path)")
+        }
+        // What is on disk is exactly what a full render gives.
+        let reloaded = try store.load()
+        // (In memory the moved record keeps its place in the list; on disk it is filed under its new year.)
+        #expect(Set(reloaded.workspace.activities) == Set(loaded.workspace.activities))
+        #expect(WorkspaceCodec.render(reloaded.workspace).allSatisfy { bytes(store.absolute($0.key)) == $0.value })
+        #expect(reloaded.digests == loaded.digests)
+    }
+
     @Test func backupsKeepTheLastTwentyVersions() throws {
         let tmp = TempDirectory(); defer { tmp.cleanup() }
         let store = WorkspaceStore(directory: tmp.sub("ws"))
