@@ -39,3 +39,19 @@ public struct Editor: Sendable {
         return saved
     }
 }
+
+extension Editor.Failure {
+    /// What to tell the person, in one place for the dashboard and the commands.
+    public func message(_ lang: Language) -> String {
+        switch self {
+        case .conflict, .store(.changedOnDisk):
+            return lang == .zh ? "数据已被其他程序修改, 已重新加载, 请重新操作" : "the data changed on disk; reload and make the change again"
+        case .invalid(let issues):
+            return (lang == .zh ? "未保存: " : "not saved: ") + issues.map { $0.kind.message(lang) }.joined(separator: "; ")
+        case .store(let e):
+            return (lang == .zh ? "保存失败: " : "save failed: ") + e.message(lang)
+        case .journal(let e):
+            return (lang == .zh ? "已保存, 但纪实日志写入失败: " : "saved, but the journal could not be written: ") + "\(e.path): \(e.reason)"
+        }
+    }
+}

@@ -48,12 +48,7 @@ struct AddActivityCommand: ParsableCommand {
         do {
             try Editor(store: opened.store).commit(.activity(before: nil, after: activity), over: loaded)
         } catch {
-            switch error {
-            case .invalid(let issues): throw CLIFailure(message: issues.map { $0.kind.message(lang) }.joined(separator: "\n"))
-            case .store(let e): throw CLIFailure(message: e.message(lang))
-            case .conflict: throw CLIFailure(message: lang == .zh ? "数据已变化, 请重试" : "the data changed; try again")
-            case .journal(let e): throw CLIFailure(message: "\(e.path): \(e.reason)")
-            }
+            throw CLIFailure(message: error.message(lang))
         }
         print(lang == .zh ? "已登记 \(activity.id)" : "recorded \(activity.id)")
     }

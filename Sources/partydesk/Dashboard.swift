@@ -75,17 +75,9 @@ enum Dashboard {
             if undo { state.undoStack.removeLast() } else { state.undoStack.append(change) }
             state.message = undo ? lang.pick("已撤销", "undone") : lang.pick("已保存", "saved")
         } catch {
-            switch error {
-            case .conflict, .store(.changedOnDisk):
-                reload(&state, loaded: &loaded, from: &store, lang: lang)
-                state.message = lang.pick("数据已被其他程序修改, 已重新加载, 请重新操作", "the data changed on disk; reloaded — please make the change again")
-            case .invalid(let issues):
-                state.message = lang.pick("未保存: ", "not saved: ") + (issues.first?.kind.message(lang) ?? "")
-            case .store(let e):
-                state.message = lang.pick("保存失败: ", "save failed: ") + e.message(lang)
-            case .journal(let e):
-                state.message = lang.pick("已保存, 但纪实日志写入失败: ", "saved, but the journal could not be written: ") + "\(e.path): \(e.reason)"
-            }
+            if case .conflict = error { reload(&state, loaded: &loaded, from: &store, lang: lang) }
+            if case .store(.changedOnDisk) = error { reload(&state, loaded: &loaded, from: &store, lang: lang) }
+            state.message = error.message(lang)
         }
     }
 

@@ -77,8 +77,7 @@ struct DashboardCommand: ParsableCommand {
     @Flag(name: .customLong("read-only"), help: "只读打开 / Open read-only.")
     var readOnly = false
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("视为\"今天\"的日期 / The day taken as today.", valueName: "DATE"))
-    var asOf: String?
+    @OptionGroup var asOf: AsOfOption
 
     func run() throws {
         // Not on a terminal (a pipe, a script): the summary instead of a screen.
@@ -86,6 +85,6 @@ struct DashboardCommand: ParsableCommand {
             try SummaryCommand.printSummary(workspace, year: nil, format: .text)
             return
         }
-        try Dashboard.run(workspace, theme: theme, readOnly: readOnly, asOf: parseAsOf(asOf))
+        try Dashboard.run(workspace, theme: theme, readOnly: readOnly, asOf: asOf.value())
     }
 }

@@ -22,12 +22,12 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .long, help: "季度 / Quarter (scores).") var quarter: Int?
     @Option(name: .long, help: ArgumentHelp("输出文件 / Output file.", valueName: "FILE.csv")) var out: String
     @Option(name: .long, help: "utf8-bom (默认, Excel) | utf8 | gb18030 (旧版 WPS/Excel)") var encoding: TextEncoding = .utf8BOM
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("视为\"今天\"的日期 / The day taken as today.", valueName: "DATE")) var asOf: String?
+    @OptionGroup var asOf: AsOfOption
 
     func run() throws {
         let ws = try workspace.open().workspace
         let lang = workspace.lang
-        let day = try parseAsOf(asOf)
+        let day = try asOf.value()
         let rows = try Self.rows(what, ws, year: year, quarter: quarter, asOf: day, lang: lang)
         guard let data = encoding.encode(CSV.render(rows)) else {
             throw CLIFailure(message: lang == .zh ? "部分字符无法用 \(encoding.rawValue) 表示, 请改用 utf8-bom" : "some characters cannot be written as \(encoding.rawValue); use utf8-bom")
@@ -129,11 +129,7 @@ struct ImportCommand: ParsableCommand {
         do {
             try Editor(store: opened.store).commit(change, over: fresh)
         } catch {
-            switch error {
-            case .invalid(let issues): throw CLIFailure(message: issues.map { $0.kind.message(lang) }.joined(separator: "\n"))
-            case .store(let e): throw CLIFailure(message: e.message(lang))
-            default: throw CLIFailure(message: "\(error)")
-            }
+            throw CLIFailure(message: error.message(lang))
         }
         print(summary)
     }

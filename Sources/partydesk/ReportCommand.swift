@@ -17,11 +17,11 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "季度 / Quarter.") var quarter: Int?
     @Option(name: .long, help: ArgumentHelp("输出文件 / Output file.", valueName: "FILE")) var out: String
     @Option(name: .long, help: "html|md") var format: Format = .html
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("视为\"今天\"的日期 / The day taken as today.", valueName: "DATE")) var asOf: String?
+    @OptionGroup var asOf: AsOfOption
 
     func run() throws {
         let ws = try workspace.open().workspace
-        let day = try parseAsOf(asOf)
+        let day = try asOf.value()
         let report = Report(ws: ws, year: year ?? ws.settings.currentYear, quarter: quarter, asOf: day, lang: workspace.lang)
         let text = format == .html ? report.html() : report.markdown()
         do { try AtomicFile.write(Data(text.utf8), to: DataLocationPath.absolute(out)) } catch { throw CLIFailure(message: "\(error.path): \(error.reason)") }

@@ -8,15 +8,22 @@ import PartyStore
 struct ReportOptions: ParsableArguments {
     @OptionGroup var workspace: WorkspaceOptions
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("视为\"今天\"的日期, 用于逾期和进度 / The day taken as today.", valueName: "DATE"))
-    var asOfText: String?
+    @OptionGroup var day: AsOfOption
 
     @Option(name: .long, help: "text|json|csv")
     var format: OutputFormat = .text
 
     var lang: Language { workspace.lang }
 
-    func asOf() throws -> Day { try parseAsOf(asOfText) }
+    func asOf() throws -> Day { try day.value() }
+}
+
+/// `--as-of DATE`: the day taken as today for overdue, progress and counted quarters (default: today).
+struct AsOfOption: ParsableArguments {
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("视为\"今天\"的日期, 用于逾期和进度 / The day taken as today.", valueName: "DATE"))
+    var text: String?
+
+    func value() throws -> Day { try parseAsOf(text) }
 }
 
 /// Year and optional quarter options.
