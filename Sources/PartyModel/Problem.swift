@@ -19,6 +19,8 @@ public enum ProblemKind: Equatable, Sendable {
     case schemaTooNew(found: Int, supported: Int)
     case schemaInvalid(Int)
     case wrongShard(fileYear: Int, dateYear: Int)
+    /// A record of another branch in a branch's year file; `file` is where it belongs.
+    case wrongBranchFile(branch: String, file: String)
     case other(String)
     // Checking the contents
     case duplicateId(String)

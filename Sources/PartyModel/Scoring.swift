@@ -56,6 +56,8 @@ public struct ScoringEngine: Sendable {
     private let checksByKey: [CheckKey: QuarterlyCheck]
     private let manualByKey: [ManualKey: Double]
     private let rectificationsByBranch: [String: [Rectification]]
+    /// Findings by the check that raised them (a scan per check was quadratic on a county).
+    let findingsByCheck: [String: [Rectification]]
 
     struct CheckKey: Hashable { var branch: String; var year: Int; var quarter: Int }
     struct ManualKey: Hashable { var branch: String; var item: String; var year: Int; var quarter: Int? }
@@ -75,6 +77,7 @@ public struct ScoringEngine: Sendable {
         }
         manualByKey = manual
         rectificationsByBranch = Dictionary(grouping: workspace.rectifications, by: \.branchId)
+        findingsByCheck = Dictionary(grouping: workspace.rectifications.filter { $0.sourceCheckId != nil }, by: { $0.sourceCheckId! })
     }
 
     var scheme: ScoringScheme { workspace.scoring }

@@ -2,7 +2,7 @@
 public struct WorkspaceSettings: Codable, Hashable, Sendable {
     /// The format version this build writes. Older files are migrated in memory; newer ones are refused.
     /// 1: ledger only. 2: adds the check template, scoring scheme, checks, rectifications, manual scores.
-    public static let currentSchemaVersion = 2
+    public static let currentSchemaVersion = 3
 
     public var schemaVersion: Int
     public var name: String
@@ -54,11 +54,6 @@ public struct Workspace: Hashable, Sendable {
         self.activities = activities; self.plan = plan
         self.checkTemplate = checkTemplate; self.scoring = scoring; self.checks = checks
         self.rectifications = rectifications; self.manualScores = manualScores; self.bonuses = bonuses
-    }
-
-    /// The findings of a check: the rectifications it opened.
-    public func findings(of check: QuarterlyCheck) -> [Rectification] {
-        rectifications.filter { $0.sourceCheckId == check.id }
     }
 
     /// A new, empty workspace.

@@ -93,9 +93,17 @@ public struct Digest: Hashable, Sendable, CustomStringConvertible {
     public let count: Int
 
     public init(_ data: Data) {
+        // Eight bytes a step (a byte-at-a-time FNV took ~1 ns a byte: 160 ms on a county workspace).
+        // Only compared in memory, never stored, so the function can change between builds.
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         data.withUnsafeBytes { raw in
-            for byte in raw { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+            let words = raw.count / 8
+            for i in 0..<words {
+                let word = raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)
+                hash = (hash ^ word) &* 0x9E37_79B9_7F4A_7C15
+                hash ^= hash >> 29
+            }
+            for byte in raw[(words * 8)...] { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
         }
         value = hash
         count = data.count

@@ -15,7 +15,14 @@ public struct DirectorySignature: Equatable, Sendable {
 
     public static func of(_ directory: String) -> DirectorySignature {
         var entries: [String: Entry] = [:]
-        let folders = [""] + WorkspacePaths.shardFolders.map { "/" + $0 }
+        var folders = [""]
+        for shardFolder in WorkspacePaths.shardFolders {
+            folders.append("/" + shardFolder)
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: directory + "/" + shardFolder)) ?? []
+            where WorkspacePaths.directoryYear(name) != nil {
+                folders.append("/\(shardFolder)/\(name)")
+            }
+        }
         for folder in folders {
             let path = directory + folder
             for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] where name.hasSuffix(".json") {

@@ -14,11 +14,17 @@ struct ManualScoresDocument: Codable {
     var bonuses: [Bonus]
 }
 
-/// Records kept in one file per year (`activities/2026.json`), so an edit rewrites one year only.
+/// Records kept in one file per year and branch (`activities/2026/b1.json`: the branch's ledger for
+/// the year), so an edit rewrites a few kilobytes, not a year of the whole organisation.
 protocol YearShardedRecord: Codable, Sendable {
     /// Folder, and the key of the array inside each file.
     static var folder: String { get }
     var shardYear: Int { get }
+    var branchId: String { get }
+}
+
+extension YearShardedRecord {
+    var shardPath: String { WorkspacePaths.shard(Self.folder, shardYear, branch: branchId) }
 }
 
 extension Activity: YearShardedRecord {
@@ -74,14 +80,66 @@ public enum WorkspacePaths {
     public static let checksDirectory = QuarterlyCheck.folder
     public static let backupDirectory = ".backup"
 
-    public static func activities(_ year: Int) -> String { shard(Activity.folder, year) }
-    public static func checks(_ year: Int) -> String { shard(QuarterlyCheck.folder, year) }
-    static func shard(_ folder: String, _ year: Int) -> String { "\(folder)/\(year).json" }
+    public static func activities(_ year: Int, branch: String) -> String { shard(Activity.folder, year, branch: branch) }
+    public static func checks(_ year: Int, branch: String) -> String { shard(QuarterlyCheck.folder, year, branch: branch) }
+    static func shard(_ folder: String, _ year: Int, branch: String) -> String { "\(folder)/\(year)/\(fileName(branch: branch)).json" }
 
-    /// The year of a `YYYY.json` file name, or nil for anything else.
-    static func shardYear(fileName: String) -> Int? {
+    /// A branch id as a file name: bytes that are unsafe in a file name on Linux or Windows (and
+    /// `%`, and a leading dot) become `%XX`; everything else, Chinese included, stays as it is.
+    static func fileName(branch: String) -> String {
+        var out: [UInt8] = []
+        let unsafe = Array("/\\:*?\"<>|%".utf8)
+        for (i, byte) in branch.utf8.enumerated() {
+            if byte < 0x20 || byte == 0x7F || unsafe.contains(byte) || (i == 0 && byte == 0x2E) {
+                out += Array(("%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)).utf8)
+            } else {
+                out.append(byte)
+            }
+        }
+        return branch.isEmpty ? "%" : String(decoding: out, as: UTF8.self)
+    }
+
+    /// The branch id a shard file name stands for (the inverse of `fileName(branch:)`).
+    static func branchId(fileName: String) -> String? {
+        guard fileName.hasSuffix(".json") else { return nil }
+        let name = Array(fileName.utf8.dropLast(5))
+        if name == [0x25] { return "" }
+        var out: [UInt8] = []
+        var i = 0
+        while i < name.count {
+            if name[i] == 0x25 {
+                guard i + 2 < name.count, let hi = JSONTape.hexValue(name[i + 1]), let lo = JSONTape.hexValue(name[i + 2]) else { return nil }
+                out.append(UInt8(hi << 4 | lo))
+                i += 3
+            } else {
+                out.append(name[i])
+                i += 1
+            }
+        }
+        return String(validating: out, as: UTF8.self)
+    }
+
+    /// The year of a shard path `FOLDER/YYYY/NAME.json`, and of a legacy (schema 2) `FOLDER/YYYY.json`.
+    static func shardLocation(_ path: String) -> (folder: String, year: Int, branch: String?)? {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count >= 2, shardFolders.contains(parts[0]), parts.last!.hasSuffix(".json") else { return nil }
+        if parts.count == 2 {
+            guard let year = legacyShardYear(fileName: parts[1]) else { return nil }
+            return (parts[0], year, nil)
+        }
+        guard parts.count == 3, let year = directoryYear(parts[1]) else { return nil }
+        return (parts[0], year, branchId(fileName: parts[2]))
+    }
+
+    /// A year folder's name, `YYYY`.
+    static func directoryYear(_ name: String) -> Int? {
+        name.utf8.count == 4 && name.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) ? Int(name) : nil
+    }
+
+    /// The year of a schema-2 `YYYY.json` file name, or nil for anything else.
+    static func legacyShardYear(fileName: String) -> Int? {
         guard fileName.hasSuffix(".json"), fileName.utf8.count == 9 else { return nil }
-        return Int(fileName.prefix(4))
+        return directoryYear(String(fileName.prefix(4)))
     }
 
     /// Folders whose files the store owns one per year.

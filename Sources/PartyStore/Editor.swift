@@ -30,13 +30,30 @@ public struct Editor: Sendable {
         let updated: Workspace
         do { updated = try change.apply(to: loaded.workspace) } catch { throw .conflict(error) }
         // Only problems the change introduces block it; old ones are validate's business.
-        let before = Set(Validator.validate(loaded.workspace).map { "\($0.kind)" })
-        let introduced = Validator.validate(updated).filter { !before.contains("\($0.kind)") }
+        let introduced = Self.introducedProblems(change, before: loaded.workspace, after: updated)
         if !introduced.isEmpty { throw .invalid(introduced) }
         let saved: LoadedWorkspace
         do { saved = try store.save(updated, over: loaded, backup: true, only: loaded.migratedFrom == nil ? WorkspaceCodec.paths(touchedBy: change) : nil) } catch { throw .store(error) }
         do { try Journal(directory: store.directory).append(change, user: user, host: host, undo: undo) } catch { throw .journal(error) }
         return saved
+    }
+}
+
+extension Editor {
+    /// Problems present after the change and not before. An activity — the everyday edit — is checked
+    /// on its own against the rest; any other change re-runs the whole-workspace pass.
+    static func introducedProblems(_ change: Change, before: Workspace, after: Workspace) -> [ValidationIssue] {
+        let old: [ValidationIssue], new: [ValidationIssue]
+        switch change {
+        case .activity(let was, let now):
+            old = was.map { Validator.validate(activity: $0, in: before) } ?? []
+            new = now.map { Validator.validate(activity: $0, in: after) } ?? []
+        default:
+            old = Validator.validate(before)
+            new = Validator.validate(after)
+        }
+        let known = Set(old.map { "\($0.kind)" })
+        return new.filter { !known.contains("\($0.kind)") }
     }
 }
 

@@ -20,8 +20,8 @@ enum WorkspaceCodec {
     /// The files a change can alter (an edit then encodes only these, not the whole workspace).
     static func paths(touchedBy change: Change) -> Set<String> {
         switch change {
-        case .activity(let b, let a): Set([b, a].compactMap { $0.map { WorkspacePaths.activities($0.date.year) } })
-        case .check(let b, let a): Set([b, a].compactMap { $0.map { WorkspacePaths.checks($0.year) } })
+        case .activity(let b, let a): Set([b, a].compactMap { $0?.shardPath })
+        case .check(let b, let a): Set([b, a].compactMap { $0?.shardPath })
         case .rectification: [WorkspacePaths.rectifications]
         case .task: [WorkspacePaths.plan]
         case .branch: [WorkspacePaths.organisation]
@@ -44,12 +44,12 @@ enum WorkspaceCodec {
             case WorkspacePaths.rectifications: files[path] = encode(RectificationsDocument(rectifications: workspace.rectifications), with: encoder)
             case WorkspacePaths.manualScores: files[path] = encode(ManualScoresDocument(scores: workspace.manualScores, bonuses: workspace.bonuses), with: encoder)
             default:
-                guard let year = WorkspacePaths.shardYear(fileName: (path as NSString).lastPathComponent) else { continue }
-                if path.hasPrefix(Activity.folder + "/") {
-                    let list = workspace.activities.filter { $0.shardYear == year }
+                guard let (folder, year, branch) = WorkspacePaths.shardLocation(path), let branch else { continue }
+                if folder == Activity.folder {
+                    let list = workspace.activities.filter { $0.branchId == branch && $0.shardYear == year }
                     if !list.isEmpty { files[path] = encode(YearShard(year: year, records: list), with: encoder) }
-                } else if path.hasPrefix(QuarterlyCheck.folder + "/") {
-                    let list = workspace.checks.filter { $0.shardYear == year }
+                } else if folder == QuarterlyCheck.folder {
+                    let list = workspace.checks.filter { $0.branchId == branch && $0.shardYear == year }
                     if !list.isEmpty { files[path] = encode(YearShard(year: year, records: list), with: encoder) }
                 }
             }
@@ -75,11 +75,13 @@ enum WorkspaceCodec {
         return files
     }
 
+    struct ShardKey: Hashable { var year: Int; var branch: String }
+
     static func renderShards<R: YearShardedRecord>(_ records: [R], into files: inout [String: Data], with encoder: JSONEncoder) {
-        var byYear: [Int: [R]] = [:]
-        for record in records { byYear[record.shardYear, default: []].append(record) }
-        for (year, list) in byYear {
-            files[WorkspacePaths.shard(R.folder, year)] = encode(YearShard(year: year, records: list), with: encoder)
+        var groups: [ShardKey: [R]] = [:]
+        for record in records { groups[ShardKey(year: record.shardYear, branch: record.branchId), default: []].append(record) }
+        for (key, list) in groups {
+            files[WorkspacePaths.shard(R.folder, key.year, branch: key.branch)] = encode(YearShard(year: key.year, records: list), with: encoder)
         }
     }
 
@@ -92,6 +94,10 @@ enum WorkspaceCodec {
             let offset = JSONLocator.firstInvalidUTF8(bytes) ?? 0
             let (line, column) = JSONLocator.lineColumn(of: offset, in: bytes)
             return .failure(Problem(file: file, line: line, column: column, kind: .syntax(.invalidUTF8)))
+        }
+        // The fast path; anything it does not take goes to JSONDecoder, the reference for errors.
+        if let tape = try? JSONTape(data), let value = try? TapeDecoder.decode(T.self, from: tape) {
+            return .success(value)
         }
         do {
             return .success(try JSONDecoder().decode(T.self, from: data))

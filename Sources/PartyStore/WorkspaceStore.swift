@@ -14,6 +14,8 @@ public struct LoadedWorkspace: Sendable {
     /// Where each year-sharded record came from, by folder: file and index in that file's array,
     /// in model order (`workspace.activities[i]` ↔ `origins["activities"][i]`).
     var origins: [String: [RecordOrigin]]
+    /// The years whose activities and checks were read; nil for all.
+    public var years: Set<Int>?
 
     struct RecordOrigin: Sendable {
         var file: String
@@ -67,18 +69,22 @@ public struct WorkspaceStore: Sendable {
             }
         }
 
-        /// Every `FOLDER/YYYY.json`, oldest first; each record must belong to its file's year.
-        mutating func shards<R: YearShardedRecord>(_ type: R.Type) -> [R] {
+        /// True when a schema-2 `FOLDER/YYYY.json` was read: the next save rewrites it per branch.
+        var legacyLayout = false
+
+        /// Every shard file of the folder, oldest year first; each record must belong to its file.
+        mutating func shards<R: YearShardedRecord>(_ type: R.Type, years: Set<Int>?) -> [R] {
             var records: [R] = []
             var origins: [LoadedWorkspace.RecordOrigin] = []
-            for (year, relative) in store.shardFiles(R.folder) {
+            for (year, branch, relative) in store.shardFiles(R.folder) where years?.contains(year) ?? true {
                 guard let data = read(relative, required: true) else { continue }
+                if branch == nil { legacyLayout = true }
                 let shard: YearShard<R>
                 switch WorkspaceCodec.decode(YearShard<R>.self, file: relative, data: data) {
                 case .success(let value): shard = value
                 case .failure(let problem): problems.append(problem); continue
                 }
-                let bytes = [UInt8](WorkspaceCodec.withoutByteOrderMark(data))
+                lazy var bytes = [UInt8](WorkspaceCodec.withoutByteOrderMark(data))
                 if shard.year != year {
                     problems.append(WorkspaceCodec.located(file: relative, bytes: bytes, path: [.key("year")],
                                                            kind: .wrongShard(fileYear: year, dateYear: shard.year)))
@@ -89,6 +95,10 @@ public struct WorkspaceStore: Sendable {
                         problems.append(WorkspaceCodec.located(
                             file: relative, bytes: bytes, path: [.key(R.folder), .index(index), .key(field)],
                             kind: .wrongShard(fileYear: year, dateYear: record.shardYear)))
+                    } else if let branch, record.branchId != branch {
+                        problems.append(WorkspaceCodec.located(
+                            file: relative, bytes: bytes, path: [.key(R.folder), .index(index), .key("branchId")],
+                            kind: .wrongBranchFile(branch: record.branchId, file: record.shardPath)))
                     }
                     records.append(record)
                     origins.append(.init(file: relative, index: index))
@@ -99,7 +109,9 @@ public struct WorkspaceStore: Sendable {
         }
     }
 
-    public func load() throws(StoreError) -> LoadedWorkspace {
+    /// Reads the workspace. `years`: only the activities and checks of these years (the dashboard
+    /// reads the current year first and the rest afterwards; see `loadYears`).
+    public func load(years: Set<Int>? = nil) throws(StoreError) -> LoadedWorkspace {
         guard exists else { throw .notAWorkspace(directory) }
         var reader = Reader(store: self)
 
@@ -119,7 +131,7 @@ public struct WorkspaceStore: Sendable {
             throw .invalid([WorkspaceCodec.located(file: WorkspacePaths.settings, bytes: settingsBytes,
                                                    path: [.key("schemaVersion")], kind: kind)])
         }
-        let migratedFrom = version < WorkspaceSettings.currentSchemaVersion ? version : nil
+        var migratedFrom = version < WorkspaceSettings.currentSchemaVersion ? version : nil
         settings.schemaVersion = WorkspaceSettings.currentSchemaVersion
         // Version 1 had no scheme or template: they are added with their defaults (Migrations).
         let scoringRequired = version >= 2
@@ -131,8 +143,10 @@ public struct WorkspaceStore: Sendable {
         let scoring = reader.decode(ScoringScheme.self, WorkspacePaths.scoring, required: scoringRequired)
         let rectifications = reader.decode(RectificationsDocument.self, WorkspacePaths.rectifications, required: false)
         let manual = reader.decode(ManualScoresDocument.self, WorkspacePaths.manualScores, required: false)
-        let activities = reader.shards(Activity.self)
-        let checks = reader.shards(QuarterlyCheck.self)
+        let activities = reader.shards(Activity.self, years: years)
+        let checks = reader.shards(QuarterlyCheck.self, years: years)
+        // Year files of schema 2 found (a copied-in old file, say): the next save is a full one.
+        if reader.legacyLayout && migratedFrom == nil { migratedFrom = 2 }
 
         guard reader.problems.isEmpty, let organisation else { throw .invalid(reader.problems) }
         let workspace = Workspace(
@@ -142,15 +156,25 @@ public struct WorkspaceStore: Sendable {
             checkTemplate: template ?? DefaultScheme.template, scoring: scoring ?? DefaultScheme.scheme,
             checks: checks, rectifications: rectifications?.rectifications ?? [],
             manualScores: manual?.scores ?? [], bonuses: manual?.bonuses ?? [])
-        return LoadedWorkspace(workspace: workspace, digests: reader.digests, migratedFrom: migratedFrom, origins: reader.origins)
+        return LoadedWorkspace(workspace: workspace, digests: reader.digests, migratedFrom: migratedFrom, origins: reader.origins,
+                               years: years)
     }
 
-    /// `FOLDER/YYYY.json` files, oldest year first.
-    func shardFiles(_ folder: String) -> [(year: Int, path: String)] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: absolute(folder))) ?? []
-        return names.compactMap { name in
-            WorkspacePaths.shardYear(fileName: name).map { ($0, "\(folder)/\(name)") }
-        }.sorted { $0.year < $1.year }
+    /// Shard files of a folder: `FOLDER/YYYY/BRANCH.json`, and schema-2 `FOLDER/YYYY.json`; by year, then name.
+    func shardFiles(_ folder: String) -> [(year: Int, branch: String?, path: String)] {
+        let fm = FileManager.default
+        var files: [(year: Int, branch: String?, path: String)] = []
+        for name in (try? fm.contentsOfDirectory(atPath: absolute(folder))) ?? [] {
+            if let year = WorkspacePaths.legacyShardYear(fileName: name) {
+                files.append((year, nil, "\(folder)/\(name)"))
+            } else if let year = WorkspacePaths.directoryYear(name) {
+                for file in (try? fm.contentsOfDirectory(atPath: absolute("\(folder)/\(name)"))) ?? [] {
+                    guard let branch = WorkspacePaths.branchId(fileName: file) else { continue }
+                    files.append((year, branch, "\(folder)/\(name)/\(file)"))
+                }
+            }
+        }
+        return files.sorted { ($0.year, $0.branch == nil ? 0 : 1, $0.path) < ($1.year, $1.branch == nil ? 0 : 1, $1.path) }
     }
 
     // MARK: Validation with places
@@ -171,11 +195,14 @@ public struct WorkspaceStore: Sendable {
     }
 
     func place(of record: RecordRef, in loaded: LoadedWorkspace) -> (file: String, path: String) {
-        func sharded(_ folder: String, _ i: Int, year: Int) -> (String, String) {
-            if let origin = loaded.origins[folder], origin.indices.contains(i) {
-                return (origin[i].file, "\(folder)[\(origin[i].index)]")
+        func sharded<R: YearShardedRecord>(_ records: [R], _ i: Int) -> (String, String) {
+            if let origin = loaded.origins[R.folder], origin.count == records.count {
+                return (origin[i].file, "\(R.folder)[\(origin[i].index)]")
             }
-            return (WorkspacePaths.shard(folder, year), folder)
+            // Saved since loading: the record sits where a save puts it, after those of its file before it.
+            let file = records[i].shardPath
+            let index = records[..<i].reduce(0) { $0 + ($1.shardPath == file ? 1 : 0) }
+            return (file, "\(R.folder)[\(index)]")
         }
         return switch record {
         case .settings: (WorkspacePaths.settings, "")
@@ -190,8 +217,8 @@ public struct WorkspaceStore: Sendable {
         case .rectification(let i): (WorkspacePaths.rectifications, "rectifications[\(i)]")
         case .manualScore(let i): (WorkspacePaths.manualScores, "scores[\(i)]")
         case .bonus(let i): (WorkspacePaths.manualScores, "bonuses[\(i)]")
-        case .activity(let i): sharded(Activity.folder, i, year: loaded.workspace.activities[i].shardYear)
-        case .check(let i): sharded(QuarterlyCheck.folder, i, year: loaded.workspace.checks[i].shardYear)
+        case .activity(let i): sharded(loaded.workspace.activities, i)
+        case .check(let i): sharded(loaded.workspace.checks, i)
         }
     }
 
@@ -203,7 +230,7 @@ public struct WorkspaceStore: Sendable {
         let contents = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         if !contents.isEmpty { throw .notEmpty(directory) }
         do { try AtomicFile.makeDirectory(directory) } catch { throw .io(error) }
-        let empty = LoadedWorkspace(workspace: workspace, digests: [:], migratedFrom: nil, origins: [:])
+        let empty = LoadedWorkspace(workspace: workspace, digests: [:], migratedFrom: nil, origins: [:], years: nil)
         return try save(workspace, over: empty)
     }
 
@@ -234,7 +261,7 @@ public struct WorkspaceStore: Sendable {
                     try Backups(directory: directory).keep(path, label: label)
                 }
             }
-            for folder in WorkspacePaths.shardFolders where changed.keys.contains(where: { $0.hasPrefix(folder + "/") }) {
+            for folder in Set(changed.keys.map { ($0 as NSString).deletingLastPathComponent }) where !folder.isEmpty {
                 try AtomicFile.makeDirectory(absolute(folder))
             }
             // workspace.json last: a reader never sees a new schema version over old data files.
@@ -266,19 +293,9 @@ public struct WorkspaceStore: Sendable {
             for (path, data) in files { result.digests[path] = Digest(data) }
             for path in removed { result.digests[path] = nil }
         }
-        result.origins = [Activity.folder: Self.origins(of: workspace.activities),
-                          QuarterlyCheck.folder: Self.origins(of: workspace.checks)]
+        // Places are derived from model order when needed (only to report a problem), not on every save.
+        result.origins = [:]
         return result
-    }
-
-    /// Where each record lands when saved: its year's file, in model order.
-    static func origins<R: YearShardedRecord>(of records: [R]) -> [LoadedWorkspace.RecordOrigin] {
-        var counters: [Int: Int] = [:]
-        return records.map { record in
-            let year = record.shardYear
-            defer { counters[year, default: 0] += 1 }
-            return .init(file: WorkspacePaths.shard(R.folder, year), index: counters[year, default: 0])
-        }
     }
 
     func diskDigest(_ relative: String) -> Digest? {

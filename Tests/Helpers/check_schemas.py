@@ -11,8 +11,9 @@ files = {"workspace.json": "workspace", "organisation.json": "organisation", "me
          "check-template.json": "check-template", "scoring.json": "scoring", "rectifications.json": "rectifications",
          "manual-scores.json": "manual-scores"}
 for folder in ("activities", "checks"):
-    for name in sorted(os.listdir(os.path.join(workspace, folder))):
-        files[folder + "/" + name] = folder
+    for year in sorted(os.listdir(os.path.join(workspace, folder))):
+        for name in sorted(os.listdir(os.path.join(workspace, folder, year))):
+            files[folder + "/" + year + "/" + name] = folder
 bad = 0
 for path, kind in files.items():
     with open(os.path.join(workspace, path), encoding="utf-8") as f:

@@ -18,8 +18,8 @@ import TestSupport
             "members.json": Set(ws.members.map { mark($0.name.contains("#") ? $0.name : nil) }),
             "plan.json": [mark(ws.plan.title.contains("#") ? ws.plan.title : nil)],
         ]
-        for year in Set(ws.activities.map(\.date.year)) {
-            out["activities/\(year).json"] = Set(ws.activities.filter { $0.date.year == year }.map { mark($0.notes) })
+        for (file, list) in Dictionary(grouping: ws.activities, by: \.shardPath) {
+            out[file] = Set(list.map { mark($0.notes) })
         }
         return out
     }

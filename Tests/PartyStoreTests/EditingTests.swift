@@ -42,14 +42,14 @@ import TestSupport
         let store = WorkspaceStore(directory: tmp.sub("ws"))
         var loaded = try store.create(DemoWorkspace.make(asOf: testAsOf))
         let inodes = Dictionary(uniqueKeysWithValues: allFiles(store.directory).keys.map { ($0, inode(store.absolute($0))) })
-        // Moving an activity from 2025 to 2026 touches both year files and nothing else.
+        // Moving an activity from 2025 to 2026 touches the branch's two year files and nothing else.
         let a = loaded.workspace.activities.first { $0.date.year == 2025 }!
         var moved = a
         moved.date = Day(iso: "2026-01-05")!
         loaded = try Editor(store: store).commit(.activity(before: a, after: moved), over: loaded)
         for (path, node) in inodes where !path.hasPrefix(".backup") {
             let rewritten = inode(store.absolute(path)) != node
-            #expect(rewritten == ["activities/2025.json", "activities/2026.json"].contains(path), "\(path)")
+            #expect(rewritten == [WorkspacePaths.activities(2025, branch: a.branchId), WorkspacePaths.activities(2026, branch: a.branchId)].contains(path), "\(path)")
         }
         // What is on disk is exactly what a full render gives.
         let reloaded = try store.load()
@@ -64,16 +64,16 @@ import TestSupport
         let store = WorkspaceStore(directory: tmp.sub("ws"))
         var loaded = try store.create(smallWorkspace())
         let editor = Editor(store: store)
-        let first = try String(contentsOfFile: store.absolute("activities/2026.json"), encoding: .utf8)
+        let first = try String(contentsOfFile: store.absolute("activities/2026/b2.json"), encoding: .utf8)
         for i in 1...25 {
             let a = Activity(id: "x\(i)", branchId: "b2", kind: .talk, date: Self.d("2026-06-01"), title: "谈心\(i)")
             loaded = try editor.commit(.activity(before: nil, after: a), over: loaded)
             usleep(2_000)
         }
-        let names = try FileManager.default.contentsOfDirectory(atPath: store.absolute(".backup")).filter { $0.hasPrefix("activities__2026.json.") }
+        let names = try FileManager.default.contentsOfDirectory(atPath: store.absolute(".backup")).filter { $0.hasPrefix("activities__2026__b2.json.") }
         #expect(names.count == 20)
         // Only the file that changed is backed up.
-        #expect(try FileManager.default.contentsOfDirectory(atPath: store.absolute(".backup")).allSatisfy { $0.hasPrefix("activities__2026.json.") })
+        #expect(try FileManager.default.contentsOfDirectory(atPath: store.absolute(".backup")).allSatisfy { $0.hasPrefix("activities__2026__b2.json.") })
         // The oldest kept is the version before the 6th edit, not the very first.
         let oldest = try String(contentsOfFile: store.absolute(".backup/\(names.sorted().first!)"), encoding: .utf8)
         #expect(oldest != first && oldest.contains("谈心5") && !oldest.contains("谈心6"))
@@ -90,14 +90,14 @@ import TestSupport
         var other = stale; other.title = "别的"
         #expect(throws: Editor.Failure.self) { try editor.commit(.activity(before: other, after: stale), over: loaded) }
         // Another program rewrote the file since we loaded it.
-        let path = store.absolute("activities/2026.json")
+        let path = store.absolute("activities/2026/b1.json")
         let text = try String(contentsOfFile: path, encoding: .utf8)
         try text.replacingOccurrences(of: "小组学习", with: "小组学习(外部修改)").write(toFile: path, atomically: true, encoding: .utf8)
         do {
             try editor.commit(.activity(before: loaded.workspace.activities[1], after: stale), over: loaded)
             Issue.record("saved over a changed file")
         } catch .store(.changedOnDisk(let files)) {
-            #expect(files == ["activities/2026.json"])
+            #expect(files == ["activities/2026/b1.json"])
         } catch { Issue.record("\(error)") }
         #expect(try String(contentsOfFile: path, encoding: .utf8).contains("外部修改"))
         #expect(Journal(directory: store.directory).entries().isEmpty)
@@ -115,6 +115,31 @@ import TestSupport
             #expect(issues.map(\.kind).contains(.unknownBranch("nowhere")))
             #expect(issues.map(\.kind).contains(.attendedExceedsExpected(attended: 9, expected: 3)))
         } catch { Issue.record("\(error)") }
+    }
+
+    /// The one-activity check an edit runs finds exactly what the whole-workspace pass adds.
+    @Test func anActivityEditIsCheckedAsTheWholeWorkspacePassWould() throws {
+        let ws = smallWorkspace()
+        let d = Self.d
+        let cases: [(Activity?, Activity?)] = [
+            (nil, Activity(id: "n1", branchId: "b1", kind: .talk, date: d("2026-06-01"), title: "好的")),
+            (nil, Activity(id: "n2", branchId: "nowhere", kind: .talk, date: d("2026-06-01"), title: "x", attended: 9, expected: 3)),
+            (nil, Activity(id: "", branchId: "b1", kind: .talk, date: d("2031-06-01"), title: "无 id, 日期太远")),
+            (nil, Activity(id: "n3", branchId: "b1", kind: .groupMeeting, date: d("2026-06-01"), title: "小组", hours: -1, partyGroupId: "b2-g9")),
+            (ws.activities[1], { var a = ws.activities[1]; a.attended = 99; return a }()),
+            (ws.activities[1], nil),
+        ]
+        for (before, after) in cases {
+            let change = Change.activity(before: before, after: after)
+            let updated = try change.apply(to: ws)
+            let known = Set(Validator.validate(ws).map { "\($0.kind)" })
+            let whole = Validator.validate(updated).filter { !known.contains("\($0.kind)") }.map { "\($0.kind)" }.sorted()
+            let one = Editor.introducedProblems(change, before: ws, after: updated).map { "\($0.kind)" }.sorted()
+            #expect(one == whole, "\(after?.title ?? "delete")")
+        }
+        // And the cases above do reach the rules (the comparison is not of two empty lists).
+        let bad = try Change.activity(before: nil, after: cases[1].1).apply(to: ws)
+        #expect(Editor.introducedProblems(.activity(before: nil, after: cases[1].1), before: ws, after: bad).count == 2)
     }
 }
 

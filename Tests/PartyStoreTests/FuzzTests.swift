@@ -19,6 +19,10 @@ import TestSupport
         demo.checks = Array(demo.checks.filter { $0.year == 2026 }.prefix(4))
         demo.rectifications = Array(demo.rectifications.filter { !$0.history.isEmpty }.prefix(6))
         let files = WorkspaceCodec.render(demo)
+        // The largest branch file of the year (most records to damage).
+        func busiest(_ prefix: String) -> String {
+            files.filter { $0.key.hasPrefix(prefix) }.max { ($0.value.count, $1.key) < ($1.value.count, $0.key) }!.key
+        }
         func entry<T: Decodable>(_ path: String, _ type: T.Type) -> (String, Data, (Data) -> Result<Void, Problem>) {
             (path, files[path]!, { data in WorkspaceCodec.decode(type, file: path, data: data).map { _ in () } })
         }
@@ -27,8 +31,8 @@ import TestSupport
             entry(WorkspacePaths.organisation, Organisation.self),
             entry(WorkspacePaths.members, MembersDocument.self),
             entry(WorkspacePaths.plan, WorkPlan.self),
-            entry(WorkspacePaths.activities(2026), YearShard<Activity>.self),
-            entry(WorkspacePaths.checks(2026), YearShard<QuarterlyCheck>.self),
+            entry(busiest("activities/2026/"), YearShard<Activity>.self),
+            entry(busiest("checks/2026/"), YearShard<QuarterlyCheck>.self),
             entry(WorkspacePaths.rectifications, RectificationsDocument.self),
             entry(WorkspacePaths.scoring, ScoringScheme.self),
         ]

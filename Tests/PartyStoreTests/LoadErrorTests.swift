@@ -40,15 +40,15 @@ func position(of needle: String, in path: String) -> (Int, Int) {
     @Test func invalidDateNamesFileLineColumnAndPath() throws {
         var line = 0, column = 0
         let problems = try loadProblems { store in
-            replace(store, "activities/2026.json", "\"2026-03-31\"", "\"2026-02-30\"")
-            (line, column) = position(of: "\"2026-02-30\"", in: store.absolute("activities/2026.json"))
+            replace(store, "activities/2026/b2.json", "\"2026-03-31\"", "\"2026-02-30\"")
+            (line, column) = position(of: "\"2026-02-30\"", in: store.absolute("activities/2026/b2.json"))
         }
         #expect(problems.count == 1)
         let p = try #require(problems.first)
         #expect(p.kind == .invalidDate("2026-02-30"))
-        #expect(p.path == "activities[1].date")
+        #expect(p.path == "activities[0].date")
         #expect(p.line == line && p.column == column)
-        #expect(p.message(.zh) == "activities/2026.json:\(line):\(column) activities[1].date: 日期 \"2026-02-30\" 无效 (应为 YYYY-MM-DD 的真实日期)")
+        #expect(p.message(.zh) == "activities/2026/b2.json:\(line):\(column) activities[0].date: 日期 \"2026-02-30\" 无效 (应为 YYYY-MM-DD 的真实日期)")
     }
 
     @Test func syntaxErrorPointsAtTheCharacter() throws {
@@ -71,15 +71,15 @@ func position(of needle: String, in path: String) -> (Int, Int) {
     }
 
     @Test func unknownCodeListsTheAllowedOnes() throws {
-        let problems = try loadProblems { store in replace(store, "activities/2026.json", "\"training\"", "\"trainingg\"") }
+        let problems = try loadProblems { store in replace(store, "activities/2026/b2.json", "\"training\"", "\"trainingg\"") }
         let p = try #require(problems.first)
-        #expect(p.path == "activities[1].kind")
+        #expect(p.path == "activities[0].kind")
         guard case .unknownCode("trainingg", let allowed) = p.kind else { Issue.record("got \(p.kind)"); return }
         #expect(allowed.contains("training"))
     }
 
     @Test func missingFieldAndWrongTypeAndHugeNumber() throws {
-        let missing = try loadProblems { store in replace(store, "activities/2025.json", "\"kind\" : \"generalMeeting\",", "") }
+        let missing = try loadProblems { store in replace(store, "activities/2025/b1.json", "\"kind\" : \"generalMeeting\",", "") }
         #expect(missing.first?.kind == .missingField("kind"))
         #expect(missing.first?.path == "activities[0]")
         let wrongType = try loadProblems { store in replace(store, "organisation.json", "\"fullMembers\" : 5", "\"fullMembers\" : \"五\"") }
@@ -93,15 +93,15 @@ func position(of needle: String, in path: String) -> (Int, Int) {
 
     @Test func problemsInSeveralFilesAreAllListed() throws {
         let problems = try loadProblems { store in
-            replace(store, "activities/2026.json", "\"2026-03-31\"", "\"2026-02-30\"")
+            replace(store, "activities/2026/b2.json", "\"2026-03-31\"", "\"2026-02-30\"")
             replace(store, "members.json", "\"probationary\"", "\"candidate\"")
             replace(store, "plan.json", "\"progress\" : 40", "\"progress\" : true")
         }
-        #expect(Set(problems.map(\.file)) == ["activities/2026.json", "members.json", "plan.json"])
+        #expect(Set(problems.map(\.file)) == ["activities/2026/b2.json", "members.json", "plan.json"])
     }
 
     @Test func activityFiledUnderTheWrongYear() throws {
-        let problems = try loadProblems { store in replace(store, "activities/2025.json", "\"2025-12-30\"", "\"2024-12-30\"") }
+        let problems = try loadProblems { store in replace(store, "activities/2025/b1.json", "\"2025-12-30\"", "\"2024-12-30\"") }
         #expect(problems.map(\.kind) == [.wrongShard(fileYear: 2025, dateYear: 2024)])
         #expect(problems.first?.path == "activities[0].date")
     }
@@ -110,7 +110,7 @@ func position(of needle: String, in path: String) -> (Int, Int) {
         let tmp = TempDirectory(); defer { tmp.cleanup() }
         let store = WorkspaceStore(directory: tmp.sub("ws"))
         try store.create(smallWorkspace())
-        replace(store, "workspace.json", "\"schemaVersion\" : 2", "\"schemaVersion\" : 99")
+        replace(store, "workspace.json", "\"schemaVersion\" : \(WorkspaceSettings.currentSchemaVersion)", "\"schemaVersion\" : 99")
         let before = allFiles(store.directory)
         #expect(throws: StoreError.self) { try store.load() }
         do { _ = try store.load() } catch {
@@ -130,13 +130,15 @@ func position(of needle: String, in path: String) -> (Int, Int) {
         let tmp = TempDirectory(); defer { tmp.cleanup() }
         let store = WorkspaceStore(directory: tmp.sub("ws"))
         try store.create(smallWorkspace())
-        replace(store, "activities/2026.json", "\"branchId\" : \"b2\"", "\"branchId\" : \"b9\"")
+        // Both 2026 activities of b2 now name a branch that does not exist (and sit in its file).
+        replace(store, "activities/2026/b2.json", "\"branchId\" : \"b2\"", "\"branchId\" : \"b9\"")
+        try FileManager.default.moveItem(atPath: store.absolute("activities/2026/b2.json"), toPath: store.absolute("activities/2026/b9.json"))
         replace(store, "members.json", "\"id\" : \"m2\"", "\"id\" : \"m1\"")
         let problems = store.validate(try store.load())
         let dangling = try #require(problems.first { $0.kind == .unknownBranch("b9") })
-        #expect(dangling.file == "activities/2026.json")
-        #expect(dangling.path == "activities[1].branchId")
-        let (line, column) = position(of: "\"b9\"", in: store.absolute("activities/2026.json"))
+        #expect(dangling.file == "activities/2026/b9.json")
+        #expect(dangling.path == "activities[0].branchId")
+        let (line, column) = position(of: "\"b9\"", in: store.absolute("activities/2026/b9.json"))
         #expect(dangling.line == line && dangling.column == column)
         let duplicate = try #require(problems.first { $0.kind == .duplicateId("m1") })
         #expect(duplicate.file == "members.json" && duplicate.path == "members[1].id")

@@ -26,6 +26,8 @@ public extension ProblemKind {
             return lang.pick("数据格式版本 \(found) 无效", "schema version \(found) is invalid")
         case .wrongShard(let fileYear, let dateYear):
             return lang.pick("该活动日期在 \(dateYear) 年, 却存放在 \(fileYear) 年的文件中", "activity dated \(dateYear) is filed under \(fileYear)")
+        case .wrongBranchFile(let branch, let file):
+            return lang.pick("该记录属于支部 \(branch), 应存放在 \(file)", "record of branch \(branch) belongs in \(file)")
         case .other(let text):
             return text
         case .duplicateId(let id):
