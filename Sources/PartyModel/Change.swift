@@ -106,6 +106,13 @@ public enum Change: Hashable, Sendable {
     /// The workspace with the change applied. The record must currently equal `before`.
     public func apply(to workspace: Workspace) throws(Conflict) -> Workspace {
         var ws = workspace
+        try apply(to: &ws)
+        return ws
+    }
+
+    /// Applies the change in place (no copy of a 500,000-record ledger when the caller holds the
+    /// only reference); on a conflict the workspace is left as it was.
+    public func apply(to ws: inout Workspace) throws(Conflict) {
         switch self {
         case .activity(let b, let a): try Self.replace(&ws.activities, b, a, entity: entity)
         case .rectification(let b, let a): try Self.replace(&ws.rectifications, b, a, entity: entity)
@@ -115,9 +122,19 @@ public enum Change: Hashable, Sendable {
         case .manualScore(let b, let a): try Self.replace(&ws.manualScores, b, a, entity: entity)
         case .bonus(let b, let a): try Self.replace(&ws.bonuses, b, a, entity: entity)
         case .member(let b, let a): try Self.replace(&ws.members, b, a, entity: entity)
-        case .batch(let list): for change in list { ws = try change.apply(to: ws) }
+        case .batch(let list):
+            var done: [Change] = []
+            do throws(Conflict) {
+                for change in list {
+                    try change.apply(to: &ws)
+                    done.append(change)
+                }
+            } catch {
+                // Undo the parts already applied: their inverses cannot conflict.
+                for change in done.reversed() { try? change.inverse.apply(to: &ws) }
+                throw error
+            }
         }
-        return ws
     }
 
     static func replace<T: Identified & Equatable>(_ list: inout [T], _ before: T?, _ after: T?, entity: String) throws(Conflict) {

@@ -1,19 +1,28 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 
-/// Copies of files as they were before being overwritten, in `.backup/` inside the workspace:
-/// `.backup/activities__2026.json.20261121T101500Z.schema-v1`. The newest `limit` copies of each file are kept.
+/// Files as they were before being overwritten (hard links to the replaced versions), in `.backup/`:
+/// `.backup/activities__2026__b1.json.20261121T101500Z.edit`. The newest `limit` copies of each file are kept.
 struct Backups {
     static let limit = 20
     let directory: String
 
     func keep(_ relative: String, label: String) throws(FileError) {
         let source = "\(directory)/\(relative)"
-        guard let data = FileManager.default.contents(atPath: source) else { return }
         let folder = "\(directory)/\(WorkspacePaths.backupDirectory)"
         try AtomicFile.makeDirectory(folder)
         let base = relative.replacingOccurrences(of: "/", with: "__")
         let stamp = Self.timestamp(Date())
-        try AtomicFile.write(data, to: "\(folder)/\(base).\(stamp).\(label)")
+        let target = "\(folder)/\(base).\(stamp).\(label)"
+        // A hard link, not a copy: saves replace files by rename, so the old inode — the backup —
+        // is never written again. Copy only where links are not possible.
+        if link(source, target) != 0 {
+            guard errno != ENOENT else { return }
+            guard let data = FileManager.default.contents(atPath: source) else { return }
+            try AtomicFile.write(data, to: target)
+        }
         prune(folder: folder, base: base)
     }
 

@@ -25,33 +25,54 @@ public struct Editor: Sendable {
         case journal(FileError)
     }
 
+    /// Commits `change` and returns the workspace as saved. Copies the workspace: callers that
+    /// keep it only to pass it back should use `commit(_:to:undo:)`.
     @discardableResult
     public func commit(_ change: Change, over loaded: LoadedWorkspace, undo: Bool = false) throws(Failure) -> LoadedWorkspace {
-        let updated: Workspace
-        do { updated = try change.apply(to: loaded.workspace) } catch { throw .conflict(error) }
+        var copy = loaded
+        try commit(change, to: &copy, undo: undo)
+        return copy
+    }
+
+    /// Commits `change` in place: on success `loaded` is the workspace as saved; on any failure it is
+    /// unchanged. In place so that an edit of a county ledger does not copy 500,000 records.
+    public func commit(_ change: Change, to loaded: inout LoadedWorkspace, undo: Bool = false) throws(Failure) {
         // Only problems the change introduces block it; old ones are validate's business.
-        let introduced = Self.introducedProblems(change, before: loaded.workspace, after: updated)
-        if !introduced.isEmpty { throw .invalid(introduced) }
-        let saved: LoadedWorkspace
-        do { saved = try store.save(updated, over: loaded, backup: true, only: loaded.migratedFrom == nil ? WorkspaceCodec.paths(touchedBy: change) : nil) } catch { throw .store(error) }
+        let scoped = Self.scopedProblems(change, after: false, in: loaded.workspace)
+        let before = scoped == nil ? loaded.workspace : nil   // the whole pass needs the old state
+        do { try change.apply(to: &loaded.workspace) } catch { throw .conflict(error) }
+        let introduced = scoped.map { Self.introduced(old: $0, new: Self.scopedProblems(change, after: true, in: loaded.workspace)!) }
+            ?? Self.introduced(old: Validator.validate(before!), new: Validator.validate(loaded.workspace))
+        do throws(Failure) {
+            if !introduced.isEmpty { throw .invalid(introduced) }
+            let only = loaded.migratedFrom == nil ? WorkspaceCodec.paths(touchedBy: change) : nil
+            do { loaded = try store.save(loaded.workspace, over: loaded, backup: true, only: only) } catch { throw .store(error) }
+        } catch {
+            try? change.inverse.apply(to: &loaded.workspace)
+            throw error
+        }
         do { try Journal(directory: store.directory).append(change, user: user, host: host, undo: undo) } catch { throw .journal(error) }
-        return saved
     }
 }
 
 extension Editor {
-    /// Problems present after the change and not before. An activity — the everyday edit — is checked
-    /// on its own against the rest; any other change re-runs the whole-workspace pass.
+    /// Problems present after the change and not before (the whole-workspace pass, except for the
+    /// changes `scopedProblems` covers).
     static func introducedProblems(_ change: Change, before: Workspace, after: Workspace) -> [ValidationIssue] {
-        let old: [ValidationIssue], new: [ValidationIssue]
-        switch change {
-        case .activity(let was, let now):
-            old = was.map { Validator.validate(activity: $0, in: before) } ?? []
-            new = now.map { Validator.validate(activity: $0, in: after) } ?? []
-        default:
-            old = Validator.validate(before)
-            new = Validator.validate(after)
+        if let old = scopedProblems(change, after: false, in: before) {
+            return introduced(old: old, new: scopedProblems(change, after: true, in: after)!)
         }
+        return introduced(old: Validator.validate(before), new: Validator.validate(after))
+    }
+
+    /// For an activity — the everyday edit — the problems of that record alone, on one side of the
+    /// change; nil for other changes, which re-run the whole-workspace pass.
+    static func scopedProblems(_ change: Change, after: Bool, in workspace: Workspace) -> [ValidationIssue]? {
+        guard case .activity(let was, let now) = change else { return nil }
+        return (after ? now : was).map { Validator.validate(activity: $0, in: workspace) } ?? []
+    }
+
+    static func introduced(old: [ValidationIssue], new: [ValidationIssue]) -> [ValidationIssue] {
         let known = Set(old.map { "\($0.kind)" })
         return new.filter { !known.contains("\($0.kind)") }
     }

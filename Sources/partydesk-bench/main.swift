@@ -98,7 +98,7 @@ if let dir = workspaceDir {
         for i in 0..<5 {
             let a = Activity(id: "bench-\(getpid())-\(i)", branchId: loaded.workspace.organisation.branches[0].id, kind: .talk, date: asOf, title: "基准测试")
             let t = DispatchTime.now().uptimeNanoseconds
-            loaded = try editor.commit(.activity(before: nil, after: a), over: loaded)
+            try editor.commit(.activity(before: nil, after: a), to: &loaded)
             times.append(ms(t))
         }
         print(String(format: "one edit saved durably: median %.0f ms, min %.0f, max %.0f (writes to %@)", times.sorted()[2], times.min()!, times.max()!, dir))

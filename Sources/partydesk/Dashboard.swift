@@ -69,7 +69,7 @@ enum Dashboard {
                      _ store: inout WorkspaceStore, _ lang: Language) {
         guard !state.readOnly else { return }
         do {
-            loaded = try editor.commit(change, over: loaded, undo: undo)
+            try editor.commit(change, to: &loaded, undo: undo)
             let old = state.data
             state.replaceData(DashboardData(workspace: loaded.workspace, year: old.year, quarter: old.quarter, asOf: old.asOf, lang: lang))
             if undo { state.undoStack.removeLast() } else { state.undoStack.append(change) }

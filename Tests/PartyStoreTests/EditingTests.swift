@@ -117,6 +117,31 @@ import TestSupport
         } catch { Issue.record("\(error)") }
     }
 
+    /// Committing in place: a refused change (rules, conflict, file changed on disk) leaves the
+    /// workspace exactly as it was; an accepted one leaves it as saved.
+    @Test func anInPlaceCommitLeavesTheWorkspaceUnchangedWhenRefused() throws {
+        let tmp = TempDirectory(); defer { tmp.cleanup() }
+        let store = WorkspaceStore(directory: tmp.sub("ws"))
+        var loaded = try store.create(smallWorkspace())
+        let original = loaded.workspace
+        let editor = Editor(store: store, user: "t", host: "h")
+        let bad = Activity(id: "z", branchId: "nowhere", kind: .talk, date: Self.d("2026-06-01"), title: "x")
+        #expect(throws: Editor.Failure.self) { try editor.commit(.activity(before: nil, after: bad), to: &loaded) }
+        #expect(loaded.workspace == original)
+        let good = Activity(id: "ok", branchId: "b1", kind: .talk, date: Self.d("2026-06-01"), title: "谈心")
+        // A batch whose second part conflicts undoes its first part.
+        let batch = Change.batch([.activity(before: nil, after: good), .activity(before: bad, after: nil)])
+        #expect(throws: Editor.Failure.self) { try editor.commit(batch, to: &loaded) }
+        #expect(loaded.workspace == original)
+        replace(store, "activities/2026/b1.json", "小组学习", "小组学习(外部修改)")
+        #expect(throws: Editor.Failure.self) { try editor.commit(.activity(before: nil, after: good), to: &loaded) }
+        #expect(loaded.workspace == original)
+        replace(store, "activities/2026/b1.json", "小组学习(外部修改)", "小组学习")
+        try editor.commit(.activity(before: nil, after: good), to: &loaded)
+        #expect(loaded.workspace.activities.last == good)
+        #expect(Set(try store.load().workspace.activities) == Set(loaded.workspace.activities))
+    }
+
     /// The one-activity check an edit runs finds exactly what the whole-workspace pass adds.
     @Test func anActivityEditIsCheckedAsTheWholeWorkspacePassWould() throws {
         let ws = smallWorkspace()

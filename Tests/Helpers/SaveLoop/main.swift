@@ -27,7 +27,7 @@ while getppid() == parent && Date() < deadline {
         added += 1
         let activity = Activity(id: "loop-\(added)", branchId: loaded.workspace.organisation.branches[0].id, kind: .studySession,
                                 date: Day(year: 2026, month: 5, day: 1 + added % 28)!, title: "第\(added)次学习", attended: 5, expected: 9)
-        loaded = try editor.commit(.activity(before: nil, after: activity), over: loaded)
+        try editor.commit(.activity(before: nil, after: activity), to: &loaded)
         continue
     }
     round += 1
