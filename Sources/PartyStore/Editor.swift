@@ -37,6 +37,9 @@ public struct Editor: Sendable {
     /// Commits `change` in place: on success `loaded` is the workspace as saved; on any failure it is
     /// unchanged. In place so that an edit of a county ledger does not copy 500,000 records.
     public func commit(_ change: Change, to loaded: inout LoadedWorkspace, undo: Bool = false) throws(Failure) {
+        // A workspace read for some years only: read the years the change touches first, so the
+        // files it rewrites are saved whole.
+        do { try store.loadYears(WorkspaceCodec.years(touchedBy: change), into: &loaded) } catch { throw .store(error) }
         // Only problems the change introduces block it; old ones are validate's business.
         let scoped = Self.scopedProblems(change, after: false, in: loaded.workspace)
         let before = scoped == nil ? loaded.workspace : nil   // the whole pass needs the old state

@@ -31,6 +31,11 @@ enum WorkspaceCodec {
         }
     }
 
+    /// The years of activities and checks a change touches (they must be loaded to save it).
+    static func years(touchedBy change: Change) -> Set<Int> {
+        Set(paths(touchedBy: change).compactMap { WorkspacePaths.shardLocation($0)?.year })
+    }
+
     /// Only the named files (a year file with no records left renders as absent).
     static func render(_ workspace: Workspace, only paths: Set<String>) -> [String: Data] {
         let encoder = encoder()

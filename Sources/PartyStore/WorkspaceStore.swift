@@ -112,6 +112,11 @@ public struct WorkspaceStore: Sendable {
     /// Reads the workspace. `years`: only the activities and checks of these years (the dashboard
     /// reads the current year first and the rest afterwards; see `loadYears`).
     public func load(years: Set<Int>? = nil) throws(StoreError) -> LoadedWorkspace {
+        try load(years: { _ in years })
+    }
+
+    /// As `load(years:)`, the years chosen once the settings (the current year) are read.
+    public func load(years choose: (WorkspaceSettings) -> Set<Int>?) throws(StoreError) -> LoadedWorkspace {
         guard exists else { throw .notAWorkspace(directory) }
         var reader = Reader(store: self)
 
@@ -143,6 +148,9 @@ public struct WorkspaceStore: Sendable {
         let scoring = reader.decode(ScoringScheme.self, WorkspacePaths.scoring, required: scoringRequired)
         let rectifications = reader.decode(RectificationsDocument.self, WorkspacePaths.rectifications, required: false)
         let manual = reader.decode(ManualScoresDocument.self, WorkspacePaths.manualScores, required: false)
+        // A workspace still to be migrated is read whole: the first save rewrites every year.
+        let legacy = (shardFiles(Activity.folder) + shardFiles(QuarterlyCheck.folder)).contains { $0.branch == nil }
+        let years = migratedFrom == nil && !legacy ? choose(settings) : nil
         let activities = reader.shards(Activity.self, years: years)
         let checks = reader.shards(QuarterlyCheck.self, years: years)
         // Year files of schema 2 found (a copied-in old file, say): the next save is a full one.
@@ -158,6 +166,26 @@ public struct WorkspaceStore: Sendable {
             manualScores: manual?.scores ?? [], bonuses: manual?.bonuses ?? [])
         return LoadedWorkspace(workspace: workspace, digests: reader.digests, migratedFrom: migratedFrom, origins: reader.origins,
                                years: years)
+    }
+
+    /// Adds the activities and checks of `years` to a workspace read with `load(years:)` (nothing
+    /// to do for one read whole). The dashboard reads an older year when it is first shown.
+    public func loadYears(_ years: Set<Int>, into loaded: inout LoadedWorkspace) throws(StoreError) {
+        guard let have = loaded.years else { return }
+        let missing = years.subtracting(have)
+        guard !missing.isEmpty else { return }
+        var reader = Reader(store: self)
+        let activities = reader.shards(Activity.self, years: missing)
+        let checks = reader.shards(QuarterlyCheck.self, years: missing)
+        guard reader.problems.isEmpty else { throw .invalid(reader.problems) }
+        // Places stay aligned with model order only if they were (they are dropped after a save).
+        for (folder, count) in [(Activity.folder, loaded.workspace.activities.count), (QuarterlyCheck.folder, loaded.workspace.checks.count)] {
+            if let origins = loaded.origins[folder], origins.count == count { loaded.origins[folder] = origins + (reader.origins[folder] ?? []) }
+        }
+        loaded.workspace.activities += activities
+        loaded.workspace.checks += checks
+        loaded.digests.merge(reader.digests) { _, new in new }
+        loaded.years = have.union(missing)
     }
 
     /// Shard files of a folder: `FOLDER/YYYY/BRANCH.json`, and schema-2 `FOLDER/YYYY.json`; by year, then name.

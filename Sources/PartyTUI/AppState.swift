@@ -25,15 +25,24 @@ public enum Effect: Equatable, Sendable {
     case commit(Change)
     /// Save this change as the undo of the last one.
     case undo(Change)
+    /// Read the years this quarter needs, then show it (`Update.showPeriod`).
+    case loadPeriod(Quarter)
 }
 
 /// The whole dashboard state. The screen is a pure function of it (`Views.render`).
 public struct AppState: Sendable {
     public var data: DashboardData
-    public var pane: Pane = .overview
+    public var pane: Pane = .overview {
+        didSet { if stale.contains(pane) { refresh(pane) } }
+    }
     public var lists: [Pane: ListState] = [:]
     /// Row indices of each pane's table after filtering and sorting.
     public private(set) var visible: [Pane: [Int]] = [:]
+    /// Panes whose rows are not worked out yet (done when the pane is shown): building every
+    /// table up front would make the first screen of a large workspace wait for all of them.
+    private var stale: Set<Pane> = []
+    /// The row to select again in a stale pane, by id, from before the data changed.
+    private var pendingSelection: [Pane: String] = [:]
     public var checkColumn: Int
     public var scoringQuarterView = false
     public var activityKind: ActivityKind?
@@ -63,17 +72,15 @@ public struct AppState: Sendable {
         self.readOnly = readOnly
         self.loadedAt = loadedAt
         checkColumn = data.quarter - 1
-        for pane in Pane.allCases where pane != .overview {
-            lists[pane] = ListState()
-            refresh(pane)
-        }
+        for pane in Pane.allCases where pane != .overview { lists[pane] = ListState() }
+        stale = Set(Pane.allCases.filter { $0 != .overview })
     }
 
     /// Rows a list pane shows at once: the screen less tab bar, pane header, frame and column titles, status bar.
     public var pageSize: Int { max(1, height - 6) }
 
     public func table(_ pane: Pane) -> Table? {
-        pane == .scoring && scoringQuarterView ? data.quarterScoringTable : data.tables[pane]
+        data.table(pane, quarterView: pane == .scoring && scoringQuarterView)
     }
 
     /// The state filters `f` cycles through, per pane: (tag, label).
@@ -94,7 +101,9 @@ public struct AppState: Sendable {
     /// Recomputes a pane's visible rows after its filter, sort or data changed, keeping the selected row.
     public mutating func refresh(_ pane: Pane) {
         guard let table = table(pane), var list = lists[pane] else { return }
-        let previous = visible[pane].flatMap { rows in rows.indices.contains(list.selected) ? table.rows[safe: rows[list.selected]]?.id : nil }
+        let previous = pendingSelection.removeValue(forKey: pane)
+            ?? visible[pane].flatMap { rows in rows.indices.contains(list.selected) ? table.rows[safe: rows[list.selected]]?.id : nil }
+        stale.remove(pane)
         let needle = list.filter.lowercased()
         let filters = stateFilters(pane)
         let tag = filters.indices.contains(list.stateFilter) ? filters[list.stateFilter].tag : ""
@@ -142,14 +151,19 @@ public struct AppState: Sendable {
 
     /// New figures for another period or a reloaded workspace; selections and filters stay.
     public mutating func replaceData(_ newData: DashboardData) {
+        for pane in Pane.allCases where pane != .overview && !stale.contains(pane) {
+            if let id = selectedRow(pane)?.id { pendingSelection[pane] = id }
+        }
         data = newData
-        for pane in Pane.allCases where pane != .overview { refresh(pane) }
+        visible = [:]
+        stale = Set(Pane.allCases.filter { $0 != .overview })
+        if stale.contains(pane) { refresh(pane) }
     }
 
     public mutating func resize(width: Int, height: Int) {
         self.width = width
         self.height = height
-        for pane in Pane.allCases where pane != .overview { keepSelectionVisible(pane) }
+        for pane in Pane.allCases where pane != .overview && !stale.contains(pane) { keepSelectionVisible(pane) }
     }
 }
 

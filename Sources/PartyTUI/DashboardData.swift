@@ -1,3 +1,4 @@
+import Synchronization
 import PartyModel
 
 /// Everything the panes show, derived once from the workspace and the selected period, so that a
@@ -8,15 +9,17 @@ public struct DashboardData: Sendable {
     public let quarter: Int
     public let asOf: Day
     public let lang: Language
+    /// The years of activities and checks in `workspace`; nil when it holds every year.
+    public let loadedYears: Set<Int>?
     public let engine: ScoringEngine
     public let compliance: ComplianceCalculator
     public let yearScores: ScoreTable
     public let quarterScores: ScoreTable
     public let alerts: [Alert]
-    public let tables: [Pane: Table]
-    /// The scoring pane's quarter view (the year view is `tables[.scoring]`).
-    public let quarterScoringTable: Table
     public let overview: Overview
+    /// Pane tables, built when a pane is first shown: the first screen of a county workspace should
+    /// not wait for 100,000 activity rows nobody has asked for yet.
+    private let tableCache = TableCache()
     let branchNames: [String: String]
 
     public struct Overview: Sendable {
@@ -31,8 +34,15 @@ public struct DashboardData: Sendable {
 
     public var selectedQuarter: Quarter { Quarter(year: year, number: quarter)! }
 
-    public init(workspace: Workspace, year: Int, quarter: Int, asOf: Day, lang: Language) {
+    /// The years of activities and checks the panes need to show `year`: that year, and for the
+    /// alerts (which are as of `asOf`) the as-of quarter and the one before it.
+    public static func years(for year: Int, asOf: Day) -> Set<Int> {
+        [year, asOf.year, asOf.quarter.previous.year]
+    }
+
+    public init(workspace: Workspace, year: Int, quarter: Int, asOf: Day, lang: Language, loadedYears: Set<Int>? = nil) {
         self.workspace = workspace
+        self.loadedYears = loadedYears
         self.year = year
         self.quarter = quarter
         self.asOf = asOf
@@ -63,19 +73,43 @@ public struct DashboardData: Sendable {
                             meetingsByGeneralBranch: byGeneral, rectificationCounts: counts,
                             overdueRectifications: workspace.rectifications.filter { $0.isOverdue(on: asOf) }.count)
 
-        var tables: [Pane: Table] = [:]
-        tables[.branches] = Self.branchTable(workspace, year: year, asOf: asOf, compliance: compliance, scores: yearScores, alerts: alerts, lang: lang)
-        tables[.checks] = Self.checkTable(workspace, year: year, asOf: asOf, engine: engine, lang: lang)
-        tables[.scoring] = Self.scoreTable(workspace, yearScores, lang: lang)
-        tables[.rectifications] = Self.rectificationTable(workspace, asOf: asOf, names: branchNames, lang: lang)
-        tables[.alerts] = Self.alertTable(alerts, lang: lang)
-        tables[.tasks] = Self.taskTable(workspace.plan, asOf: asOf, lang: lang)
-        tables[.activities] = Self.activityTable(workspace, year: year, names: branchNames, lang: lang)
-        self.tables = tables
-        quarterScoringTable = Self.scoreTable(workspace, quarterScores, lang: lang)
+    }
+
+    /// A pane's table (nil for the overview); `quarterView`: the scoring pane's quarter view.
+    public func table(_ pane: Pane, quarterView: Bool = false) -> Table? {
+        guard pane != .overview else { return nil }
+        let key = pane == .scoring && quarterView ? "scoring-quarter" : "\(pane)"
+        return tableCache.value(key) {
+            switch pane {
+            case .overview: Table(columns: [], rows: [], sortOptions: [])
+            case .branches: Self.branchTable(workspace, year: year, asOf: asOf, compliance: compliance, scores: yearScores, alerts: alerts, lang: lang)
+            case .checks: Self.checkTable(workspace, year: year, asOf: asOf, engine: engine, lang: lang)
+            case .scoring: Self.scoreTable(workspace, quarterView ? quarterScores : yearScores, lang: lang)
+            case .rectifications: Self.rectificationTable(workspace, asOf: asOf, names: branchNames, lang: lang)
+            case .alerts: Self.alertTable(alerts, lang: lang)
+            case .tasks: Self.taskTable(workspace.plan, asOf: asOf, lang: lang)
+            case .activities: Self.activityTable(workspace, year: year, names: branchNames, lang: lang)
+            }
+        }
     }
 
     public func branchName(_ id: String) -> String { branchNames[id] ?? id }
+}
+
+/// Tables built on first use and kept. A class behind a lock so `DashboardData` stays a `Sendable`
+/// value whose reads are pure: a table depends only on the data it was built from.
+final class TableCache: Sendable {
+    private let tables = Mutex<[String: Table]>([:])
+
+    func value(_ key: String, build: () -> Table) -> Table {
+        if let table = tables.withLock({ $0[key] }) { return table }
+        let table = build()
+        tables.withLock { $0[key] = table }
+        return table
+    }
+}
+
+extension DashboardData {
 
     // MARK: Tables
 

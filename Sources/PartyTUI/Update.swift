@@ -85,10 +85,10 @@ public enum Update {
         case .toggleView:
             state.scoringQuarterView.toggle()
             state.refresh(.scoring)
-        case .previousQuarter: changePeriod(&state, quarters: -1)
-        case .nextQuarter: changePeriod(&state, quarters: 1)
-        case .previousYear: changePeriod(&state, quarters: -4)
-        case .nextYear: changePeriod(&state, quarters: 4)
+        case .previousQuarter: return changePeriod(&state, quarters: -1)
+        case .nextQuarter: return changePeriod(&state, quarters: 1)
+        case .previousYear: return changePeriod(&state, quarters: -4)
+        case .nextYear: return changePeriod(&state, quarters: 4)
         case .reload: return .reload
         case .help: state.showHelp = true
         case .quit: return .quit
@@ -183,11 +183,23 @@ public enum Update {
         }
     }
 
-    static func changePeriod(_ state: inout AppState, quarters delta: Int) {
+    /// Shows another quarter; one whose year is not read yet is the main loop's to read first.
+    static func changePeriod(_ state: inout AppState, quarters delta: Int) -> Effect {
         var quarter = Quarter(year: state.data.year, number: state.data.quarter)!
         for _ in 0..<abs(delta) { quarter = delta > 0 ? quarter.next : quarter.previous }
         let old = state.data
-        state.replaceData(DashboardData(workspace: old.workspace, year: quarter.year, quarter: quarter.number, asOf: old.asOf, lang: old.lang))
+        if let loaded = old.loadedYears, !DashboardData.years(for: quarter.year, asOf: old.asOf).isSubset(of: loaded) {
+            return .loadPeriod(quarter)
+        }
+        showPeriod(quarter, of: old.workspace, loadedYears: old.loadedYears, &state)
+        return .none
+    }
+
+    /// Shows a quarter of `workspace` (which holds at least the years it needs).
+    public static func showPeriod(_ quarter: Quarter, of workspace: Workspace, loadedYears: Set<Int>?, _ state: inout AppState) {
+        let old = state.data
+        state.replaceData(DashboardData(workspace: workspace, year: quarter.year, quarter: quarter.number, asOf: old.asOf,
+                                        lang: old.lang, loadedYears: loadedYears))
         state.checkColumn = quarter.number - 1
     }
 

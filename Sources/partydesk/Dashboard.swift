@@ -7,7 +7,9 @@ import PartyTerminal
 /// The interactive dashboard: load, then keys → update → render → screen until `q`.
 enum Dashboard {
     static func run(_ options: WorkspaceOptions, theme: String?, readOnly: Bool, asOf: Day) throws {
-        let opened = try options.open()
+        // The first screen needs the current year only (and the quarter before the as-of day):
+        // older years are read when first shown, so a county ledger opens in a fraction of the time.
+        let opened = try options.open(years: { settings in DashboardData.years(for: settings.currentYear, asOf: asOf) })
         let lang = options.lang
         let (theme, themeMessage) = ThemeLoader.load(theme, lang: lang)
         // One editor at a time: the first dashboard takes the lock; a second one is read-only.
@@ -31,7 +33,7 @@ enum Dashboard {
         var store = opened.store
         var loaded = opened.loaded
         let editor = Editor(store: store)
-        var state = AppState(data: initialData(opened.workspace, asOf: asOf, lang: lang), width: screen.width, height: screen.height,
+        var state = AppState(data: initialData(opened.workspace, years: opened.loaded.years, asOf: asOf, lang: lang), width: screen.width, height: screen.height,
                              readOnly: readOnly || lock == nil, loadedAt: clock())
         state.lockHolder = lockHolder
         state.message = themeMessage ?? lockMessage
@@ -49,6 +51,7 @@ enum Dashboard {
                 case .none: break
                 case .commit(let change): save(change, undo: false, &state, &loaded, editor, &store, lang)
                 case .undo(let change): save(change, undo: true, &state, &loaded, editor, &store, lang)
+                case .loadPeriod(let quarter): showPeriod(quarter, &state, &loaded, store, lang)
                 }
             }
             screen.draw(Views.render(state))
@@ -56,10 +59,20 @@ enum Dashboard {
     }
 
     /// The workspace's current year; the quarter of the as-of day when it falls in that year.
-    static func initialData(_ ws: Workspace, asOf: Day, lang: Language) -> DashboardData {
+    static func initialData(_ ws: Workspace, years: Set<Int>?, asOf: Day, lang: Language) -> DashboardData {
         let year = ws.settings.currentYear
         let quarter = asOf.year == year ? asOf.quarter.number : (asOf.year > year ? 4 : 1)
-        return DashboardData(workspace: ws, year: year, quarter: quarter, asOf: asOf, lang: lang)
+        return DashboardData(workspace: ws, year: year, quarter: quarter, asOf: asOf, lang: lang, loadedYears: years)
+    }
+
+    /// Reads the years a quarter needs, then shows it; on a problem the current view stays.
+    static func showPeriod(_ quarter: Quarter, _ state: inout AppState, _ loaded: inout LoadedWorkspace, _ store: WorkspaceStore, _ lang: Language) {
+        do {
+            try store.loadYears(DashboardData.years(for: quarter.year, asOf: state.data.asOf), into: &loaded)
+            Update.showPeriod(quarter, of: loaded.workspace, loadedYears: loaded.years, &state)
+        } catch {
+            state.message = lang.pick("读取 \(quarter.year) 年数据失败: ", "cannot read \(quarter.year): ") + error.message(lang)
+        }
     }
 
     /// Reads the files again; on any problem the last good data stays and the status bar says why.
@@ -71,7 +84,8 @@ enum Dashboard {
         do {
             try editor.commit(change, to: &loaded, undo: undo)
             let old = state.data
-            state.replaceData(DashboardData(workspace: loaded.workspace, year: old.year, quarter: old.quarter, asOf: old.asOf, lang: lang))
+            state.replaceData(DashboardData(workspace: loaded.workspace, year: old.year, quarter: old.quarter, asOf: old.asOf, lang: lang,
+                                            loadedYears: loaded.years))
             if undo { state.undoStack.removeLast() } else { state.undoStack.append(change) }
             state.message = undo ? lang.pick("已撤销", "undone") : lang.pick("已保存", "saved")
         } catch {
@@ -83,10 +97,11 @@ enum Dashboard {
 
     static func reload(_ state: inout AppState, loaded: inout LoadedWorkspace, from store: inout WorkspaceStore, lang: Language) {
         do {
-            let fresh = try store.load()
+            let fresh = try store.load(years: loaded.years)
             loaded = fresh
             let old = state.data
-            state.replaceData(DashboardData(workspace: fresh.workspace, year: old.year, quarter: old.quarter, asOf: old.asOf, lang: lang))
+            state.replaceData(DashboardData(workspace: fresh.workspace, year: old.year, quarter: old.quarter, asOf: old.asOf, lang: lang,
+                                            loadedYears: fresh.years))
             state.loadedAt = clock()
             state.message = lang.pick("已重新加载", "reloaded")
         } catch {

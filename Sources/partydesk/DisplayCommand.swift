@@ -56,18 +56,23 @@ struct DisplayCommand: ParsableCommand {
         let fixedDay = try asOf.map { try parseAsOf($0) }
         func today() -> Day { fixedDay ?? .today }
 
-        func read() throws -> Workspace {
-            guard let source else { return DemoWorkspace.make(asOf: today()) }
-            do { return try source.load().workspace } catch { throw CLIFailure(message: error.message(lang)) }
+        /// The workspace, with only the years the display shows (nil years: all of them).
+        func read() throws(StoreError) -> (workspace: Workspace, years: Set<Int>?) {
+            guard let source else { return (DemoWorkspace.make(asOf: today()), nil) }
+            let loaded = try source.load(years: { DashboardData.years(for: $0.currentYear, asOf: today()) })
+            return (loaded.workspace, loaded.years)
         }
-        var ws = try read()
+        var ws: (workspace: Workspace, years: Set<Int>?)
+        do { ws = try read() } catch { throw CLIFailure(message: error.message(lang)) }
         var signature = source.map { DirectorySignature.of($0.directory) }
         let (theme, _) = ThemeLoader.load(theme, lang: lang)
         let screen = CursesScreen(theme: theme, noColor: ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false)
         defer { screen.shutdown() }
 
         var day = today()
-        func data(_ ws: Workspace) -> DashboardData { Dashboard.initialData(ws, asOf: day, lang: lang) }
+        func data(_ ws: (workspace: Workspace, years: Set<Int>?)) -> DashboardData {
+            Dashboard.initialData(ws.workspace, years: ws.years, asOf: day, lang: lang)
+        }
         var state = DisplayState(data: data(ws), pages: try pageList(), width: screen.width, height: screen.height,
                                  clock: Dashboard.clock(), loadedAt: Dashboard.clock())
         var lastSecond = -1
@@ -92,6 +97,8 @@ struct DisplayCommand: ParsableCommand {
                 // The date rolls over at midnight: "today", the quarter and overdue follow.
                 if today() != day {
                     day = today()
+                    // A new quarter can need a year not read yet: read again (the last good data stays on failure).
+                    if let fresh = try? read() { ws = fresh }
                     state.data = data(ws)
                 }
                 // Any change to the files (written in place or replaced) is read within a second.
@@ -99,7 +106,7 @@ struct DisplayCommand: ParsableCommand {
                     let current = DirectorySignature.of(source.directory)
                     if current != signature {
                         do {
-                            ws = try source.load().workspace
+                            ws = try read()
                             state.data = data(ws)
                             state.loadedAt = Dashboard.clock()
                             state.notice = nil

@@ -26,10 +26,11 @@ extension WorkspaceOptions {
         return demo
     }
 
-    func open() throws -> OpenedWorkspace {
+    /// `years`: read only these years of activities and checks (chosen from the settings); all by default.
+    func open(years: (WorkspaceSettings) -> Set<Int>? = { _ in nil }) throws -> OpenedWorkspace {
         let store = try storeToOpen()
         do {
-            return OpenedWorkspace(store: store, loaded: try store.load())
+            return OpenedWorkspace(store: store, loaded: try store.load(years: years))
         } catch {
             throw CLIFailure(message: error.message(lang))
         }

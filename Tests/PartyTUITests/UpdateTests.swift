@@ -73,6 +73,25 @@ import TestSupport
         #expect(state.selectedRow(.scoring)!.id == id)
     }
 
+    /// Panes not on screen work out their rows when shown; a selection made before new data
+    /// arrived is found again then, as it is for the pane on screen.
+    @Test func selectionSurvivesNewDataWhileThePaneIsNotShown() {
+        var state = demoState()
+        press([.char("4"), .down, .down, .down], &state)
+        let id = state.selectedRow(.scoring)!.id
+        press([.char("5"), .down], &state)
+        let rectification = state.selectedRow(.rectifications)!.id
+        press([.char("1")], &state)
+        state.replaceData(DashboardData(workspace: state.data.workspace, year: 2026, quarter: 4, asOf: testAsOf, lang: .zh))
+        state.replaceData(DashboardData(workspace: state.data.workspace, year: 2026, quarter: 4, asOf: testAsOf, lang: .zh))
+        #expect(state.visible[.scoring] == nil)
+        press([.char("4")], &state)
+        #expect(state.selectedRow(.scoring)!.id == id)
+        #expect(state.visible[.scoring]!.count > 10)
+        press([.char("5")], &state)
+        #expect(state.selectedRow(.rectifications)!.id == rectification)
+    }
+
     @Test func quarterAndYearKeysChangeThePeriod() {
         var state = demoState()
         press([.char("[")], &state)
