@@ -39,70 +39,118 @@ public struct WorkspaceStore: Sendable {
     // MARK: Loading
 
     /// Reads every file, collecting every problem; the workspace loads only when there is none.
+    /// Files are read and decoded on every core (they are independent: a county workspace is
+    /// thousands of branch files), then merged in a fixed order, so problems list the same way each time.
     struct Reader {
         let store: WorkspaceStore
         var problems: [Problem] = []
         var digests: [String: Digest] = [:]
         var origins: [String: [LoadedWorkspace.RecordOrigin]] = [:]
-
-        mutating func read(_ relative: String, required: Bool) -> Data? {
-            let path = store.absolute(relative)
-            guard FileManager.default.fileExists(atPath: path) else {
-                if required { problems.append(Problem(file: relative, kind: .fileMissing)) }
-                return nil
-            }
-            do {
-                let data = try Data(contentsOf: URL(fileURLWithPath: path))
-                digests[relative] = Digest(data)
-                return data
-            } catch {
-                problems.append(Problem(file: relative, kind: .unreadable(error.localizedDescription)))
-                return nil
-            }
-        }
-
-        mutating func decode<T: Decodable>(_ type: T.Type, _ relative: String, required: Bool) -> T? {
-            guard let data = read(relative, required: required) else { return nil }
-            switch WorkspaceCodec.decode(type, file: relative, data: data) {
-            case .success(let value): return value
-            case .failure(let problem): problems.append(problem); return nil
-            }
-        }
-
         /// True when a schema-2 `FOLDER/YYYY.json` was read: the next save rewrites it per branch.
         var legacyLayout = false
 
-        /// Every shard file of the folder, oldest year first; each record must belong to its file.
-        mutating func shards<R: YearShardedRecord>(_ type: R.Type, years: Set<Int>?) -> [R] {
+        /// What reading one file gave, made on any thread and merged on one.
+        struct Outcome<T>: @unchecked Sendable {
+            var relative: String
+            var digest: Digest? = nil
+            var value: T? = nil
+            var problems: [Problem] = []
+            var origins: [LoadedWorkspace.RecordOrigin] = []
+        }
+
+        /// A result slot a job fills from another thread (each job writes only its own).
+        final class Slot<T>: @unchecked Sendable {
+            var outcome: Outcome<T>
+            init(_ relative: String) { outcome = Outcome(relative: relative) }
+        }
+
+        static func read(_ store: WorkspaceStore, _ relative: String, required: Bool) -> (Data?, Outcome<Void>) {
+            var outcome = Outcome<Void>(relative: relative)
+            let path = store.absolute(relative)
+            guard FileManager.default.fileExists(atPath: path) else {
+                if required { outcome.problems.append(Problem(file: relative, kind: .fileMissing)) }
+                return (nil, outcome)
+            }
+            do {
+                let data = try Data(contentsOf: URL(fileURLWithPath: path))
+                outcome.digest = Digest(data)
+                return (data, outcome)
+            } catch {
+                outcome.problems.append(Problem(file: relative, kind: .unreadable(error.localizedDescription)))
+                return (nil, outcome)
+            }
+        }
+
+        static func decode<T: Decodable>(_ type: T.Type, _ store: WorkspaceStore, _ relative: String, required: Bool) -> Outcome<T> {
+            let (data, read) = read(store, relative, required: required)
+            var outcome = Outcome<T>(relative: relative, digest: read.digest, problems: read.problems)
+            guard let data else { return outcome }
+            switch WorkspaceCodec.decode(type, file: relative, data: data) {
+            case .success(let value): outcome.value = value
+            case .failure(let problem): outcome.problems.append(problem)
+            }
+            return outcome
+        }
+
+        /// One shard file; each record must belong to its file's year (and branch).
+        static func shard<R: YearShardedRecord>(_ type: R.Type, _ store: WorkspaceStore, year: Int, branch: String?, _ relative: String) -> Outcome<[R]> {
+            let (data, read) = read(store, relative, required: true)
+            var outcome = Outcome<[R]>(relative: relative, digest: read.digest, problems: read.problems)
+            guard let data else { return outcome }
+            let shard: YearShard<R>
+            switch WorkspaceCodec.decode(YearShard<R>.self, file: relative, data: data) {
+            case .success(let value): shard = value
+            case .failure(let problem): outcome.problems.append(problem); return outcome
+            }
+            lazy var bytes = [UInt8](WorkspaceCodec.withoutByteOrderMark(data))
+            if shard.year != year {
+                outcome.problems.append(WorkspaceCodec.located(file: relative, bytes: bytes, path: [.key("year")],
+                                                               kind: .wrongShard(fileYear: year, dateYear: shard.year)))
+            }
+            for (index, record) in shard.records.enumerated() {
+                if record.shardYear != year {
+                    let field = R.self == Activity.self ? "date" : "year"
+                    outcome.problems.append(WorkspaceCodec.located(
+                        file: relative, bytes: bytes, path: [.key(R.folder), .index(index), .key(field)],
+                        kind: .wrongShard(fileYear: year, dateYear: record.shardYear)))
+                } else if let branch, record.branchId != branch {
+                    outcome.problems.append(WorkspaceCodec.located(
+                        file: relative, bytes: bytes, path: [.key(R.folder), .index(index), .key("branchId")],
+                        kind: .wrongBranchFile(branch: record.branchId, file: record.shardPath)))
+                }
+                outcome.origins.append(.init(file: relative, index: index))
+            }
+            outcome.value = shard.records
+            return outcome
+        }
+
+        /// Jobs that fill one slot per shard file of `years` (all when nil), oldest year first.
+        static func shardJobs<R: YearShardedRecord>(_ type: R.Type, _ store: WorkspaceStore, years: Set<Int>?) -> ([Slot<[R]>], [@Sendable () -> Void]) {
+            let files = store.shardFiles(R.folder).filter { years?.contains($0.year) ?? true }
+            let slots = files.map { Slot<[R]>($0.path) }
+            let jobs: [@Sendable () -> Void] = zip(files, slots).map { file, slot in
+                { slot.outcome = shard(R.self, store, year: file.year, branch: file.branch, file.path) }
+            }
+            return (slots, jobs)
+        }
+
+        static func runConcurrently(_ jobs: [@Sendable () -> Void]) {
+            DispatchQueue.concurrentPerform(iterations: jobs.count) { jobs[$0]() }
+        }
+
+        mutating func merge<T>(_ outcome: Outcome<T>) -> T? {
+            if let digest = outcome.digest { digests[outcome.relative] = digest }
+            problems += outcome.problems
+            return outcome.value
+        }
+
+        mutating func merge<R: YearShardedRecord>(_ slots: [Slot<[R]>]) -> [R] {
             var records: [R] = []
             var origins: [LoadedWorkspace.RecordOrigin] = []
-            for (year, branch, relative) in store.shardFiles(R.folder) where years?.contains(year) ?? true {
-                guard let data = read(relative, required: true) else { continue }
-                if branch == nil { legacyLayout = true }
-                let shard: YearShard<R>
-                switch WorkspaceCodec.decode(YearShard<R>.self, file: relative, data: data) {
-                case .success(let value): shard = value
-                case .failure(let problem): problems.append(problem); continue
-                }
-                lazy var bytes = [UInt8](WorkspaceCodec.withoutByteOrderMark(data))
-                if shard.year != year {
-                    problems.append(WorkspaceCodec.located(file: relative, bytes: bytes, path: [.key("year")],
-                                                           kind: .wrongShard(fileYear: year, dateYear: shard.year)))
-                }
-                for (index, record) in shard.records.enumerated() {
-                    if record.shardYear != year {
-                        let field = R.self == Activity.self ? "date" : "year"
-                        problems.append(WorkspaceCodec.located(
-                            file: relative, bytes: bytes, path: [.key(R.folder), .index(index), .key(field)],
-                            kind: .wrongShard(fileYear: year, dateYear: record.shardYear)))
-                    } else if let branch, record.branchId != branch {
-                        problems.append(WorkspaceCodec.located(
-                            file: relative, bytes: bytes, path: [.key(R.folder), .index(index), .key("branchId")],
-                            kind: .wrongBranchFile(branch: record.branchId, file: record.shardPath)))
-                    }
-                    records.append(record)
-                    origins.append(.init(file: relative, index: index))
-                }
+            for slot in slots {
+                if WorkspacePaths.shardLocation(slot.outcome.relative)?.branch == nil { legacyLayout = true }
+                records += merge(slot.outcome) ?? []
+                origins += slot.outcome.origins
             }
             self.origins[R.folder] = origins
             return records
@@ -120,7 +168,8 @@ public struct WorkspaceStore: Sendable {
         guard exists else { throw .notAWorkspace(directory) }
         var reader = Reader(store: self)
 
-        let settingsData = reader.read(WorkspacePaths.settings, required: true)
+        let (settingsData, settingsRead) = Reader.read(self, WorkspacePaths.settings, required: true)
+        _ = reader.merge(settingsRead)
         let settingsBytes = [UInt8](WorkspaceCodec.withoutByteOrderMark(settingsData ?? Data()))
         guard let data = settingsData else { throw .invalid(reader.problems) }
         var settings: WorkspaceSettings
@@ -141,29 +190,52 @@ public struct WorkspaceStore: Sendable {
         // Version 1 had no scheme or template: they are added with their defaults (Migrations).
         let scoringRequired = version >= 2
 
-        let organisation = reader.decode(Organisation.self, WorkspacePaths.organisation, required: true)
-        let members = reader.decode(MembersDocument.self, WorkspacePaths.members, required: false)
-        let plan = reader.decode(WorkPlan.self, WorkspacePaths.plan, required: false)
-        let template = reader.decode(CheckTemplate.self, WorkspacePaths.checkTemplate, required: scoringRequired)
-        let scoring = reader.decode(ScoringScheme.self, WorkspacePaths.scoring, required: scoringRequired)
-        let rectifications = reader.decode(RectificationsDocument.self, WorkspacePaths.rectifications, required: false)
-        let manual = reader.decode(ManualScoresDocument.self, WorkspacePaths.manualScores, required: false)
         // A workspace still to be migrated is read whole: the first save rewrites every year.
         let legacy = (shardFiles(Activity.folder) + shardFiles(QuarterlyCheck.folder)).contains { $0.branch == nil }
         let years = migratedFrom == nil && !legacy ? choose(settings) : nil
-        let activities = reader.shards(Activity.self, years: years)
-        let checks = reader.shards(QuarterlyCheck.self, years: years)
+
+        // Largest files first, so the cores finish together.
+        let members = Reader.Slot<MembersDocument>(WorkspacePaths.members)
+        let rectifications = Reader.Slot<RectificationsDocument>(WorkspacePaths.rectifications)
+        let organisation = Reader.Slot<Organisation>(WorkspacePaths.organisation)
+        let plan = Reader.Slot<WorkPlan>(WorkspacePaths.plan)
+        let template = Reader.Slot<CheckTemplate>(WorkspacePaths.checkTemplate)
+        let scoring = Reader.Slot<ScoringScheme>(WorkspacePaths.scoring)
+        let manual = Reader.Slot<ManualScoresDocument>(WorkspacePaths.manualScores)
+        let (activitySlots, activityJobs) = Reader.shardJobs(Activity.self, self, years: years)
+        let (checkSlots, checkJobs) = Reader.shardJobs(QuarterlyCheck.self, self, years: years)
+        let store = self
+        Reader.runConcurrently([
+            { members.outcome = Reader.decode(MembersDocument.self, store, WorkspacePaths.members, required: false) },
+            { rectifications.outcome = Reader.decode(RectificationsDocument.self, store, WorkspacePaths.rectifications, required: false) },
+            { organisation.outcome = Reader.decode(Organisation.self, store, WorkspacePaths.organisation, required: true) },
+            { plan.outcome = Reader.decode(WorkPlan.self, store, WorkspacePaths.plan, required: false) },
+            { template.outcome = Reader.decode(CheckTemplate.self, store, WorkspacePaths.checkTemplate, required: scoringRequired) },
+            { scoring.outcome = Reader.decode(ScoringScheme.self, store, WorkspacePaths.scoring, required: scoringRequired) },
+            { manual.outcome = Reader.decode(ManualScoresDocument.self, store, WorkspacePaths.manualScores, required: false) },
+        ] + activityJobs + checkJobs)
+
+        // Merged in the order problems have always been listed in.
+        let organisationValue = reader.merge(organisation.outcome)
+        let membersValue = reader.merge(members.outcome)
+        let planValue = reader.merge(plan.outcome)
+        let templateValue = reader.merge(template.outcome)
+        let scoringValue = reader.merge(scoring.outcome)
+        let rectificationsValue = reader.merge(rectifications.outcome)
+        let manualValue = reader.merge(manual.outcome)
+        let activities = reader.merge(activitySlots)
+        let checks = reader.merge(checkSlots)
         // Year files of schema 2 found (a copied-in old file, say): the next save is a full one.
         if reader.legacyLayout && migratedFrom == nil { migratedFrom = 2 }
 
-        guard reader.problems.isEmpty, let organisation else { throw .invalid(reader.problems) }
+        guard reader.problems.isEmpty, let organisationValue else { throw .invalid(reader.problems) }
         let workspace = Workspace(
-            settings: settings, organisation: organisation, members: members?.members ?? [],
+            settings: settings, organisation: organisationValue, members: membersValue?.members ?? [],
             activities: activities,
-            plan: plan ?? WorkPlan(title: "\(settings.currentYear)", year: settings.currentYear),
-            checkTemplate: template ?? DefaultScheme.template, scoring: scoring ?? DefaultScheme.scheme,
-            checks: checks, rectifications: rectifications?.rectifications ?? [],
-            manualScores: manual?.scores ?? [], bonuses: manual?.bonuses ?? [])
+            plan: planValue ?? WorkPlan(title: "\(settings.currentYear)", year: settings.currentYear),
+            checkTemplate: templateValue ?? DefaultScheme.template, scoring: scoringValue ?? DefaultScheme.scheme,
+            checks: checks, rectifications: rectificationsValue?.rectifications ?? [],
+            manualScores: manualValue?.scores ?? [], bonuses: manualValue?.bonuses ?? [])
         return LoadedWorkspace(workspace: workspace, digests: reader.digests, migratedFrom: migratedFrom, origins: reader.origins,
                                years: years)
     }
@@ -175,8 +247,11 @@ public struct WorkspaceStore: Sendable {
         let missing = years.subtracting(have)
         guard !missing.isEmpty else { return }
         var reader = Reader(store: self)
-        let activities = reader.shards(Activity.self, years: missing)
-        let checks = reader.shards(QuarterlyCheck.self, years: missing)
+        let (activitySlots, activityJobs) = Reader.shardJobs(Activity.self, self, years: missing)
+        let (checkSlots, checkJobs) = Reader.shardJobs(QuarterlyCheck.self, self, years: missing)
+        Reader.runConcurrently(activityJobs + checkJobs)
+        let activities = reader.merge(activitySlots)
+        let checks = reader.merge(checkSlots)
         guard reader.problems.isEmpty else { throw .invalid(reader.problems) }
         // Places stay aligned with model order only if they were (they are dropped after a save).
         for (folder, count) in [(Activity.folder, loaded.workspace.activities.count), (QuarterlyCheck.folder, loaded.workspace.checks.count)] {
