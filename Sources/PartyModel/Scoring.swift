@@ -58,6 +58,10 @@ public struct ScoringEngine: Sendable {
     private let rectificationsByBranch: [String: [Rectification]]
     /// Findings by the check that raised them (a scan per check was quadratic on a county).
     let findingsByCheck: [String: [Rectification]]
+    /// The scheme's items by period and its maxima, worked out once (the scheme's accessors filter on each call).
+    private let quarterItems: [ScoreItem]
+    private let yearItems: [ScoreItem]
+    private let quarterMaxByCategory: [String: Double]
 
     struct CheckKey: Hashable { var branch: String; var year: Int; var quarter: Int }
     struct ManualKey: Hashable { var branch: String; var item: String; var year: Int; var quarter: Int? }
@@ -77,6 +81,9 @@ public struct ScoringEngine: Sendable {
         }
         manualByKey = manual
         rectificationsByBranch = Dictionary(grouping: workspace.rectifications, by: \.branchId)
+        quarterItems = workspace.scoring.quarterItems
+        yearItems = workspace.scoring.yearItems
+        quarterMaxByCategory = Dictionary(grouping: workspace.scoring.quarterItems, by: \.category).mapValues { $0.reduce(0) { $0 + $1.max } }
         findingsByCheck = Dictionary(grouping: workspace.rectifications.filter { $0.sourceCheckId != nil }, by: { $0.sourceCheckId! })
     }
 
@@ -165,20 +172,20 @@ public struct ScoringEngine: Sendable {
             var categories = Dictionary(uniqueKeysWithValues: scheme.categories.map { ($0.id, 0.0) })
             var quarterScores: [Int: Double] = [:]
             for quarter in counted {
-                quarterScores[quarter.number] = scheme.quarterItems.reduce(0) { $0 + points($1, branch, quarter, figures) }
+                quarterScores[quarter.number] = quarterItems.reduce(0) { $0 + points($1, branch, quarter, figures) }
             }
-            for item in scheme.quarterItems {
+            for item in quarterItems {
                 let mean = counted.reduce(0) { $0 + points(item, branch, $1, figures) } / Double(counted.count)
                 items[item.id] = mean
                 categories[item.category, default: 0] += mean
             }
-            for item in scheme.yearItems {
+            for item in yearItems {
                 let p = yearPoints(item, branch, year: year, counted: counted, figures)
                 items[item.id] = p
                 categories[item.category, default: 0] += p
             }
             let meanQuarter = quarterScores.values.reduce(0, +) / Double(counted.count)
-            let yearSum = scheme.yearItems.reduce(0) { $0 + items[$1.id]! }
+            let yearSum = yearItems.reduce(0) { $0 + items[$1.id]! }
             let bonus = min(scheme.bonusCap, max(0, (bonuses[branch.id] ?? []).reduce(0) { $0 + $1.points }))
             let (deduct, overdue, term) = deduction(branch, on: evaluation)
             let total = roundHalfUp2(min(100, max(0, meanQuarter + yearSum + bonus - deduct)))
@@ -200,18 +207,18 @@ public struct ScoringEngine: Sendable {
             let figures = self.figures(branch, year: quarter.year, quarters: [quarter])
             var items: [String: Double] = [:]
             var categories = Dictionary(uniqueKeysWithValues: scheme.categories.map { ($0.id, 0.0) })
-            for item in scheme.quarterItems {
+            for item in quarterItems {
                 let p = points(item, branch, quarter, figures)
                 items[item.id] = p
                 categories[item.category, default: 0] += p
             }
-            let raw = scheme.quarterItems.reduce(0) { $0 + items[$1.id]! }
+            let raw = quarterItems.reduce(0) { $0 + items[$1.id]! }
             let (deduct, overdue, term) = deduction(branch, on: evaluation)
             let scaled = quarterMax > 0 ? raw / quarterMax * 100 : 0
             let total = roundHalfUp2(min(100, max(0, scaled - deduct)))
             rows.append(score(branch, categories: categories, items: items, quarterScores: [quarter.number: raw], bonus: 0,
                               deduction: deduct, overdue: overdue, term: term, total: total,
-                              categoryMax: { id in scheme.quarterItems.filter { $0.category == id }.reduce(0) { $0 + $1.max } }))
+                              categoryMax: { quarterMaxByCategory[$0] ?? 0 }))
         }
         return table(year: quarter.year, quarter: quarter.number, asOf: asOf, provisional: quarter.lastDay >= asOf,
                      counted: [quarter.number], rows: rows)

@@ -134,10 +134,6 @@ public struct WorkspaceStore: Sendable {
             return (slots, jobs)
         }
 
-        static func runConcurrently(_ jobs: [@Sendable () -> Void]) {
-            DispatchQueue.concurrentPerform(iterations: jobs.count) { jobs[$0]() }
-        }
-
         mutating func merge<T>(_ outcome: Outcome<T>) -> T? {
             if let digest = outcome.digest { digests[outcome.relative] = digest }
             problems += outcome.problems
@@ -205,7 +201,7 @@ public struct WorkspaceStore: Sendable {
         let (activitySlots, activityJobs) = Reader.shardJobs(Activity.self, self, years: years)
         let (checkSlots, checkJobs) = Reader.shardJobs(QuarterlyCheck.self, self, years: years)
         let store = self
-        Reader.runConcurrently([
+        Concurrently.run([
             { members.outcome = Reader.decode(MembersDocument.self, store, WorkspacePaths.members, required: false) },
             { rectifications.outcome = Reader.decode(RectificationsDocument.self, store, WorkspacePaths.rectifications, required: false) },
             { organisation.outcome = Reader.decode(Organisation.self, store, WorkspacePaths.organisation, required: true) },
@@ -249,7 +245,7 @@ public struct WorkspaceStore: Sendable {
         var reader = Reader(store: self)
         let (activitySlots, activityJobs) = Reader.shardJobs(Activity.self, self, years: missing)
         let (checkSlots, checkJobs) = Reader.shardJobs(QuarterlyCheck.self, self, years: missing)
-        Reader.runConcurrently(activityJobs + checkJobs)
+        Concurrently.run(activityJobs + checkJobs)
         let activities = reader.merge(activitySlots)
         let checks = reader.merge(checkSlots)
         guard reader.problems.isEmpty else { throw .invalid(reader.problems) }

@@ -51,14 +51,23 @@ public struct DashboardData: Sendable {
         let engine = ScoringEngine(workspace, compliance: compliance)
         self.compliance = compliance
         self.engine = engine
-        yearScores = engine.year(year, asOf: asOf)
-        quarterScores = engine.quarter(Quarter(year: year, number: quarter)!, asOf: asOf)
-        alerts = AlertRules.alerts(workspace, asOf: asOf, compliance: compliance, engine: engine)
-        branchNames = Dictionary(workspace.organisation.branches.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-
         let quarterNow = Quarter(year: year, number: quarter)!
         let active = workspace.organisation.branches(inServiceOn: quarterNow.firstDay)
-        let ratios = Dictionary(uniqueKeysWithValues: active.map { ($0.id, compliance.quarter($0, quarterNow).threeMeetingsOneLesson) })
+        // The first screen's figures are independent of one another: worked out side by side.
+        let years = Concurrently.Slot<ScoreTable>(), quarters = Concurrently.Slot<ScoreTable>()
+        let alertList = Concurrently.Slot<[Alert]>(), meetings = Concurrently.Slot<[String: Double]>()
+        Concurrently.run([
+            { years.value = engine.year(year, asOf: asOf) },
+            { alertList.value = AlertRules.alerts(workspace, asOf: asOf, compliance: compliance, engine: engine) },
+            { quarters.value = engine.quarter(quarterNow, asOf: asOf) },
+            { meetings.value = Dictionary(uniqueKeysWithValues: active.map { ($0.id, compliance.quarter($0, quarterNow).threeMeetingsOneLesson) }) },
+        ])
+        yearScores = years.value!
+        quarterScores = quarters.value!
+        alerts = alertList.value!
+        let ratios = meetings.value!
+        branchNames = Dictionary(workspace.organisation.branches.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+
         func mean(_ ids: [String]) -> Double { ids.isEmpty ? 0 : ids.reduce(0) { $0 + (ratios[$1] ?? 0) } / Double(ids.count) }
         var byGeneral: [(String, Double)] = workspace.organisation.generalBranches.compactMap { g in
             let ids = active.filter { $0.parentId == g.id }.map(\.id)

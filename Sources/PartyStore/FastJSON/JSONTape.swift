@@ -28,39 +28,60 @@ final class JSONTape {
     }
 
     let bytes: UnsafeMutableBufferPointer<UInt8>
-    private(set) var nodes: [Node] = []
+    /// A `let`: a class's `var` costs a run-time exclusivity check on every read.
+    let nodes: [Node]
 
     /// Copies `data` (the caller has already checked it is valid UTF-8).
     init<Bytes: Collection<UInt8>>(_ data: Bytes) throws(Failure) {
-        bytes = .allocate(capacity: data.count + 1)
-        _ = bytes.initialize(from: data)
-        bytes[data.count] = 0  // sentinel: never a valid byte where a parse looks at it
         guard data.count < Int(UInt32.max) else { throw Failure(offset: 0) }
-        nodes = try Self.parse(bytes.baseAddress!, length: data.count)
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: data.count + 1)
+        _ = buffer.initialize(from: data)
+        buffer[data.count] = 0  // sentinel: never a valid byte where a parse looks at it
+        do {
+            nodes = try Self.parse(buffer.baseAddress!, length: data.count)
+        } catch {
+            buffer.deallocate()
+            throw error
+        }
+        bytes = buffer
     }
 
     deinit { bytes.deallocate() }
 
     private enum State { case value, objectFirst, arrayFirst, afterValue }
 
-    /// Kept static over local state: a class property touched in the loop costs an exclusivity check each time.
     private static func parse(_ b: UnsafeMutablePointer<UInt8>, length n: Int) throws(Failure) -> [Node] {
+        var parser = Parser(b: b, n: n)
+        try parser.run()
+        return parser.nodes
+    }
+
+    /// The parse as a struct with mutating methods: state in nested closures would be boxed and
+    /// checked for exclusive access at run time on every byte.
+    private struct Parser {
+        let b: UnsafeMutablePointer<UInt8>
+        let n: Int
         var nodes: [Node] = []
-        nodes.reserveCapacity(n / 12)
         var i = 0
         var open: [Int] = []  // node indices of containers not yet closed
         var state = State.value
 
-        @inline(__always) func skipSpace() {
+        init(b: UnsafeMutablePointer<UInt8>, n: Int) {
+            self.b = b
+            self.n = n
+            nodes.reserveCapacity(n / 12)
+        }
+
+        @inline(__always) mutating func skipSpace() {
             while i < n, b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x0D || b[i] == 0x09 { i += 1 }
         }
-        func close(_ closer: UInt8) throws(Failure) {
+        mutating func close(_ closer: UInt8) throws(Failure) {
             guard let top = open.last, i < n, b[i] == closer else { throw Failure(offset: i) }
             i += 1
             nodes[top].next = UInt32(nodes.count)
             open.removeLast()
         }
-        func string() throws(Failure) -> Node {
+        mutating func string() throws(Failure) -> Node {
             // b[i] is the opening quote.
             let start = i + 1
             var escaped = false
@@ -91,12 +112,12 @@ final class JSONTape {
             i += 1
             return node
         }
-        func digits() -> Int {
+        mutating func digits() -> Int {
             let from = i
             while i < n, b[i] >= 0x30, b[i] <= 0x39 { i += 1 }
             return i - from
         }
-        func number() throws(Failure) -> Node {
+        mutating func number() throws(Failure) -> Node {
             let start = i
             if b[i] == 0x2D { i += 1 }
             guard i < n else { throw Failure(offset: i) }
@@ -112,13 +133,13 @@ final class JSONTape {
             }
             return Node(start: UInt32(start), end: UInt32(i), next: UInt32(nodes.count + 1), kind: .number)
         }
-        func literal(_ word: StaticString, _ kind: Kind) throws(Failure) -> Node {
+        mutating func literal(_ word: StaticString, _ kind: Kind) throws(Failure) -> Node {
             let count = word.utf8CodeUnitCount
             guard i + count <= n, memcmp(b + i, word.utf8Start, count) == 0 else { throw Failure(offset: i) }
             defer { i += count }
             return Node(start: UInt32(i), end: UInt32(i + count), next: UInt32(nodes.count + 1), kind: kind)
         }
-        func key() throws(Failure) {
+        mutating func key() throws(Failure) {
             guard i < n, b[i] == 0x22 else { throw Failure(offset: i) }
             nodes.append(try string())
             nodes[open.last!].end += 1
@@ -127,46 +148,48 @@ final class JSONTape {
             i += 1
         }
 
-        while true {
-            skipSpace()
-            switch state {
-            case .value:
-                guard i < n else { throw Failure(offset: i) }
-                if let top = open.last, nodes[top].kind == .array { nodes[top].end += 1 }
-                switch b[i] {
-                case 0x7B:
-                    open.append(nodes.count)
-                    nodes.append(Node(start: UInt32(i), end: 0, next: 0, kind: .object))
-                    i += 1
-                    state = .objectFirst
-                case 0x5B:
-                    open.append(nodes.count)
-                    nodes.append(Node(start: UInt32(i), end: 0, next: 0, kind: .array))
-                    i += 1
-                    state = .arrayFirst
-                case 0x22: nodes.append(try string()); state = .afterValue
-                case 0x2D, 0x30...0x39: nodes.append(try number()); state = .afterValue
-                case 0x74: nodes.append(try literal("true", .trueValue)); state = .afterValue
-                case 0x66: nodes.append(try literal("false", .falseValue)); state = .afterValue
-                case 0x6E: nodes.append(try literal("null", .null)); state = .afterValue
-                default: throw Failure(offset: i)
-                }
-            case .objectFirst:
-                if i < n, b[i] == 0x7D { try close(0x7D); state = .afterValue } else { try key(); state = .value }
-            case .arrayFirst:
-                if i < n, b[i] == 0x5D { try close(0x5D); state = .afterValue } else { state = .value }
-            case .afterValue:
-                guard let top = open.last else {
-                    guard i == n else { throw Failure(offset: i) }
-                    return nodes
-                }
-                guard i < n else { throw Failure(offset: i) }
-                if b[i] == 0x2C {
-                    i += 1
-                    if nodes[top].kind == .object { skipSpace(); try key() }
-                    state = .value
-                } else {
-                    try close(nodes[top].kind == .object ? 0x7D : 0x5D)
+        mutating func run() throws(Failure) {
+            while true {
+                skipSpace()
+                switch state {
+                case .value:
+                    guard i < n else { throw Failure(offset: i) }
+                    if let top = open.last, nodes[top].kind == .array { nodes[top].end += 1 }
+                    switch b[i] {
+                    case 0x7B:
+                        open.append(nodes.count)
+                        nodes.append(Node(start: UInt32(i), end: 0, next: 0, kind: .object))
+                        i += 1
+                        state = .objectFirst
+                    case 0x5B:
+                        open.append(nodes.count)
+                        nodes.append(Node(start: UInt32(i), end: 0, next: 0, kind: .array))
+                        i += 1
+                        state = .arrayFirst
+                    case 0x22: nodes.append(try string()); state = .afterValue
+                    case 0x2D, 0x30...0x39: nodes.append(try number()); state = .afterValue
+                    case 0x74: nodes.append(try literal("true", .trueValue)); state = .afterValue
+                    case 0x66: nodes.append(try literal("false", .falseValue)); state = .afterValue
+                    case 0x6E: nodes.append(try literal("null", .null)); state = .afterValue
+                    default: throw Failure(offset: i)
+                    }
+                case .objectFirst:
+                    if i < n, b[i] == 0x7D { try close(0x7D); state = .afterValue } else { try key(); state = .value }
+                case .arrayFirst:
+                    if i < n, b[i] == 0x5D { try close(0x5D); state = .afterValue } else { state = .value }
+                case .afterValue:
+                    guard let top = open.last else {
+                        guard i == n else { throw Failure(offset: i) }
+                        return
+                    }
+                    guard i < n else { throw Failure(offset: i) }
+                    if b[i] == 0x2C {
+                        i += 1
+                        if nodes[top].kind == .object { skipSpace(); try key() }
+                        state = .value
+                    } else {
+                        try close(nodes[top].kind == .object ? 0x7D : 0x5D)
+                    }
                 }
             }
         }

@@ -49,9 +49,41 @@ private extension JSONTape {
             return v as! T
         case is Bool.Type:
             return try bool(node) as! T
+        // Maps and lists of plain values (dues and hours per year, check points, inspectors) are
+        // read directly: Dictionary's generic decoding costs more than the rest of a record.
+        case is [String: Int].Type:
+            return try map(at: index) { int($0) } as! T
+        case is [String: Double].Type:
+            return try map(at: index) { double($0) } as! T
+        case is [String].Type:
+            guard node.kind == .array else { throw TapeDecoder.Unsupported() }
+            var list: [String] = []
+            list.reserveCapacity(Int(node.count))
+            var i = index + 1
+            for _ in 0..<node.count {
+                guard let s = string(nodes[i]) else { throw TapeDecoder.Unsupported() }
+                list.append(s)
+                i = Int(nodes[i].next)
+            }
+            return list as! T
         default:
             return try T(from: TapeValueDecoder(tape: self, index: index))
         }
+    }
+
+    /// An object of scalar values as a dictionary (a repeated key: the last wins, as with JSONDecoder).
+    func map<V>(at index: Int, _ convert: (Node) -> V?) throws -> [String: V] {
+        let node = nodes[index]
+        guard node.kind == .object else { throw TapeDecoder.Unsupported() }
+        var map: [String: V] = [:]
+        map.reserveCapacity(Int(node.count))
+        var k = index + 1
+        for _ in 0..<node.count {
+            guard let key = string(nodes[k]), let value = convert(nodes[k + 1]) else { throw TapeDecoder.Unsupported() }
+            map[key] = value
+            k = Int(nodes[k + 1].next)
+        }
+        return map
     }
 
     func bool(_ node: Node) throws -> Bool {
