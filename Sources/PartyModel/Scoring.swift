@@ -53,8 +53,10 @@ public func roundHalfUp2(_ value: Double) -> Double {
 public struct ScoringEngine: Sendable {
     public let workspace: Workspace
     public let compliance: ComplianceCalculator
-    private let checksByKey: [CheckKey: QuarterlyCheck]
-    private let manualByKey: [ManualKey: Double]
+    /// Checks by branch, then by year·4+quarter: a branch's are looked up once per scoring pass.
+    private let checksByBranch: [String: [Int: QuarterlyCheck]]
+    /// Manual points by branch, then by item and period.
+    private let manualByBranch: [String: [ManualKey: Double]]
     private let rectificationsByBranch: [String: [Rectification]]
     /// Findings by the check that raised them (a scan per check was quadratic on a county).
     let findingsByCheck: [String: [Rectification]]
@@ -63,34 +65,50 @@ public struct ScoringEngine: Sendable {
     private let yearItems: [ScoreItem]
     private let quarterMaxByCategory: [String: Double]
 
-    struct CheckKey: Hashable { var branch: String; var year: Int; var quarter: Int }
-    struct ManualKey: Hashable { var branch: String; var item: String; var year: Int; var quarter: Int? }
+    struct ManualKey: Hashable { var item: String; var year: Int; var quarter: Int? }
+
+    static func periodKey(_ year: Int, _ quarter: Int) -> Int { year * 4 + quarter }
 
     public init(_ workspace: Workspace, compliance: ComplianceCalculator? = nil) {
         self.workspace = workspace
         self.compliance = compliance ?? ComplianceCalculator(workspace)
-        var checks: [CheckKey: QuarterlyCheck] = [:]
-        // The latest check of a quarter counts when there are several.
-        for check in workspace.checks.sorted(by: { $0.date < $1.date }) {
-            checks[CheckKey(branch: check.branchId, year: check.year, quarter: check.quarter)] = check
-        }
-        checksByKey = checks
-        var manual: [ManualKey: Double] = [:]
+        // The indexes are independent: built side by side.
+        let checks = Concurrently.Slot<[String: [Int: QuarterlyCheck]]>()
+        let byBranch = Concurrently.Slot<[String: [Rectification]]>(), byCheck = Concurrently.Slot<[String: [Rectification]]>()
+        Concurrently.run([
+            { checks.value = Self.checksByBranch(workspace.checks) },
+            { byBranch.value = Dictionary(grouping: workspace.rectifications, by: \.branchId) },
+            { byCheck.value = Dictionary(grouping: workspace.rectifications.filter { $0.sourceCheckId != nil }, by: { $0.sourceCheckId! }) },
+        ])
+        checksByBranch = checks.value!
+        rectificationsByBranch = byBranch.value!
+        findingsByCheck = byCheck.value!
+        var manual: [String: [ManualKey: Double]] = [:]
         for m in workspace.manualScores {
-            manual[ManualKey(branch: m.branchId, item: m.itemId, year: m.year, quarter: m.quarter), default: 0] += m.points
+            manual[m.branchId, default: [:]][ManualKey(item: m.itemId, year: m.year, quarter: m.quarter), default: 0] += m.points
         }
-        manualByKey = manual
-        rectificationsByBranch = Dictionary(grouping: workspace.rectifications, by: \.branchId)
+        manualByBranch = manual
         quarterItems = workspace.scoring.quarterItems
         yearItems = workspace.scoring.yearItems
         quarterMaxByCategory = Dictionary(grouping: workspace.scoring.quarterItems, by: \.category).mapValues { $0.reduce(0) { $0 + $1.max } }
-        findingsByCheck = Dictionary(grouping: workspace.rectifications.filter { $0.sourceCheckId != nil }, by: { $0.sourceCheckId! })
+    }
+
+    /// The latest check of a quarter counts when there are several (the later one on the same day).
+    static func checksByBranch(_ list: [QuarterlyCheck]) -> [String: [Int: QuarterlyCheck]] {
+        var checks: [String: [Int: QuarterlyCheck]] = [:]
+        for check in list {
+            let key = periodKey(check.year, check.quarter)
+            if checks[check.branchId]?[key].map({ $0.date > check.date }) != true {
+                checks[check.branchId, default: [:]][key] = check
+            }
+        }
+        return checks
     }
 
     var scheme: ScoringScheme { workspace.scoring }
 
     public func check(branch: String, quarter: Quarter) -> QuarterlyCheck? {
-        checksByKey[CheckKey(branch: branch, year: quarter.year, quarter: quarter.number)]
+        checksByBranch[branch]?[Self.periodKey(quarter.year, quarter.number)]
     }
 
     /// Branches in service during any part of the period starting on `start`.
@@ -110,11 +128,16 @@ public struct ScoringEngine: Sendable {
     struct Figures {
         var quarters: [Int: QuarterCompliance]
         var year: YearCompliance
+        /// The branch's checks (by year·4+quarter) and manual points.
+        var checks: [Int: QuarterlyCheck]
+        var manual: [ManualKey: Double]
+
+        func check(_ quarter: Quarter) -> QuarterlyCheck? { checks[ScoringEngine.periodKey(quarter.year, quarter.number)] }
     }
 
     func figures(_ branch: Branch, year: Int, quarters: [Quarter]) -> Figures {
         Figures(quarters: Dictionary(uniqueKeysWithValues: quarters.map { ($0.number, compliance.quarter(branch, $0)) }),
-                year: compliance.year(branch, year))
+                year: compliance.year(branch, year), checks: checksByBranch[branch.id] ?? [:], manual: manualByBranch[branch.id] ?? [:])
     }
 
     /// Points of one quarter item for a branch in a quarter.
@@ -124,8 +147,8 @@ public struct ScoringEngine: Sendable {
         case .compliance(let metric):
             raw = item.max * (ComplianceCalculator.ratio(metric, quarter: figures.quarters[quarter.number], year: figures.year)
                               ?? compliance.ratio(metric, branch, quarter: quarter))
-        case .check(let id): raw = check(branch: branch.id, quarter: quarter)?.points[id] ?? 0
-        case .manual: raw = manualByKey[ManualKey(branch: branch.id, item: item.id, year: quarter.year, quarter: quarter.number)] ?? 0
+        case .check(let id): raw = figures.check(quarter)?.points[id] ?? 0
+        case .manual: raw = figures.manual[ManualKey(item: item.id, year: quarter.year, quarter: quarter.number)] ?? 0
         }
         return min(max(raw, 0), item.max)
     }
@@ -137,8 +160,8 @@ public struct ScoringEngine: Sendable {
         case .compliance(let metric):
             raw = item.max * (ComplianceCalculator.ratio(metric, quarter: nil, year: figures.year) ?? compliance.ratio(metric, branch, year: year))
         case .check(let id):
-            raw = counted.reduce(0) { $0 + (check(branch: branch.id, quarter: $1)?.points[id] ?? 0) } / Double(max(1, counted.count))
-        case .manual: raw = manualByKey[ManualKey(branch: branch.id, item: item.id, year: year, quarter: nil)] ?? 0
+            raw = counted.reduce(0) { $0 + (figures.check($1)?.points[id] ?? 0) } / Double(max(1, counted.count))
+        case .manual: raw = figures.manual[ManualKey(item: item.id, year: year, quarter: nil)] ?? 0
         }
         return min(max(raw, 0), item.max)
     }
@@ -165,17 +188,19 @@ public struct ScoringEngine: Sendable {
         let counted = Self.countedQuarters(year: year, asOf: asOf)
         let evaluation = min(asOf, Day.lastOf(year: year, month: 12))
         let bonuses = Dictionary(grouping: workspace.bonuses.filter { $0.year == year }, by: \.branchId)
-        var rows: [BranchScore] = []
-        for branch in branches(from: Day.firstOf(year: year, month: 1)) {
+        // Branches are scored independently: side by side on every core, in order.
+        let rows = Concurrently.map(branches(from: Day.firstOf(year: year, month: 1))) { branch -> BranchScore in
             let figures = self.figures(branch, year: year, quarters: counted)
             var items: [String: Double] = [:]
             var categories = Dictionary(uniqueKeysWithValues: scheme.categories.map { ($0.id, 0.0) })
+            // Points of every quarter item in every counted quarter, worked out once.
+            let grid = counted.map { quarter in quarterItems.map { points($0, branch, quarter, figures) } }
             var quarterScores: [Int: Double] = [:]
-            for quarter in counted {
-                quarterScores[quarter.number] = quarterItems.reduce(0) { $0 + points($1, branch, quarter, figures) }
+            for (q, quarter) in counted.enumerated() {
+                quarterScores[quarter.number] = grid[q].reduce(0, +)
             }
-            for item in quarterItems {
-                let mean = counted.reduce(0) { $0 + points(item, branch, $1, figures) } / Double(counted.count)
+            for (i, item) in quarterItems.enumerated() {
+                let mean = grid.reduce(0) { $0 + $1[i] } / Double(counted.count)
                 items[item.id] = mean
                 categories[item.category, default: 0] += mean
             }
@@ -184,14 +209,15 @@ public struct ScoringEngine: Sendable {
                 items[item.id] = p
                 categories[item.category, default: 0] += p
             }
-            let meanQuarter = quarterScores.values.reduce(0, +) / Double(counted.count)
+            // Summed in quarter order: a dictionary's order changes from run to run, and so would the last bits.
+            let meanQuarter = counted.reduce(0) { $0 + quarterScores[$1.number]! } / Double(counted.count)
             let yearSum = yearItems.reduce(0) { $0 + items[$1.id]! }
             let bonus = min(scheme.bonusCap, max(0, (bonuses[branch.id] ?? []).reduce(0) { $0 + $1.points }))
             let (deduct, overdue, term) = deduction(branch, on: evaluation)
             let total = roundHalfUp2(min(100, max(0, meanQuarter + yearSum + bonus - deduct)))
-            rows.append(score(branch, categories: categories, items: items, quarterScores: quarterScores, bonus: bonus,
+            return score(branch, categories: categories, items: items, quarterScores: quarterScores, bonus: bonus,
                               deduction: deduct, overdue: overdue, term: term, total: total,
-                              categoryMax: { scheme.categoryMax($0) }))
+                              categoryMax: { scheme.categoryMax($0) })
         }
         return table(year: year, quarter: nil, asOf: asOf, provisional: asOf <= Day.lastOf(year: year, month: 12),
                      counted: counted.map(\.number), rows: rows)
@@ -202,8 +228,7 @@ public struct ScoringEngine: Sendable {
     public func quarter(_ quarter: Quarter, asOf: Day) -> ScoreTable {
         let evaluation = min(asOf, quarter.lastDay)
         let quarterMax = scheme.quarterMax
-        var rows: [BranchScore] = []
-        for branch in branches(from: quarter.firstDay) {
+        let rows = Concurrently.map(branches(from: quarter.firstDay)) { branch -> BranchScore in
             let figures = self.figures(branch, year: quarter.year, quarters: [quarter])
             var items: [String: Double] = [:]
             var categories = Dictionary(uniqueKeysWithValues: scheme.categories.map { ($0.id, 0.0) })
@@ -216,9 +241,9 @@ public struct ScoringEngine: Sendable {
             let (deduct, overdue, term) = deduction(branch, on: evaluation)
             let scaled = quarterMax > 0 ? raw / quarterMax * 100 : 0
             let total = roundHalfUp2(min(100, max(0, scaled - deduct)))
-            rows.append(score(branch, categories: categories, items: items, quarterScores: [quarter.number: raw], bonus: 0,
+            return score(branch, categories: categories, items: items, quarterScores: [quarter.number: raw], bonus: 0,
                               deduction: deduct, overdue: overdue, term: term, total: total,
-                              categoryMax: { quarterMaxByCategory[$0] ?? 0 }))
+                              categoryMax: { quarterMaxByCategory[$0] ?? 0 })
         }
         return table(year: quarter.year, quarter: quarter.number, asOf: asOf, provisional: quarter.lastDay >= asOf,
                      counted: [quarter.number], rows: rows)
