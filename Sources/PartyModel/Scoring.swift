@@ -53,8 +53,9 @@ public func roundHalfUp2(_ value: Double) -> Double {
 public struct ScoringEngine: Sendable {
     public let workspace: Workspace
     public let compliance: ComplianceCalculator
-    /// Checks by branch, then by year·4+quarter: a branch's are looked up once per scoring pass.
-    private let checksByBranch: [String: [Int: QuarterlyCheck]]
+    /// Positions in `workspace.checks` by branch, then by year·4+quarter: a branch's are looked up
+    /// once per scoring pass, and no check is copied to be found.
+    private let checksByBranch: [String: [Int: Int]]
     /// Manual points by branch, then by item and period.
     private let manualByBranch: [String: [ManualKey: Double]]
     private let rectificationsByBranch: [String: [Rectification]]
@@ -73,7 +74,7 @@ public struct ScoringEngine: Sendable {
         self.workspace = workspace
         self.compliance = compliance ?? ComplianceCalculator(workspace)
         // The indexes are independent: built side by side.
-        let checks = Concurrently.Slot<[String: [Int: QuarterlyCheck]]>()
+        let checks = Concurrently.Slot<[String: [Int: Int]]>()
         let byBranch = Concurrently.Slot<[String: [Rectification]]>(), byCheck = Concurrently.Slot<[String: [Rectification]]>()
         Concurrently.run([
             { checks.value = Self.checksByBranch(workspace.checks) },
@@ -94,12 +95,12 @@ public struct ScoringEngine: Sendable {
     }
 
     /// The latest check of a quarter counts when there are several (the later one on the same day).
-    static func checksByBranch(_ list: [QuarterlyCheck]) -> [String: [Int: QuarterlyCheck]] {
-        var checks: [String: [Int: QuarterlyCheck]] = [:]
-        for check in list {
-            let key = periodKey(check.year, check.quarter)
-            if checks[check.branchId]?[key].map({ $0.date > check.date }) != true {
-                checks[check.branchId, default: [:]][key] = check
+    static func checksByBranch(_ list: [QuarterlyCheck]) -> [String: [Int: Int]] {
+        var checks: [String: [Int: Int]] = [:]
+        for i in list.indices {
+            let key = periodKey(list[i].year, list[i].quarter)
+            if checks[list[i].branchId]?[key].map({ list[$0].date > list[i].date }) != true {
+                checks[list[i].branchId, default: [:]][key] = i
             }
         }
         return checks
@@ -108,7 +109,7 @@ public struct ScoringEngine: Sendable {
     var scheme: ScoringScheme { workspace.scoring }
 
     public func check(branch: String, quarter: Quarter) -> QuarterlyCheck? {
-        checksByBranch[branch]?[Self.periodKey(quarter.year, quarter.number)]
+        checksByBranch[branch]?[Self.periodKey(quarter.year, quarter.number)].map { workspace.checks[$0] }
     }
 
     /// Branches in service during any part of the period starting on `start`.
@@ -128,16 +129,19 @@ public struct ScoringEngine: Sendable {
     struct Figures {
         var quarters: [Int: QuarterCompliance]
         var year: YearCompliance
-        /// The branch's checks (by year·4+quarter) and manual points.
-        var checks: [Int: QuarterlyCheck]
+        /// Check points by quarter number, for the quarters of these figures; the branch's manual points.
+        var checkPoints: [Int: [String: Double]]
         var manual: [ManualKey: Double]
-
-        func check(_ quarter: Quarter) -> QuarterlyCheck? { checks[ScoringEngine.periodKey(quarter.year, quarter.number)] }
     }
 
     func figures(_ branch: Branch, year: Int, quarters: [Quarter]) -> Figures {
-        Figures(quarters: Dictionary(uniqueKeysWithValues: quarters.map { ($0.number, compliance.quarter(branch, $0)) }),
-                year: compliance.year(branch, year), checks: checksByBranch[branch.id] ?? [:], manual: manualByBranch[branch.id] ?? [:])
+        let checks = checksByBranch[branch.id] ?? [:]
+        var points: [Int: [String: Double]] = [:]
+        for q in quarters {
+            if let i = checks[Self.periodKey(q.year, q.number)] { points[q.number] = workspace.checks[i].points }
+        }
+        return Figures(quarters: Dictionary(uniqueKeysWithValues: quarters.map { ($0.number, compliance.quarter(branch, $0)) }),
+                       year: compliance.year(branch, year), checkPoints: points, manual: manualByBranch[branch.id] ?? [:])
     }
 
     /// Points of one quarter item for a branch in a quarter.
@@ -147,7 +151,7 @@ public struct ScoringEngine: Sendable {
         case .compliance(let metric):
             raw = item.max * (ComplianceCalculator.ratio(metric, quarter: figures.quarters[quarter.number], year: figures.year)
                               ?? compliance.ratio(metric, branch, quarter: quarter))
-        case .check(let id): raw = figures.check(quarter)?.points[id] ?? 0
+        case .check(let id): raw = figures.checkPoints[quarter.number]?[id] ?? 0
         case .manual: raw = figures.manual[ManualKey(item: item.id, year: quarter.year, quarter: quarter.number)] ?? 0
         }
         return min(max(raw, 0), item.max)
@@ -160,7 +164,7 @@ public struct ScoringEngine: Sendable {
         case .compliance(let metric):
             raw = item.max * (ComplianceCalculator.ratio(metric, quarter: nil, year: figures.year) ?? compliance.ratio(metric, branch, year: year))
         case .check(let id):
-            raw = counted.reduce(0) { $0 + (figures.check($1)?.points[id] ?? 0) } / Double(max(1, counted.count))
+            raw = counted.reduce(0) { $0 + (figures.checkPoints[$1.number]?[id] ?? 0) } / Double(max(1, counted.count))
         case .manual: raw = figures.manual[ManualKey(item: item.id, year: year, quarter: nil)] ?? 0
         }
         return min(max(raw, 0), item.max)
