@@ -93,16 +93,17 @@ enum WorkspaceCodec {
     /// Decodes one file; on failure returns the problem with line, column and JSON path.
     static func decode<T: Decodable>(_ type: T.Type, file: String, data: Data) -> Result<T, Problem> {
         let data = withoutByteOrderMark(data)
+        // The fast path (it checks UTF-8 as it goes); anything it does not take goes to JSONDecoder,
+        // the reference for errors.
+        if let tape = try? JSONTape(data), let value = try? TapeDecoder.decode(T.self, from: tape) {
+            return .success(value)
+        }
         // JSONDecoder quietly replaces invalid UTF-8; a damaged file must be reported, not half-read.
         if String(validating: data, as: UTF8.self) == nil {
             let bytes = [UInt8](data)
             let offset = JSONLocator.firstInvalidUTF8(bytes) ?? 0
             let (line, column) = JSONLocator.lineColumn(of: offset, in: bytes)
             return .failure(Problem(file: file, line: line, column: column, kind: .syntax(.invalidUTF8)))
-        }
-        // The fast path; anything it does not take goes to JSONDecoder, the reference for errors.
-        if let tape = try? JSONTape(data), let value = try? TapeDecoder.decode(T.self, from: tape) {
-            return .success(value)
         }
         do {
             return .success(try JSONDecoder().decode(T.self, from: data))

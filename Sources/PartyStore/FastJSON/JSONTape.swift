@@ -31,7 +31,8 @@ final class JSONTape {
     /// A `let`: a class's `var` costs a run-time exclusivity check on every read.
     let nodes: [Node]
 
-    /// Copies `data` (the caller has already checked it is valid UTF-8).
+    /// Copies `data`. Invalid UTF-8 fails the parse (strings are checked as they are scanned;
+    /// outside strings only ASCII is valid JSON).
     init<Bytes: Collection<UInt8>>(_ data: Bytes) throws(Failure) {
         guard data.count < Int(UInt32.max) else { throw Failure(offset: 0) }
         let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: data.count + 1)
@@ -91,6 +92,7 @@ final class JSONTape {
                 let c = b[i]
                 if c == 0x22 { break }
                 if c < 0x20 { throw Failure(offset: i) }
+                if c >= 0x80 { try utf8Sequence(); continue }
                 if c == 0x5C {
                     escaped = true
                     i += 1
@@ -112,6 +114,29 @@ final class JSONTape {
             i += 1
             return node
         }
+        /// A multi-byte UTF-8 sequence starting at `i`, checked as strictly as `String(validating:)`
+        /// (no overlong forms, no surrogates, nothing above U+10FFFF); `i` moves past it.
+        mutating func utf8Sequence() throws(Failure) {
+            let c = b[i]
+            var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
+            let count: Int
+            switch c {
+            case 0xC2...0xDF: count = 1
+            case 0xE0: count = 2; lower = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: count = 2
+            case 0xED: count = 2; upper = 0x9F
+            case 0xF0: count = 3; lower = 0x90
+            case 0xF1...0xF3: count = 3
+            case 0xF4: count = 3; upper = 0x8F
+            default: throw Failure(offset: i)
+            }
+            guard i + count < n else { throw Failure(offset: i) }
+            let second = b[i + 1]
+            guard second >= lower, second <= upper else { throw Failure(offset: i) }
+            for k in stride(from: 2, through: count, by: 1) where b[i + k] & 0xC0 != 0x80 { throw Failure(offset: i) }
+            i += count + 1
+        }
+
         mutating func digits() -> Int {
             let from = i
             while i < n, b[i] >= 0x30, b[i] <= 0x39 { i += 1 }

@@ -36,26 +36,26 @@ private struct TapeValueDecoder: Decoder {
 /// Conversions shared by the three container kinds.
 private extension JSONTape {
     func value<T: Decodable>(_ type: T.Type, at index: Int) throws -> T {
+        // Metatype identity, not `is` casts: a dynamic cast per value was a visible share of a load.
         let node = nodes[index]
-        switch type {
-        case is String.Type:
+        if T.self == String.self {
             guard let s = string(node) else { throw TapeDecoder.Unsupported() }
             return s as! T
-        case is Int.Type:
+        }
+        if T.self == Int.self {
             guard let v = int(node) else { throw TapeDecoder.Unsupported() }
             return v as! T
-        case is Double.Type:
+        }
+        if T.self == Double.self {
             guard let v = double(node) else { throw TapeDecoder.Unsupported() }
             return v as! T
-        case is Bool.Type:
-            return try bool(node) as! T
+        }
+        if T.self == Bool.self { return try bool(node) as! T }
         // Maps and lists of plain values (dues and hours per year, check points, inspectors) are
         // read directly: Dictionary's generic decoding costs more than the rest of a record.
-        case is [String: Int].Type:
-            return try map(at: index) { int($0) } as! T
-        case is [String: Double].Type:
-            return try map(at: index) { double($0) } as! T
-        case is [String].Type:
+        if T.self == [String: Int].self { return try map(at: index) { int($0) } as! T }
+        if T.self == [String: Double].self { return try map(at: index) { double($0) } as! T }
+        if T.self == [String].self {
             guard node.kind == .array else { throw TapeDecoder.Unsupported() }
             var list: [String] = []
             list.reserveCapacity(Int(node.count))
@@ -66,9 +66,23 @@ private extension JSONTape {
                 i = Int(nodes[i].next)
             }
             return list as! T
-        default:
-            return try T(from: TapeValueDecoder(tape: self, index: index))
         }
+        return try T(from: TapeValueDecoder(tape: self, index: index))
+    }
+
+    func string(at index: Int) throws -> String {
+        guard let s = string(nodes[index]) else { throw TapeDecoder.Unsupported() }
+        return s
+    }
+
+    func int(at index: Int) throws -> Int {
+        guard let v = int(nodes[index]) else { throw TapeDecoder.Unsupported() }
+        return v
+    }
+
+    func double(at index: Int) throws -> Double {
+        guard let v = double(nodes[index]) else { throw TapeDecoder.Unsupported() }
+        return v
     }
 
     /// An object of scalar values as a dictionary (a repeated key: the last wins, as with JSONDecoder).
@@ -136,10 +150,10 @@ private struct TapeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
     func decodeNil(forKey key: Key) throws -> Bool { tape.nodes[try at(key)].kind == .null }
 
     func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try tape.bool(tape.nodes[try at(key)]) }
-    func decode(_ type: String.Type, forKey key: Key) throws -> String { try tape.value(type, at: try at(key)) }
-    func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try tape.value(type, at: try at(key)) }
+    func decode(_ type: String.Type, forKey key: Key) throws -> String { try tape.string(at: try at(key)) }
+    func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try tape.double(at: try at(key)) }
     func decode(_ type: Float.Type, forKey key: Key) throws -> Float { Float(try tape.value(Double.self, at: try at(key))) }
-    func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try tape.value(type, at: try at(key)) }
+    func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try tape.int(at: try at(key)) }
     func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try tape.integer(type, at: try at(key)) }
     func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try tape.integer(type, at: try at(key)) }
     func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try tape.integer(type, at: try at(key)) }
@@ -153,15 +167,15 @@ private struct TapeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
 
     func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
         guard let i = find(key), tape.nodes[i].kind != .null else { return nil }
-        return try tape.value(type, at: i)
+        return try tape.string(at: i)
     }
     func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? {
         guard let i = find(key), tape.nodes[i].kind != .null else { return nil }
-        return try tape.value(type, at: i)
+        return try tape.int(at: i)
     }
     func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? {
         guard let i = find(key), tape.nodes[i].kind != .null else { return nil }
-        return try tape.value(type, at: i)
+        return try tape.double(at: i)
     }
     func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
         guard let i = find(key), tape.nodes[i].kind != .null else { return nil }
@@ -208,7 +222,7 @@ private struct TapeUnkeyedContainer: UnkeyedDecodingContainer {
     }
 
     mutating func decode(_ type: Bool.Type) throws -> Bool { try tape.bool(tape.nodes[try advance()]) }
-    mutating func decode(_ type: String.Type) throws -> String { try tape.value(type, at: try advance()) }
+    mutating func decode(_ type: String.Type) throws -> String { try tape.string(at: try advance()) }
     mutating func decode(_ type: Double.Type) throws -> Double { try tape.value(type, at: try advance()) }
     mutating func decode(_ type: Float.Type) throws -> Float { Float(try tape.value(Double.self, at: try advance())) }
     mutating func decode(_ type: Int.Type) throws -> Int { try tape.value(type, at: try advance()) }
@@ -239,7 +253,7 @@ private struct TapeSingleValue: SingleValueDecodingContainer {
 
     func decodeNil() -> Bool { tape.nodes[index].kind == .null }
     func decode(_ type: Bool.Type) throws -> Bool { try tape.bool(tape.nodes[index]) }
-    func decode(_ type: String.Type) throws -> String { try tape.value(type, at: index) }
+    func decode(_ type: String.Type) throws -> String { try tape.string(at: index) }
     func decode(_ type: Double.Type) throws -> Double { try tape.value(type, at: index) }
     func decode(_ type: Float.Type) throws -> Float { Float(try tape.value(Double.self, at: index)) }
     func decode(_ type: Int.Type) throws -> Int { try tape.value(type, at: index) }

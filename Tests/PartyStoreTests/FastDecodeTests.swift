@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import PartyModel
+@testable import PartyStore
+
+/// The fast decode path (JSONTape + TapeDecoder) must give exactly what JSONDecoder gives, and
+/// must never accept what JSONDecoder — or UTF-8 — would refuse: it only takes a short cut.
+@Suite struct FastDecodeTests {
+    static func tape<T: Decodable>(_ type: T.Type, _ text: String) -> T? {
+        guard let tape = try? JSONTape(Data(text.utf8)) else { return nil }
+        return try? TapeDecoder.decode(type, from: tape)
+    }
+
+    @Test func everyFileOfTheDemoDecodesAsJSONDecoderDecodesIt() throws {
+        let files = WorkspaceCodec.render(DemoWorkspace.make(asOf: testAsOf))
+        var checked = 0
+        for (path, data) in files {
+            func same<T: Decodable & Equatable>(_ type: T.Type) throws {
+                let fast = try TapeDecoder.decode(type, from: JSONTape(data))
+                #expect(fast == (try JSONDecoder().decode(type, from: data)), "\(path)")
+                checked += 1
+            }
+            switch path {
+            case WorkspacePaths.settings: try same(WorkspaceSettings.self)
+            case WorkspacePaths.organisation: try same(Organisation.self)
+            case WorkspacePaths.members: try same(Members.self)
+            case WorkspacePaths.plan: try same(WorkPlan.self)
+            case WorkspacePaths.checkTemplate: try same(CheckTemplate.self)
+            case WorkspacePaths.scoring: try same(ScoringScheme.self)
+            case WorkspacePaths.rectifications: try same(Rectifications.self)
+            case WorkspacePaths.manualScores: try same(Manual.self)
+            default:
+                if path.hasPrefix("activities/") { try same(Shard<Activity>.self) } else { try same(Shard<QuarterlyCheck>.self) }
+            }
+        }
+        #expect(checked == files.count && checked > 20)
+    }
+
+    // Equatable wrappers of the file documents (the documents themselves need not be Equatable).
+    struct Members: Decodable, Equatable { var members: [Member] }
+    struct Rectifications: Decodable, Equatable { var rectifications: [Rectification] }
+    struct Manual: Decodable, Equatable { var scores: [ManualScore]; var bonuses: [Bonus] }
+    struct Shard<R: YearShardedRecord & Equatable>: Decodable, Equatable {
+        var year: Int
+        var records: [R]
+        init(from decoder: any Decoder) throws {
+            let shard = try YearShard<R>(from: decoder)
+            year = shard.year
+            records = shard.records
+        }
+    }
+
+    @Test func escapesAndNumbersComeOutTheSame() throws {
+        struct Values: Codable, Equatable { var s: [String]; var d: [Double]; var i: [Int]; var m: [String: Double]; var b: Bool? }
+        let text = #"""
+        {"s": ["\"\\\/\b\f\n\r\t", "\u4e2d\u6587", "\ud83d\ude00 笑", "", "a\u0000b"],
+         "d": [0, -0, 0.1, 2.5, 1e2, 1E-2, -3.75, 123456789012345678, 0.30000000000000004, 1.7976931348623157e308],
+         "i": [0, -1, 9223372036854775807, -9223372036854775808],
+         "m": {"dues": 2.5, "学习": 3}, "b": null}
+        """#
+        let fast = try #require(Self.tape(Values.self, text))
+        #expect(fast == (try JSONDecoder().decode(Values.self, from: Data(text.utf8))))
+        #expect(fast.s[2] == "😀 笑")
+    }
+
+    @Test func whatTheShortCutDoesNotTakeFallsThrough() {
+        // Not refused as JSON, just not taken: JSONDecoder then decides (and words any error).
+        #expect(Self.tape([Int].self, "[2.0]") == nil)
+        #expect(Self.tape([Int].self, "[9223372036854775808]") == nil)
+        #expect(Self.tape([Double].self, "[1e400]") == nil)
+        #expect(Self.tape([String].self, #"["\ud800"]"#) == nil)
+        #expect(Self.tape([String].self, "[1]") == nil)
+    }
+
+    @Test func syntaxJSONDoesNotAllowIsRefused() {
+        for bad in ["[1,]", "{\"a\":1,}", "[01]", "[1.]", "[.5]", "[+1]", "{a:1}", "['a']", "[tru]", "[NaN]",
+                    "[\"a\tb\"]", "[\"\\x\"]", "[\"\\u12G4\"]", "[1] [2]", "", "   ", "[", "{\"a\" 1}", "[1 2]", "\"abc"] {
+            #expect((try? JSONTape(Data(bad.utf8))) == nil, "\(bad)")
+        }
+        for good in ["[]", "{}", " [1, -0.5e+3, true, false, null, \"x\"] ", "{\"a\":{\"b\":[[]]}}"] {
+            #expect((try? JSONTape(Data(good.utf8))) != nil, "\(good)")
+        }
+        // Deep nesting does not recurse.
+        let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        #expect((try? JSONTape(Data(deep.utf8))) != nil)
+    }
+
+    /// Random bytes inside a string: the tape accepts exactly what `String(validating:)` accepts.
+    @Test func utf8IsCheckedAsStrictlyAsTheStandardLibrary() {
+        var rng = SeededRandom(seed: 8)
+        var accepted = 0, refused = 0
+        let interesting: [UInt8] = [0x80, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE4, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF, 0x9F, 0xA0, 0x8F, 0x90, 0x41]
+        for _ in 0..<20_000 {
+            // Pieces: valid encodings of scalars near every boundary, and stray bytes.
+            var bytes: [UInt8] = []
+            for _ in 0..<rng.int(1...3) {
+                if rng.int(0...1) == 0 {
+                    let ranges: [ClosedRange<Int>] = [0x80...0x83, 0x7FC...0x805, 0xD7FC...0xD7FF, 0xE000...0xE003, 0xFFFC...0x10003, 0x10FFFC...0x10FFFF, 0x4E00...0x9FFF]
+                    bytes += Array(String(Character(Unicode.Scalar(rng.int(rng.pick(ranges)))!)).utf8)
+                } else {
+                    bytes += (0..<rng.int(1...3)).map { _ in rng.int(0...3) == 0 ? UInt8(rng.int(0x80...0xFF)) : rng.pick(interesting) }
+                }
+            }
+            let json = [0x5B, 0x22] + bytes + [0x22, 0x5D]
+            let stdlib = String(validating: bytes, as: UTF8.self) != nil
+            let tape = (try? JSONTape(json)) != nil
+            #expect(tape == stdlib, "\(bytes.map { String($0, radix: 16) })")
+            if stdlib { accepted += 1 } else { refused += 1 }
+        }
+        #expect(accepted > 1000 && refused > 1000)
+    }
+}
