@@ -1,6 +1,7 @@
 import PartyModel
 
 /// The file-level documents of a workspace directory. Each top-level JSON file is one of these.
+/// `members.json` and `rectifications.json` are schema 2's single files, read to migrate them.
 struct MembersDocument: Codable {
     var members: [Member]
 }
@@ -14,17 +15,61 @@ struct ManualScoresDocument: Codable {
     var bonuses: [Bonus]
 }
 
-/// Records kept in one file per year and branch (`activities/2026/b1.json`: the branch's ledger for
-/// the year), so an edit rewrites a few kilobytes, not a year of the whole organisation.
-protocol YearShardedRecord: Codable, Sendable {
+/// Records kept in files of their own branch, so an edit rewrites a few kilobytes, not the
+/// whole organisation's: `members/b1.json` (the branch's roster), `rectifications/b1.json`, and
+/// for the ledger one file per year too, `activities/2026/b1.json` (the branch's 台账 for the year).
+protocol FiledRecord: Codable, Sendable {
     /// Folder, and the key of the array inside each file.
     static var folder: String { get }
-    var shardYear: Int { get }
     var branchId: String { get }
+    /// The file the record belongs in.
+    var shardPath: String { get }
+}
+
+protocol YearShardedRecord: FiledRecord {
+    var shardYear: Int { get }
 }
 
 extension YearShardedRecord {
     var shardPath: String { WorkspacePaths.shard(Self.folder, shardYear, branch: branchId) }
+}
+
+/// Records in one file per branch (not per year): rosters and rectifications span years.
+protocol BranchFiledRecord: FiledRecord {}
+
+extension BranchFiledRecord {
+    var shardPath: String { WorkspacePaths.branchFile(Self.folder, branch: branchId) }
+}
+
+extension Member: BranchFiledRecord {
+    static var folder: String { "members" }
+}
+
+extension Rectification: BranchFiledRecord {
+    static var folder: String { "rectifications" }
+}
+
+/// `{"<folder>": [ … ]}`: one branch's members or rectifications.
+struct BranchShard<Record: BranchFiledRecord>: Codable {
+    var records: [Record]
+
+    init(records: [Record]) { self.records = records }
+
+    struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    init(from decoder: any Decoder) throws {
+        records = try decoder.container(keyedBy: Key.self).decode([Record].self, forKey: Key(stringValue: Record.folder))
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Key.self)
+        try c.encode(records, forKey: Key(stringValue: Record.folder))
+    }
 }
 
 extension Activity: YearShardedRecord {
@@ -70,11 +115,13 @@ struct YearShard<Record: YearShardedRecord>: Codable {
 public enum WorkspacePaths {
     public static let settings = "workspace.json"
     public static let organisation = "organisation.json"
-    public static let members = "members.json"
+    /// Schema 2's single files, now one per branch in `members/` and `rectifications/`.
+    public static let legacyMembers = "members.json"
     public static let plan = "plan.json"
     public static let checkTemplate = "check-template.json"
     public static let scoring = "scoring.json"
-    public static let rectifications = "rectifications.json"
+    public static let legacyRectifications = "rectifications.json"
+    static let legacyFiles = [legacyMembers, legacyRectifications]
     public static let manualScores = "manual-scores.json"
     public static let activitiesDirectory = Activity.folder
     public static let checksDirectory = QuarterlyCheck.folder
@@ -83,6 +130,9 @@ public enum WorkspacePaths {
     public static func activities(_ year: Int, branch: String) -> String { shard(Activity.folder, year, branch: branch) }
     public static func checks(_ year: Int, branch: String) -> String { shard(QuarterlyCheck.folder, year, branch: branch) }
     static func shard(_ folder: String, _ year: Int, branch: String) -> String { "\(folder)/\(year)/\(fileName(branch: branch)).json" }
+    public static func members(branch: String) -> String { branchFile(Member.folder, branch: branch) }
+    public static func rectifications(branch: String) -> String { branchFile(Rectification.folder, branch: branch) }
+    static func branchFile(_ folder: String, branch: String) -> String { "\(folder)/\(fileName(branch: branch)).json" }
 
     /// A branch id as a file name: bytes that are unsafe in a file name on Linux or Windows (and
     /// `%`, and a leading dot) become `%XX`; everything else, Chinese included, stays as it is.
@@ -119,10 +169,15 @@ public enum WorkspacePaths {
         return String(validating: out, as: UTF8.self)
     }
 
-    /// The year of a shard path `FOLDER/YYYY/NAME.json`, and of a legacy (schema 2) `FOLDER/YYYY.json`.
-    static func shardLocation(_ path: String) -> (folder: String, year: Int, branch: String?)? {
+    /// Where a shard path points: `FOLDER/YYYY/BRANCH.json` (activities, checks), `FOLDER/BRANCH.json`
+    /// (members, rectifications), or schema 2's `FOLDER/YYYY.json` (year, no branch).
+    static func shardLocation(_ path: String) -> (folder: String, year: Int?, branch: String?)? {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         guard parts.count >= 2, shardFolders.contains(parts[0]), parts.last!.hasSuffix(".json") else { return nil }
+        if branchFolders.contains(parts[0]) {
+            guard parts.count == 2, let branch = branchId(fileName: parts[1]) else { return nil }
+            return (parts[0], nil, branch)
+        }
         if parts.count == 2 {
             guard let year = legacyShardYear(fileName: parts[1]) else { return nil }
             return (parts[0], year, nil)
@@ -142,6 +197,10 @@ public enum WorkspacePaths {
         return directoryYear(String(fileName.prefix(4)))
     }
 
-    /// Folders whose files the store owns one per year.
-    static let shardFolders = [Activity.folder, QuarterlyCheck.folder]
+    /// Folders of one file per year and branch.
+    static let yearFolders = [Activity.folder, QuarterlyCheck.folder]
+    /// Folders of one file per branch.
+    static let branchFolders = [Member.folder, Rectification.folder]
+    /// Every folder whose files the store owns.
+    static let shardFolders = yearFolders + branchFolders
 }

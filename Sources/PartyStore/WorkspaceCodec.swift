@@ -22,10 +22,10 @@ enum WorkspaceCodec {
         switch change {
         case .activity(let b, let a): Set([b, a].compactMap { $0?.shardPath })
         case .check(let b, let a): Set([b, a].compactMap { $0?.shardPath })
-        case .rectification: [WorkspacePaths.rectifications]
+        case .rectification(let b, let a): Set([b, a].compactMap { $0?.shardPath })
         case .task: [WorkspacePaths.plan]
         case .branch: [WorkspacePaths.organisation]
-        case .member: [WorkspacePaths.members]
+        case .member(let b, let a): Set([b, a].compactMap { $0?.shardPath })
         case .manualScore, .bonus: [WorkspacePaths.manualScores]
         case .batch(let list): list.reduce(into: Set<String>()) { $0.formUnion(paths(touchedBy: $1)) }
         }
@@ -44,18 +44,25 @@ enum WorkspaceCodec {
             switch path {
             case WorkspacePaths.settings: files[path] = encode(workspace.settings, with: encoder)
             case WorkspacePaths.organisation: files[path] = encode(workspace.organisation, with: encoder)
-            case WorkspacePaths.members: files[path] = encode(MembersDocument(members: workspace.members), with: encoder)
             case WorkspacePaths.plan: files[path] = encode(workspace.plan, with: encoder)
-            case WorkspacePaths.rectifications: files[path] = encode(RectificationsDocument(rectifications: workspace.rectifications), with: encoder)
             case WorkspacePaths.manualScores: files[path] = encode(ManualScoresDocument(scores: workspace.manualScores, bonuses: workspace.bonuses), with: encoder)
             default:
                 guard let (folder, year, branch) = WorkspacePaths.shardLocation(path), let branch else { continue }
-                if folder == Activity.folder {
-                    let list = workspace.activities.filter { $0.branchId == branch && $0.shardYear == year }
+                func put<R: YearShardedRecord>(_ records: [R]) {
+                    guard let year else { return }
+                    let list = records.filter { $0.branchId == branch && $0.shardYear == year }
                     if !list.isEmpty { files[path] = encode(YearShard(year: year, records: list), with: encoder) }
-                } else if folder == QuarterlyCheck.folder {
-                    let list = workspace.checks.filter { $0.branchId == branch && $0.shardYear == year }
-                    if !list.isEmpty { files[path] = encode(YearShard(year: year, records: list), with: encoder) }
+                }
+                func put<R: BranchFiledRecord>(_ records: [R]) {
+                    let list = records.filter { $0.branchId == branch }
+                    if !list.isEmpty { files[path] = encode(BranchShard(records: list), with: encoder) }
+                }
+                switch folder {
+                case Activity.folder: put(workspace.activities)
+                case QuarterlyCheck.folder: put(workspace.checks)
+                case Member.folder: put(workspace.members)
+                case Rectification.folder: put(workspace.rectifications)
+                default: break
                 }
             }
         }
@@ -68,15 +75,15 @@ enum WorkspaceCodec {
         var files: [String: Data] = [
             WorkspacePaths.settings: encode(workspace.settings, with: encoder),
             WorkspacePaths.organisation: encode(workspace.organisation, with: encoder),
-            WorkspacePaths.members: encode(MembersDocument(members: workspace.members), with: encoder),
             WorkspacePaths.plan: encode(workspace.plan, with: encoder),
             WorkspacePaths.checkTemplate: encode(workspace.checkTemplate, with: encoder),
             WorkspacePaths.scoring: encode(workspace.scoring, with: encoder),
-            WorkspacePaths.rectifications: encode(RectificationsDocument(rectifications: workspace.rectifications), with: encoder),
             WorkspacePaths.manualScores: encode(ManualScoresDocument(scores: workspace.manualScores, bonuses: workspace.bonuses), with: encoder),
         ]
         renderShards(workspace.activities, into: &files, with: encoder)
         renderShards(workspace.checks, into: &files, with: encoder)
+        renderBranchFiles(workspace.members, into: &files, with: encoder)
+        renderBranchFiles(workspace.rectifications, into: &files, with: encoder)
         return files
     }
 
@@ -87,6 +94,12 @@ enum WorkspaceCodec {
         for record in records { groups[ShardKey(year: record.shardYear, branch: record.branchId), default: []].append(record) }
         for (key, list) in groups {
             files[WorkspacePaths.shard(R.folder, key.year, branch: key.branch)] = encode(YearShard(year: key.year, records: list), with: encoder)
+        }
+    }
+
+    static func renderBranchFiles<R: BranchFiledRecord>(_ records: [R], into files: inout [String: Data], with encoder: JSONEncoder) {
+        for (branch, list) in Dictionary(grouping: records, by: \.branchId) {
+            files[WorkspacePaths.branchFile(R.folder, branch: branch)] = encode(BranchShard(records: list), with: encoder)
         }
     }
 

@@ -134,22 +134,67 @@ public struct WorkspaceStore: Sendable {
             return (slots, jobs)
         }
 
+        /// One branch's file of members or rectifications; each record must be of that branch.
+        static func branchShard<R: BranchFiledRecord>(_ type: R.Type, _ store: WorkspaceStore, branch: String, _ relative: String) -> Outcome<[R]> {
+            let (data, read) = read(store, relative, required: true)
+            var outcome = Outcome<[R]>(relative: relative, digest: read.digest, problems: read.problems)
+            guard let data else { return outcome }
+            let shard: BranchShard<R>
+            switch WorkspaceCodec.decode(BranchShard<R>.self, file: relative, data: data) {
+            case .success(let value): shard = value
+            case .failure(let problem): outcome.problems.append(problem); return outcome
+            }
+            lazy var bytes = [UInt8](WorkspaceCodec.withoutByteOrderMark(data))
+            for (index, record) in shard.records.enumerated() {
+                if record.branchId != branch {
+                    outcome.problems.append(WorkspaceCodec.located(
+                        file: relative, bytes: bytes, path: [.key(R.folder), .index(index), .key("branchId")],
+                        kind: .wrongBranchFile(branch: record.branchId, file: record.shardPath)))
+                }
+                outcome.origins.append(.init(file: relative, index: index))
+            }
+            outcome.value = shard.records
+            return outcome
+        }
+
+        /// Jobs that fill one slot per branch file of the folder, by file name.
+        static func branchJobs<R: BranchFiledRecord>(_ type: R.Type, _ store: WorkspaceStore) -> ([Slot<[R]>], [@Sendable () -> Void]) {
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: store.absolute(R.folder))) ?? []).sorted()
+            let files = names.compactMap { name in WorkspacePaths.branchId(fileName: name).map { ($0, "\(R.folder)/\(name)") } }
+            let slots = files.map { Slot<[R]>($0.1) }
+            let jobs: [@Sendable () -> Void] = zip(files, slots).map { file, slot in
+                { slot.outcome = branchShard(R.self, store, branch: file.0, file.1) }
+            }
+            return (slots, jobs)
+        }
+
         mutating func merge<T>(_ outcome: Outcome<T>) -> T? {
             if let digest = outcome.digest { digests[outcome.relative] = digest }
             problems += outcome.problems
             return outcome.value
         }
 
-        mutating func merge<R: YearShardedRecord>(_ slots: [Slot<[R]>]) -> [R] {
+        /// Records of a folder's files, in file order; `legacy`: those of schema 2's single file, first.
+        mutating func merge<R: FiledRecord>(_ slots: [Slot<[R]>], legacy: Outcome<[R]>? = nil) -> [R] {
             var records: [R] = []
             var origins: [LoadedWorkspace.RecordOrigin] = []
-            for slot in slots {
-                if WorkspacePaths.shardLocation(slot.outcome.relative)?.branch == nil { legacyLayout = true }
-                records += merge(slot.outcome) ?? []
-                origins += slot.outcome.origins
+            for outcome in (legacy.map { [$0] } ?? []) + slots.map(\.outcome) {
+                if WorkspacePaths.shardLocation(outcome.relative)?.branch == nil { legacyLayout = true }
+                records += merge(outcome) ?? []
+                origins += outcome.origins
             }
             self.origins[R.folder] = origins
             return records
+        }
+
+        /// Schema 2's `members.json` or `rectifications.json`, as records with their places.
+        static func legacyFile<R: BranchFiledRecord, D: Decodable>(_ document: D.Type, _ records: (D) -> [R], _ store: WorkspaceStore,
+                                                                    _ relative: String) -> Outcome<[R]>? {
+            guard FileManager.default.fileExists(atPath: store.absolute(relative)) else { return nil }
+            let decoded = decode(document, store, relative, required: true)
+            var outcome = Outcome<[R]>(relative: relative, digest: decoded.digest, value: decoded.value.map(records), problems: decoded.problems)
+            outcome.origins = (0..<(outcome.value?.count ?? 0)).map { .init(file: relative, index: $0) }
+            return outcome
         }
     }
 
@@ -188,49 +233,55 @@ public struct WorkspaceStore: Sendable {
 
         // A workspace still to be migrated is read whole: the first save rewrites every year.
         let legacy = (shardFiles(Activity.folder) + shardFiles(QuarterlyCheck.folder)).contains { $0.branch == nil }
+            || [WorkspacePaths.legacyMembers, WorkspacePaths.legacyRectifications].contains { FileManager.default.fileExists(atPath: absolute($0)) }
         let years = migratedFrom == nil && !legacy ? choose(settings) : nil
 
-        // Largest files first, so the cores finish together.
-        let members = Reader.Slot<MembersDocument>(WorkspacePaths.members)
-        let rectifications = Reader.Slot<RectificationsDocument>(WorkspacePaths.rectifications)
         let organisation = Reader.Slot<Organisation>(WorkspacePaths.organisation)
         let plan = Reader.Slot<WorkPlan>(WorkspacePaths.plan)
         let template = Reader.Slot<CheckTemplate>(WorkspacePaths.checkTemplate)
         let scoring = Reader.Slot<ScoringScheme>(WorkspacePaths.scoring)
         let manual = Reader.Slot<ManualScoresDocument>(WorkspacePaths.manualScores)
+        let oldMembers = Reader.Slot<[Member]>(WorkspacePaths.legacyMembers)
+        let oldRectifications = Reader.Slot<[Rectification]>(WorkspacePaths.legacyRectifications)
+        let (memberSlots, memberJobs) = Reader.branchJobs(Member.self, self)
+        let (rectificationSlots, rectificationJobs) = Reader.branchJobs(Rectification.self, self)
         let (activitySlots, activityJobs) = Reader.shardJobs(Activity.self, self, years: years)
         let (checkSlots, checkJobs) = Reader.shardJobs(QuarterlyCheck.self, self, years: years)
         let store = self
+        // Largest first, so the cores finish together.
         Concurrently.run([
-            { members.outcome = Reader.decode(MembersDocument.self, store, WorkspacePaths.members, required: false) },
-            { rectifications.outcome = Reader.decode(RectificationsDocument.self, store, WorkspacePaths.rectifications, required: false) },
+            { oldMembers.outcome = Reader.legacyFile(MembersDocument.self, \.members, store, WorkspacePaths.legacyMembers) ?? oldMembers.outcome },
+            { oldRectifications.outcome = Reader.legacyFile(RectificationsDocument.self, \.rectifications, store, WorkspacePaths.legacyRectifications)
+                ?? oldRectifications.outcome },
             { organisation.outcome = Reader.decode(Organisation.self, store, WorkspacePaths.organisation, required: true) },
             { plan.outcome = Reader.decode(WorkPlan.self, store, WorkspacePaths.plan, required: false) },
             { template.outcome = Reader.decode(CheckTemplate.self, store, WorkspacePaths.checkTemplate, required: scoringRequired) },
             { scoring.outcome = Reader.decode(ScoringScheme.self, store, WorkspacePaths.scoring, required: scoringRequired) },
             { manual.outcome = Reader.decode(ManualScoresDocument.self, store, WorkspacePaths.manualScores, required: false) },
-        ] + activityJobs + checkJobs)
+        ] + activityJobs + memberJobs + rectificationJobs + checkJobs)
+        let hasOldMembers = oldMembers.outcome.digest != nil || !oldMembers.outcome.problems.isEmpty
+        let hasOldRectifications = oldRectifications.outcome.digest != nil || !oldRectifications.outcome.problems.isEmpty
 
         // Merged in the order problems have always been listed in.
         let organisationValue = reader.merge(organisation.outcome)
-        let membersValue = reader.merge(members.outcome)
+        let members = reader.merge(memberSlots, legacy: hasOldMembers ? oldMembers.outcome : nil)
         let planValue = reader.merge(plan.outcome)
         let templateValue = reader.merge(template.outcome)
         let scoringValue = reader.merge(scoring.outcome)
-        let rectificationsValue = reader.merge(rectifications.outcome)
+        let rectifications = reader.merge(rectificationSlots, legacy: hasOldRectifications ? oldRectifications.outcome : nil)
         let manualValue = reader.merge(manual.outcome)
         let activities = reader.merge(activitySlots)
         let checks = reader.merge(checkSlots)
-        // Year files of schema 2 found (a copied-in old file, say): the next save is a full one.
+        // Files of schema 2 found (a copied-in old file, say): the next save is a full one.
         if reader.legacyLayout && migratedFrom == nil { migratedFrom = 2 }
 
         guard reader.problems.isEmpty, let organisationValue else { throw .invalid(reader.problems) }
         let workspace = Workspace(
-            settings: settings, organisation: organisationValue, members: membersValue?.members ?? [],
+            settings: settings, organisation: organisationValue, members: members,
             activities: activities,
             plan: planValue ?? WorkPlan(title: "\(settings.currentYear)", year: settings.currentYear),
             checkTemplate: templateValue ?? DefaultScheme.template, scoring: scoringValue ?? DefaultScheme.scheme,
-            checks: checks, rectifications: rectificationsValue?.rectifications ?? [],
+            checks: checks, rectifications: rectifications,
             manualScores: manualValue?.scores ?? [], bonuses: manualValue?.bonuses ?? [])
         return LoadedWorkspace(workspace: workspace, digests: reader.digests, migratedFrom: migratedFrom, origins: reader.origins,
                                years: years)
@@ -294,7 +345,7 @@ public struct WorkspaceStore: Sendable {
     }
 
     func place(of record: RecordRef, in loaded: LoadedWorkspace) -> (file: String, path: String) {
-        func sharded<R: YearShardedRecord>(_ records: [R], _ i: Int) -> (String, String) {
+        func sharded<R: FiledRecord>(_ records: [R], _ i: Int) -> (String, String) {
             if let origin = loaded.origins[R.folder], origin.count == records.count {
                 return (origin[i].file, "\(R.folder)[\(origin[i].index)]")
             }
@@ -308,12 +359,12 @@ public struct WorkspaceStore: Sendable {
         case .committee: (WorkspacePaths.organisation, "committee")
         case .generalBranch(let i): (WorkspacePaths.organisation, "generalBranches[\(i)]")
         case .branch(let i): (WorkspacePaths.organisation, "branches[\(i)]")
-        case .member(let i): (WorkspacePaths.members, "members[\(i)]")
+        case .member(let i): sharded(loaded.workspace.members, i)
         case .planSection(let i): (WorkspacePaths.plan, "sections[\(i)]")
         case .planTask(let i): (WorkspacePaths.plan, "tasks[\(i)]")
         case .checkTemplate: (WorkspacePaths.checkTemplate, "")
         case .scoring: (WorkspacePaths.scoring, "")
-        case .rectification(let i): (WorkspacePaths.rectifications, "rectifications[\(i)]")
+        case .rectification(let i): sharded(loaded.workspace.rectifications, i)
         case .manualScore(let i): (WorkspacePaths.manualScores, "scores[\(i)]")
         case .bonus(let i): (WorkspacePaths.manualScores, "bonuses[\(i)]")
         case .activity(let i): sharded(loaded.workspace.activities, i)
@@ -347,7 +398,8 @@ public struct WorkspaceStore: Sendable {
         let changed = files.filter { loaded.digests[$0.key] != Digest($0.value) }
         // Year files no longer needed (their last record moved or went away).
         let removed = loaded.digests.keys.filter { path in
-            files[path] == nil && (only?.contains(path) ?? true) && WorkspacePaths.shardFolders.contains { path.hasPrefix($0 + "/") }
+            files[path] == nil && (only?.contains(path) ?? true)
+                && (WorkspacePaths.shardFolders.contains { path.hasPrefix($0 + "/") } || WorkspacePaths.legacyFiles.contains(path))
         }
         let touched = Set(changed.keys).union(removed).sorted()
         let conflicts = touched.filter { diskDigest($0) != loaded.digests[$0] }

@@ -20,7 +20,7 @@ while let arg = args.next() {
     case "--reloads": reloads = Int(args.next() ?? "") ?? reloads
     case "--runs": runs = max(1, Int(args.next() ?? "") ?? runs)
     case "--workspace": workspaceDir = args.next()
-    case "--open", "--rescore", "--edit", "--validate": mode = String(arg.dropFirst(2))
+    case "--open", "--rescore", "--edit", "--validate", "--probe": mode = String(arg.dropFirst(2))
     default:
         print("usage: partydesk-bench [--keys N] [--width W] [--height H] [--reloads N] [--workspace DIR [--open|--rescore|--edit|--validate] [--runs N]]")
         exit(2)
@@ -128,6 +128,12 @@ if let dir = workspaceDir {
         p.waitUntilExit()
         let python = Double(out.trimmingCharacters(in: .whitespacesAndNewlines)) ?? .nan
         print(String(format: "validate: %.0f ms (%d problems); python json.load of the same files: %.0f ms; ratio %.1f", ours, problems.count, python, ours / python))
+    case "probe":
+        for years in [Set<Int>(), [2026], [2026, 2025]] {
+            let t = DispatchTime.now().uptimeNanoseconds
+            let l = try store.load(years: years)
+            print(String(format: "load years %@: %.0f ms (%d activities)", "\(years.sorted())", ms(t), l.workspace.activities.count))
+        }
     default:
         break
     }

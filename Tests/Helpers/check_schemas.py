@@ -7,9 +7,11 @@ schemas, workspace = sys.argv[1], sys.argv[2]
 def schema(name):
     with open(os.path.join(schemas, name + ".schema.json"), encoding="utf-8") as f:
         return json.load(f)
-files = {"workspace.json": "workspace", "organisation.json": "organisation", "members.json": "members", "plan.json": "plan",
-         "check-template.json": "check-template", "scoring.json": "scoring", "rectifications.json": "rectifications",
-         "manual-scores.json": "manual-scores"}
+files = {"workspace.json": "workspace", "organisation.json": "organisation", "plan.json": "plan",
+         "check-template.json": "check-template", "scoring.json": "scoring", "manual-scores.json": "manual-scores"}
+for folder in ("members", "rectifications"):
+    for name in sorted(os.listdir(os.path.join(workspace, folder))):
+        files[folder + "/" + name] = folder
 for folder in ("activities", "checks"):
     for year in sorted(os.listdir(os.path.join(workspace, folder))):
         for name in sorted(os.listdir(os.path.join(workspace, folder, year))):

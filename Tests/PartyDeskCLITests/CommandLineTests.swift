@@ -38,7 +38,7 @@ import TestSupport
         #expect(lines.first?.contains("3 处问题") == true)
         #expect(lines.contains { $0.hasPrefix("activities/2026/b404.json:") && $0.contains("activities[0].branchId") && $0.contains("b404") })
         #expect(lines.contains { $0.hasPrefix("activities/2026/b2.json:") && $0.contains("activities[0].attended") && $0.contains("实到人数 9 超过应到人数 5") })
-        #expect(lines.contains { $0.hasPrefix("members.json:") && $0.contains("members[1].id") })
+        #expect(lines.contains { $0.hasPrefix("members/b2.json:") && $0.contains("members[0].id") })
         let english = try runProduct("partydesk", ["validate", "--data", store.directory, "--lang", "en"])
         #expect(english.stdout.contains("refers to unknown branch \"b404\""))
     }

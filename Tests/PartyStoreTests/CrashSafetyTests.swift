@@ -15,11 +15,13 @@ import TestSupport
         var out: [String: Set<String>] = [
             "workspace.json": [mark(ws.settings.name.contains("#") ? ws.settings.name : nil)],
             "organisation.json": Set([mark(ws.organisation.committee.notes)] + ws.organisation.branches.map { mark($0.notes) }),
-            "members.json": Set(ws.members.map { mark($0.name.contains("#") ? $0.name : nil) }),
             "plan.json": [mark(ws.plan.title.contains("#") ? ws.plan.title : nil)],
         ]
         for (file, list) in Dictionary(grouping: ws.activities, by: \.shardPath) {
             out[file] = Set(list.map { mark($0.notes) })
+        }
+        for (file, list) in Dictionary(grouping: ws.members, by: \.shardPath) {
+            out[file] = Set(list.map { mark($0.name.contains("#") ? $0.name : nil) })
         }
         return out
     }

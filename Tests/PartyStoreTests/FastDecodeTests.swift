@@ -24,22 +24,25 @@ import TestSupport
             switch path {
             case WorkspacePaths.settings: try same(WorkspaceSettings.self)
             case WorkspacePaths.organisation: try same(Organisation.self)
-            case WorkspacePaths.members: try same(Members.self)
             case WorkspacePaths.plan: try same(WorkPlan.self)
             case WorkspacePaths.checkTemplate: try same(CheckTemplate.self)
             case WorkspacePaths.scoring: try same(ScoringScheme.self)
-            case WorkspacePaths.rectifications: try same(Rectifications.self)
             case WorkspacePaths.manualScores: try same(Manual.self)
             default:
-                if path.hasPrefix("activities/") { try same(Shard<Activity>.self) } else { try same(Shard<QuarterlyCheck>.self) }
+                if path.hasPrefix("activities/") { try same(Shard<Activity>.self) }
+                else if path.hasPrefix("checks/") { try same(Shard<QuarterlyCheck>.self) }
+                else if path.hasPrefix("members/") { try same(Branch<Member>.self) }
+                else { try same(Branch<Rectification>.self) }
             }
         }
         #expect(checked == files.count && checked > 20)
     }
 
     // Equatable wrappers of the file documents (the documents themselves need not be Equatable).
-    struct Members: Decodable, Equatable { var members: [Member] }
-    struct Rectifications: Decodable, Equatable { var rectifications: [Rectification] }
+    struct Branch<R: BranchFiledRecord & Equatable>: Decodable, Equatable {
+        var records: [R]
+        init(from decoder: any Decoder) throws { records = try BranchShard<R>(from: decoder).records }
+    }
     struct Manual: Decodable, Equatable { var scores: [ManualScore]; var bonuses: [Bonus] }
     struct Shard<R: YearShardedRecord & Equatable>: Decodable, Equatable {
         var year: Int

@@ -29,11 +29,11 @@ import TestSupport
         return [
             entry(WorkspacePaths.settings, WorkspaceSettings.self),
             entry(WorkspacePaths.organisation, Organisation.self),
-            entry(WorkspacePaths.members, MembersDocument.self),
+            entry(busiest("members/"), BranchShard<Member>.self),
             entry(WorkspacePaths.plan, WorkPlan.self),
             entry(busiest("activities/2026/"), YearShard<Activity>.self),
             entry(busiest("checks/2026/"), YearShard<QuarterlyCheck>.self),
-            entry(WorkspacePaths.rectifications, RectificationsDocument.self),
+            entry(busiest("rectifications/"), BranchShard<Rectification>.self),
             entry(WorkspacePaths.scoring, ScoringScheme.self),
         ]
     }

@@ -94,10 +94,10 @@ func position(of needle: String, in path: String) -> (Int, Int) {
     @Test func problemsInSeveralFilesAreAllListed() throws {
         let problems = try loadProblems { store in
             replace(store, "activities/2026/b2.json", "\"2026-03-31\"", "\"2026-02-30\"")
-            replace(store, "members.json", "\"probationary\"", "\"candidate\"")
+            replace(store, "members/b2.json", "\"probationary\"", "\"candidate\"")
             replace(store, "plan.json", "\"progress\" : 40", "\"progress\" : true")
         }
-        #expect(Set(problems.map(\.file)) == ["activities/2026/b2.json", "members.json", "plan.json"])
+        #expect(Set(problems.map(\.file)) == ["activities/2026/b2.json", "members/b2.json", "plan.json"])
     }
 
     @Test func activityFiledUnderTheWrongYear() throws {
@@ -133,7 +133,7 @@ func position(of needle: String, in path: String) -> (Int, Int) {
         // Both 2026 activities of b2 now name a branch that does not exist (and sit in its file).
         replace(store, "activities/2026/b2.json", "\"branchId\" : \"b2\"", "\"branchId\" : \"b9\"")
         try FileManager.default.moveItem(atPath: store.absolute("activities/2026/b2.json"), toPath: store.absolute("activities/2026/b9.json"))
-        replace(store, "members.json", "\"id\" : \"m2\"", "\"id\" : \"m1\"")
+        replace(store, "members/b2.json", "\"id\" : \"m2\"", "\"id\" : \"m1\"")
         let problems = store.validate(try store.load())
         let dangling = try #require(problems.first { $0.kind == .unknownBranch("b9") })
         #expect(dangling.file == "activities/2026/b9.json")
@@ -141,7 +141,7 @@ func position(of needle: String, in path: String) -> (Int, Int) {
         let (line, column) = position(of: "\"b9\"", in: store.absolute("activities/2026/b9.json"))
         #expect(dangling.line == line && dangling.column == column)
         let duplicate = try #require(problems.first { $0.kind == .duplicateId("m1") })
-        #expect(duplicate.file == "members.json" && duplicate.path == "members[1].id")
+        #expect(duplicate.file == "members/b2.json" && duplicate.path == "members[0].id")
         #expect(problems.count == 3, "\(problems)")  // both b2 activities of 2026 and the duplicate
     }
 }

@@ -8,8 +8,9 @@ import TestSupport
 /// and template added in memory; nothing changes on disk until it is saved, and then the old files
 /// are kept in .backup/.
 @Suite struct MigrationTests {
-    /// Rewrites a workspace's activities and checks as versions 1 and 2 kept them: one
-    /// `FOLDER/YYYY.json` per year (records in model order), and sets the schema version.
+    /// Rewrites a workspace as versions 1 and 2 kept it: activities and checks in one
+    /// `FOLDER/YYYY.json` per year (records in model order), all members in `members.json` and all
+    /// rectifications in `rectifications.json`; and sets the schema version.
     static func writeYearFileLayout(_ dir: String, version: Int) throws {
         let store = WorkspaceStore(directory: dir)
         let workspace = try store.load().workspace
@@ -24,6 +25,12 @@ import TestSupport
         }
         try rewrite(workspace.activities)
         try rewrite(workspace.checks)
+        try? FileManager.default.removeItem(atPath: "\(dir)/members")
+        try? FileManager.default.removeItem(atPath: "\(dir)/rectifications")
+        FileManager.default.createFile(atPath: "\(dir)/members.json",
+                                       contents: WorkspaceCodec.encode(MembersDocument(members: workspace.members), with: encoder))
+        FileManager.default.createFile(atPath: "\(dir)/rectifications.json",
+                                       contents: WorkspaceCodec.encode(RectificationsDocument(rectifications: workspace.rectifications), with: encoder))
         let path = "\(dir)/workspace.json"
         let text = String(decoding: FileManager.default.contents(atPath: path)!, as: UTF8.self)
         FileManager.default.createFile(atPath: path, contents: Data(text.replacingOccurrences(
@@ -65,6 +72,7 @@ import TestSupport
         #expect(after["activities/2026.json"] == nil && after["activities/2025.json"] == nil)
         #expect(Set(after.keys.filter { $0.hasPrefix("activities/") }) == ["activities/2025/b1.json", "activities/2026/b1.json", "activities/2026/b2.json"])
         #expect(after.keys.contains { $0.hasPrefix(".backup/activities__2026.json.") && $0.hasSuffix(".schema-v1") })
+        #expect(after["members.json"] == nil && after["members/b1.json"] != nil && after["members/b2.json"] != nil)
         // The version 1 settings file is kept in .backup/, byte for byte.
         let backups = after.filter { $0.key.hasPrefix(".backup/workspace.json.") && $0.key.hasSuffix(".schema-v1") }
         #expect(backups.count == 1)
@@ -104,11 +112,16 @@ import TestSupport
         let after = allFiles(dir)
         #expect(!after.keys.contains { $0.hasPrefix("activities/") && $0.split(separator: "/").count == 2 })
         #expect(!after.keys.contains { $0.hasPrefix("checks/") && $0.split(separator: "/").count == 2 })
+        #expect(after["members.json"] == nil && after["rectifications.json"] == nil)
+        #expect(after.keys.contains { $0.hasPrefix(".backup/rectifications.json.") && $0.hasSuffix(".schema-v2") })
+        #expect(after.keys.filter { $0.hasPrefix("rectifications/") }.count > 5)
         #expect(after.keys.contains { $0.hasPrefix(".backup/activities__2026.json.") && $0.hasSuffix(".schema-v2") })
         let reloaded = try store.load()
         #expect(reloaded.migratedFrom == nil)
         #expect(Set(reloaded.workspace.activities) == Set(demo.activities + [added]))
         #expect(Set(reloaded.workspace.checks) == Set(demo.checks))
+        #expect(Set(reloaded.workspace.members) == Set(demo.members))
+        #expect(Set(reloaded.workspace.rectifications) == Set(demo.rectifications))
     }
 
     @Test func aRecordInAnotherBranchsFileIsReportedWithWhereItBelongs() throws {

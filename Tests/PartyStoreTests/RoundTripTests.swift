@@ -18,12 +18,14 @@ func allFiles(_ dir: String) -> [String: Data] {
     return out
 }
 
-/// The workspace with activities and checks in id order: files keep them by year and branch, so the
-/// order after loading is the files' order, not necessarily the order they were made in.
+/// The workspace with branch-filed records in id order: files keep them by branch (and year), so
+/// the order after loading is the files' order, not necessarily the order they were made in.
 func byId(_ workspace: Workspace) -> Workspace {
     var w = workspace
     w.activities.sort { $0.id < $1.id }
     w.checks.sort { $0.id < $1.id }
+    w.members.sort { $0.id < $1.id }
+    w.rectifications.sort { $0.id < $1.id }
     return w
 }
 
@@ -53,8 +55,8 @@ func byId(_ workspace: Workspace) -> Workspace {
         let tmp = TempDirectory(); defer { tmp.cleanup() }
         let store = WorkspaceStore(directory: tmp.path + "/ws")
         try store.create(smallWorkspace())
-        #expect(Set(allFiles(store.directory).keys) == ["workspace.json", "organisation.json", "members.json", "plan.json",
-                                                        "check-template.json", "scoring.json", "rectifications.json",
+        #expect(Set(allFiles(store.directory).keys) == ["workspace.json", "organisation.json", "members/b1.json", "members/b2.json",
+                                                        "plan.json", "check-template.json", "scoring.json",
                                                         "manual-scores.json", "activities/2025/b1.json", "activities/2026/b1.json",
                                                         "activities/2026/b2.json"])
         let text = String(decoding: bytes(store.absolute("workspace.json")), as: UTF8.self)
@@ -101,7 +103,7 @@ func byId(_ workspace: Workspace) -> Workspace {
         let tmp = TempDirectory(); defer { tmp.cleanup() }
         let store = WorkspaceStore(directory: tmp.sub("ws"))
         let loaded = try store.create(smallWorkspace())
-        #expect(mode(store.absolute("members.json")) == 0o600)
+        #expect(mode(store.absolute("members/b1.json")) == 0o600)
         #expect(mode(store.directory) == 0o700)
         chmod(store.absolute("organisation.json"), 0o640)
         var ws = loaded.workspace
