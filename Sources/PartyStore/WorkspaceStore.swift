@@ -66,19 +66,16 @@ public struct WorkspaceStore: Sendable {
 
         static func read(_ store: WorkspaceStore, _ relative: String, required: Bool) -> (Data?, Outcome<Void>) {
             var outcome = Outcome<Void>(relative: relative)
-            let path = store.absolute(relative)
-            guard FileManager.default.fileExists(atPath: path) else {
-                if required { outcome.problems.append(Problem(file: relative, kind: .fileMissing)) }
-                return (nil, outcome)
-            }
-            do {
-                let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            switch AtomicFile.read(store.absolute(relative)) {
+            case .success(let data):
                 outcome.digest = Digest(data)
                 return (data, outcome)
-            } catch {
-                outcome.problems.append(Problem(file: relative, kind: .unreadable(error.localizedDescription)))
-                return (nil, outcome)
+            case .failure(let error) where error.code == ENOENT:
+                if required { outcome.problems.append(Problem(file: relative, kind: .fileMissing)) }
+            case .failure(let error):
+                outcome.problems.append(Problem(file: relative, kind: .unreadable(error.reason)))
             }
+            return (nil, outcome)
         }
 
         static func decode<T: Decodable>(_ type: T.Type, _ store: WorkspaceStore, _ relative: String, required: Bool) -> Outcome<T> {
@@ -450,7 +447,7 @@ public struct WorkspaceStore: Sendable {
     }
 
     func diskDigest(_ relative: String) -> Digest? {
-        guard let data = FileManager.default.contents(atPath: absolute(relative)) else { return nil }
+        guard case .success(let data) = AtomicFile.read(absolute(relative)) else { return nil }
         return Digest(data)
     }
 }
