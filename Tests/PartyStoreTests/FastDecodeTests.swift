@@ -67,6 +67,41 @@ import TestSupport
         #expect(fast.s[2] == "😀 笑")
     }
 
+    /// The direct record readers: defaults and nulls as the model's `Decodable` has them; anything
+    /// they do not know (an extra key) goes to JSONDecoder, which reads it all the same.
+    @Test func recordReadersAgreeOnDefaultsNullsAndUnknownKeys() throws {
+        func both<T: Decodable>(_ type: T.Type, _ text: String) -> (fast: T?, reference: T?) {
+            let data = Data(text.utf8)
+            let fast = (try? JSONTape(data)).flatMap { try? TapeDecoder.decode(type, from: $0) }
+            let reference = try? WorkspaceCodec.decode(type, file: "x.json", data: data).get()
+            return (fast, reference)
+        }
+        let members = both(BranchShard<Member>.self, #"{"members": [{"id": "m", "name": "王", "branchId": "b", "status": null, "joinDate": null}]}"#)
+        #expect(members.fast != nil && members.fast?.records == members.reference?.records)
+        #expect(members.fast?.records.first?.status == .full && members.fast?.records.first?.role == .member)
+        let check = both(YearShard<QuarterlyCheck>.self, #"{"year": 2026, "checks": [{"id": "k", "branchId": "b", "year": 2026, "quarter": 1, "date": "2026-04-01"}]}"#)
+        #expect(check.fast != nil && check.fast?.records == check.reference?.records)
+        #expect(check.fast?.records.first?.points == [:] && check.fast?.records.first?.reportReceived == false)
+        let activity = #"{"id": "a", "branchId": "b", "kind": "talk", "date": "2026-01-02", "title": "t", "hours": null"#
+        let plain = both(YearShard<Activity>.self, #"{"year": 2026, "activities": ["# + activity + "}]}")
+        #expect(plain.fast != nil && plain.fast?.records == plain.reference?.records && plain.fast?.records.first?.hours == nil)
+        // An extra key: not taken by the short cut, read (and ignored) by JSONDecoder.
+        let extra = both(YearShard<Activity>.self, #"{"year": 2026, "activities": ["# + activity + #", "colour": "red"}]}"#)
+        #expect(extra.fast == nil && extra.reference?.records.first?.id == "a")
+        // A required field missing, an unknown code: neither path takes it.
+        let missing = both(YearShard<Activity>.self, #"{"year": 2026, "activities": [{"id": "a", "branchId": "b", "kind": "talk", "date": "2026-01-02"}]}"#)
+        #expect(missing.fast == nil && missing.reference == nil)
+        let code = both(YearShard<Activity>.self, #"{"year": 2026, "activities": [{"id": "a", "branchId": "b", "kind": "party", "date": "2026-01-02", "title": "t"}]}"#)
+        #expect(code.fast == nil && code.reference == nil)
+        let rectification = both(BranchShard<Rectification>.self, #"""
+            {"rectifications": [{"id": "r", "branchId": "b", "category": "c", "description": "d", "owner": "o",
+              "openedOn": "2026-01-01", "dueOn": "2026-02-01", "status": "submitted", "sourceCheckId": null,
+              "history": [{"date": "2026-01-05", "from": "open", "to": "inProgress"},
+                          {"date": "2026-01-09", "from": "inProgress", "to": "submitted", "note": "已整改", "acceptedBy": null}]}]}
+            """#)
+        #expect(rectification.fast != nil && rectification.fast?.records == rectification.reference?.records)
+    }
+
     @Test func whatTheShortCutDoesNotTakeFallsThrough() {
         // Not refused as JSON, just not taken: JSONDecoder then decides (and words any error).
         #expect(Self.tape([Int].self, "[2.0]") == nil)

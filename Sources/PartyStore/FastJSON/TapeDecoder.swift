@@ -8,6 +8,8 @@ enum TapeDecoder {
 
     static func decode<T: Decodable>(_ type: T.Type, from tape: JSONTape) throws -> T {
         guard !tape.nodes.isEmpty else { throw Unsupported() }
+        // The year and branch files, record by record without the Decoder protocol (RecordReaders).
+        if let document = T.self as? any TapeDocument.Type { return try document.init(tape: tape) as! T }
         return try T(from: TapeValueDecoder(tape: tape, index: 0))
     }
 }
@@ -34,7 +36,7 @@ private struct TapeValueDecoder: Decoder {
 }
 
 /// Conversions shared by the three container kinds.
-private extension JSONTape {
+extension JSONTape {
     func value<T: Decodable>(_ type: T.Type, at index: Int) throws -> T {
         // Metatype identity, not `is` casts: a dynamic cast per value was a visible share of a load.
         let node = nodes[index]
