@@ -93,6 +93,11 @@ import TestSupport
         #expect(missing.fast == nil && missing.reference == nil)
         let code = both(YearShard<Activity>.self, #"{"year": 2026, "activities": [{"id": "a", "branchId": "b", "kind": "party", "date": "2026-01-02", "title": "t"}]}"#)
         #expect(code.fast == nil && code.reference == nil)
+        // A key given twice: JSONDecoder keeps the first, and so does every path here.
+        let twice = both(YearShard<Activity>.self, #"{"year": 2026, "activities": [{"id": "a", "id": "b", "branchId": "b", "kind": "talk", "date": "2026-01-02", "title": "t"}]}"#)
+        #expect(twice.fast == nil && twice.reference?.records.first?.id == "a")
+        let points = both(YearShard<QuarterlyCheck>.self, #"{"year": 2026, "checks": [{"id": "k", "branchId": "b", "year": 2026, "quarter": 1, "date": "2026-04-01", "points": {"dues": 1, "dues": 2}}]}"#)
+        #expect(points.fast == nil && points.reference?.records.first?.points == ["dues": 1])
         let rectification = both(BranchShard<Rectification>.self, #"""
             {"rectifications": [{"id": "r", "branchId": "b", "category": "c", "description": "d", "owner": "o",
               "openedOn": "2026-01-01", "dueOn": "2026-02-01", "status": "submitted", "sourceCheckId": null,

@@ -87,7 +87,7 @@ extension JSONTape {
         return v
     }
 
-    /// An object of scalar values as a dictionary (a repeated key: the last wins, as with JSONDecoder).
+    /// An object of scalar values as a dictionary.
     func map<V>(at index: Int, _ convert: (Node) -> V?) throws -> [String: V] {
         let node = nodes[index]
         guard node.kind == .object else { throw TapeDecoder.Unsupported() }
@@ -96,7 +96,8 @@ extension JSONTape {
         var k = index + 1
         for _ in 0..<node.count {
             guard let key = string(nodes[k]), let value = convert(nodes[k + 1]) else { throw TapeDecoder.Unsupported() }
-            map[key] = value
+            // A repeated key is JSONDecoder's to settle (it keeps the first).
+            if map.updateValue(value, forKey: key) != nil { throw TapeDecoder.Unsupported() }
             k = Int(nodes[k + 1].next)
         }
         return map
