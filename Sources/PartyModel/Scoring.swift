@@ -72,15 +72,17 @@ public struct ScoringEngine: Sendable {
 
     public init(_ workspace: Workspace, compliance: ComplianceCalculator? = nil) {
         self.workspace = workspace
-        self.compliance = compliance ?? ComplianceCalculator(workspace)
-        // The indexes are independent: built side by side.
+        // The indexes are independent (the ledger's too, when not given): built side by side.
+        let ledger = Concurrently.Slot<ComplianceCalculator>()
         let checks = Concurrently.Slot<[String: [Int: Int]]>()
         let byBranch = Concurrently.Slot<[String: [Rectification]]>(), byCheck = Concurrently.Slot<[String: [Rectification]]>()
         Concurrently.run([
+            { ledger.value = compliance ?? ComplianceCalculator(workspace) },
             { checks.value = Self.checksByBranch(workspace.checks) },
             { byBranch.value = Dictionary(grouping: workspace.rectifications, by: \.branchId) },
             { byCheck.value = Dictionary(grouping: workspace.rectifications.filter { $0.sourceCheckId != nil }, by: { $0.sourceCheckId! }) },
         ])
+        self.compliance = ledger.value!
         checksByBranch = checks.value!
         rectificationsByBranch = byBranch.value!
         findingsByCheck = byCheck.value!

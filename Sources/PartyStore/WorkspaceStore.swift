@@ -173,9 +173,13 @@ public struct WorkspaceStore: Sendable {
 
         /// Records of a folder's files, in file order; `legacy`: those of schema 2's single file, first.
         mutating func merge<R: FiledRecord>(_ slots: [Slot<[R]>], legacy: Outcome<[R]>? = nil) -> [R] {
+            let outcomes = (legacy.map { [$0] } ?? []) + slots.map(\.outcome)
+            let total = outcomes.reduce(0) { $0 + ($1.value?.count ?? 0) }
             var records: [R] = []
             var origins: [LoadedWorkspace.RecordOrigin] = []
-            for outcome in (legacy.map { [$0] } ?? []) + slots.map(\.outcome) {
+            records.reserveCapacity(total)
+            origins.reserveCapacity(total)
+            for outcome in outcomes {
                 if WorkspacePaths.shardLocation(outcome.relative)?.branch == nil { legacyLayout = true }
                 records += merge(outcome) ?? []
                 origins += outcome.origins

@@ -47,8 +47,8 @@ public struct DashboardData: Sendable {
         self.quarter = quarter
         self.asOf = asOf
         self.lang = lang
-        let compliance = ComplianceCalculator(workspace)
-        let engine = ScoringEngine(workspace, compliance: compliance)
+        let engine = ScoringEngine(workspace)
+        let compliance = engine.compliance
         self.compliance = compliance
         self.engine = engine
         let quarterNow = Quarter(year: year, number: quarter)!
@@ -56,11 +56,13 @@ public struct DashboardData: Sendable {
         // The first screen's figures are independent of one another: worked out side by side.
         let years = Concurrently.Slot<ScoreTable>(), quarters = Concurrently.Slot<ScoreTable>()
         let alertList = Concurrently.Slot<[Alert]>(), meetings = Concurrently.Slot<[String: Double]>()
+        let summaryFigures = Concurrently.Slot<WorkspaceSummary>()
         Concurrently.run([
             { years.value = engine.year(year, asOf: asOf) },
             { alertList.value = AlertRules.alerts(workspace, asOf: asOf, compliance: compliance, engine: engine) },
             { quarters.value = engine.quarter(quarterNow, asOf: asOf) },
             { meetings.value = Dictionary(uniqueKeysWithValues: active.map { ($0.id, compliance.quarter($0, quarterNow).threeMeetingsOneLesson) }) },
+            { summaryFigures.value = WorkspaceSummary(workspace, year: year) },
         ])
         yearScores = years.value!
         quarterScores = quarters.value!
@@ -77,7 +79,7 @@ public struct DashboardData: Sendable {
         if !direct.isEmpty { byGeneral.append((lang.pick("直属支部", "Direct branches"), mean(direct))) }
         var counts = Dictionary(uniqueKeysWithValues: RectificationStatus.allCases.map { ($0, 0) })
         for r in workspace.rectifications { counts[r.status, default: 0] += 1 }
-        let summary = WorkspaceSummary(workspace, year: year)
+        let summary = summaryFigures.value!
         overview = Overview(organisations: summary.organisations, members: summary.members, meetings: mean(active.map(\.id)),
                             meetingsByGeneralBranch: byGeneral, rectificationCounts: counts,
                             overdueRectifications: workspace.rectifications.filter { $0.isOverdue(on: asOf) }.count)
