@@ -1,14 +1,20 @@
-// Benchmark: key → new frame on the demo workspace, in process. Not a test: run it with
-//   swift run -c release partydesk-bench [--keys N] [--width W] [--height H]
-// It reports p50/p99/max of update + render + draw per key, and the bytes ncurses writes to the
-// terminal per key (written to a file through newterm, TERM=xterm-256color).
+// Benchmarks, not tests (docs/performance.md has the figures and how to read them). Build and run:
+//   swift build -c release --product partydesk-bench && B=.build/release/partydesk-bench
+//   $B [--keys N] [--width W] [--height H] [--workspace DIR]   key → frame on the activities pane (demo without DIR)
+//   $B --reloads N                                             the wall display's reload cycle, and its memory
+//   $B --workspace DIR --open [--runs N]                       cold open to first frame, N separate processes
+//   $B --workspace DIR --rescore [--runs N]                    full-year rescore of every branch
+//   $B --workspace DIR --edit [--runs N]                       one edit saved durably (writes into DIR: use a copy)
+//   $B --workspace DIR --validate [--runs N]                   validate beside python3's json.load of the same files
+// Each prints a median with its range over the runs.
 import Foundation
 import PartyModel
 import PartyTUI
 import PartyTerminal
 import PartyStore
 
-var keys = 1000, width = 120, height = 40, reloads = 0, runs = 9
+var keys = 1000, width = 120, height = 40, reloads = 0
+var runsOption: Int? = nil
 var workspaceDir: String? = nil
 var mode = "keys"
 var args = CommandLine.arguments.dropFirst().makeIterator()
@@ -18,9 +24,9 @@ while let arg = args.next() {
     case "--width": width = Int(args.next() ?? "") ?? width
     case "--height": height = Int(args.next() ?? "") ?? height
     case "--reloads": reloads = Int(args.next() ?? "") ?? reloads
-    case "--runs": runs = max(1, Int(args.next() ?? "") ?? runs)
+    case "--runs": runsOption = max(1, Int(args.next() ?? "") ?? 1)
     case "--workspace": workspaceDir = args.next()
-    case "--open", "--rescore", "--edit", "--validate", "--probe": mode = String(arg.dropFirst(2))
+    case "--open", "--rescore", "--edit", "--validate": mode = String(arg.dropFirst(2))
     default:
         print("usage: partydesk-bench [--keys N] [--width W] [--height H] [--reloads N] [--workspace DIR [--open|--rescore|--edit|--validate] [--runs N]]")
         exit(2)
@@ -66,9 +72,39 @@ func peakMB() -> Double {
     return (Double(line.split(separator: " ").dropFirst().first ?? "0") ?? 0) / 1024
 }
 
+/// "median (min–max)" of a list of figures.
+func spread(_ values: [Double], _ unit: String = "ms") -> String {
+    String(format: "%.0f %@ (%.0f–%.0f)", median(values), unit, values.min() ?? 0, values.max() ?? 0)
+}
+
 if let dir = workspaceDir {
     let store = WorkspaceStore(directory: dir)
+    let runs = runsOption ?? (mode == "validate" ? 3 : 9)
     switch mode {
+    case "open" where runs > 1:
+        // Each run is a new process (a person starting the dashboard): nothing in memory but the
+        // operating system's file cache. The wall time also counts starting and ending the process.
+        let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        var load: [Double] = [], figures: [Double] = [], total: [Double] = [], peak: [Double] = [], wall: [Double] = []
+        for _ in 0..<runs {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: me)
+            p.arguments = ["--workspace", dir, "--open", "--runs", "1", "--width", "\(width)", "--height", "\(height)"]
+            let pipe = Pipe()
+            p.standardOutput = pipe
+            let t = DispatchTime.now().uptimeNanoseconds
+            try p.run()
+            let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            p.waitUntilExit()
+            wall.append(ms(t))
+            // "open: load L ms, figures + first frame F ms, total T ms, peak memory M MB"
+            let numbers = out.split(whereSeparator: { !"0123456789.".contains($0) }).compactMap { Double($0) }
+            guard p.terminationStatus == 0, numbers.count >= 4 else { print("run failed: \(out)"); exit(1) }
+            load.append(numbers[0]); figures.append(numbers[1]); total.append(numbers[2]); peak.append(numbers[3])
+        }
+        print("cold open to first frame, \(runs) separate processes, median (min–max):")
+        print("  load \(spread(load)), figures + first frame \(spread(figures)), total \(spread(total))")
+        print("  peak memory \(spread(peak, "MB")); process wall time incl. start and exit \(spread(wall))")
     case "open":
         // Cold open to first frame: read the files, derive the figures, render the overview.
         // As the dashboard does: the current year's activities and checks first (older years on demand).
@@ -99,41 +135,42 @@ if let dir = workspaceDir {
             totals.append(ms(t))
         }
         print(String(format: "ledger index over %d activities: %.0f ms (once per load)", ws.activities.count, indexTime))
-        print(String(format: "rescore (full year, all %d branches): median %.0f ms (engine %.0f + year %.0f), min %.0f, max %.0f over %d runs",
-                     ws.organisation.branches.count, median(totals), median(engineTimes), median(yearTimes), totals.min()!, totals.max()!, runs))
+        print("rescore (full year, all \(ws.organisation.branches.count) branches), \(runs) runs, median (min–max): \(spread(totals))"
+              + String(format: " = engine %.0f + year %.0f ms", median(engineTimes), median(yearTimes)))
     case "edit":
         var loaded = try store.load()
         let editor = Editor(store: store, user: "bench", host: "bench")
         var times: [Double] = []
-        for i in 0..<5 {
-            let a = Activity(id: "bench-\(getpid())-\(i)", branchId: loaded.workspace.organisation.branches[0].id, kind: .talk, date: asOf, title: "基准测试")
+        for i in 0..<runs {
+            let a = Activity(id: "bench-\(getpid())-\(i)", branchId: loaded.workspace.organisation.branches[i % 50].id, kind: .talk, date: asOf, title: "基准测试")
             let t = DispatchTime.now().uptimeNanoseconds
             try editor.commit(.activity(before: nil, after: a), to: &loaded)
             times.append(ms(t))
         }
-        print(String(format: "one edit saved durably: median %.0f ms, min %.0f, max %.0f (writes to %@)", times.sorted()[2], times.min()!, times.max()!, dir))
+        print("one edit saved durably (validated, file written and fsynced, backup, journal), \(runs) edits, median (min–max): \(spread(times)) (writes to \(dir))")
     case "validate":
-        let t = DispatchTime.now().uptimeNanoseconds
-        let loaded = try store.load()
-        let problems = store.validate(loaded)
-        let ours = ms(t)
-        let script = "import json,os,time\nt=time.time()\nfor r,d,f in os.walk('\(dir)'):\n  d[:]=[x for x in d if not x.startswith('.')]\n  [json.load(open(os.path.join(r,x),encoding='utf-8')) for x in f if x.endswith('.json')]\nprint((time.time()-t)*1000)"
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", "-c", script]
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        try p.run()
-        let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        let python = Double(out.trimmingCharacters(in: .whitespacesAndNewlines)) ?? .nan
-        print(String(format: "validate: %.0f ms (%d problems); python json.load of the same files: %.0f ms; ratio %.1f", ours, problems.count, python, ours / python))
-    case "probe":
-        for years in [Set<Int>(), [2026], [2026, 2025]] {
+        // Ours and python's json.load of the same files, alternately, so both see the same machine.
+        var ours: [Double] = [], python: [Double] = [], ratios: [Double] = []
+        var problemCount = 0
+        for _ in 0..<runs {
             let t = DispatchTime.now().uptimeNanoseconds
-            let l = try store.load(years: years)
-            print(String(format: "load years %@: %.0f ms (%d activities)", "\(years.sorted())", ms(t), l.workspace.activities.count))
+            let loaded = try store.load()
+            problemCount = store.validate(loaded).count
+            ours.append(ms(t))
+            let script = "import json,os,time\nt=time.time()\nfor r,d,f in os.walk('\(dir)'):\n  d[:]=[x for x in d if not x.startswith('.')]\n  [json.load(open(os.path.join(r,x),encoding='utf-8')) for x in f if x.endswith('.json')]\nprint((time.time()-t)*1000)"
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            p.arguments = ["python3", "-c", script]
+            let pipe = Pipe()
+            p.standardOutput = pipe
+            try p.run()
+            let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            p.waitUntilExit()
+            python.append(Double(out.trimmingCharacters(in: .whitespacesAndNewlines)) ?? .nan)
+            ratios.append(ours.last! / python.last!)
         }
+        print("validate (\(problemCount) problems), \(runs) runs, median (min–max): \(spread(ours)); python json.load of the same files: \(spread(python))")
+        print(String(format: "ratio median %.2f (%.2f–%.2f)", median(ratios), ratios.min()!, ratios.max()!))
     default:
         break
     }
