@@ -62,6 +62,11 @@ public struct ComplianceCalculator: Sendable {
         self.init(rules: workspace.settings.rules, index: LedgerIndex(workspace.activities))
     }
 
+    /// After `change` made `workspace`: the ledger counted again for the branches it touched only.
+    public func updated(for change: Change, in workspace: Workspace) -> ComplianceCalculator {
+        ComplianceCalculator(rules: workspace.settings.rules, index: index.updated(for: change, activities: workspace.activities))
+    }
+
     /// Required per quarter for a branch, by kind.
     public func required(_ kind: ActivityKind, for branch: Branch) -> Int {
         switch kind {

@@ -1,9 +1,9 @@
 /// Activity counts by branch, quarter and kind, built in one pass, so that compliance and scoring
 /// never scan the whole ledger per branch.
-public struct LedgerIndex: Sendable {
+public struct LedgerIndex: Sendable, Equatable {
     /// One branch's ledger in numbers. Looked up once per question: a county asks 2,000 branches
     /// dozens of questions each, and hashing a branch id per month and kind was most of a rescore.
-    struct BranchLedger: Sendable {
+    struct BranchLedger: Sendable, Equatable {
         /// year·12+month → activities held, by `ActivityKind.allCases` position.
         var months: [Int: [Int32]] = [:]
         /// party group → year·12+month → group meetings.
@@ -37,6 +37,21 @@ public struct LedgerIndex: Sendable {
 
     public init(_ activities: [Activity]) {
         for a in activities { branches[a.branchId, default: BranchLedger()].add(a) }
+    }
+
+    /// The index after a change, from the new list of activities: only the branches the change
+    /// touches are counted again (a scan for their records, not a rebuild of 2,000 branches).
+    /// Counted from scratch, not adjusted, so the sums are exactly those of a full rebuild.
+    public func updated(for change: Change, activities: [Activity]) -> LedgerIndex {
+        let touched = Set(change.parts.flatMap { part -> [String] in
+            guard case .activity(let before, let after) = part else { return [] }
+            return [before?.branchId, after?.branchId].compactMap { $0 }
+        })
+        guard !touched.isEmpty else { return self }
+        var index = self
+        for id in touched { index.branches[id] = nil }
+        for a in activities where touched.contains(a.branchId) { index.branches[a.branchId, default: BranchLedger()].add(a) }
+        return index
     }
 
     public func held(_ kind: ActivityKind, branch: String, quarter: Quarter) -> Int {

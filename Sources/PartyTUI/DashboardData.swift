@@ -40,14 +40,16 @@ public struct DashboardData: Sendable {
         [year, asOf.year, asOf.quarter.previous.year]
     }
 
-    public init(workspace: Workspace, year: Int, quarter: Int, asOf: Day, lang: Language, loadedYears: Set<Int>? = nil) {
+    /// `compliance`: the ledger already counted for this workspace (after an edit, `updated(for:in:)`).
+    public init(workspace: Workspace, year: Int, quarter: Int, asOf: Day, lang: Language, loadedYears: Set<Int>? = nil,
+                compliance known: ComplianceCalculator? = nil) {
         self.workspace = workspace
         self.loadedYears = loadedYears
         self.year = year
         self.quarter = quarter
         self.asOf = asOf
         self.lang = lang
-        let engine = ScoringEngine(workspace)
+        let engine = ScoringEngine(workspace, compliance: known)
         let compliance = engine.compliance
         self.compliance = compliance
         self.engine = engine

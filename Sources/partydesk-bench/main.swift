@@ -138,16 +138,30 @@ if let dir = workspaceDir {
         print("rescore (full year, all \(ws.organisation.branches.count) branches), \(runs) runs, median (min–max): \(spread(totals))"
               + String(format: " = engine %.0f + year %.0f ms", median(engineTimes), median(yearTimes)))
     case "edit":
-        var loaded = try store.load()
+        // As the dashboard edits: the current year read, the activities pane on screen. Each edit is
+        // timed to durable (Editor.commit returns) and on to the next frame drawn with its effect
+        // everywhere (ledger counted again for the branch, scores, alerts, the pane's table).
+        var loaded = try store.load(years: { DashboardData.years(for: $0.currentYear, asOf: asOf) })
         let editor = Editor(store: store, user: "bench", host: "bench")
-        var times: [Double] = []
+        var state = AppState(data: DashboardData(workspace: loaded.workspace, year: 2026, quarter: 4, asOf: asOf, lang: .zh,
+                                                 loadedYears: loaded.years), width: width, height: height)
+        _ = Update.handle(.char("8"), &state)
+        _ = Views.render(state)
+        var times: [Double] = [], frames: [Double] = []
         for i in 0..<runs {
             let a = Activity(id: "bench-\(getpid())-\(i)", branchId: loaded.workspace.organisation.branches[i % 50].id, kind: .talk, date: asOf, title: "基准测试")
+            let change = Change.activity(before: nil, after: a)
             let t = DispatchTime.now().uptimeNanoseconds
-            try editor.commit(.activity(before: nil, after: a), to: &loaded)
+            try editor.commit(change, to: &loaded)
             times.append(ms(t))
+            let old = state.data
+            state.replaceData(DashboardData(workspace: loaded.workspace, year: old.year, quarter: old.quarter, asOf: asOf, lang: .zh,
+                                            loadedYears: loaded.years, compliance: old.compliance.updated(for: change, in: loaded.workspace)))
+            _ = Views.render(state)
+            frames.append(ms(t))
         }
         print("one edit saved durably (validated, file written and fsynced, backup, journal), \(runs) edits, median (min–max): \(spread(times)) (writes to \(dir))")
+        print("  and to the next frame showing it everywhere (figures and the \(state.visible[.activities]?.count ?? 0)-row activities pane): \(spread(frames))")
     case "validate":
         // Ours and python's json.load of the same files, alternately, so both see the same machine.
         var ours: [Double] = [], python: [Double] = [], ratios: [Double] = []

@@ -84,8 +84,11 @@ enum Dashboard {
         do {
             try editor.commit(change, to: &loaded, undo: undo)
             let old = state.data
+            // The ledger counted again for the branches the change touched only — unless saving read
+            // another year first (then it is counted whole).
+            let compliance = old.loadedYears == loaded.years ? old.compliance.updated(for: change, in: loaded.workspace) : nil
             state.replaceData(DashboardData(workspace: loaded.workspace, year: old.year, quarter: old.quarter, asOf: old.asOf, lang: lang,
-                                            loadedYears: loaded.years))
+                                            loadedYears: loaded.years, compliance: compliance))
             if undo { state.undoStack.removeLast() } else { state.undoStack.append(change) }
             state.message = undo ? lang.pick("已撤销", "undone") : lang.pick("已保存", "saved")
         } catch {
