@@ -163,3 +163,12 @@ import TestSupport
     }
 }
 import Foundation
+
+@Suite struct SearchKeyTests {
+    /// The filter's text is lower-cased exactly when lower-casing changes it.
+    @Test func onlyTextWithCaseIsLowered() {
+        for text in ["党员大会 2026-03-05", "abc 党", "ABC 党", "Ｐａｒｔｙ", "ÉCOLE", "Σ", "三会一课", "", "x-Y_z", "Ⓐ 圆圈", "Ꙁꙁ", "Ꜳ", "𐐀", "ｐａｒｔｙ（一）"] {
+            #expect(TableRow.searchKey(text) == text.lowercased(), "\(text)")
+        }
+    }
+}
