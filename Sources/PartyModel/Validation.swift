@@ -79,15 +79,7 @@ public enum Validator {
             let ref = RecordRef.member(i)
             if member.id.isEmpty { issues.append(.init(ref, "id", .emptyRequired)) }
             else if !memberIds.insert(member.id).inserted { issues.append(.init(ref, "id", .duplicateId(member.id))) }
-            if groupsByBranch[member.branchId] == nil { issues.append(.init(ref, "branchId", .unknownBranch(member.branchId))) }
-            checkGroup(member.partyGroupId, in: member.branchId, ref)
-            if let join = member.joinDate { eventDate(join, ref, "joinDate") }
-            for (key, months) in member.duesMonthsPaid.sorted(by: { $0.key < $1.key }) where !(0...12).contains(months) {
-                issues.append(.init(ref, "duesMonthsPaid.\(key)", .outOfRange(Double(months), min: 0, max: 12)))
-            }
-            for (key, hours) in member.trainingHours.sorted(by: { $0.key < $1.key }) {
-                nonNegative(hours, ref, "trainingHours.\(key)")
-            }
+            checkMember(member, ref, currentYear: year, groups: groupsByBranch[member.branchId], into: &issues)
         }
 
         var activityIds = Set<String>()
@@ -150,6 +142,106 @@ public enum Validator {
         }
     }
 
+    /// A member's own rules (not its id's uniqueness). `groups`: its branch's party groups, nil if no such branch.
+    static func checkMember(_ member: Member, _ ref: RecordRef, currentYear year: Int, groups: Set<String>?,
+                            into issues: inout [ValidationIssue]) {
+        if groups == nil { issues.append(.init(ref, "branchId", .unknownBranch(member.branchId))) }
+        checkGroup(member.partyGroupId, in: member.branchId, groups: groups, ref, into: &issues)
+        if let join = member.joinDate { eventDate(join, ref, "joinDate", currentYear: year, into: &issues) }
+        for (key, months) in member.duesMonthsPaid.sorted(by: { $0.key < $1.key }) where !(0...12).contains(months) {
+            issues.append(.init(ref, "duesMonthsPaid.\(key)", .outOfRange(Double(months), min: 0, max: 12)))
+        }
+        for (key, hours) in member.trainingHours.sorted(by: { $0.key < $1.key }) {
+            nonNegative(hours, ref, "trainingHours.\(key)", into: &issues)
+        }
+    }
+
+    /// A check's own rules (not its id's uniqueness); `repeatedQuarter`: another check has its branch and quarter.
+    static func checkCheck(_ check: QuarterlyCheck, _ ref: RecordRef, currentYear year: Int, branchKnown: Bool, repeatedQuarter: Bool,
+                           template: CheckTemplate, into issues: inout [ValidationIssue]) {
+        if !branchKnown { issues.append(.init(ref, "branchId", .unknownBranch(check.branchId))) }
+        guard let quarter = check.period else {
+            issues.append(.init(ref, "quarter", .outOfRange(Double(check.quarter), min: 1, max: 4)))
+            return
+        }
+        if repeatedQuarter { issues.append(.init(ref, "quarter", .duplicateCheck(branch: check.branchId, quarter: quarter))) }
+        if !(earliestYear...(year + eventYearsAhead)).contains(check.date.year) {
+            issues.append(.init(ref, "date", .implausibleDate(check.date, earliest: earliestYear, latest: year + eventYearsAhead)))
+        }
+        for (itemId, points) in check.points.sorted(by: { $0.key < $1.key }) {
+            guard let item = template.item(itemId) else {
+                issues.append(.init(ref, "points.\(itemId)", .unknownCheckItem(itemId)))
+                continue
+            }
+            if !(0...item.maxPoints).contains(points) {
+                issues.append(.init(ref, "points.\(itemId)", .outOfRange(points, min: 0, max: item.maxPoints)))
+            } else if (points * 2).rounded() != points * 2 {
+                issues.append(.init(ref, "points.\(itemId)", .notHalfStep(points)))
+            }
+        }
+    }
+
+    /// A rectification's own rules: references, dates, and a history that replays to its status.
+    static func checkRectification(_ r: Rectification, _ ref: RecordRef, branchKnown: Bool, sourceKnown: Bool,
+                                   into issues: inout [ValidationIssue]) {
+        if !branchKnown { issues.append(.init(ref, "branchId", .unknownBranch(r.branchId))) }
+        if let source = r.sourceCheckId, !sourceKnown { issues.append(.init(ref, "sourceCheckId", .unknownCheck(source))) }
+        if r.dueOn < r.openedOn { issues.append(.init(ref, "dueOn", .dueBeforeOpened(opened: r.openedOn, due: r.dueOn))) }
+        var state = RectificationStatus.open
+        var last = r.openedOn
+        for (e, event) in r.history.enumerated() {
+            if event.from != state || !RectificationAction.isLegal(from: event.from, to: event.to) {
+                issues.append(.init(ref, "history[\(e)]", .illegalTransition(from: event.from, to: event.to)))
+            }
+            if event.date < last { issues.append(.init(ref, "history[\(e)].date", .historyOutOfOrder(event.date))) }
+            let needsNote = event.to == .submitted || (event.to == .inProgress && event.from != .open)
+            if needsNote && (event.note?.trimmingWhitespace().isEmpty ?? true) { issues.append(.init(ref, "history[\(e)].note", .noteMissing)) }
+            if event.to == .closed && (event.acceptedBy?.trimmingWhitespace().isEmpty ?? true) {
+                issues.append(.init(ref, "history[\(e)].acceptedBy", .noteMissing))
+            }
+            state = event.to
+            last = event.date
+        }
+        if state != r.status { issues.append(.init(ref, "status", .historyMismatch(status: r.status, last: r.history.last?.to))) }
+    }
+
+    static func groups(of branchId: String, in workspace: Workspace) -> Set<String>? {
+        workspace.organisation.branches.first { $0.id == branchId }.map { Set($0.partyGroups.map(\.id)) }
+    }
+
+    /// The problems of one member, as the whole-workspace pass would list them for it.
+    public static func validate(member: Member, in workspace: Workspace) -> [ValidationIssue] {
+        var issues: [ValidationIssue] = []
+        let ref = RecordRef.member(workspace.members.firstIndex { $0.id == member.id && $0 == member } ?? workspace.members.count)
+        if member.id.isEmpty { issues.append(.init(ref, "id", .emptyRequired)) }
+        else if workspace.members.lazy.filter({ $0.id == member.id }).count > 1 { issues.append(.init(ref, "id", .duplicateId(member.id))) }
+        checkMember(member, ref, currentYear: workspace.settings.currentYear, groups: groups(of: member.branchId, in: workspace), into: &issues)
+        return issues
+    }
+
+    /// The problems of one check, as the whole-workspace pass would list them for it (a second check
+    /// of the same branch and quarter included).
+    public static func validate(check: QuarterlyCheck, in workspace: Workspace) -> [ValidationIssue] {
+        var issues: [ValidationIssue] = []
+        let ref = RecordRef.check(workspace.checks.firstIndex { $0.id == check.id && $0 == check } ?? workspace.checks.count)
+        if workspace.checks.lazy.filter({ $0.id == check.id }).count > 1 { issues.append(.init(ref, "id", .duplicateId(check.id))) }
+        let repeated = check.period.map { quarter in
+            workspace.checks.lazy.filter { $0.branchId == check.branchId && $0.period == quarter }.count > 1 } ?? false
+        checkCheck(check, ref, currentYear: workspace.settings.currentYear, branchKnown: groups(of: check.branchId, in: workspace) != nil,
+                   repeatedQuarter: repeated, template: workspace.checkTemplate, into: &issues)
+        return issues
+    }
+
+    /// The problems of one rectification, as the whole-workspace pass would list them for it.
+    public static func validate(rectification r: Rectification, in workspace: Workspace) -> [ValidationIssue] {
+        var issues: [ValidationIssue] = []
+        let ref = RecordRef.rectification(workspace.rectifications.firstIndex { $0.id == r.id && $0 == r } ?? workspace.rectifications.count)
+        if workspace.rectifications.lazy.filter({ $0.id == r.id }).count > 1 { issues.append(.init(ref, "id", .duplicateId(r.id))) }
+        checkRectification(r, ref, branchKnown: groups(of: r.branchId, in: workspace) != nil,
+                           sourceKnown: r.sourceCheckId.map { id in workspace.checks.contains { $0.id == id } } ?? true, into: &issues)
+        return issues
+    }
+
     /// The problems of one activity of `workspace` as the whole-workspace pass would list them for it
     /// (its rules, and its id shared with another activity), without walking everything else: an
     /// edit on a county ledger checks what it changes in microseconds, not the 556,000 others.
@@ -159,9 +251,8 @@ public enum Validator {
         let ref = RecordRef.activity(index)
         if activity.id.isEmpty { issues.append(.init(ref, "id", .emptyRequired)) }
         else if workspace.activities.lazy.filter({ $0.id == activity.id }).count > 1 { issues.append(.init(ref, "id", .duplicateId(activity.id))) }
-        let branch = workspace.organisation.branches.first { $0.id == activity.branchId }
         checkActivity(activity, ref, currentYear: workspace.settings.currentYear,
-                      groups: branch.map { Set($0.partyGroups.map(\.id)) }, into: &issues)
+                      groups: groups(of: activity.branchId, in: workspace), into: &issues)
         return issues
     }
 
@@ -213,28 +304,9 @@ public enum Validator {
         for (i, check) in workspace.checks.enumerated() {
             let ref = RecordRef.check(i)
             if !checkIds.insert(check.id).inserted { issues.append(.init(ref, "id", .duplicateId(check.id))) }
-            if !branches.contains(check.branchId) { issues.append(.init(ref, "branchId", .unknownBranch(check.branchId))) }
-            guard let quarter = check.period else {
-                issues.append(.init(ref, "quarter", .outOfRange(Double(check.quarter), min: 1, max: 4)))
-                continue
-            }
-            if !periods.insert("\(check.branchId)|\(quarter)").inserted {
-                issues.append(.init(ref, "quarter", .duplicateCheck(branch: check.branchId, quarter: quarter)))
-            }
-            if !(earliestYear...(year + eventYearsAhead)).contains(check.date.year) {
-                issues.append(.init(ref, "date", .implausibleDate(check.date, earliest: earliestYear, latest: year + eventYearsAhead)))
-            }
-            for (itemId, points) in check.points.sorted(by: { $0.key < $1.key }) {
-                guard let item = template.item(itemId) else {
-                    issues.append(.init(ref, "points.\(itemId)", .unknownCheckItem(itemId)))
-                    continue
-                }
-                if !(0...item.maxPoints).contains(points) {
-                    issues.append(.init(ref, "points.\(itemId)", .outOfRange(points, min: 0, max: item.maxPoints)))
-                } else if (points * 2).rounded() != points * 2 {
-                    issues.append(.init(ref, "points.\(itemId)", .notHalfStep(points)))
-                }
-            }
+            let repeated = check.period.map { !periods.insert("\(check.branchId)|\($0)").inserted } ?? false
+            checkCheck(check, ref, currentYear: year, branchKnown: branches.contains(check.branchId), repeatedQuarter: repeated,
+                       template: template, into: &issues)
         }
 
         // Rectifications: references, dates and a history that replays to the status.
@@ -242,27 +314,8 @@ public enum Validator {
         for (i, r) in workspace.rectifications.enumerated() {
             let ref = RecordRef.rectification(i)
             if !rectificationIds.insert(r.id).inserted { issues.append(.init(ref, "id", .duplicateId(r.id))) }
-            if !branches.contains(r.branchId) { issues.append(.init(ref, "branchId", .unknownBranch(r.branchId))) }
-            if let source = r.sourceCheckId, !checkIds.contains(source) {
-                issues.append(.init(ref, "sourceCheckId", .unknownCheck(source)))
-            }
-            if r.dueOn < r.openedOn { issues.append(.init(ref, "dueOn", .dueBeforeOpened(opened: r.openedOn, due: r.dueOn))) }
-            var state = RectificationStatus.open
-            var last = r.openedOn
-            for (e, event) in r.history.enumerated() {
-                if event.from != state || !RectificationAction.isLegal(from: event.from, to: event.to) {
-                    issues.append(.init(ref, "history[\(e)]", .illegalTransition(from: event.from, to: event.to)))
-                }
-                if event.date < last { issues.append(.init(ref, "history[\(e)].date", .historyOutOfOrder(event.date))) }
-                let needsNote = event.to == .submitted || (event.to == .inProgress && event.from != .open)
-                if needsNote && (event.note?.trimmingWhitespace().isEmpty ?? true) { issues.append(.init(ref, "history[\(e)].note", .noteMissing)) }
-                if event.to == .closed && (event.acceptedBy?.trimmingWhitespace().isEmpty ?? true) {
-                    issues.append(.init(ref, "history[\(e)].acceptedBy", .noteMissing))
-                }
-                state = event.to
-                last = event.date
-            }
-            if state != r.status { issues.append(.init(ref, "status", .historyMismatch(status: r.status, last: r.history.last?.to))) }
+            checkRectification(r, ref, branchKnown: branches.contains(r.branchId),
+                               sourceKnown: r.sourceCheckId.map { checkIds.contains($0) } ?? true, into: &issues)
         }
 
         // Manual points and bonuses.

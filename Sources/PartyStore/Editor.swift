@@ -68,11 +68,22 @@ extension Editor {
         return introduced(old: Validator.validate(before), new: Validator.validate(after))
     }
 
-    /// For an activity — the everyday edit — the problems of that record alone, on one side of the
-    /// change; nil for other changes, which re-run the whole-workspace pass.
+    /// For the everyday edits — an activity, a member, a check, a rectification — the problems of that
+    /// record alone, on one side of the change; nil for other changes (a branch, the plan, the scheme's
+    /// points), which re-run the whole-workspace pass.
     static func scopedProblems(_ change: Change, after: Bool, in workspace: Workspace) -> [ValidationIssue]? {
-        guard case .activity(let was, let now) = change else { return nil }
-        return (after ? now : was).map { Validator.validate(activity: $0, in: workspace) } ?? []
+        func side<R>(_ was: R?, _ now: R?, _ validate: (R) -> [ValidationIssue]) -> [ValidationIssue] {
+            (after ? now : was).map(validate) ?? []
+        }
+        switch change {
+        case .activity(let was, let now): return side(was, now) { Validator.validate(activity: $0, in: workspace) }
+        case .member(let was, let now): return side(was, now) { Validator.validate(member: $0, in: workspace) }
+        // A check that goes away (or changes id) may leave findings pointing at it: the whole pass.
+        case .check(let was, let now) where now != nil && (was == nil || was?.id == now?.id):
+            return side(was, now) { Validator.validate(check: $0, in: workspace) }
+        case .rectification(let was, let now): return side(was, now) { Validator.validate(rectification: $0, in: workspace) }
+        default: return nil
+        }
     }
 
     static func introduced(old: [ValidationIssue], new: [ValidationIssue]) -> [ValidationIssue] {

@@ -166,6 +166,37 @@ import TestSupport
         let bad = try Change.activity(before: nil, after: cases[1].1).apply(to: ws)
         #expect(Editor.introducedProblems(.activity(before: nil, after: cases[1].1), before: ws, after: bad).count == 2)
     }
+
+    /// The same for members, checks and rectifications, on the demo (which has all three).
+    @Test func memberCheckAndRectificationEditsAreCheckedAsTheWholePassWould() throws {
+        let ws = DemoWorkspace.make(asOf: testAsOf)
+        let d = Self.d
+        let member = ws.members[3], check = ws.checks[5], finding = ws.rectifications.first { $0.sourceCheckId != nil }!
+        let source = ws.checks.first { $0.id == finding.sourceCheckId }!
+        func edited<T>(_ value: T, _ edit: (inout T) -> Void) -> T { var v = value; edit(&v); return v }
+        let changes: [Change] = [
+            .member(before: member, after: edited(member) { $0.duesMonthsPaid["2026"] = 13; $0.partyGroupId = "nowhere" }),
+            .member(before: nil, after: Member(id: "new-m", name: "新党员", branchId: "no-branch", joinDate: d("2031-01-01"))),
+            .member(before: member, after: nil),
+            .check(before: check, after: edited(check) { $0.points["dues"] = 2.25; $0.points["no-item"] = 1; $0.date = d("2040-01-01") }),
+            .check(before: nil, after: edited(check) { $0.id = "second-of-quarter" }),
+            .check(before: nil, after: edited(check) { $0.id = "bad-quarter"; $0.quarter = 5 }),
+            .check(before: source, after: nil),   // its findings now point nowhere
+            .rectification(before: finding, after: edited(finding) { $0.dueOn = d("2000-01-01"); $0.sourceCheckId = "k-none"; $0.status = .closed }),
+            .rectification(before: nil, after: edited(finding) { $0.id = "r-new"; $0.branchId = "no-branch"; $0.history = [] }),
+            .rectification(before: finding, after: nil),
+        ]
+        var nonEmpty = 0
+        for change in changes {
+            let updated = try change.apply(to: ws)
+            let known = Set(Validator.validate(ws).map { "\($0.kind)" })
+            let whole = Validator.validate(updated).filter { !known.contains("\($0.kind)") }.map { "\($0.kind)" }.sorted()
+            let one = Editor.introducedProblems(change, before: ws, after: updated).map { "\($0.kind)" }.sorted()
+            #expect(one == whole, "\(change.entity) \(change.action): \(one) vs \(whole)")
+            if !whole.isEmpty { nonEmpty += 1 }
+        }
+        #expect(nonEmpty >= 7)
+    }
 }
 
 @Suite(.serialized) struct LockTests {
