@@ -162,6 +162,15 @@ if let dir = workspaceDir {
         }
         print("one edit saved durably (validated, file written and fsynced, backup, journal), \(runs) edits, median (min–max): \(spread(times)) (writes to \(dir))")
         print("  and to the next frame showing it everywhere (figures and the \(state.visible[.activities]?.count ?? 0)-row activities pane): \(spread(frames))")
+        // The other everyday edit: moving a rectification on (整改: open → in progress).
+        var moves: [Double] = []
+        for r in loaded.workspace.rectifications.filter({ $0.status == .open }).prefix(runs) {
+            guard case .success(let next) = r.applying(.start, on: asOf) else { continue }
+            let t = DispatchTime.now().uptimeNanoseconds
+            try editor.commit(.rectification(before: r, after: next), to: &loaded)
+            moves.append(ms(t))
+        }
+        if !moves.isEmpty { print("a rectification moved on and saved durably, \(moves.count) moves, median (min–max): \(spread(moves))") }
     case "validate":
         // Ours and python's json.load of the same files, alternately, so both see the same machine.
         var ours: [Double] = [], python: [Double] = [], ratios: [Double] = []
