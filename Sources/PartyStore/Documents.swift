@@ -24,6 +24,8 @@ protocol FiledRecord: Codable, Sendable {
     var branchId: String { get }
     /// The file the record belongs in.
     var shardPath: String { get }
+    /// The year of the file it belongs in; nil for records filed by branch only.
+    var fileYear: Int? { get }
 }
 
 protocol YearShardedRecord: FiledRecord {
@@ -32,6 +34,7 @@ protocol YearShardedRecord: FiledRecord {
 
 extension YearShardedRecord {
     var shardPath: String { WorkspacePaths.shard(Self.folder, shardYear, branch: branchId) }
+    var fileYear: Int? { shardYear }
 }
 
 /// Records in one file per branch (not per year): rosters and rectifications span years.
@@ -39,6 +42,7 @@ protocol BranchFiledRecord: FiledRecord {}
 
 extension BranchFiledRecord {
     var shardPath: String { WorkspacePaths.branchFile(Self.folder, branch: branchId) }
+    var fileYear: Int? { nil }
 }
 
 extension Member: BranchFiledRecord {

@@ -89,27 +89,29 @@ public struct WorkspaceStore: Sendable {
             return outcome
         }
 
-        /// One shard file; each record must belong to its file's year (and branch).
-        static func shard<R: YearShardedRecord>(_ type: R.Type, _ store: WorkspaceStore, year: Int, branch: String?, _ relative: String) -> Outcome<[R]> {
+        /// One file of records; each must belong in it: its year (`year`) and its branch (`branch`).
+        static func filed<R: FiledRecord, D: Decodable>(_ document: D.Type, _ store: WorkspaceStore, _ relative: String, year: Int?,
+                                                        branch: String?, contents: (D) -> (year: Int?, records: [R])) -> Outcome<[R]> {
             let (data, read) = read(store, relative, required: true)
             var outcome = Outcome<[R]>(relative: relative, digest: read.digest, problems: read.problems)
             guard let data else { return outcome }
-            let shard: YearShard<R>
-            switch WorkspaceCodec.decode(YearShard<R>.self, file: relative, data: data) {
-            case .success(let value): shard = value
+            let decoded: D
+            switch WorkspaceCodec.decode(D.self, file: relative, data: data) {
+            case .success(let value): decoded = value
             case .failure(let problem): outcome.problems.append(problem); return outcome
             }
+            let (fileYear, records) = contents(decoded)
             lazy var bytes = [UInt8](WorkspaceCodec.withoutByteOrderMark(data))
-            if shard.year != year {
+            if let year, let fileYear, fileYear != year {
                 outcome.problems.append(WorkspaceCodec.located(file: relative, bytes: bytes, path: [.key("year")],
-                                                               kind: .wrongShard(fileYear: year, dateYear: shard.year)))
+                                                               kind: .wrongShard(fileYear: year, dateYear: fileYear)))
             }
-            for (index, record) in shard.records.enumerated() {
-                if record.shardYear != year {
+            for (index, record) in records.enumerated() {
+                if let year, let recordYear = record.fileYear, recordYear != year {
                     let field = R.self == Activity.self ? "date" : "year"
                     outcome.problems.append(WorkspaceCodec.located(
                         file: relative, bytes: bytes, path: [.key(R.folder), .index(index), .key(field)],
-                        kind: .wrongShard(fileYear: year, dateYear: record.shardYear)))
+                        kind: .wrongShard(fileYear: year, dateYear: recordYear)))
                 } else if let branch, record.branchId != branch {
                     outcome.problems.append(WorkspaceCodec.located(
                         file: relative, bytes: bytes, path: [.key(R.folder), .index(index), .key("branchId")],
@@ -117,7 +119,7 @@ public struct WorkspaceStore: Sendable {
                 }
                 outcome.origins.append(.init(file: relative, index: index))
             }
-            outcome.value = shard.records
+            outcome.value = records
             return outcome
         }
 
@@ -126,32 +128,9 @@ public struct WorkspaceStore: Sendable {
             let files = store.shardFiles(R.folder).filter { years?.contains($0.year) ?? true }
             let slots = files.map { Slot<[R]>($0.path) }
             let jobs: [@Sendable () -> Void] = zip(files, slots).map { file, slot in
-                { slot.outcome = shard(R.self, store, year: file.year, branch: file.branch, file.path) }
+                { slot.outcome = filed(YearShard<R>.self, store, file.path, year: file.year, branch: file.branch) { ($0.year, $0.records) } }
             }
             return (slots, jobs)
-        }
-
-        /// One branch's file of members or rectifications; each record must be of that branch.
-        static func branchShard<R: BranchFiledRecord>(_ type: R.Type, _ store: WorkspaceStore, branch: String, _ relative: String) -> Outcome<[R]> {
-            let (data, read) = read(store, relative, required: true)
-            var outcome = Outcome<[R]>(relative: relative, digest: read.digest, problems: read.problems)
-            guard let data else { return outcome }
-            let shard: BranchShard<R>
-            switch WorkspaceCodec.decode(BranchShard<R>.self, file: relative, data: data) {
-            case .success(let value): shard = value
-            case .failure(let problem): outcome.problems.append(problem); return outcome
-            }
-            lazy var bytes = [UInt8](WorkspaceCodec.withoutByteOrderMark(data))
-            for (index, record) in shard.records.enumerated() {
-                if record.branchId != branch {
-                    outcome.problems.append(WorkspaceCodec.located(
-                        file: relative, bytes: bytes, path: [.key(R.folder), .index(index), .key("branchId")],
-                        kind: .wrongBranchFile(branch: record.branchId, file: record.shardPath)))
-                }
-                outcome.origins.append(.init(file: relative, index: index))
-            }
-            outcome.value = shard.records
-            return outcome
         }
 
         /// Jobs that fill one slot per branch file of the folder, by file name.
@@ -160,7 +139,7 @@ public struct WorkspaceStore: Sendable {
             let files = names.compactMap { name in WorkspacePaths.branchId(fileName: name).map { ($0, "\(R.folder)/\(name)") } }
             let slots = files.map { Slot<[R]>($0.1) }
             let jobs: [@Sendable () -> Void] = zip(files, slots).map { file, slot in
-                { slot.outcome = branchShard(R.self, store, branch: file.0, file.1) }
+                { slot.outcome = filed(BranchShard<R>.self, store, file.1, year: nil, branch: file.0) { (nil, $0.records) } }
             }
             return (slots, jobs)
         }
