@@ -125,7 +125,7 @@ public struct WorkspaceStore: Sendable {
 
         /// Jobs that fill one slot per shard file of `years` (all when nil), oldest year first.
         static func shardJobs<R: YearShardedRecord>(_ type: R.Type, _ store: WorkspaceStore, years: Set<Int>?) -> ([Slot<[R]>], [@Sendable () -> Void]) {
-            let files = store.shardFiles(R.folder).filter { years?.contains($0.year) ?? true }
+            let files = store.shardFiles(R.folder, years: years)
             let slots = files.map { Slot<[R]>($0.path) }
             let jobs: [@Sendable () -> Void] = zip(files, slots).map { file, slot in
                 { slot.outcome = filed(YearShard<R>.self, store, file.path, year: file.year, branch: file.branch) { ($0.year, $0.records) } }
@@ -212,7 +212,10 @@ public struct WorkspaceStore: Sendable {
         let scoringRequired = version >= 2
 
         // A workspace still to be migrated is read whole: the first save rewrites every year.
-        let legacy = (shardFiles(Activity.folder) + shardFiles(QuarterlyCheck.folder)).contains { $0.branch == nil }
+        // (Schema 2's year files sit at the top of their folder: no need to list the year folders.)
+        let legacy = WorkspacePaths.yearFolders.contains { folder in
+            ((try? FileManager.default.contentsOfDirectory(atPath: absolute(folder))) ?? []).contains { WorkspacePaths.legacyShardYear(fileName: $0) != nil }
+        }
             || [WorkspacePaths.legacyMembers, WorkspacePaths.legacyRectifications].contains { FileManager.default.fileExists(atPath: absolute($0)) }
         let years = migratedFrom == nil && !legacy ? choose(settings) : nil
 
@@ -291,13 +294,14 @@ public struct WorkspaceStore: Sendable {
     }
 
     /// Shard files of a folder: `FOLDER/YYYY/BRANCH.json`, and schema-2 `FOLDER/YYYY.json`; by year, then name.
-    func shardFiles(_ folder: String) -> [(year: Int, branch: String?, path: String)] {
+    /// `years`: list only these years' folders (nil: all).
+    func shardFiles(_ folder: String, years: Set<Int>? = nil) -> [(year: Int, branch: String?, path: String)] {
         let fm = FileManager.default
         var files: [(year: Int, branch: String?, path: String)] = []
         for name in (try? fm.contentsOfDirectory(atPath: absolute(folder))) ?? [] {
             if let year = WorkspacePaths.legacyShardYear(fileName: name) {
-                files.append((year, nil, "\(folder)/\(name)"))
-            } else if let year = WorkspacePaths.directoryYear(name) {
+                if years?.contains(year) ?? true { files.append((year, nil, "\(folder)/\(name)")) }
+            } else if let year = WorkspacePaths.directoryYear(name), years?.contains(year) ?? true {
                 for file in (try? fm.contentsOfDirectory(atPath: absolute("\(folder)/\(name)"))) ?? [] {
                     guard let branch = WorkspacePaths.branchId(fileName: file) else { continue }
                     files.append((year, branch, "\(folder)/\(name)/\(file)"))
