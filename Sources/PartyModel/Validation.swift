@@ -98,10 +98,7 @@ public enum Validator {
         for (i, task) in workspace.plan.tasks.enumerated() {
             let ref = RecordRef.planTask(i)
             if !taskIds.insert(task.id).inserted { issues.append(.init(ref, "id", .duplicateId(task.id))) }
-            if !sectionIds.contains(task.sectionId) { issues.append(.init(ref, "sectionId", .unknownSection(task.sectionId))) }
-            if !(0...100).contains(task.progress) {
-                issues.append(.init(ref, "progress", .outOfRange(Double(task.progress), min: 0, max: 100)))
-            }
+            checkTask(task, ref, sectionKnown: sectionIds.contains(task.sectionId), into: &issues)
         }
         issues += validateScoring(workspace, branches: Set(groupsByBranch.keys))
         return issues
@@ -203,6 +200,57 @@ public enum Validator {
             last = event.date
         }
         if state != r.status { issues.append(.init(ref, "status", .historyMismatch(status: r.status, last: r.history.last?.to))) }
+    }
+
+    static func checkTask(_ task: PlanTask, _ ref: RecordRef, sectionKnown: Bool, into issues: inout [ValidationIssue]) {
+        if !sectionKnown { issues.append(.init(ref, "sectionId", .unknownSection(task.sectionId))) }
+        if !(0...100).contains(task.progress) {
+            issues.append(.init(ref, "progress", .outOfRange(Double(task.progress), min: 0, max: 100)))
+        }
+    }
+
+    /// `item`: the scheme's item of that id, if any.
+    static func checkManualScore(_ m: ManualScore, _ ref: RecordRef, branchKnown: Bool, item: ScoreItem?, into issues: inout [ValidationIssue]) {
+        if !branchKnown { issues.append(.init(ref, "branchId", .unknownBranch(m.branchId))) }
+        guard let item, item.source == .manual else {
+            issues.append(.init(ref, "itemId", .notManualItem(m.itemId)))
+            return
+        }
+        if (item.period == .quarter) != (m.quarter != nil) || !(1...4).contains(m.quarter ?? 1) {
+            issues.append(.init(ref, "quarter", .periodMismatch(item: item.id)))
+        }
+        if !(0...item.max).contains(m.points) { issues.append(.init(ref, "points", .outOfRange(m.points, min: 0, max: item.max))) }
+    }
+
+    static func checkBonus(_ b: Bonus, _ ref: RecordRef, branchKnown: Bool, into issues: inout [ValidationIssue]) {
+        if !branchKnown { issues.append(.init(ref, "branchId", .unknownBranch(b.branchId))) }
+        if b.points < 0 { issues.append(.init(ref, "points", .negative(b.points))) }
+    }
+
+    /// The problems of one plan task, as the whole-workspace pass would list them for it.
+    public static func validate(task: PlanTask, in workspace: Workspace) -> [ValidationIssue] {
+        var issues: [ValidationIssue] = []
+        let ref = RecordRef.planTask(workspace.plan.tasks.firstIndex { $0.id == task.id && $0 == task } ?? workspace.plan.tasks.count)
+        if workspace.plan.tasks.lazy.filter({ $0.id == task.id }).count > 1 { issues.append(.init(ref, "id", .duplicateId(task.id))) }
+        checkTask(task, ref, sectionKnown: workspace.plan.sections.contains { $0.id == task.sectionId }, into: &issues)
+        return issues
+    }
+
+    /// The problems of one manual score, as the whole-workspace pass would list them for it.
+    public static func validate(manualScore m: ManualScore, in workspace: Workspace) -> [ValidationIssue] {
+        var issues: [ValidationIssue] = []
+        let ref = RecordRef.manualScore(workspace.manualScores.firstIndex { $0 == m } ?? workspace.manualScores.count)
+        checkManualScore(m, ref, branchKnown: groups(of: m.branchId, in: workspace) != nil,
+                         item: workspace.scoring.items.first { $0.id == m.itemId }, into: &issues)
+        return issues
+    }
+
+    /// The problems of one bonus, as the whole-workspace pass would list them for it.
+    public static func validate(bonus b: Bonus, in workspace: Workspace) -> [ValidationIssue] {
+        var issues: [ValidationIssue] = []
+        let ref = RecordRef.bonus(workspace.bonuses.firstIndex { $0 == b } ?? workspace.bonuses.count)
+        checkBonus(b, ref, branchKnown: groups(of: b.branchId, in: workspace) != nil, into: &issues)
+        return issues
     }
 
     static func groups(of branchId: String, in workspace: Workspace) -> Set<String>? {
@@ -321,20 +369,10 @@ public enum Validator {
         // Manual points and bonuses.
         let schemeItems = Dictionary(scheme.items.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for (i, m) in workspace.manualScores.enumerated() {
-            let ref = RecordRef.manualScore(i)
-            if !branches.contains(m.branchId) { issues.append(.init(ref, "branchId", .unknownBranch(m.branchId))) }
-            guard let item = schemeItems[m.itemId], item.source == .manual else {
-                issues.append(.init(ref, "itemId", .notManualItem(m.itemId)))
-                continue
-            }
-            if (item.period == .quarter) != (m.quarter != nil) || !(1...4).contains(m.quarter ?? 1) {
-                issues.append(.init(ref, "quarter", .periodMismatch(item: item.id)))
-            }
-            if !(0...item.max).contains(m.points) { issues.append(.init(ref, "points", .outOfRange(m.points, min: 0, max: item.max))) }
+            checkManualScore(m, .manualScore(i), branchKnown: branches.contains(m.branchId), item: schemeItems[m.itemId], into: &issues)
         }
         for (i, b) in workspace.bonuses.enumerated() {
-            if !branches.contains(b.branchId) { issues.append(.init(.bonus(i), "branchId", .unknownBranch(b.branchId))) }
-            if b.points < 0 { issues.append(.init(.bonus(i), "points", .negative(b.points))) }
+            checkBonus(b, .bonus(i), branchKnown: branches.contains(b.branchId), into: &issues)
         }
         return issues
     }

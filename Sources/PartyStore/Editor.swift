@@ -68,9 +68,9 @@ extension Editor {
         return introduced(old: Validator.validate(before), new: Validator.validate(after))
     }
 
-    /// For the everyday edits — an activity, a member, a check, a rectification — the problems of that
-    /// record alone, on one side of the change; nil for other changes (a branch, the plan, the scheme's
-    /// points), which re-run the whole-workspace pass.
+    /// For the everyday edits — an activity, a member, a check, a rectification, a plan task, manual
+    /// points, a bonus — the problems of that record alone, on one side of the change; nil for the
+    /// others (a branch, a check that goes away, a batch), which re-run the whole-workspace pass.
     static func scopedProblems(_ change: Change, after: Bool, in workspace: Workspace) -> [ValidationIssue]? {
         func side<R>(_ was: R?, _ now: R?, _ validate: (R) -> [ValidationIssue]) -> [ValidationIssue] {
             (after ? now : was).map(validate) ?? []
@@ -82,6 +82,9 @@ extension Editor {
         case .check(let was, let now) where now != nil && (was == nil || was?.id == now?.id):
             return side(was, now) { Validator.validate(check: $0, in: workspace) }
         case .rectification(let was, let now): return side(was, now) { Validator.validate(rectification: $0, in: workspace) }
+        case .task(let was, let now): return side(was, now) { Validator.validate(task: $0, in: workspace) }
+        case .manualScore(let was, let now): return side(was, now) { Validator.validate(manualScore: $0, in: workspace) }
+        case .bonus(let was, let now): return side(was, now) { Validator.validate(bonus: $0, in: workspace) }
         default: return nil
         }
     }

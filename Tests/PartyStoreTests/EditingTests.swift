@@ -167,7 +167,7 @@ import TestSupport
         #expect(Editor.introducedProblems(.activity(before: nil, after: cases[1].1), before: ws, after: bad).count == 2)
     }
 
-    /// The same for members, checks and rectifications, on the demo (which has all three).
+    /// The same for members, checks, rectifications, plan tasks, manual points and bonuses, on the demo.
     @Test func memberCheckAndRectificationEditsAreCheckedAsTheWholePassWould() throws {
         let ws = DemoWorkspace.make(asOf: testAsOf)
         let d = Self.d
@@ -185,6 +185,11 @@ import TestSupport
             .rectification(before: finding, after: edited(finding) { $0.dueOn = d("2000-01-01"); $0.sourceCheckId = "k-none"; $0.status = .closed }),
             .rectification(before: nil, after: edited(finding) { $0.id = "r-new"; $0.branchId = "no-branch"; $0.history = [] }),
             .rectification(before: finding, after: nil),
+            .task(before: ws.plan.tasks[0], after: edited(ws.plan.tasks[0]) { $0.progress = 120; $0.sectionId = "no-section" }),
+            .task(before: nil, after: edited(ws.plan.tasks[1]) { $0.id = "t-new"; $0.progress = -5 }),
+            .manualScore(before: nil, after: ManualScore(branchId: "no-branch", itemId: "three-meetings", year: 2026, points: 1)),
+            .manualScore(before: nil, after: ManualScore(branchId: ws.organisation.branches[0].id, itemId: "satisfaction", year: 2026, quarter: 9, points: 99)),
+            .bonus(before: nil, after: Bonus(branchId: "no-branch", year: 2026, points: -1, reason: "x")),
         ]
         var nonEmpty = 0
         for change in changes {
@@ -195,7 +200,7 @@ import TestSupport
             #expect(one == whole, "\(change.entity) \(change.action): \(one) vs \(whole)")
             if !whole.isEmpty { nonEmpty += 1 }
         }
-        #expect(nonEmpty >= 7)
+        #expect(nonEmpty >= 12)
     }
 }
 
