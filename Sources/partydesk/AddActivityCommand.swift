@@ -35,14 +35,16 @@ struct AddActivityCommand: ParsableCommand {
             throw ValidationError("--kind \(self.kind): " + ProblemKind.unknownCode(self.kind, allowed: ActivityKind.allCases.map(\.rawValue)).message(lang))
         }
         guard let day = Day.parse(date) else { throw ValidationError("--date \"\(date)\": 无法识别的日期 / unrecognised date") }
-        let opened = try workspace.open()
+        // Only the activity's year is read: its id and file are of that year (a county records in ms, not seconds).
+        let opened = try workspace.open(years: { _ in [day.year] })
         guard case .acquired(let lock, _) = WorkspaceLock.acquire(directory: opened.store.directory) else {
             let holder = WorkspaceLock.currentHolder(directory: opened.store.directory)
             throw CLIFailure(message: lang == .zh ? "工作区正由 \(holder?.description ?? "另一个程序") 编辑, 未做修改。"
                                                   : "The workspace is being edited by \(holder?.description ?? "another program"); nothing changed.")
         }
         defer { lock.release() }
-        let loaded = try WorkspaceStore(directory: opened.store.directory).load()
+        let loaded: LoadedWorkspace
+        do { loaded = try WorkspaceStore(directory: opened.store.directory).load(years: [day.year]) } catch { throw CLIFailure(message: error.message(lang)) }
         let activity = Activity(id: loaded.workspace.newActivityId(on: day), branchId: branch, kind: kind, date: day, title: title,
                                 hours: hours, attended: attended, expected: expected, partyGroupId: group)
         do {
