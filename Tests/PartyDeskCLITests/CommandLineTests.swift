@@ -203,4 +203,22 @@ import TestSupport
         let grades = ScoringEngine(ws).year(2025, asOf: testAsOf).summary.grades
         #expect(grades.values.filter { $0 > 0 }.count >= 2)
     }
+
+    /// A generated county looks like one: most branches do well in a finished year, some fail,
+    /// some are 最强; most findings are closed, a few are still being worked on or overdue.
+    @Test func aGeneratedCountyLooksLikeOne() {
+        let ws = WorkspaceGenerator.make(.county, seed: 1, asOf: testAsOf)
+        #expect(ws.organisation.branches.count == 2000 && (35_000...50_000).contains(ws.members.count))
+        #expect((450_000...650_000).contains(ws.activities.count) && (30_000...50_000).contains(ws.checks.count))
+        let summary = ScoringEngine(ws).year(2025, asOf: testAsOf).summary
+        let grades = summary.grades
+        #expect(grades[.good]! + grades[.fairlyGood]! > summary.count / 2)
+        #expect(grades[.poor]! > 20 && grades[.average]! > 20)
+        #expect((0.1...0.6).contains(summary.strongestShare))
+        let status = Dictionary(grouping: ws.rectifications, by: \.status).mapValues(\.count)
+        #expect(status[.closed]! > ws.rectifications.count * 3 / 4)
+        #expect(status[.open]! > 0 && status[.inProgress]! > 0 && status[.submitted]! > 0)
+        let overdue = ws.rectifications.filter { $0.isOverdue(on: testAsOf) }.count
+        #expect(overdue > 0 && overdue < ws.rectifications.count / 5)
+    }
 }

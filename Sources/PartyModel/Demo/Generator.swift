@@ -98,15 +98,29 @@ public enum WorkspaceGenerator {
                         findingCounter += 1
                         var r = Rectification(id: "r\(findingCounter)", branchId: b.id, sourceCheckId: check.id, category: "orgLife",
                                               description: "三会一课记录不规范", owner: "支部书记", openedOn: date, dueOn: date.adding(days: 30))
-                        if rng.chance(q), case .success(let started) = r.applying(.start, on: date.adding(days: 2)) {
-                            r = started
-                            if date.adding(days: 25) <= asOf, case .success(let s) = r.applying(.submit(evidence: "已整改"), on: date.adding(days: 25)) {
+                        // Good branches close nearly every finding, in their own time; weak ones leave some.
+                        let started = date.adding(days: rng.int(1...10)), submitted = started.adding(days: rng.int(10...35))
+                        let accepted = submitted.adding(days: rng.int(2...10))
+                        if rng.chance(q >= 0.75 ? 0.97 : q), started <= asOf, case .success(let s) = r.applying(.start, on: started) {
+                            r = s
+                            if submitted <= asOf, case .success(let s) = r.applying(.submit(evidence: "已整改"), on: submitted) {
                                 r = s
-                                if date.adding(days: 28) <= asOf, case .success(let c) = r.applying(.accept(acceptedBy: "督导组"), on: date.adding(days: 28)) { r = c }
+                                if accepted <= asOf, case .success(let c) = r.applying(.accept(acceptedBy: "督导组"), on: accepted) { r = c }
                             }
                         }
                         rectifications.append(r)
                     }
+                }
+            }
+        }
+        // The year's assessments (政治建设, 作用发挥, 群众满意度: the scheme's manual items), by quality.
+        var manualScores: [ManualScore] = []
+        let manualItems = DefaultScheme.scheme.items.filter { $0.source == .manual && $0.period == .year }
+        for b in branches {
+            for year in firstYear...asOf.year {
+                for item in manualItems {
+                    let share = min(1, max(0, quality[b.id]! + Double(rng.int(-5...15)) / 100))
+                    manualScores.append(ManualScore(branchId: b.id, itemId: item.id, year: year, points: (item.max * share * 2).rounded() / 2))
                 }
             }
         }
@@ -115,6 +129,6 @@ public enum WorkspaceGenerator {
             settings: WorkspaceSettings(name: "\(preset.rawValue) 规模测试工作区", currentYear: asOf.year),
             organisation: Organisation(committee: committee, generalBranches: generals, branches: branches),
             members: members, activities: activities, plan: DemoPlan.make(year: asOf.year, asOf: asOf),
-            checks: checks, rectifications: rectifications)
+            checks: checks, rectifications: rectifications, manualScores: manualScores)
     }
 }
