@@ -76,8 +76,10 @@ public struct ScoringEngine: Sendable {
         let ledger = Concurrently.Slot<ComplianceCalculator>()
         let checks = Concurrently.Slot<[String: [Int: Int]]>()
         let byBranch = Concurrently.Slot<[String: [Rectification]]>(), byCheck = Concurrently.Slot<[String: [Rectification]]>()
+        let manual = Concurrently.Slot<[String: [ManualKey: Double]]>()
         Concurrently.run([
             { ledger.value = compliance ?? ComplianceCalculator(workspace) },
+            { manual.value = Self.manualByBranch(workspace.manualScores) },
             { checks.value = Self.checksByBranch(workspace.checks) },
             { byBranch.value = Dictionary(grouping: workspace.rectifications, by: \.branchId) },
             { byCheck.value = Dictionary(grouping: workspace.rectifications.filter { $0.sourceCheckId != nil }, by: { $0.sourceCheckId! }) },
@@ -86,14 +88,19 @@ public struct ScoringEngine: Sendable {
         checksByBranch = checks.value!
         rectificationsByBranch = byBranch.value!
         findingsByCheck = byCheck.value!
-        var manual: [String: [ManualKey: Double]] = [:]
-        for m in workspace.manualScores {
-            manual[m.branchId, default: [:]][ManualKey(item: m.itemId, year: m.year, quarter: m.quarter), default: 0] += m.points
-        }
-        manualByBranch = manual
+        manualByBranch = manual.value!
         quarterItems = workspace.scoring.quarterItems
         yearItems = workspace.scoring.yearItems
         quarterMaxByCategory = Dictionary(grouping: workspace.scoring.quarterItems, by: \.category).mapValues { $0.reduce(0) { $0 + $1.max } }
+    }
+
+    /// Manual points summed by branch, item and period.
+    static func manualByBranch(_ list: [ManualScore]) -> [String: [ManualKey: Double]] {
+        var manual: [String: [ManualKey: Double]] = [:]
+        for m in list {
+            manual[m.branchId, default: [:]][ManualKey(item: m.itemId, year: m.year, quarter: m.quarter), default: 0] += m.points
+        }
+        return manual
     }
 
     /// The latest check of a quarter counts when there are several (the later one on the same day).

@@ -233,6 +233,7 @@ public struct WorkspaceStore: Sendable {
         let store = self
         // Largest first, so the cores finish together.
         Concurrently.run([
+            { manual.outcome = Reader.decode(ManualScoresDocument.self, store, WorkspacePaths.manualScores, required: false) },
             { oldMembers.outcome = Reader.legacyFile(MembersDocument.self, \.members, store, WorkspacePaths.legacyMembers) ?? oldMembers.outcome },
             { oldRectifications.outcome = Reader.legacyFile(RectificationsDocument.self, \.rectifications, store, WorkspacePaths.legacyRectifications)
                 ?? oldRectifications.outcome },
@@ -240,7 +241,6 @@ public struct WorkspaceStore: Sendable {
             { plan.outcome = Reader.decode(WorkPlan.self, store, WorkspacePaths.plan, required: false) },
             { template.outcome = Reader.decode(CheckTemplate.self, store, WorkspacePaths.checkTemplate, required: scoringRequired) },
             { scoring.outcome = Reader.decode(ScoringScheme.self, store, WorkspacePaths.scoring, required: scoringRequired) },
-            { manual.outcome = Reader.decode(ManualScoresDocument.self, store, WorkspacePaths.manualScores, required: false) },
         ] + activityJobs + memberJobs + rectificationJobs + checkJobs)
         let hasOldMembers = oldMembers.outcome.digest != nil || !oldMembers.outcome.problems.isEmpty
         let hasOldRectifications = oldRectifications.outcome.digest != nil || !oldRectifications.outcome.problems.isEmpty

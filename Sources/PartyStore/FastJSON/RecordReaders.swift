@@ -224,3 +224,52 @@ extension BranchShard: TapeDocument where Record: TapeReadable {
         self.init(records: try required(records))
     }
 }
+
+extension ManualScore: TapeReadable {
+    init(tape: JSONTape, object: Int) throws {
+        var branchId: String?, itemId: String?, year: Int?, quarter: Int?, points: Double?, note: String?
+        try tape.forEachField(object) { key, v in
+            switch key {
+            case "branchId": branchId = try tape.string(at: v)
+            case "itemId": itemId = try tape.string(at: v)
+            case "year": year = try tape.int(at: v)
+            case "quarter": quarter = try tape.optionalInt(v)
+            case "points": points = try tape.double(at: v)
+            case "note": note = try tape.optionalString(v)
+            default: throw TapeDecoder.Unsupported()
+            }
+        }
+        self.init(branchId: try required(branchId), itemId: try required(itemId), year: try required(year), quarter: quarter,
+                  points: try required(points), note: note)
+    }
+}
+
+extension Bonus: TapeReadable {
+    init(tape: JSONTape, object: Int) throws {
+        var branchId: String?, year: Int?, points: Double?, reason: String?
+        try tape.forEachField(object) { key, v in
+            switch key {
+            case "branchId": branchId = try tape.string(at: v)
+            case "year": year = try tape.int(at: v)
+            case "points": points = try tape.double(at: v)
+            case "reason": reason = try tape.string(at: v)
+            default: throw TapeDecoder.Unsupported()
+            }
+        }
+        self.init(branchId: try required(branchId), year: try required(year), points: try required(points), reason: try required(reason))
+    }
+}
+
+extension ManualScoresDocument: TapeDocument {
+    init(tape: JSONTape) throws {
+        var scores: [ManualScore]?, bonuses: [Bonus]?
+        try tape.forEachField(0) { key, v in
+            switch key {
+            case "scores": scores = try tape.records(ManualScore.self, v)
+            case "bonuses": bonuses = try tape.records(Bonus.self, v)
+            default: throw TapeDecoder.Unsupported()
+            }
+        }
+        self.init(scores: try required(scores), bonuses: try required(bonuses))
+    }
+}
