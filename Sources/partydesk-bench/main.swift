@@ -155,8 +155,10 @@ if let dir = workspaceDir {
             try editor.commit(change, to: &loaded)
             times.append(ms(t))
             let old = state.data
-            state.replaceData(DashboardData(workspace: loaded.workspace, year: old.year, quarter: old.quarter, asOf: asOf, lang: .zh,
-                                            loadedYears: loaded.years, compliance: old.compliance.updated(for: change, in: loaded.workspace)))
+            let data = DashboardData(workspace: loaded.workspace, year: old.year, quarter: old.quarter, asOf: asOf, lang: .zh,
+                                     loadedYears: loaded.years, compliance: old.compliance.updated(for: change, in: loaded.workspace))
+            data.carryOver(from: old, after: change)
+            state.replaceData(data)
             _ = Views.render(state)
             frames.append(ms(t))
         }

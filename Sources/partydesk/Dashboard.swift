@@ -87,8 +87,10 @@ enum Dashboard {
             // The ledger counted again for the branches the change touched only — unless saving read
             // another year first (then it is counted whole).
             let compliance = old.loadedYears == loaded.years ? old.compliance.updated(for: change, in: loaded.workspace) : nil
-            state.replaceData(DashboardData(workspace: loaded.workspace, year: old.year, quarter: old.quarter, asOf: old.asOf, lang: lang,
-                                            loadedYears: loaded.years, compliance: compliance))
+            let data = DashboardData(workspace: loaded.workspace, year: old.year, quarter: old.quarter, asOf: old.asOf, lang: lang,
+                                     loadedYears: loaded.years, compliance: compliance)
+            data.carryOver(from: old, after: change)   // the activities pane changes by the edited rows only
+            state.replaceData(data)
             if undo { state.undoStack.removeLast() } else { state.undoStack.append(change) }
             state.message = undo ? lang.pick("已撤销", "undone") : lang.pick("已保存", "saved")
         } catch {

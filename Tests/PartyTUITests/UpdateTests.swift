@@ -172,3 +172,44 @@ import Foundation
         }
     }
 }
+
+/// After an activity edit the dashboard carries the activities pane's table over, changing only
+/// the rows the edit touched: the result must be the table a rebuild gives.
+@Suite struct CarryOverTests {
+    @Test func aCarriedOverActivitiesTableEqualsARebuild() throws {
+        var ws = DemoWorkspace.make(asOf: testAsOf)
+        func data(_ ws: Workspace) -> DashboardData { DashboardData(workspace: ws, year: 2026, quarter: 4, asOf: testAsOf, lang: .zh) }
+        func rows(_ t: Table?) -> [String] {
+            (t?.rows ?? []).map { "\($0.id)|\($0.cells)|\($0.search)|\($0.sortKeys)|\($0.tags.sorted())|\($0.roles)" }
+        }
+        var old = data(ws)
+        _ = old.table(.activities)
+        let in2026 = ws.activities.filter { $0.date.year == 2026 }
+        let a = in2026[10], b = in2026[20], c = ws.activities.first { $0.date.year == 2025 }!
+        func moved(_ x: Activity, _ iso: String) -> Activity { var y = x; y.date = Day(iso: iso)!; y.title += "(改)"; return y }
+        let branch = ws.organisation.branches[1].id
+        let changes: [Change] = [
+            .activity(before: nil, after: Activity(id: "zz-new", branchId: branch, kind: .talk, date: Day(iso: "2026-07-01")!, title: "谈心")),
+            .activity(before: a, after: moved(a, "2026-01-02")),     // moves down the list
+            .activity(before: b, after: nil),
+            .activity(before: c, after: moved(c, "2026-11-20")),     // comes in from 2025
+            .batch([.activity(before: nil, after: Activity(id: "aa-1", branchId: branch, kind: .studySession, date: testAsOf, title: "学习")),
+                    .activity(before: nil, after: Activity(id: "aa-2", branchId: branch, kind: .studySession, date: testAsOf, title: "学习"))]),
+        ]
+        for change in changes {
+            ws = try change.apply(to: ws)
+            let new = data(ws)
+            new.carryOver(from: old, after: change)
+            #expect(new.isBuilt(.activities))   // carried over, not about to be rebuilt
+            #expect(rows(new.table(.activities)) == rows(data(ws).table(.activities)), "\(change.action) \(change.entityId)")
+            old = new
+        }
+        #expect(old.table(.activities)!.rows.contains { $0.id == "zz-new" } && !old.table(.activities)!.rows.contains { $0.id == b.id })
+        // Not carried over: another change kind, or a table never built.
+        let task = Change.task(before: ws.plan.tasks[0], after: { var t = ws.plan.tasks[0]; t.progress = 77; return t }())
+        let fresh = data(try task.apply(to: ws))
+        fresh.carryOver(from: old, after: task)
+        #expect(!fresh.isBuilt(.activities))
+        #expect(rows(fresh.table(.activities)) == rows(data(try task.apply(to: ws)).table(.activities)))
+    }
+}
