@@ -111,6 +111,22 @@ final class DashboardEndToEndTests {
         try checkRestored(tmux, "q")
     }
 
+    /// The dashboard reads 2026 first; a year back, 2025's ledger is read from disk and shown.
+    @Test func anOlderYearIsReadWhenShown() throws {
+        let tmux = try start(width: 100, height: 30)
+        try tmux.keys("8")
+        var screen = try tmux.wait { $0.count > 5 && $0[1].contains("活动 2026年第4季度") && $0[4].contains("| 2026-") }
+        try tmux.keys("{")
+        screen = try tmux.wait { $0.count > 5 && $0[1].contains("活动 2025年第4季度") && $0[4].contains("| 2025-") }
+        #expect(screen[4].hasPrefix("| 2025-12"))
+        // And forward again, to the year read first.
+        try tmux.keys("}")
+        screen = try tmux.wait { $0.count > 5 && $0[1].contains("活动 2026年第4季度") && $0[4].contains("| 2026-") }
+        #expect(!screen.joined().contains("失败"))
+        try tmux.keys("q")
+        try checkRestored(tmux, "years")
+    }
+
     @Test func helpListsThePaneKeys() throws {
         let tmux = try start(width: 100, height: 40)
         try tmux.keys("4", "?")
