@@ -50,7 +50,7 @@ import TestSupport
         let path = store.absolute("activities/2026/b2.json")
         let broken = Data(String(decoding: FileManager.default.contents(atPath: path)!, as: UTF8.self)
             .replacingOccurrences(of: "\"2026-03-31\"", with: "\"2026-02-30\"").utf8)
-        FileManager.default.createFile(atPath: path, contents: broken)
+        _ = FileManager.default.createFile(atPath: path, contents: broken)
         let result = try runProduct("partydesk", ["validate", "--data", store.directory])
         #expect(result.status == 1)
         #expect(result.stdout.contains("activities/2026/b2.json:6:16 activities[0].date: 日期 \"2026-02-30\" 无效"))

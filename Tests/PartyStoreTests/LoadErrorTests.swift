@@ -25,7 +25,7 @@ func replace(_ store: WorkspaceStore, _ file: String, _ old: String, _ new: Stri
         Issue.record("fixture text not found in \(file): \(old)")
         return
     }
-    FileManager.default.createFile(atPath: path, contents: Data(text.replacingOccurrences(of: old, with: new).utf8))
+    _ = FileManager.default.createFile(atPath: path, contents: Data(text.replacingOccurrences(of: old, with: new).utf8))
 }
 
 /// Line and column of the first occurrence of `needle` in a file, 1-based.
@@ -65,7 +65,7 @@ func position(of needle: String, in path: String) -> (Int, Int) {
     @Test func truncatedFileIsReportedAsIncomplete() throws {
         let problems = try loadProblems { store in
             let path = store.absolute("plan.json")
-            FileManager.default.createFile(atPath: path, contents: bytes(path).prefix(100))
+            _ = FileManager.default.createFile(atPath: path, contents: bytes(path).prefix(100))
         }
         #expect(problems.map(\.kind) == [.syntax(.unexpectedEnd)])
     }

@@ -20,20 +20,20 @@ import TestSupport
             try FileManager.default.createDirectory(atPath: "\(dir)/\(R.folder)", withIntermediateDirectories: true)
             for (year, list) in Dictionary(grouping: records, by: \.shardYear) {
                 let data = WorkspaceCodec.encode(YearShard(year: year, records: list), with: encoder)
-                FileManager.default.createFile(atPath: "\(dir)/\(R.folder)/\(year).json", contents: data)
+                _ = FileManager.default.createFile(atPath: "\(dir)/\(R.folder)/\(year).json", contents: data)
             }
         }
         try rewrite(workspace.activities)
         try rewrite(workspace.checks)
         try? FileManager.default.removeItem(atPath: "\(dir)/members")
         try? FileManager.default.removeItem(atPath: "\(dir)/rectifications")
-        FileManager.default.createFile(atPath: "\(dir)/members.json",
+        _ = FileManager.default.createFile(atPath: "\(dir)/members.json",
                                        contents: WorkspaceCodec.encode(MembersDocument(members: workspace.members), with: encoder))
-        FileManager.default.createFile(atPath: "\(dir)/rectifications.json",
+        _ = FileManager.default.createFile(atPath: "\(dir)/rectifications.json",
                                        contents: WorkspaceCodec.encode(RectificationsDocument(rectifications: workspace.rectifications), with: encoder))
         let path = "\(dir)/workspace.json"
         let text = String(decoding: FileManager.default.contents(atPath: path)!, as: UTF8.self)
-        FileManager.default.createFile(atPath: path, contents: Data(text.replacingOccurrences(
+        _ = FileManager.default.createFile(atPath: path, contents: Data(text.replacingOccurrences(
             of: "\"schemaVersion\" : \(WorkspaceSettings.currentSchemaVersion)", with: "\"schemaVersion\" : \(version)").utf8))
     }
 
@@ -130,7 +130,7 @@ import TestSupport
         try store.create(smallWorkspace())
         let path = store.absolute("activities/2026/b1.json")
         let text = String(decoding: FileManager.default.contents(atPath: path)!, as: UTF8.self)
-        FileManager.default.createFile(atPath: path, contents: Data(text.replacingOccurrences(of: "\"b1\"", with: "\"b2\"").utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(text.replacingOccurrences(of: "\"b1\"", with: "\"b2\"").utf8))
         var problems: [Problem] = []
         do { _ = try store.load() } catch { if case .invalid(let list) = error { problems = list } }
         #expect(problems.count == 1)
@@ -162,7 +162,7 @@ import TestSupport
         let text = String(decoding: FileManager.default.contents(atPath: path)!, as: UTF8.self)
         // An item scored above its maximum is found by validate, with its place.
         let broken = text.replacingOccurrences(of: "\"dues\" : 3,", with: "\"dues\" : 3.5,", options: [], range: text.range(of: "\"dues\" : 3,"))
-        FileManager.default.createFile(atPath: path, contents: Data(broken.utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(broken.utf8))
         let problems = store.validate(try store.load())
         #expect(problems.count == 1)
         #expect(problems.first?.file == relative)

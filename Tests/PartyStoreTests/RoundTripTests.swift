@@ -114,7 +114,7 @@ func byId(_ workspace: Workspace) -> Workspace {
 
     @Test func createRefusesANonEmptyDirectory() throws {
         let tmp = TempDirectory(); defer { tmp.cleanup() }
-        FileManager.default.createFile(atPath: tmp.sub("keep.txt"), contents: Data("mine".utf8))
+        _ = FileManager.default.createFile(atPath: tmp.sub("keep.txt"), contents: Data("mine".utf8))
         #expect(throws: StoreError.notEmpty(tmp.path)) { try WorkspaceStore(directory: tmp.path).create(smallWorkspace()) }
         #expect(bytes(tmp.sub("keep.txt")) == Data("mine".utf8))
         #expect(!FileManager.default.fileExists(atPath: tmp.sub("workspace.json")))
@@ -140,7 +140,7 @@ func byId(_ workspace: Workspace) -> Workspace {
         let store = WorkspaceStore(directory: tmp.sub("ws"))
         try store.create(smallWorkspace())
         let path = store.absolute("plan.json")
-        FileManager.default.createFile(atPath: path, contents: Data([0xEF, 0xBB, 0xBF]) + bytes(path))
+        _ = FileManager.default.createFile(atPath: path, contents: Data([0xEF, 0xBB, 0xBF]) + bytes(path))
         #expect(try store.load().workspace.plan == smallWorkspace().plan)
     }
 }
