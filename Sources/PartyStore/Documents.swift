@@ -19,8 +19,10 @@ struct ManualScoresDocument: Codable {
 /// whole organisation's: `members/b1.json` (the branch's roster), `rectifications/b1.json`, and
 /// for the ledger one file per year too, `activities/2026/b1.json` (the branch's 台账 for the year).
 protocol FiledRecord: Codable, Sendable {
-    /// Folder, and the key of the array inside each file.
+    /// Folder of the files.
     static var folder: String { get }
+    /// Key of the array inside each file (the folder's name unless said otherwise).
+    static var recordsKey: String { get }
     var branchId: String { get }
     /// The file the record belongs in.
     var shardPath: String { get }
@@ -30,6 +32,10 @@ protocol FiledRecord: Codable, Sendable {
 
 protocol YearShardedRecord: FiledRecord {
     var shardYear: Int { get }
+}
+
+extension FiledRecord {
+    static var recordsKey: String { folder }
 }
 
 extension YearShardedRecord {
@@ -53,7 +59,16 @@ extension Rectification: BranchFiledRecord {
     static var folder: String { "rectifications" }
 }
 
-/// `{"<folder>": [ … ]}`: one branch's members or rectifications.
+extension ManualScore: BranchFiledRecord {
+    static var folder: String { "manual-scores" }
+    static var recordsKey: String { "scores" }
+}
+
+extension Bonus: BranchFiledRecord {
+    static var folder: String { "bonuses" }
+}
+
+/// `{"<records key>": [ … ]}`: one branch's members, rectifications, manual points or bonuses.
 struct BranchShard<Record: BranchFiledRecord>: Codable {
     var records: [Record]
 
@@ -67,12 +82,12 @@ struct BranchShard<Record: BranchFiledRecord>: Codable {
     }
 
     init(from decoder: any Decoder) throws {
-        records = try decoder.container(keyedBy: Key.self).decode([Record].self, forKey: Key(stringValue: Record.folder))
+        records = try decoder.container(keyedBy: Key.self).decode([Record].self, forKey: Key(stringValue: Record.recordsKey))
     }
 
     func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: Key.self)
-        try c.encode(records, forKey: Key(stringValue: Record.folder))
+        try c.encode(records, forKey: Key(stringValue: Record.recordsKey))
     }
 }
 
@@ -99,7 +114,7 @@ struct YearShard<Record: YearShardedRecord>: Codable {
         init(stringValue: String) { self.stringValue = stringValue }
         init?(intValue: Int) { nil }
         static var year: Key { Key(stringValue: "year") }
-        static var records: Key { Key(stringValue: Record.folder) }
+        static var records: Key { Key(stringValue: Record.recordsKey) }
     }
 
     init(from decoder: any Decoder) throws {
@@ -125,8 +140,8 @@ public enum WorkspacePaths {
     public static let checkTemplate = "check-template.json"
     public static let scoring = "scoring.json"
     public static let legacyRectifications = "rectifications.json"
-    static let legacyFiles = [legacyMembers, legacyRectifications]
-    public static let manualScores = "manual-scores.json"
+    static let legacyFiles = [legacyMembers, legacyRectifications, legacyManualScores]
+    public static let legacyManualScores = "manual-scores.json"
     public static let activitiesDirectory = Activity.folder
     public static let checksDirectory = QuarterlyCheck.folder
     public static let backupDirectory = ".backup"
@@ -204,7 +219,7 @@ public enum WorkspacePaths {
     /// Folders of one file per year and branch.
     static let yearFolders = [Activity.folder, QuarterlyCheck.folder]
     /// Folders of one file per branch.
-    static let branchFolders = [Member.folder, Rectification.folder]
+    static let branchFolders = [Member.folder, Rectification.folder, ManualScore.folder, Bonus.folder]
     /// Every folder whose files the store owns.
     static let shardFolders = yearFolders + branchFolders
 }

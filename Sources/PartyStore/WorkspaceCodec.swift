@@ -26,7 +26,8 @@ enum WorkspaceCodec {
         case .task: [WorkspacePaths.plan]
         case .branch: [WorkspacePaths.organisation]
         case .member(let b, let a): Set([b, a].compactMap { $0?.shardPath })
-        case .manualScore, .bonus: [WorkspacePaths.manualScores]
+        case .manualScore(let b, let a): Set([b, a].compactMap { $0?.shardPath })
+        case .bonus(let b, let a): Set([b, a].compactMap { $0?.shardPath })
         case .batch(let list): list.reduce(into: Set<String>()) { $0.formUnion(paths(touchedBy: $1)) }
         }
     }
@@ -45,7 +46,6 @@ enum WorkspaceCodec {
             case WorkspacePaths.settings: files[path] = encode(workspace.settings, with: encoder)
             case WorkspacePaths.organisation: files[path] = encode(workspace.organisation, with: encoder)
             case WorkspacePaths.plan: files[path] = encode(workspace.plan, with: encoder)
-            case WorkspacePaths.manualScores: files[path] = encode(ManualScoresDocument(scores: workspace.manualScores, bonuses: workspace.bonuses), with: encoder)
             default:
                 guard let (folder, year, branch) = WorkspacePaths.shardLocation(path), let branch else { continue }
                 func put<R: YearShardedRecord>(_ records: [R]) {
@@ -62,6 +62,8 @@ enum WorkspaceCodec {
                 case QuarterlyCheck.folder: put(workspace.checks)
                 case Member.folder: put(workspace.members)
                 case Rectification.folder: put(workspace.rectifications)
+                case ManualScore.folder: put(workspace.manualScores)
+                case Bonus.folder: put(workspace.bonuses)
                 default: break
                 }
             }
@@ -78,12 +80,13 @@ enum WorkspaceCodec {
             WorkspacePaths.plan: encode(workspace.plan, with: encoder),
             WorkspacePaths.checkTemplate: encode(workspace.checkTemplate, with: encoder),
             WorkspacePaths.scoring: encode(workspace.scoring, with: encoder),
-            WorkspacePaths.manualScores: encode(ManualScoresDocument(scores: workspace.manualScores, bonuses: workspace.bonuses), with: encoder),
         ]
         renderShards(workspace.activities, into: &files, with: encoder)
         renderShards(workspace.checks, into: &files, with: encoder)
         renderBranchFiles(workspace.members, into: &files, with: encoder)
         renderBranchFiles(workspace.rectifications, into: &files, with: encoder)
+        renderBranchFiles(workspace.manualScores, into: &files, with: encoder)
+        renderBranchFiles(workspace.bonuses, into: &files, with: encoder)
         return files
     }
 

@@ -110,11 +110,11 @@ public struct WorkspaceStore: Sendable {
                 if let year, let recordYear = record.fileYear, recordYear != year {
                     let field = R.self == Activity.self ? "date" : "year"
                     outcome.problems.append(WorkspaceCodec.located(
-                        file: relative, bytes: bytes, path: [.key(R.folder), .index(index), .key(field)],
+                        file: relative, bytes: bytes, path: [.key(R.recordsKey), .index(index), .key(field)],
                         kind: .wrongShard(fileYear: year, dateYear: recordYear)))
                 } else if let branch, record.branchId != branch {
                     outcome.problems.append(WorkspaceCodec.located(
-                        file: relative, bytes: bytes, path: [.key(R.folder), .index(index), .key("branchId")],
+                        file: relative, bytes: bytes, path: [.key(R.recordsKey), .index(index), .key("branchId")],
                         kind: .wrongBranchFile(branch: record.branchId, file: record.shardPath)))
                 }
                 outcome.origins.append(.init(file: relative, index: index))
@@ -216,24 +216,27 @@ public struct WorkspaceStore: Sendable {
         let legacy = WorkspacePaths.yearFolders.contains { folder in
             ((try? FileManager.default.contentsOfDirectory(atPath: absolute(folder))) ?? []).contains { WorkspacePaths.legacyShardYear(fileName: $0) != nil }
         }
-            || [WorkspacePaths.legacyMembers, WorkspacePaths.legacyRectifications].contains { FileManager.default.fileExists(atPath: absolute($0)) }
+            || WorkspacePaths.legacyFiles.contains { FileManager.default.fileExists(atPath: absolute($0)) }
         let years = migratedFrom == nil && !legacy ? choose(settings) : nil
 
         let organisation = Reader.Slot<Organisation>(WorkspacePaths.organisation)
         let plan = Reader.Slot<WorkPlan>(WorkspacePaths.plan)
         let template = Reader.Slot<CheckTemplate>(WorkspacePaths.checkTemplate)
         let scoring = Reader.Slot<ScoringScheme>(WorkspacePaths.scoring)
-        let manual = Reader.Slot<ManualScoresDocument>(WorkspacePaths.manualScores)
+        let oldManual = Reader.Slot<ManualScoresDocument>(WorkspacePaths.legacyManualScores)
         let oldMembers = Reader.Slot<[Member]>(WorkspacePaths.legacyMembers)
         let oldRectifications = Reader.Slot<[Rectification]>(WorkspacePaths.legacyRectifications)
         let (memberSlots, memberJobs) = Reader.branchJobs(Member.self, self)
         let (rectificationSlots, rectificationJobs) = Reader.branchJobs(Rectification.self, self)
+        let (manualSlots, manualJobs) = Reader.branchJobs(ManualScore.self, self)
+        let (bonusSlots, bonusJobs) = Reader.branchJobs(Bonus.self, self)
         let (activitySlots, activityJobs) = Reader.shardJobs(Activity.self, self, years: years)
         let (checkSlots, checkJobs) = Reader.shardJobs(QuarterlyCheck.self, self, years: years)
         let store = self
         // Largest first, so the cores finish together.
         Concurrently.run([
-            { manual.outcome = Reader.decode(ManualScoresDocument.self, store, WorkspacePaths.manualScores, required: false) },
+            { if FileManager.default.fileExists(atPath: store.absolute(WorkspacePaths.legacyManualScores)) {
+                oldManual.outcome = Reader.decode(ManualScoresDocument.self, store, WorkspacePaths.legacyManualScores, required: true) } },
             { oldMembers.outcome = Reader.legacyFile(MembersDocument.self, \.members, store, WorkspacePaths.legacyMembers) ?? oldMembers.outcome },
             { oldRectifications.outcome = Reader.legacyFile(RectificationsDocument.self, \.rectifications, store, WorkspacePaths.legacyRectifications)
                 ?? oldRectifications.outcome },
@@ -241,7 +244,7 @@ public struct WorkspaceStore: Sendable {
             { plan.outcome = Reader.decode(WorkPlan.self, store, WorkspacePaths.plan, required: false) },
             { template.outcome = Reader.decode(CheckTemplate.self, store, WorkspacePaths.checkTemplate, required: scoringRequired) },
             { scoring.outcome = Reader.decode(ScoringScheme.self, store, WorkspacePaths.scoring, required: scoringRequired) },
-        ] + activityJobs + memberJobs + rectificationJobs + checkJobs)
+        ] + activityJobs + memberJobs + rectificationJobs + checkJobs + manualJobs + bonusJobs)
         let hasOldMembers = oldMembers.outcome.digest != nil || !oldMembers.outcome.problems.isEmpty
         let hasOldRectifications = oldRectifications.outcome.digest != nil || !oldRectifications.outcome.problems.isEmpty
 
@@ -252,7 +255,17 @@ public struct WorkspaceStore: Sendable {
         let templateValue = reader.merge(template.outcome)
         let scoringValue = reader.merge(scoring.outcome)
         let rectifications = reader.merge(rectificationSlots, legacy: hasOldRectifications ? oldRectifications.outcome : nil)
-        let manualValue = reader.merge(manual.outcome)
+        // Schema 2's manual-scores.json held both lists: its places are in `scores` and `bonuses`.
+        var legacyScores: Reader.Outcome<[ManualScore]>? = nil, legacyBonuses: Reader.Outcome<[Bonus]>? = nil
+        if oldManual.outcome.digest != nil || !oldManual.outcome.problems.isEmpty {
+            let old = oldManual.outcome, file = WorkspacePaths.legacyManualScores
+            legacyScores = .init(relative: file, digest: old.digest, value: old.value?.scores, problems: old.problems,
+                                 origins: (0..<(old.value?.scores.count ?? 0)).map { .init(file: file, index: $0) })
+            legacyBonuses = .init(relative: file, value: old.value?.bonuses,
+                                  origins: (0..<(old.value?.bonuses.count ?? 0)).map { .init(file: file, index: $0) })
+        }
+        let manualScores = reader.merge(manualSlots, legacy: legacyScores)
+        let bonuses = reader.merge(bonusSlots, legacy: legacyBonuses)
         let activities = reader.merge(activitySlots)
         let checks = reader.merge(checkSlots)
         // Files of schema 2 found (a copied-in old file, say): the next save is a full one.
@@ -265,7 +278,7 @@ public struct WorkspaceStore: Sendable {
             plan: planValue ?? WorkPlan(title: "\(settings.currentYear)", year: settings.currentYear),
             checkTemplate: templateValue ?? DefaultScheme.template, scoring: scoringValue ?? DefaultScheme.scheme,
             checks: checks, rectifications: rectifications,
-            manualScores: manualValue?.scores ?? [], bonuses: manualValue?.bonuses ?? [])
+            manualScores: manualScores, bonuses: bonuses)
         return LoadedWorkspace(workspace: workspace, digests: reader.digests, migratedFrom: migratedFrom, origins: reader.origins,
                                years: years)
     }
@@ -331,12 +344,12 @@ public struct WorkspaceStore: Sendable {
     func place(of record: RecordRef, in loaded: LoadedWorkspace) -> (file: String, path: String) {
         func sharded<R: FiledRecord>(_ records: [R], _ i: Int) -> (String, String) {
             if let origin = loaded.origins[R.folder], origin.count == records.count {
-                return (origin[i].file, "\(R.folder)[\(origin[i].index)]")
+                return (origin[i].file, "\(R.recordsKey)[\(origin[i].index)]")
             }
             // Saved since loading: the record sits where a save puts it, after those of its file before it.
             let file = records[i].shardPath
             let index = records[..<i].reduce(0) { $0 + ($1.shardPath == file ? 1 : 0) }
-            return (file, "\(R.folder)[\(index)]")
+            return (file, "\(R.recordsKey)[\(index)]")
         }
         return switch record {
         case .settings: (WorkspacePaths.settings, "")
@@ -349,8 +362,8 @@ public struct WorkspaceStore: Sendable {
         case .checkTemplate: (WorkspacePaths.checkTemplate, "")
         case .scoring: (WorkspacePaths.scoring, "")
         case .rectification(let i): sharded(loaded.workspace.rectifications, i)
-        case .manualScore(let i): (WorkspacePaths.manualScores, "scores[\(i)]")
-        case .bonus(let i): (WorkspacePaths.manualScores, "bonuses[\(i)]")
+        case .manualScore(let i): sharded(loaded.workspace.manualScores, i)
+        case .bonus(let i): sharded(loaded.workspace.bonuses, i)
         case .activity(let i): sharded(loaded.workspace.activities, i)
         case .check(let i): sharded(loaded.workspace.checks, i)
         }

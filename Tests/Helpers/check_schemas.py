@@ -8,8 +8,8 @@ def schema(name):
     with open(os.path.join(schemas, name + ".schema.json"), encoding="utf-8") as f:
         return json.load(f)
 files = {"workspace.json": "workspace", "organisation.json": "organisation", "plan.json": "plan",
-         "check-template.json": "check-template", "scoring.json": "scoring", "manual-scores.json": "manual-scores"}
-for folder in ("members", "rectifications"):
+         "check-template.json": "check-template", "scoring.json": "scoring"}
+for folder in ("members", "rectifications", "manual-scores", "bonuses"):
     for name in sorted(os.listdir(os.path.join(workspace, folder))):
         files[folder + "/" + name] = folder
 for folder in ("activities", "checks"):

@@ -29,11 +29,6 @@ import TestSupport
             case WorkspacePaths.scoring: try same(ScoringScheme.self)
             // The record files have two short cuts: the direct readers (what loading uses) and the
             // Decoder over the tape (the wrappers below go through it). Both must equal JSONDecoder.
-            case WorkspacePaths.manualScores:
-                try same(Manual.self)
-                let direct = try TapeDecoder.decode(ManualScoresDocument.self, from: JSONTape(data))
-                let reference = try JSONDecoder().decode(ManualScoresDocument.self, from: data)
-                #expect(direct.scores == reference.scores && direct.bonuses == reference.bonuses && !direct.scores.isEmpty)
             default:
                 func direct<D: Decodable, R: Equatable>(_ type: D.Type, _ records: (D) -> [R]) throws {
                     let fast = records(try TapeDecoder.decode(type, from: JSONTape(data)))
@@ -42,10 +37,13 @@ import TestSupport
                 if path.hasPrefix("activities/") { try same(Shard<Activity>.self); try direct(YearShard<Activity>.self, \.records) }
                 else if path.hasPrefix("checks/") { try same(Shard<QuarterlyCheck>.self); try direct(YearShard<QuarterlyCheck>.self, \.records) }
                 else if path.hasPrefix("members/") { try same(Branch<Member>.self); try direct(BranchShard<Member>.self, \.records) }
+                else if path.hasPrefix("manual-scores/") { try same(Branch<ManualScore>.self); try direct(BranchShard<ManualScore>.self, \.records) }
+                else if path.hasPrefix("bonuses/") { try same(Branch<Bonus>.self); try direct(BranchShard<Bonus>.self, \.records) }
                 else { try same(Branch<Rectification>.self); try direct(BranchShard<Rectification>.self, \.records) }
             }
         }
         #expect(checked == files.count && checked > 20)
+        #expect(files.keys.contains { $0.hasPrefix("manual-scores/") } && files.keys.contains { $0.hasPrefix("bonuses/") })
         // Loading reaches the direct readers through this cast (a conditional conformance), not the Decoder.
         #expect((YearShard<Activity>.self as Any.Type) is any TapeDocument.Type)
         #expect((BranchShard<Member>.self as Any.Type) is any TapeDocument.Type)

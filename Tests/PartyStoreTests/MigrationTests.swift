@@ -9,8 +9,9 @@ import TestSupport
 /// are kept in .backup/.
 @Suite struct MigrationTests {
     /// Rewrites a workspace as versions 1 and 2 kept it: activities and checks in one
-    /// `FOLDER/YYYY.json` per year (records in model order), all members in `members.json` and all
-    /// rectifications in `rectifications.json`; and sets the schema version.
+    /// `FOLDER/YYYY.json` per year (records in model order), all members in `members.json`, all
+    /// rectifications in `rectifications.json`, manual points and bonuses in `manual-scores.json`;
+    /// and sets the schema version.
     static func writeYearFileLayout(_ dir: String, version: Int) throws {
         let store = WorkspaceStore(directory: dir)
         let workspace = try store.load().workspace
@@ -29,6 +30,10 @@ import TestSupport
         try? FileManager.default.removeItem(atPath: "\(dir)/rectifications")
         _ = FileManager.default.createFile(atPath: "\(dir)/members.json",
                                        contents: WorkspaceCodec.encode(MembersDocument(members: workspace.members), with: encoder))
+        try? FileManager.default.removeItem(atPath: "\(dir)/manual-scores")
+        try? FileManager.default.removeItem(atPath: "\(dir)/bonuses")
+        _ = FileManager.default.createFile(atPath: "\(dir)/manual-scores.json", contents: WorkspaceCodec.encode(
+            ManualScoresDocument(scores: workspace.manualScores, bonuses: workspace.bonuses), with: encoder))
         _ = FileManager.default.createFile(atPath: "\(dir)/rectifications.json",
                                        contents: WorkspaceCodec.encode(RectificationsDocument(rectifications: workspace.rectifications), with: encoder))
         let path = "\(dir)/workspace.json"
@@ -112,7 +117,8 @@ import TestSupport
         let after = allFiles(dir)
         #expect(!after.keys.contains { $0.hasPrefix("activities/") && $0.split(separator: "/").count == 2 })
         #expect(!after.keys.contains { $0.hasPrefix("checks/") && $0.split(separator: "/").count == 2 })
-        #expect(after["members.json"] == nil && after["rectifications.json"] == nil)
+        #expect(after["members.json"] == nil && after["rectifications.json"] == nil && after["manual-scores.json"] == nil)
+        #expect(after.keys.contains { $0.hasPrefix("manual-scores/") } && after.keys.contains { $0.hasPrefix("bonuses/") })
         #expect(after.keys.contains { $0.hasPrefix(".backup/rectifications.json.") && $0.hasSuffix(".schema-v2") })
         #expect(after.keys.filter { $0.hasPrefix("rectifications/") }.count > 5)
         #expect(after.keys.contains { $0.hasPrefix(".backup/activities__2026.json.") && $0.hasSuffix(".schema-v2") })
@@ -122,6 +128,8 @@ import TestSupport
         #expect(Set(reloaded.workspace.checks) == Set(demo.checks))
         #expect(Set(reloaded.workspace.members) == Set(demo.members))
         #expect(Set(reloaded.workspace.rectifications) == Set(demo.rectifications))
+        #expect(Set(reloaded.workspace.manualScores) == Set(demo.manualScores) && !demo.manualScores.isEmpty)
+        #expect(Set(reloaded.workspace.bonuses) == Set(demo.bonuses) && !demo.bonuses.isEmpty)
     }
 
     @Test func aRecordInAnotherBranchsFileIsReportedWithWhereItBelongs() throws {

@@ -26,6 +26,8 @@ func byId(_ workspace: Workspace) -> Workspace {
     w.checks.sort { $0.id < $1.id }
     w.members.sort { $0.id < $1.id }
     w.rectifications.sort { $0.id < $1.id }
+    w.manualScores.sort { "\($0.branchId)|\($0.itemId)|\($0.year)|\($0.quarter ?? 0)|\($0.points)" < "\($1.branchId)|\($1.itemId)|\($1.year)|\($1.quarter ?? 0)|\($1.points)" }
+    w.bonuses.sort { "\($0.branchId)|\($0.year)|\($0.points)|\($0.reason)" < "\($1.branchId)|\($1.year)|\($1.points)|\($1.reason)" }
     return w
 }
 
@@ -57,7 +59,7 @@ func byId(_ workspace: Workspace) -> Workspace {
         try store.create(smallWorkspace())
         #expect(Set(allFiles(store.directory).keys) == ["workspace.json", "organisation.json", "members/b1.json", "members/b2.json",
                                                         "plan.json", "check-template.json", "scoring.json",
-                                                        "manual-scores.json", "activities/2025/b1.json", "activities/2026/b1.json",
+                                                        "activities/2025/b1.json", "activities/2026/b1.json",
                                                         "activities/2026/b2.json"])
         let text = String(decoding: bytes(store.absolute("workspace.json")), as: UTF8.self)
         #expect(text.hasSuffix("}\n"))

@@ -206,7 +206,7 @@ extension YearShard: TapeDocument where Record: TapeReadable {
         try tape.forEachField(0) { key, v in
             switch key {
             case "year": year = try tape.int(at: v)
-            case Record.folder: records = try tape.records(Record.self, v)
+            case Record.recordsKey: records = try tape.records(Record.self, v)
             default: throw TapeDecoder.Unsupported()
             }
         }
@@ -218,7 +218,7 @@ extension BranchShard: TapeDocument where Record: TapeReadable {
     init(tape: JSONTape) throws {
         var records: [Record]?
         try tape.forEachField(0) { key, v in
-            guard key == Record.folder else { throw TapeDecoder.Unsupported() }
+            guard key == Record.recordsKey else { throw TapeDecoder.Unsupported() }
             records = try tape.records(Record.self, v)
         }
         self.init(records: try required(records))
