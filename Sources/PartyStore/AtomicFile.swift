@@ -64,35 +64,25 @@ public enum AtomicFile {
     }
 
     /// Creates `path` and its parents with mode 0700 when missing.
-    /// A whole file, read with plain system calls: a county workspace is thousands of small files,
-    /// and Foundation's URL-based reading cost more per file than decoding it.
+    /// A whole file, read with plain system calls: a county workspace is 10,000 small files, and
+    /// Foundation's URL-based reading cost more per file than decoding it. Open, read, close: no
+    /// stat and no read to find the end — a short read of a regular file is its end.
     static func read(_ path: String) -> Result<Data, FileError> {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return .failure(FileError(path: path, operation: "open", code: errno)) }
         defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { return .failure(FileError(path: path, operation: "stat", code: errno)) }
-        guard info.st_mode & S_IFMT == S_IFREG else { return .failure(FileError(path: path, operation: "read", code: EISDIR)) }
-        var data = Data(count: Int(info.st_size))
-        var total = 0
-        let failure: Int32? = data.withUnsafeMutableBytes { raw -> Int32? in
-            while true {
-                if total == raw.count { return nil }
-                let n = Glibc.read(fd, raw.baseAddress! + total, raw.count - total)
-                if n < 0 { if errno == EINTR { continue }; return errno }
-                if n == 0 { return nil }
-                total += n
-            }
-        }
-        if let failure { return .failure(FileError(path: path, operation: "read", code: failure)) }
-        if total < data.count { data.removeSubrange(total...) }
-        // A file that grew since fstat: read on to the end (the digest must be of all its bytes).
-        var chunk = [UInt8](repeating: 0, count: 65536)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 1)
+        defer { buffer.deallocate() }
+        var data = Data()
         while true {
-            let n = Glibc.read(fd, &chunk, chunk.count)
-            if n < 0 { if errno == EINTR { continue }; return .failure(FileError(path: path, operation: "read", code: errno)) }
+            let n = Glibc.read(fd, buffer.baseAddress!, buffer.count)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return .failure(FileError(path: path, operation: "read", code: errno))
+            }
             if n == 0 { break }
-            data.append(contentsOf: chunk[0..<n])
+            data.append(buffer.baseAddress!.assumingMemoryBound(to: UInt8.self), count: n)
+            if n < buffer.count { break }
         }
         return .success(data)
     }
