@@ -150,21 +150,40 @@ public struct WorkspaceStore: Sendable {
             return outcome.value
         }
 
-        /// Records of a folder's files, in file order; `legacy`: those of schema 2's single file, first.
-        mutating func merge<R: FiledRecord>(_ slots: [Slot<[R]>], legacy: Outcome<[R]>? = nil) -> [R] {
-            let outcomes = (legacy.map { [$0] } ?? []) + slots.map(\.outcome)
-            let total = outcomes.reduce(0) { $0 + ($1.value?.count ?? 0) }
+        /// A folder's files put together: records and places in file order, and what the reader
+        /// keeps of each file. Pure, so the folders are combined side by side.
+        struct Combined<R>: @unchecked Sendable {
             var records: [R] = []
             var origins: [LoadedWorkspace.RecordOrigin] = []
-            records.reserveCapacity(total)
-            origins.reserveCapacity(total)
+            var digests: [(String, Digest)] = []
+            var problems: [Problem] = []
+            var legacy = false
+        }
+
+        /// `legacy`: schema 2's single file of these records, first.
+        static func combine<R: FiledRecord>(_ slots: [Slot<[R]>], legacy: Outcome<[R]>? = nil) -> Combined<R> {
+            let outcomes = (legacy.map { [$0] } ?? []) + slots.map(\.outcome)
+            let total = outcomes.reduce(0) { $0 + ($1.value?.count ?? 0) }
+            var combined = Combined<R>()
+            combined.records.reserveCapacity(total)
+            combined.origins.reserveCapacity(total)
+            combined.digests.reserveCapacity(outcomes.count)
+            combined.legacy = legacy != nil
             for outcome in outcomes {
-                if WorkspacePaths.shardLocation(outcome.relative)?.branch == nil { legacyLayout = true }
-                records += merge(outcome) ?? []
-                origins += outcome.origins
+                if let digest = outcome.digest { combined.digests.append((outcome.relative, digest)) }
+                combined.problems += outcome.problems
+                combined.records += outcome.value ?? []
+                combined.origins += outcome.origins
             }
-            self.origins[R.folder] = origins
-            return records
+            return combined
+        }
+
+        mutating func take<R: FiledRecord>(_ combined: Combined<R>) -> [R] {
+            for (path, digest) in combined.digests { digests[path] = digest }
+            problems += combined.problems
+            origins[R.folder] = combined.origins
+            if combined.legacy { legacyLayout = true }
+            return combined.records
         }
 
         /// Schema 2's `members.json` or `rectifications.json`, as records with their places.
@@ -248,13 +267,6 @@ public struct WorkspaceStore: Sendable {
         let hasOldMembers = oldMembers.outcome.digest != nil || !oldMembers.outcome.problems.isEmpty
         let hasOldRectifications = oldRectifications.outcome.digest != nil || !oldRectifications.outcome.problems.isEmpty
 
-        // Merged in the order problems have always been listed in.
-        let organisationValue = reader.merge(organisation.outcome)
-        let members = reader.merge(memberSlots, legacy: hasOldMembers ? oldMembers.outcome : nil)
-        let planValue = reader.merge(plan.outcome)
-        let templateValue = reader.merge(template.outcome)
-        let scoringValue = reader.merge(scoring.outcome)
-        let rectifications = reader.merge(rectificationSlots, legacy: hasOldRectifications ? oldRectifications.outcome : nil)
         // Schema 2's manual-scores.json held both lists: its places are in `scores` and `bonuses`.
         var legacyScores: Reader.Outcome<[ManualScore]>? = nil, legacyBonuses: Reader.Outcome<[Bonus]>? = nil
         if oldManual.outcome.digest != nil || !oldManual.outcome.problems.isEmpty {
@@ -264,10 +276,34 @@ public struct WorkspaceStore: Sendable {
             legacyBonuses = .init(relative: file, value: old.value?.bonuses,
                                   origins: (0..<(old.value?.bonuses.count ?? 0)).map { .init(file: file, index: $0) })
         }
-        let manualScores = reader.merge(manualSlots, legacy: legacyScores)
-        let bonuses = reader.merge(bonusSlots, legacy: legacyBonuses)
-        let activities = reader.merge(activitySlots)
-        let checks = reader.merge(checkSlots)
+        // Each folder's files put together side by side (200,000 records copied into one list a kind).
+        let allMembers = Concurrently.Slot<Reader.Combined<Member>>(), allRectifications = Concurrently.Slot<Reader.Combined<Rectification>>()
+        let allScores = Concurrently.Slot<Reader.Combined<ManualScore>>(), allBonuses = Concurrently.Slot<Reader.Combined<Bonus>>()
+        let allActivities = Concurrently.Slot<Reader.Combined<Activity>>(), allChecks = Concurrently.Slot<Reader.Combined<QuarterlyCheck>>()
+        let oldMembersOutcome = hasOldMembers ? oldMembers.outcome : nil
+        let oldRectificationsOutcome = hasOldRectifications ? oldRectifications.outcome : nil
+        let (scoresLegacy, bonusesLegacy) = (legacyScores, legacyBonuses)
+        Concurrently.run([
+            { allActivities.value = Reader.combine(activitySlots) },
+            { allMembers.value = Reader.combine(memberSlots, legacy: oldMembersOutcome) },
+            { allRectifications.value = Reader.combine(rectificationSlots, legacy: oldRectificationsOutcome) },
+            { allChecks.value = Reader.combine(checkSlots) },
+            { allScores.value = Reader.combine(manualSlots, legacy: scoresLegacy) },
+            { allBonuses.value = Reader.combine(bonusSlots, legacy: bonusesLegacy) },
+        ])
+
+        // Merged in the order problems have always been listed in.
+        let organisationValue = reader.merge(organisation.outcome)
+        let members = reader.take(allMembers.value!)
+        let planValue = reader.merge(plan.outcome)
+        let templateValue = reader.merge(template.outcome)
+        let scoringValue = reader.merge(scoring.outcome)
+        let rectifications = reader.take(allRectifications.value!)
+        let manualScores = reader.take(allScores.value!)
+        let bonuses = reader.take(allBonuses.value!)
+        let activities = reader.take(allActivities.value!)
+        let checks = reader.take(allChecks.value!)
+        if legacy { reader.legacyLayout = true }
         // Files of schema 2 found (a copied-in old file, say): the next save is a full one.
         if reader.legacyLayout && migratedFrom == nil { migratedFrom = 2 }
 
@@ -293,8 +329,8 @@ public struct WorkspaceStore: Sendable {
         let (activitySlots, activityJobs) = Reader.shardJobs(Activity.self, self, years: missing)
         let (checkSlots, checkJobs) = Reader.shardJobs(QuarterlyCheck.self, self, years: missing)
         Concurrently.run(activityJobs + checkJobs)
-        let activities = reader.merge(activitySlots)
-        let checks = reader.merge(checkSlots)
+        let activities = reader.take(Reader.combine(activitySlots))
+        let checks = reader.take(Reader.combine(checkSlots))
         guard reader.problems.isEmpty else { throw .invalid(reader.problems) }
         // Places stay aligned with model order only if they were (they are dropped after a save).
         for (folder, count) in [(Activity.folder, loaded.workspace.activities.count), (QuarterlyCheck.folder, loaded.workspace.checks.count)] {
