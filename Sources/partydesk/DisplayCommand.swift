@@ -62,9 +62,11 @@ struct DisplayCommand: ParsableCommand {
             let loaded = try source.load(years: { DashboardData.years(for: $0.currentYear, asOf: today()) })
             return (loaded.workspace, loaded.years)
         }
+        // Watched from before the first read, so nothing written meanwhile is missed.
+        let watch = source.map { ChangeWatch(directory: $0.directory) }
         var ws: (workspace: Workspace, years: Set<Int>?)
         do { ws = try read() } catch { throw CLIFailure(message: error.message(lang)) }
-        var signature = source.map { DirectorySignature.of($0.directory) }
+        var pending = false
         let (theme, _) = ThemeLoader.load(theme, lang: lang)
         let screen = CursesScreen(theme: theme, noColor: ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false)
         defer { screen.shutdown() }
@@ -102,19 +104,17 @@ struct DisplayCommand: ParsableCommand {
                     state.data = data(ws)
                 }
                 // Any change to the files (written in place or replaced) is read within a second.
-                if let source {
-                    let current = DirectorySignature.of(source.directory)
-                    if current != signature {
-                        do {
-                            ws = try read()
-                            state.data = data(ws)
-                            state.loadedAt = Dashboard.clock()
-                            state.notice = nil
-                            signature = current
-                        } catch {
-                            // Half-written or broken: keep the last good figures and try again next second.
-                            state.notice = lang.pick("数据文件暂不可读, 显示的是上次数据", "data files unreadable; showing the last good data")
-                        }
+                if let watch, watch.changed() { pending = true }
+                if pending {
+                    do {
+                        ws = try read()
+                        state.data = data(ws)
+                        state.loadedAt = Dashboard.clock()
+                        state.notice = nil
+                        pending = false
+                    } catch {
+                        // Half-written or broken: keep the last good figures and try again next second.
+                        state.notice = lang.pick("数据文件暂不可读, 显示的是上次数据", "data files unreadable; showing the last good data")
                     }
                 }
                 shownFor += 1
