@@ -27,6 +27,21 @@ public enum Views {
         return canvas
     }
 
+    /// What the terminal shows while a workspace is read (a city's takes over a second): the bar,
+    /// and where it is reading from.
+    public static func loading(width: Int, height: Int, directory: String, lang: Language) -> Canvas {
+        var canvas = Canvas(width: width, height: height)
+        canvas.fill(x: 0, y: 0, width: width, height: 1, role: .tab)
+        _ = canvas.put(" PartyDesk", x: 0, y: 0, role: .tab)
+        let lines = [lang.pick("正在读取工作区…", "Reading the workspace…"), directory]
+        let top = max(1, height / 2 - 1)
+        for (i, line) in lines.enumerated() {
+            let w = min(DisplayWidth.of(line), width)
+            _ = canvas.put(line, x: max(0, (width - w) / 2), y: top + i, role: i == 0 ? .text : .muted, maxWidth: width)
+        }
+        return canvas
+    }
+
     static func tooSmall(_ canvas: inout Canvas, _ state: AppState) {
         let lines = [
             "终端窗口太小: 至少需要 \(minimumWidth)×\(minimumHeight), 当前 \(state.width)×\(state.height)",

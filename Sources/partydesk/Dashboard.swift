@@ -7,11 +7,17 @@ import PartyTerminal
 /// The interactive dashboard: load, then keys → update → render → screen until `q`.
 enum Dashboard {
     static func run(_ options: WorkspaceOptions, theme: String?, readOnly: Bool, asOf: Day) throws {
+        let lang = options.lang
+        let (theme, themeMessage) = ThemeLoader.load(theme, lang: lang)
+        // The terminal says what is happening while a large workspace is read; on a problem the
+        // screen is restored before the message is printed (the defer below).
+        let screen = CursesScreen(theme: theme, noColor: ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false)
+        defer { screen.shutdown() }
+        let directory = (try? options.storeToOpen().directory) ?? options.location.directory
+        screen.draw(Views.loading(width: screen.width, height: screen.height, directory: directory, lang: lang))
         // The first screen needs the current year only (and the quarter before the as-of day):
         // older years are read when first shown, so a county ledger opens in a fraction of the time.
         let opened = try options.open(years: { settings in DashboardData.years(for: settings.currentYear, asOf: asOf) })
-        let lang = options.lang
-        let (theme, themeMessage) = ThemeLoader.load(theme, lang: lang)
         // One editor at a time: the first dashboard takes the lock; a second one is read-only.
         var lock: WorkspaceLock? = nil
         var lockHolder: String? = nil
@@ -26,9 +32,6 @@ enum Dashboard {
             }
         }
         defer { lock?.release() }
-
-        let screen = CursesScreen(theme: theme, noColor: ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false)
-        defer { screen.shutdown() }
 
         var store = opened.store
         var loaded = opened.loaded

@@ -213,3 +213,19 @@ import Foundation
         #expect(rows(fresh.table(.activities)) == rows(data(try task.apply(to: ws)).table(.activities)))
     }
 }
+
+@Suite struct LoadingScreenTests {
+    /// While a large workspace is read the terminal says so, centred, in the chosen language.
+    @Test func saysWhatItIsReadingCentred() {
+        let canvas = Views.loading(width: 80, height: 24, directory: "/data/县委组织部", lang: .zh)
+        #expect(canvas.row(0).hasPrefix(" PartyDesk"))
+        let message = canvas.row(11), path = canvas.row(12)
+        #expect(message.trimmingCharacters(in: .whitespaces) == "正在读取工作区…")
+        // 16 columns wide (7 Chinese characters and …), centred in 80.
+        #expect(message.prefix(while: { $0 == " " }).count == (80 - DisplayWidth.of("正在读取工作区…")) / 2)
+        #expect(path.trimmingCharacters(in: .whitespaces) == "/data/县委组织部")
+        let english = Views.loading(width: 40, height: 10, directory: String(repeating: "x", count: 60), lang: .en)
+        #expect(english.row(4).contains("Reading the workspace…"))
+        #expect(DisplayWidth.of(english.row(5)) <= 40)
+    }
+}
