@@ -108,3 +108,11 @@ import TestSupport
         #expect(demo.checks.allSatisfy { $0.date <= testAsOf && $0.period!.lastDay < $0.date })
     }
 }
+
+@Suite struct NumeralTests {
+    @Test func chineseNumeralsAsWritten() {
+        let cases: [(Int, String)] = [(1, "一"), (10, "十"), (15, "十五"), (20, "二十"), (47, "四十七"), (100, "一百"), (101, "一百零一"),
+                                      (110, "一百一十"), (115, "一百一十五"), (250, "二百五十"), (400, "四百"), (999, "九百九十九"), (1000, "1000")]
+        for (n, text) in cases { #expect(DemoWorkspace.chineseNumeral(n) == text, "\(n)") }
+    }
+}

@@ -220,11 +220,17 @@ public enum DemoWorkspace {
          "条例学习", "师德师风", "基层党建", "安全生产", "纪律建设", "年度总结"][month - 1]
     }
 
+    /// 1 → 一, 15 → 十五, 40 → 四十, 101 → 一百零一, 110 → 一百一十, 400 → 四百 (digits past 999).
     static func chineseNumeral(_ n: Int) -> String {
         let digits = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+        guard (0..<1000).contains(n) else { return String(n) }
         if n <= 10 { return digits[n] }
         if n < 20 { return "十" + digits[n - 10] }
-        return digits[n / 10] + "十" + (n % 10 == 0 ? "" : digits[n % 10])
+        if n < 100 { return digits[n / 10] + "十" + (n % 10 == 0 ? "" : digits[n % 10]) }
+        let head = digits[n / 100] + "百", rest = n % 100
+        if rest == 0 { return head }
+        if rest < 10 { return head + "零" + digits[rest] }
+        return head + (rest < 20 ? "一" : "") + chineseNumeral(rest)
     }
 
     static func pad4(_ n: Int) -> String {

@@ -34,7 +34,7 @@ public enum WorkspaceGenerator {
 
         for g in 1...shape.generals {
             let gid = "g\(g)"
-            generals.append(GeneralBranch(id: gid, name: "第\(DemoWorkspace.chineseNumeral(g % 100 == 0 ? 100 : g % 100))\(g > 99 ? "(\(g / 100))" : "")片区党委", parentId: committee.id))
+            generals.append(GeneralBranch(id: gid, name: "第\(DemoWorkspace.chineseNumeral(g))片区党委", parentId: committee.id))
             for b in 1...shape.perGeneral {
                 let id = "\(gid)-b\(b)"
                 let size = max(3, Int(Double(rng.int(5...35)) * (rng.chance(0.05) ? 2.5 : 1)))
