@@ -158,6 +158,30 @@ import TestSupport
         #expect(WorkspacePaths.shard("activities", 2026, branch: "一支部") == "activities/2026/一支部.json")
     }
 
+    /// Branch ids that are not safe file names still get their own files, and come back intact.
+    @Test func awkwardBranchIdsRoundTripThroughTheirFiles() throws {
+        let tmp = TempDirectory(); defer { tmp.cleanup() }
+        var ws = smallWorkspace()
+        let odd = ["b/2:*", ".机关", "50%"]
+        for (i, id) in odd.enumerated() {
+            ws.organisation.branches.append(Branch(id: id, name: "支部\(i)", parentId: "c", sector: .other, fullMembers: 3))
+            ws.activities.append(Activity(id: "odd-\(i)", branchId: id, kind: .talk, date: Day(iso: "2026-0\(i + 3)-01")!, title: "谈心"))
+            ws.members.append(Member(id: "odd-m\(i)", name: "党员\(i)", branchId: id))
+        }
+        let store = WorkspaceStore(directory: tmp.sub("ws"))
+        try store.create(ws)
+        let files = Set(allFiles(store.directory).keys)
+        #expect(files.isSuperset(of: ["activities/2026/b%2F2%3A%2A.json", "activities/2026/%2E机关.json", "activities/2026/50%25.json",
+                                      "members/b%2F2%3A%2A.json", "members/%2E机关.json", "members/50%25.json"]))
+        let loaded = try store.load()
+        #expect(byId(loaded.workspace) == byId(ws))
+        #expect(store.validate(loaded).isEmpty)
+        // And an edit to one of them rewrites its file only.
+        let added = Activity(id: "odd-9", branchId: "b/2:*", kind: .talk, date: Day(iso: "2026-06-01")!, title: "再谈")
+        let saved = try Editor(store: store, user: "t", host: "h").commit(.activity(before: nil, after: added), over: loaded)
+        #expect(try store.load().workspace.activities.contains(added) && saved.digests["activities/2026/b%2F2%3A%2A.json"] != nil)
+    }
+
     @Test func checksAreShardedByYearAndBranchAndLocatedInErrors() throws {
         let tmp = TempDirectory(); defer { tmp.cleanup() }
         let store = WorkspaceStore(directory: tmp.sub("ws"))
