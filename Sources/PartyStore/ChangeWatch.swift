@@ -36,7 +36,16 @@ public final class ChangeWatch {
         let mask = UInt32(IN_CLOSE_WRITE | IN_MODIFY | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_ATTRIB
                           | IN_DELETE_SELF | IN_MOVE_SELF)
         for folder in folders where !watched.contains(folder) {
-            if inotify_add_watch(fd, folder, mask) >= 0 { watched.insert(folder) }
+            if inotify_add_watch(fd, folder, mask) >= 0 {
+                watched.insert(folder)
+            } else if errno != ENOENT {
+                // Out of watches (fs.inotify.max_user_watches) or not allowed: a folder not watched
+                // would hide its changes, so compare every file's signature instead.
+                close(fd)
+                fd = -1
+                signature = DirectorySignature.of(directory)
+                return
+            }
         }
     }
 
