@@ -59,7 +59,8 @@ public enum AlertRules {
         let rules = workspace.settings.rules
         let compliance = compliance ?? ComplianceCalculator(workspace)
         let engine = engine ?? ScoringEngine(workspace, compliance: compliance)
-        let rosters = Dictionary(grouping: workspace.members, by: \.branchId)
+        // Positions, not copies: a county's 43,000 members grouped by branch.
+        let rosters = Dictionary(grouping: workspace.members.indices, by: { workspace.members[$0].branchId })
         let overdue = Dictionary(grouping: workspace.rectifications.filter { $0.isOverdue(on: asOf) }, by: \.branchId)
         let lastEnded = asOf.quarter.previous
         var out: [Alert] = []
@@ -100,7 +101,7 @@ public enum AlertRules {
                 add(.secretaryVacant, .critical)
             }
             // Dues, from the roster.
-            let arrears = (rosters[branch.id] ?? []).map { duesArrears($0, asOf: asOf) }
+            let arrears = (rosters[branch.id] ?? []).map { duesArrears(workspace.members[$0], asOf: asOf) }
             let critical = arrears.filter { $0 >= rules.duesArrearsCriticalMonths }.count
             let warning = arrears.filter { $0 >= rules.duesArrearsWarningMonths && $0 < rules.duesArrearsCriticalMonths }.count
             if critical > 0 { add(.duesArrears(members: critical, months: rules.duesArrearsCriticalMonths), .critical) }
@@ -127,7 +128,7 @@ public enum AlertRules {
     /// month is still payable; months before joining are not due.
     public static func duesArrears(_ member: Member, asOf: Day) -> Int {
         var total = 0
-        for year in [asOf.year - 1, asOf.year] {
+        for year in (asOf.year - 1)...asOf.year {
             var firstMonth = 1
             if let join = member.joinDate {
                 if join.year > year { continue }
