@@ -227,81 +227,71 @@ public enum Validator {
         if b.points < 0 { issues.append(.init(ref, "points", .negative(b.points))) }
     }
 
-    /// The problems of one plan task, as the whole-workspace pass would list them for it.
-    public static func validate(task: PlanTask, in workspace: Workspace) -> [ValidationIssue] {
-        var issues: [ValidationIssue] = []
-        let ref = RecordRef.planTask(workspace.plan.tasks.firstIndex { $0.id == task.id && $0 == task } ?? workspace.plan.tasks.count)
-        if workspace.plan.tasks.lazy.filter({ $0.id == task.id }).count > 1 { issues.append(.init(ref, "id", .duplicateId(task.id))) }
-        checkTask(task, ref, sectionKnown: workspace.plan.sections.contains { $0.id == task.sectionId }, into: &issues)
-        return issues
-    }
-
-    /// The problems of one manual score, as the whole-workspace pass would list them for it.
-    public static func validate(manualScore m: ManualScore, in workspace: Workspace) -> [ValidationIssue] {
-        var issues: [ValidationIssue] = []
-        let ref = RecordRef.manualScore(workspace.manualScores.firstIndex { $0 == m } ?? workspace.manualScores.count)
-        checkManualScore(m, ref, branchKnown: groups(of: m.branchId, in: workspace) != nil,
-                         item: workspace.scoring.items.first { $0.id == m.itemId }, into: &issues)
-        return issues
-    }
-
-    /// The problems of one bonus, as the whole-workspace pass would list them for it.
-    public static func validate(bonus b: Bonus, in workspace: Workspace) -> [ValidationIssue] {
-        var issues: [ValidationIssue] = []
-        let ref = RecordRef.bonus(workspace.bonuses.firstIndex { $0 == b } ?? workspace.bonuses.count)
-        checkBonus(b, ref, branchKnown: groups(of: b.branchId, in: workspace) != nil, into: &issues)
-        return issues
-    }
-
     static func groups(of branchId: String, in workspace: Workspace) -> Set<String>? {
         workspace.organisation.branches.first { $0.id == branchId }.map { Set($0.partyGroups.map(\.id)) }
     }
 
-    /// The problems of one member, as the whole-workspace pass would list them for it.
-    public static func validate(member: Member, in workspace: Workspace) -> [ValidationIssue] {
+    /// One record of `list`, checked as the whole-workspace pass would check it, without walking the
+    /// rest (an edit on a county checks what it changes in microseconds, not 556,000 others): where
+    /// it sits (for the problem's place), its id's problems where ids must be unique — empty
+    /// (`idRequired`) or shared with another — then `rules`.
+    static func scoped<R: Identified & Equatable>(_ record: R, in list: [R], _ ref: (Int) -> RecordRef, uniqueId: Bool = true,
+                                                  idRequired: Bool = false,
+                                                  rules: (RecordRef, inout [ValidationIssue]) -> Void) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
-        let ref = RecordRef.member(workspace.members.firstIndex { $0.id == member.id && $0 == member } ?? workspace.members.count)
-        if member.id.isEmpty { issues.append(.init(ref, "id", .emptyRequired)) }
-        else if workspace.members.lazy.filter({ $0.id == member.id }).count > 1 { issues.append(.init(ref, "id", .duplicateId(member.id))) }
-        checkMember(member, ref, currentYear: workspace.settings.currentYear, groups: groups(of: member.branchId, in: workspace), into: &issues)
+        let place = ref(list.firstIndex { $0.id == record.id && $0 == record } ?? list.count)
+        if idRequired && record.id.isEmpty { issues.append(.init(place, "id", .emptyRequired)) }
+        else if uniqueId && list.lazy.filter({ $0.id == record.id }).count > 1 { issues.append(.init(place, "id", .duplicateId(record.id))) }
+        rules(place, &issues)
         return issues
     }
 
-    /// The problems of one check, as the whole-workspace pass would list them for it (a second check
-    /// of the same branch and quarter included).
+    public static func validate(activity: Activity, in workspace: Workspace) -> [ValidationIssue] {
+        scoped(activity, in: workspace.activities, RecordRef.activity, idRequired: true) { ref, issues in
+            checkActivity(activity, ref, currentYear: workspace.settings.currentYear, groups: groups(of: activity.branchId, in: workspace), into: &issues)
+        }
+    }
+
+    public static func validate(member: Member, in workspace: Workspace) -> [ValidationIssue] {
+        scoped(member, in: workspace.members, RecordRef.member, idRequired: true) { ref, issues in
+            checkMember(member, ref, currentYear: workspace.settings.currentYear, groups: groups(of: member.branchId, in: workspace), into: &issues)
+        }
+    }
+
+    /// A second check of the same branch and quarter included.
     public static func validate(check: QuarterlyCheck, in workspace: Workspace) -> [ValidationIssue] {
-        var issues: [ValidationIssue] = []
-        let ref = RecordRef.check(workspace.checks.firstIndex { $0.id == check.id && $0 == check } ?? workspace.checks.count)
-        if workspace.checks.lazy.filter({ $0.id == check.id }).count > 1 { issues.append(.init(ref, "id", .duplicateId(check.id))) }
         let repeated = check.period.map { quarter in
             workspace.checks.lazy.filter { $0.branchId == check.branchId && $0.period == quarter }.count > 1 } ?? false
-        checkCheck(check, ref, currentYear: workspace.settings.currentYear, branchKnown: groups(of: check.branchId, in: workspace) != nil,
-                   repeatedQuarter: repeated, template: workspace.checkTemplate, into: &issues)
-        return issues
+        return scoped(check, in: workspace.checks, RecordRef.check) { ref, issues in
+            checkCheck(check, ref, currentYear: workspace.settings.currentYear, branchKnown: groups(of: check.branchId, in: workspace) != nil,
+                       repeatedQuarter: repeated, template: workspace.checkTemplate, into: &issues)
+        }
     }
 
-    /// The problems of one rectification, as the whole-workspace pass would list them for it.
     public static func validate(rectification r: Rectification, in workspace: Workspace) -> [ValidationIssue] {
-        var issues: [ValidationIssue] = []
-        let ref = RecordRef.rectification(workspace.rectifications.firstIndex { $0.id == r.id && $0 == r } ?? workspace.rectifications.count)
-        if workspace.rectifications.lazy.filter({ $0.id == r.id }).count > 1 { issues.append(.init(ref, "id", .duplicateId(r.id))) }
-        checkRectification(r, ref, branchKnown: groups(of: r.branchId, in: workspace) != nil,
-                           sourceKnown: r.sourceCheckId.map { id in workspace.checks.contains { $0.id == id } } ?? true, into: &issues)
-        return issues
+        scoped(r, in: workspace.rectifications, RecordRef.rectification) { ref, issues in
+            checkRectification(r, ref, branchKnown: groups(of: r.branchId, in: workspace) != nil,
+                               sourceKnown: r.sourceCheckId.map { id in workspace.checks.contains { $0.id == id } } ?? true, into: &issues)
+        }
     }
 
-    /// The problems of one activity of `workspace` as the whole-workspace pass would list them for it
-    /// (its rules, and its id shared with another activity), without walking everything else: an
-    /// edit on a county ledger checks what it changes in microseconds, not the 556,000 others.
-    public static func validate(activity: Activity, in workspace: Workspace) -> [ValidationIssue] {
-        var issues: [ValidationIssue] = []
-        let index = workspace.activities.firstIndex { $0.id == activity.id && $0 == activity } ?? workspace.activities.count
-        let ref = RecordRef.activity(index)
-        if activity.id.isEmpty { issues.append(.init(ref, "id", .emptyRequired)) }
-        else if workspace.activities.lazy.filter({ $0.id == activity.id }).count > 1 { issues.append(.init(ref, "id", .duplicateId(activity.id))) }
-        checkActivity(activity, ref, currentYear: workspace.settings.currentYear,
-                      groups: groups(of: activity.branchId, in: workspace), into: &issues)
-        return issues
+    public static func validate(task: PlanTask, in workspace: Workspace) -> [ValidationIssue] {
+        scoped(task, in: workspace.plan.tasks, RecordRef.planTask) { ref, issues in
+            checkTask(task, ref, sectionKnown: workspace.plan.sections.contains { $0.id == task.sectionId }, into: &issues)
+        }
+    }
+
+    public static func validate(manualScore m: ManualScore, in workspace: Workspace) -> [ValidationIssue] {
+        scoped(m, in: workspace.manualScores, RecordRef.manualScore, uniqueId: false) { ref, issues in
+            checkManualScore(m, ref, branchKnown: groups(of: m.branchId, in: workspace) != nil,
+                             item: workspace.scoring.items.first { $0.id == m.itemId }, into: &issues)
+        }
+    }
+
+    public static func validate(bonus b: Bonus, in workspace: Workspace) -> [ValidationIssue] {
+        scoped(b, in: workspace.bonuses, RecordRef.bonus, uniqueId: false) { ref, issues in
+            checkBonus(b, ref, branchKnown: groups(of: b.branchId, in: workspace) != nil, into: &issues)
+        }
     }
 
     static func validateScoring(_ workspace: Workspace, branches: Set<String>) -> [ValidationIssue] {
