@@ -25,14 +25,7 @@ public final class ChangeWatch {
 
     /// Watches the workspace folder and every folder of data files in it (new ones as they appear).
     private func addWatches() {
-        var folders = [directory]
-        for shardFolder in WorkspacePaths.shardFolders {
-            folders.append("\(directory)/\(shardFolder)")
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: "\(directory)/\(shardFolder)")) ?? []
-            where WorkspacePaths.directoryYear(name) != nil {
-                folders.append("\(directory)/\(shardFolder)/\(name)")
-            }
-        }
+        let folders = WorkspacePaths.dataFolders(in: directory).map { $0.isEmpty ? directory : "\(directory)/\($0)" }
         let mask = UInt32(IN_CLOSE_WRITE | IN_MODIFY | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_ATTRIB
                           | IN_DELETE_SELF | IN_MOVE_SELF)
         for folder in folders where !watched.contains(folder) {

@@ -15,20 +15,12 @@ public struct DirectorySignature: Equatable, Sendable {
 
     public static func of(_ directory: String) -> DirectorySignature {
         var entries: [String: Entry] = [:]
-        var folders = [""]
-        for shardFolder in WorkspacePaths.shardFolders {
-            folders.append("/" + shardFolder)
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: directory + "/" + shardFolder)) ?? []
-            where WorkspacePaths.directoryYear(name) != nil {
-                folders.append("/\(shardFolder)/\(name)")
-            }
-        }
-        for folder in folders {
-            let path = directory + folder
+        for folder in WorkspacePaths.dataFolders(in: directory) {
+            let path = folder.isEmpty ? directory : "\(directory)/\(folder)"
             for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] where name.hasSuffix(".json") {
                 var info = stat()
                 guard stat("\(path)/\(name)", &info) == 0 else { continue }
-                entries["\(folder)/\(name)"] = Entry(size: Int64(info.st_size),
+                entries[folder.isEmpty ? name : "\(folder)/\(name)"] = Entry(size: Int64(info.st_size),
                                                      modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
                                                      inode: UInt64(info.st_ino))
             }

@@ -1,3 +1,4 @@
+import Foundation
 import PartyModel
 
 /// The file-level documents of a workspace directory. Each top-level JSON file is one of these.
@@ -214,6 +215,20 @@ public enum WorkspacePaths {
     static func legacyShardYear(fileName: String) -> Int? {
         guard fileName.hasSuffix(".json"), fileName.utf8.count == 9 else { return nil }
         return directoryYear(String(fileName.prefix(4)))
+    }
+
+    /// Every folder that holds data files, relative ("" for the workspace folder itself): the shard
+    /// folders and their year folders, as they are on disk now.
+    static func dataFolders(in directory: String) -> [String] {
+        var folders = [""]
+        for folder in shardFolders {
+            folders.append(folder)
+            guard yearFolders.contains(folder) else { continue }
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: "\(directory)/\(folder)")) ?? [] where directoryYear(name) != nil {
+                folders.append("\(folder)/\(name)")
+            }
+        }
+        return folders
     }
 
     /// Folders of one file per year and branch.
