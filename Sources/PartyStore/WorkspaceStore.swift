@@ -58,12 +58,6 @@ public struct WorkspaceStore: Sendable {
             var origins: [LoadedWorkspace.RecordOrigin] = []
         }
 
-        /// A result slot a job fills from another thread (each job writes only its own).
-        final class Slot<T>: @unchecked Sendable {
-            var outcome: Outcome<T>
-            init(_ relative: String) { outcome = Outcome(relative: relative) }
-        }
-
         static func read(_ store: WorkspaceStore, _ relative: String, required: Bool) -> (Data?, Outcome<Void>) {
             var outcome = Outcome<Void>(relative: relative)
             switch AtomicFile.read(store.absolute(relative)) {
@@ -124,22 +118,22 @@ public struct WorkspaceStore: Sendable {
         }
 
         /// Jobs that fill one slot per shard file of `years` (all when nil), oldest year first.
-        static func shardJobs<R: YearShardedRecord>(_ type: R.Type, _ store: WorkspaceStore, years: Set<Int>?) -> ([Slot<[R]>], [@Sendable () -> Void]) {
+        static func shardJobs<R: YearShardedRecord>(_ type: R.Type, _ store: WorkspaceStore, years: Set<Int>?) -> ([Concurrently.Slot<Outcome<[R]>>], [@Sendable () -> Void]) {
             let files = store.shardFiles(R.folder, years: years)
-            let slots = files.map { Slot<[R]>($0.path) }
+            let slots = files.map { _ in Concurrently.Slot<Outcome<[R]>>() }
             let jobs: [@Sendable () -> Void] = zip(files, slots).map { file, slot in
-                { slot.outcome = filed(YearShard<R>.self, store, file.path, year: file.year, branch: file.branch) { ($0.year, $0.records) } }
+                { slot.value = filed(YearShard<R>.self, store, file.path, year: file.year, branch: file.branch) { ($0.year, $0.records) } }
             }
             return (slots, jobs)
         }
 
         /// Jobs that fill one slot per branch file of the folder, by file name.
-        static func branchJobs<R: BranchFiledRecord>(_ type: R.Type, _ store: WorkspaceStore) -> ([Slot<[R]>], [@Sendable () -> Void]) {
+        static func branchJobs<R: BranchFiledRecord>(_ type: R.Type, _ store: WorkspaceStore) -> ([Concurrently.Slot<Outcome<[R]>>], [@Sendable () -> Void]) {
             let names = ((try? FileManager.default.contentsOfDirectory(atPath: store.absolute(R.folder))) ?? []).sorted()
             let files = names.compactMap { name in WorkspacePaths.branchId(fileName: name).map { ($0, "\(R.folder)/\(name)") } }
-            let slots = files.map { Slot<[R]>($0.1) }
+            let slots = files.map { _ in Concurrently.Slot<Outcome<[R]>>() }
             let jobs: [@Sendable () -> Void] = zip(files, slots).map { file, slot in
-                { slot.outcome = filed(BranchShard<R>.self, store, file.1, year: nil, branch: file.0) { (nil, $0.records) } }
+                { slot.value = filed(BranchShard<R>.self, store, file.1, year: nil, branch: file.0) { (nil, $0.records) } }
             }
             return (slots, jobs)
         }
@@ -161,8 +155,8 @@ public struct WorkspaceStore: Sendable {
         }
 
         /// `legacy`: schema 2's single file of these records, first.
-        static func combine<R: FiledRecord>(_ slots: [Slot<[R]>], legacy: Outcome<[R]>? = nil) -> Combined<R> {
-            let outcomes = (legacy.map { [$0] } ?? []) + slots.map(\.outcome)
+        static func combine<R: FiledRecord>(_ slots: [Concurrently.Slot<Outcome<[R]>>], legacy: Outcome<[R]>? = nil) -> Combined<R> {
+            let outcomes = (legacy.map { [$0] } ?? []) + slots.map { $0.value! }   // every job has run
             let total = outcomes.reduce(0) { $0 + ($1.value?.count ?? 0) }
             var combined = Combined<R>()
             combined.records.reserveCapacity(total)
@@ -238,13 +232,11 @@ public struct WorkspaceStore: Sendable {
             || WorkspacePaths.legacyFiles.contains { FileManager.default.fileExists(atPath: absolute($0)) }
         let years = migratedFrom == nil && !legacy ? choose(settings) : nil
 
-        let organisation = Reader.Slot<Organisation>(WorkspacePaths.organisation)
-        let plan = Reader.Slot<WorkPlan>(WorkspacePaths.plan)
-        let template = Reader.Slot<CheckTemplate>(WorkspacePaths.checkTemplate)
-        let scoring = Reader.Slot<ScoringScheme>(WorkspacePaths.scoring)
-        let oldManual = Reader.Slot<ManualScoresDocument>(WorkspacePaths.legacyManualScores)
-        let oldMembers = Reader.Slot<[Member]>(WorkspacePaths.legacyMembers)
-        let oldRectifications = Reader.Slot<[Rectification]>(WorkspacePaths.legacyRectifications)
+        let organisation = Concurrently.Slot<Reader.Outcome<Organisation>>(), plan = Concurrently.Slot<Reader.Outcome<WorkPlan>>()
+        let template = Concurrently.Slot<Reader.Outcome<CheckTemplate>>(), scoring = Concurrently.Slot<Reader.Outcome<ScoringScheme>>()
+        // Schema 2's single files: nil when not there.
+        let oldManual = Concurrently.Slot<Reader.Outcome<ManualScoresDocument>>()
+        let oldMembers = Concurrently.Slot<Reader.Outcome<[Member]>>(), oldRectifications = Concurrently.Slot<Reader.Outcome<[Rectification]>>()
         let (memberSlots, memberJobs) = Reader.branchJobs(Member.self, self)
         let (rectificationSlots, rectificationJobs) = Reader.branchJobs(Rectification.self, self)
         let (manualSlots, manualJobs) = Reader.branchJobs(ManualScore.self, self)
@@ -255,22 +247,19 @@ public struct WorkspaceStore: Sendable {
         // Largest first, so the cores finish together.
         Concurrently.run([
             { if FileManager.default.fileExists(atPath: store.absolute(WorkspacePaths.legacyManualScores)) {
-                oldManual.outcome = Reader.decode(ManualScoresDocument.self, store, WorkspacePaths.legacyManualScores, required: true) } },
-            { oldMembers.outcome = Reader.legacyFile(MembersDocument.self, \.members, store, WorkspacePaths.legacyMembers) ?? oldMembers.outcome },
-            { oldRectifications.outcome = Reader.legacyFile(RectificationsDocument.self, \.rectifications, store, WorkspacePaths.legacyRectifications)
-                ?? oldRectifications.outcome },
-            { organisation.outcome = Reader.decode(Organisation.self, store, WorkspacePaths.organisation, required: true) },
-            { plan.outcome = Reader.decode(WorkPlan.self, store, WorkspacePaths.plan, required: false) },
-            { template.outcome = Reader.decode(CheckTemplate.self, store, WorkspacePaths.checkTemplate, required: scoringRequired) },
-            { scoring.outcome = Reader.decode(ScoringScheme.self, store, WorkspacePaths.scoring, required: scoringRequired) },
+                oldManual.value = Reader.decode(ManualScoresDocument.self, store, WorkspacePaths.legacyManualScores, required: true) } },
+            { oldMembers.value = Reader.legacyFile(MembersDocument.self, \.members, store, WorkspacePaths.legacyMembers) },
+            { oldRectifications.value = Reader.legacyFile(RectificationsDocument.self, \.rectifications, store, WorkspacePaths.legacyRectifications) },
+            { organisation.value = Reader.decode(Organisation.self, store, WorkspacePaths.organisation, required: true) },
+            { plan.value = Reader.decode(WorkPlan.self, store, WorkspacePaths.plan, required: false) },
+            { template.value = Reader.decode(CheckTemplate.self, store, WorkspacePaths.checkTemplate, required: scoringRequired) },
+            { scoring.value = Reader.decode(ScoringScheme.self, store, WorkspacePaths.scoring, required: scoringRequired) },
         ] + activityJobs + memberJobs + rectificationJobs + checkJobs + manualJobs + bonusJobs)
-        let hasOldMembers = oldMembers.outcome.digest != nil || !oldMembers.outcome.problems.isEmpty
-        let hasOldRectifications = oldRectifications.outcome.digest != nil || !oldRectifications.outcome.problems.isEmpty
 
         // Schema 2's manual-scores.json held both lists: its places are in `scores` and `bonuses`.
         var legacyScores: Reader.Outcome<[ManualScore]>? = nil, legacyBonuses: Reader.Outcome<[Bonus]>? = nil
-        if oldManual.outcome.digest != nil || !oldManual.outcome.problems.isEmpty {
-            let old = oldManual.outcome, file = WorkspacePaths.legacyManualScores
+        if let old = oldManual.value {
+            let file = WorkspacePaths.legacyManualScores
             legacyScores = .init(relative: file, digest: old.digest, value: old.value?.scores, problems: old.problems,
                                  origins: (0..<(old.value?.scores.count ?? 0)).map { .init(file: file, index: $0) })
             legacyBonuses = .init(relative: file, value: old.value?.bonuses,
@@ -280,8 +269,7 @@ public struct WorkspaceStore: Sendable {
         let allMembers = Concurrently.Slot<Reader.Combined<Member>>(), allRectifications = Concurrently.Slot<Reader.Combined<Rectification>>()
         let allScores = Concurrently.Slot<Reader.Combined<ManualScore>>(), allBonuses = Concurrently.Slot<Reader.Combined<Bonus>>()
         let allActivities = Concurrently.Slot<Reader.Combined<Activity>>(), allChecks = Concurrently.Slot<Reader.Combined<QuarterlyCheck>>()
-        let oldMembersOutcome = hasOldMembers ? oldMembers.outcome : nil
-        let oldRectificationsOutcome = hasOldRectifications ? oldRectifications.outcome : nil
+        let (oldMembersOutcome, oldRectificationsOutcome) = (oldMembers.value, oldRectifications.value)
         let (scoresLegacy, bonusesLegacy) = (legacyScores, legacyBonuses)
         Concurrently.run([
             { allActivities.value = Reader.combine(activitySlots) },
@@ -293,11 +281,11 @@ public struct WorkspaceStore: Sendable {
         ])
 
         // Merged in the order problems have always been listed in.
-        let organisationValue = reader.merge(organisation.outcome)
+        let organisationValue = reader.merge(organisation.value!)
         let members = reader.take(allMembers.value!)
-        let planValue = reader.merge(plan.outcome)
-        let templateValue = reader.merge(template.outcome)
-        let scoringValue = reader.merge(scoring.outcome)
+        let planValue = reader.merge(plan.value!)
+        let templateValue = reader.merge(template.value!)
+        let scoringValue = reader.merge(scoring.value!)
         let rectifications = reader.take(allRectifications.value!)
         let manualScores = reader.take(allScores.value!)
         let bonuses = reader.take(allBonuses.value!)
