@@ -13,11 +13,11 @@ enum Dashboard {
         // screen is restored before the message is printed (the defer below).
         let screen = CursesScreen(theme: theme, noColor: ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false)
         defer { screen.shutdown() }
-        let directory = (try? options.storeToOpen().directory) ?? options.location.directory
-        screen.draw(Views.loading(width: screen.width, height: screen.height, directory: directory, lang: lang))
+        let chosen = try options.storeToOpen()
+        screen.draw(Views.loading(width: screen.width, height: screen.height, directory: chosen.directory, lang: lang))
         // The first screen needs the current year only (and the quarter before the as-of day):
         // older years are read when first shown, so a county ledger opens in a fraction of the time.
-        let opened = try options.open(years: { settings in DashboardData.years(for: settings.currentYear, asOf: asOf) })
+        let opened = try options.open(chosen, years: { settings in DashboardData.years(for: settings.currentYear, asOf: asOf) })
         // One editor at a time: the first dashboard takes the lock; a second one is read-only.
         var lock: WorkspaceLock? = nil
         var lockHolder: String? = nil

@@ -27,8 +27,9 @@ extension WorkspaceOptions {
     }
 
     /// `years`: read only these years of activities and checks (chosen from the settings); all by default.
-    func open(years: (WorkspaceSettings) -> Set<Int>? = { _ in nil }) throws -> OpenedWorkspace {
-        let store = try storeToOpen()
+    /// `store`: where to read, when the caller already asked `storeToOpen()`.
+    func open(_ chosen: WorkspaceStore? = nil, years: (WorkspaceSettings) -> Set<Int>? = { _ in nil }) throws -> OpenedWorkspace {
+        let store = try chosen ?? storeToOpen()
         do {
             return OpenedWorkspace(store: store, loaded: try store.load(years: years))
         } catch {
