@@ -30,15 +30,21 @@ final class DashboardEndToEndTests {
         return tmux
     }
 
-    /// Every framed row has its borders at column 0 and the last column.
-    func checkBorders(_ screen: [String], width: Int, _ label: String) {
-        let rows = screen.prefix(while: { _ in true })
-        guard rows.count >= 4 else { Issue.record("\(label): no screen"); return }
-        for (y, line) in rows.enumerated() where y >= 3 && y < rows.count - 3 && !line.isEmpty {
-            guard line.hasPrefix("|") || line.hasPrefix("+") else { continue }
+    /// Framed rows whose right border is not at the last column: (row, border column, line).
+    func shortFramedRows(_ screen: [String], width: Int) -> [(Int, Int, String)] {
+        screen.enumerated().compactMap { y, line in
+            guard y >= 3, y < screen.count - 3, line.hasPrefix("|") || line.hasPrefix("+") else { return nil }
             var col = 0, last = -1
             for ch in line { if ch == "|" || ch == "#" || ch == "+" { last = col }; col += DisplayWidth.of(ch) }
-            #expect(last == width - 1, "\(label) row \(y): right border at \(last): \(line)")
+            return last == width - 1 ? nil : (y, last, line)
+        }
+    }
+
+    /// Every framed row has its borders at column 0 and the last column.
+    func checkBorders(_ screen: [String], width: Int, _ label: String) {
+        guard screen.count >= 4 else { Issue.record("\(label): no screen"); return }
+        for (y, last, line) in shortFramedRows(screen, width: width) {
+            Issue.record("\(label) row \(y): right border at \(last), not \(width - 1): \(line)")
         }
     }
 
@@ -68,7 +74,7 @@ final class DashboardEndToEndTests {
         #expect(try tmux.display("#{alternate_on}") == "1")
         for pane in Pane.allCases {
             try tmux.keys(String(pane.rawValue))
-            let screen = try tmux.wait { $0.count > 1 && $0[1].hasPrefix(" \(pane.title(.zh))") }
+            let screen = try tmux.wait { $0.count > 1 && $0[1].hasPrefix(" \(pane.title(.zh))") && self.shortFramedRows($0, width: 80).isEmpty }
             #expect(screen[1].hasPrefix(" \(pane.title(.zh))"), "pane \(pane): \(screen[1])")
             checkBorders(screen, width: 80, "\(pane)")
         }
@@ -96,14 +102,15 @@ final class DashboardEndToEndTests {
         try tmux.wait(for: "2026年第3季度")
         // Resize: larger, too small (message), back.
         try tmux.resize(width: 120, height: 40)
-        screen = try tmux.wait { $0.count >= 40 && $0[2].count >= 100 }
+        // Wait for the whole frame: tmux may show one half-drawn.
+        screen = try tmux.wait { $0.count >= 40 && $0[2].count >= 100 && $0[39].contains("示例研究院党委") && self.shortFramedRows($0, width: 120).isEmpty }
         checkBorders(screen, width: 120, "120x40")
         #expect(screen[39].contains("示例研究院党委"))
         try tmux.resize(width: 60, height: 20)
         screen = try tmux.wait { $0.joined().contains("终端窗口太小") && $0.joined().contains("Terminal too small") }
         #expect(screen.joined().contains("Terminal too small"))
         try tmux.resize(width: 80, height: 24)
-        screen = try tmux.wait { $0.count > 1 && $0[1].hasPrefix(" 整改") }
+        screen = try tmux.wait { $0.count > 1 && $0[1].hasPrefix(" 整改") && self.shortFramedRows($0, width: 80).isEmpty }
         checkBorders(screen, width: 80, "back to 80x24")
         // The filter survived the resizes.
         #expect(screen[1].contains("/党费"))
