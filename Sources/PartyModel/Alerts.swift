@@ -8,7 +8,7 @@ public enum Severity: String, CodedEnum, Comparable {
 }
 
 /// What needs attention, with the facts the message is made of.
-public enum AlertKind: Hashable, Sendable {
+public enum AlertKind: Hashable, Codable, Sendable {
     case termEndsSoon(end: Day, months: Int)
     case termOverdue(end: Day)
     case termUnknown
@@ -43,7 +43,7 @@ public enum AlertKind: Hashable, Sendable {
     }
 }
 
-public struct Alert: Hashable, Sendable {
+public struct Alert: Hashable, Codable, Sendable {
     public var kind: AlertKind
     public var severity: Severity
     public var branchId: String

@@ -152,7 +152,7 @@ extension Day: Codable {
 }
 
 /// A quarter of a year: quarter q covers months 3q−2 … 3q.
-public struct Quarter: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct Quarter: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
     public let year: Int
     public let number: Int
 
@@ -160,6 +160,17 @@ public struct Quarter: Hashable, Comparable, Sendable, CustomStringConvertible {
         guard (1...4).contains(number) else { return nil }
         self.year = year
         self.number = number
+    }
+
+    private enum CodingKeys: String, CodingKey { case year, number }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let year = try container.decode(Int.self, forKey: .year), number = try container.decode(Int.self, forKey: .number)
+        guard let quarter = Quarter(year: year, number: number) else {
+            throw DecodingError.dataCorruptedError(forKey: .number, in: container, debugDescription: "a quarter is 1 to 4")
+        }
+        self = quarter
     }
 
     public var months: ClosedRange<Int> { (3 * number - 2)...(3 * number) }

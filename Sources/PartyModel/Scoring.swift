@@ -18,7 +18,7 @@ public struct BranchScore: Hashable, Sendable {
     public var strongest: Bool
 }
 
-public struct ScoreSummary: Hashable, Sendable {
+public struct ScoreSummary: Hashable, Codable, Sendable {
     public var count: Int
     public var mean: Double
     public var grades: [Grade: Int]

@@ -63,7 +63,6 @@ public enum AtomicFile {
         if fsync(dfd) != 0 { throw FileError(path: directory, operation: "fsync", code: errno) }
     }
 
-    /// Creates `path` and its parents with mode 0700 when missing.
     /// A whole file, read with plain system calls: a county workspace is 10,000 small files, and
     /// Foundation's URL-based reading cost more per file than decoding it. Open, read, close: no
     /// stat and no read to find the end — a short read of a regular file is its end.

@@ -22,14 +22,30 @@ public struct DashboardData: Sendable {
     private let tableCache = TableCache()
     let branchNames: [String: String]
 
-    public struct Overview: Sendable {
+    /// What the 总览 pane shows and nothing more: a value, so that it can be kept between sessions
+    /// (a large workspace's first screen is drawn from the last session's while the files are read).
+    public struct Overview: Codable, Sendable, Equatable {
+        public struct GeneralBranchMeetings: Codable, Sendable, Equatable {
+            /// nil: the branches directly under the committee (直属支部).
+            public var name: String?
+            public var ratio: Double
+        }
         public var organisations: WorkspaceSummary.Organisations
         public var members: WorkspaceSummary.Members
-        /// Mean 三会一课 ratio this quarter, overall and per general branch (name, ratio).
+        /// Mean 三会一课 ratio this quarter, overall and per general branch.
         public var meetings: Double
-        public var meetingsByGeneralBranch: [(name: String, ratio: Double)]
+        public var meetingsByGeneralBranch: [GeneralBranchMeetings]
         public var rectificationCounts: [RectificationStatus: Int]
         public var overdueRectifications: Int
+        /// The year's grades, as the scoring pane's year view has them.
+        public var year: Int
+        public var grades: ScoreSummary
+        public var provisional: Bool
+        public var alertCount: Int
+        /// The first alerts (most urgent first): more than the tallest screen has rows for.
+        public var topAlerts: [Alert]
+
+        static let alertsKept = 200
     }
 
     public var selectedQuarter: Quarter { Quarter(year: year, number: quarter)! }
@@ -73,19 +89,25 @@ public struct DashboardData: Sendable {
         branchNames = Dictionary(workspace.organisation.branches.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
 
         func mean(_ ids: [String]) -> Double { ids.isEmpty ? 0 : ids.reduce(0) { $0 + (ratios[$1] ?? 0) } / Double(ids.count) }
-        var byGeneral: [(String, Double)] = workspace.organisation.generalBranches.compactMap { g in
+        var byGeneral: [Overview.GeneralBranchMeetings] = workspace.organisation.generalBranches.compactMap { g in
             let ids = active.filter { $0.parentId == g.id }.map(\.id)
-            return ids.isEmpty ? nil : (g.name, mean(ids))
+            return ids.isEmpty ? nil : .init(name: g.name, ratio: mean(ids))
         }
         let direct = active.filter { $0.parentId == workspace.organisation.committee.id }.map(\.id)
-        if !direct.isEmpty { byGeneral.append((lang.pick("直属支部", "Direct branches"), mean(direct))) }
+        if !direct.isEmpty { byGeneral.append(.init(name: nil, ratio: mean(direct))) }
         var counts = Dictionary(uniqueKeysWithValues: RectificationStatus.allCases.map { ($0, 0) })
         for r in workspace.rectifications { counts[r.status, default: 0] += 1 }
         let summary = summaryFigures.value!
         overview = Overview(organisations: summary.organisations, members: summary.members, meetings: mean(active.map(\.id)),
                             meetingsByGeneralBranch: byGeneral, rectificationCounts: counts,
-                            overdueRectifications: workspace.rectifications.filter { $0.isOverdue(on: asOf) }.count)
+                            overdueRectifications: workspace.rectifications.filter { $0.isOverdue(on: asOf) }.count,
+                            year: year, grades: yearScores.summary, provisional: yearScores.provisional,
+                            alertCount: alerts.count, topAlerts: Array(alerts.prefix(Overview.alertsKept)))
+    }
 
+    /// The first screen as it can be kept between sessions.
+    public var firstScreen: FirstScreen {
+        FirstScreen(name: workspace.settings.name, isDemo: workspace.settings.isDemo, year: year, quarter: quarter, overview: overview)
     }
 
     /// A pane's table (nil for the overview); `quarterView`: the scoring pane's quarter view.
@@ -107,6 +129,24 @@ public struct DashboardData: Sendable {
     }
 
     public func branchName(_ id: String) -> String { branchNames[id] ?? id }
+}
+
+/// The overview with what the bars around it show: everything the first screen draws. Kept
+/// between sessions (see `Views.preview`).
+public struct FirstScreen: Codable, Sendable, Equatable {
+    public var name: String
+    public var isDemo: Bool
+    public var year: Int
+    public var quarter: Int
+    public var overview: DashboardData.Overview
+
+    public init(name: String, isDemo: Bool, year: Int, quarter: Int, overview: DashboardData.Overview) {
+        self.name = name
+        self.isDemo = isDemo
+        self.year = year
+        self.quarter = quarter
+        self.overview = overview
+    }
 }
 
 /// Tables built on first use and kept. A class behind a lock so `DashboardData` stays a `Sendable`

@@ -2,11 +2,8 @@ import PartyModel
 
 /// 总览: where the campaign stands, on one screen.
 enum OverviewView {
-    static func draw(_ canvas: inout Canvas, _ state: AppState, in area: (x: Int, y: Int, width: Int, height: Int)) {
+    static func draw(_ canvas: inout Canvas, _ o: DashboardData.Overview, lang: Language, in area: (x: Int, y: Int, width: Int, height: Int)) {
         canvas.box(x: area.x, y: area.y, width: area.width, height: area.height, role: .border)
-        let data = state.data
-        let lang = state.lang
-        let o = data.overview
         let left = area.x + 2
         let half = (area.width - 4) / 2
         let right = left + half + 2
@@ -25,17 +22,17 @@ enum OverviewView {
         canvas.put(lang.pick("本季度三会一课完成率 ", "3 meetings + 1 lesson this quarter ") + UIText.percent(o.meetings),
                    x: left, y: y, role: .header, maxWidth: half); y += 1
         let labelWidth = 14
-        for (name, ratio) in o.meetingsByGeneralBranch where y < area.y + area.height - 8 {
-            labelledBar(&canvas, label: name, ratio: ratio, x: left, y: y, labelWidth: labelWidth, width: half)
+        for row in o.meetingsByGeneralBranch where y < area.y + area.height - 8 {
+            labelledBar(&canvas, label: row.name ?? lang.pick("直属支部", "Direct branches"), ratio: row.ratio, x: left, y: y,
+                        labelWidth: labelWidth, width: half)
             y += 1
         }
         y += 1
-        let scores = data.yearScores
-        canvas.put(lang.pick("等次分布 (\(data.year)年\(scores.provisional ? ", 暂定" : ""))", "Grades \(data.year)\(scores.provisional ? " (provisional)" : "")"),
+        canvas.put(lang.pick("等次分布 (\(o.year)年\(o.provisional ? ", 暂定" : ""))", "Grades \(o.year)\(o.provisional ? " (provisional)" : "")"),
                    x: left, y: y, role: .header, maxWidth: half); y += 1
-        let count = max(1, scores.summary.count)
+        let count = max(1, o.grades.count)
         for grade in Grade.allCases where y < area.y + area.height - 1 {
-            let n = scores.summary.grades[grade] ?? 0
+            let n = o.grades.grades[grade] ?? 0
             labelledBar(&canvas, label: "\(grade.name(lang)) \(n)", ratio: Double(n) / Double(count), x: left, y: y,
                         labelWidth: labelWidth, width: half, role: UIText.role(grade: grade))
             y += 1
@@ -43,7 +40,7 @@ enum OverviewView {
 
         // Right column: 最强党支部, rectifications, top alerts.
         var r = area.y + 1
-        let s = scores.summary
+        let s = o.grades
         canvas.put(lang.pick("最强党支部", "Strongest branches"), x: right, y: r, role: .header); r += 1
         let target = s.target.map(UIText.percent) ?? "-"
         canvas.put(lang.pick("\(s.strongestCount)/\(s.count) = \(UIText.percent(s.strongestShare)), 目标 \(target)",
@@ -61,8 +58,8 @@ enum OverviewView {
         canvas.put(lang.pick("逾期 \(o.overdueRectifications) 项", "\(o.overdueRectifications) overdue"), x: right, y: r,
                    role: o.overdueRectifications > 0 ? .bad : .good); r += 2
 
-        canvas.put(lang.pick("预警 (共 \(data.alerts.count) 条)", "Alerts (\(data.alerts.count))"), x: right, y: r, role: .header); r += 1
-        for alert in data.alerts where r < area.y + area.height - 1 {
+        canvas.put(lang.pick("预警 (共 \(o.alertCount) 条)", "Alerts (\(o.alertCount))"), x: right, y: r, role: .header); r += 1
+        for alert in o.topAlerts where r < area.y + area.height - 1 {
             let w = canvas.put(alert.severity.name(lang), x: right, y: r, role: UIText.role(severity: alert.severity))
             canvas.put(" \(alert.branchName): \(alert.message(lang))", x: right + w, y: r, role: .text, maxWidth: rightWidth - w)
             r += 1

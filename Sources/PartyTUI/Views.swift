@@ -8,23 +8,43 @@ public enum Views {
     public static func render(_ state: AppState) -> Canvas {
         var canvas = Canvas(width: state.width, height: state.height)
         guard state.width >= minimumWidth, state.height >= minimumHeight else {
-            tooSmall(&canvas, state)
+            tooSmall(&canvas, width: state.width, height: state.height)
             return canvas
         }
-        tabBar(&canvas, state)
-        let body = (x: 0, y: 2, width: state.width, height: state.height - 3)
+        let chrome = state.chrome
+        tabBar(&canvas, chrome)
+        let body = bodyArea(chrome)
         if let detail = state.details.last {
             paneHeader(&canvas, state, title: DetailView.title(detail, state))
             DetailView.draw(&canvas, state, detail, in: body)
         } else {
             paneHeader(&canvas, state, title: nil)
-            if state.pane == .overview { OverviewView.draw(&canvas, state, in: body) }
+            if state.pane == .overview { OverviewView.draw(&canvas, state.data.overview, lang: state.lang, in: body) }
             else { TableView.draw(&canvas, state, state.pane, in: body) }
         }
-        statusBar(&canvas, state)
+        statusBar(&canvas, chrome)
         if state.showHelp { help(&canvas, state) }
         if let form = state.form { FormView.draw(&canvas, state, form) }
         return canvas
+    }
+
+    /// The overview as kept from an earlier session, drawn exactly as `render` draws it: what a
+    /// large workspace shows while its files are read (the files unchanged since it was kept).
+    public static func preview(_ first: FirstScreen, chrome: Chrome) -> Canvas {
+        var canvas = Canvas(width: chrome.width, height: chrome.height)
+        guard chrome.width >= minimumWidth, chrome.height >= minimumHeight else {
+            tooSmall(&canvas, width: chrome.width, height: chrome.height)
+            return canvas
+        }
+        tabBar(&canvas, chrome)
+        _ = paneTitle(&canvas, chrome, title: nil)
+        OverviewView.draw(&canvas, first.overview, lang: chrome.lang, in: bodyArea(chrome))
+        statusBar(&canvas, chrome)
+        return canvas
+    }
+
+    static func bodyArea(_ chrome: Chrome) -> (x: Int, y: Int, width: Int, height: Int) {
+        (x: 0, y: 2, width: chrome.width, height: chrome.height - 3)
     }
 
     /// What the terminal shows while a workspace is read (a city's takes over a second): the bar,
@@ -42,23 +62,23 @@ public enum Views {
         return canvas
     }
 
-    static func tooSmall(_ canvas: inout Canvas, _ state: AppState) {
+    static func tooSmall(_ canvas: inout Canvas, width: Int, height: Int) {
         let lines = [
-            "终端窗口太小: 至少需要 \(minimumWidth)×\(minimumHeight), 当前 \(state.width)×\(state.height)",
-            "Terminal too small: need \(minimumWidth)x\(minimumHeight), now \(state.width)x\(state.height)",
+            "终端窗口太小: 至少需要 \(minimumWidth)×\(minimumHeight), 当前 \(width)×\(height)",
+            "Terminal too small: need \(minimumWidth)x\(minimumHeight), now \(width)x\(height)",
             "请放大窗口 / Please enlarge the window",
         ]
-        let top = max(0, state.height / 2 - 1)
+        let top = max(0, height / 2 - 1)
         for (i, line) in lines.enumerated() {
             let w = DisplayWidth.of(line)
-            canvas.put(line, x: max(0, (state.width - w) / 2), y: top + i, role: i == 0 ? .warn : .text)
+            canvas.put(line, x: max(0, (width - w) / 2), y: top + i, role: i == 0 ? .warn : .text)
         }
     }
 
-    static func tabBar(_ canvas: inout Canvas, _ state: AppState) {
+    static func tabBar(_ canvas: inout Canvas, _ state: Chrome) {
         canvas.fill(x: 0, y: 0, width: state.width, height: 1, role: .tab)
         let labels = Pane.allCases.map { " \($0.rawValue) \($0.title(state.lang)) " }
-        let demoBadge = state.data.workspace.settings.isDemo ? " \(UIText.demo(state.lang)) " : ""
+        let demoBadge = state.isDemo ? " \(UIText.demo(state.lang)) " : ""
         let needed = labels.reduce(0) { $0 + DisplayWidth.of($1) } + DisplayWidth.of(demoBadge)
         // The product name only when there is room for it beside every tab.
         var x = needed + 12 <= state.width ? canvas.put(" PartyDesk ", x: 0, y: 0, role: .badge) + 1 : 0
@@ -71,10 +91,15 @@ public enum Views {
         }
     }
 
+    /// The pane's (or page's) title and the period shown; returns where the line goes on.
+    static func paneTitle(_ canvas: inout Canvas, _ chrome: Chrome, title: String?) -> Int {
+        let x = canvas.put(title ?? chrome.pane.title(chrome.lang), x: 1, y: 1, role: .title, maxWidth: 30) + 2
+        return x + canvas.put(UIText.period(chrome.year, chrome.quarter, chrome.lang), x: x, y: 1, role: .accent) + 2
+    }
+
     static func paneHeader(_ canvas: inout Canvas, _ state: AppState, title: String?) {
         let lang = state.lang
-        var x = canvas.put(title ?? state.pane.title(lang), x: 1, y: 1, role: .title, maxWidth: 30) + 2
-        x += canvas.put(UIText.period(state.data.year, state.data.quarter, lang), x: x, y: 1, role: .accent) + 2
+        var x = paneTitle(&canvas, state.chrome, title: title)
         guard title == nil, let list = state.lists[state.pane], let table = state.table(state.pane) else { return }
         if state.pane == .scoring {
             x += canvas.put(state.scoringQuarterView ? lang.pick("季度视图", "quarter view") : lang.pick("年度视图", "year view") + (state.data.yearScores.provisional ? lang.pick("(暂定)", " (provisional)") : ""),
@@ -93,15 +118,14 @@ public enum Views {
         canvas.put(counter, x: state.width - DisplayWidth.of(counter) - 1, y: 1, role: .muted)
     }
 
-    static func statusBar(_ canvas: inout Canvas, _ state: AppState) {
+    static func statusBar(_ canvas: inout Canvas, _ state: Chrome) {
         let y = state.height - 1
         let lang = state.lang
         canvas.fill(x: 0, y: y, width: state.width, height: 1, role: .status)
         var x = 1
-        let settings = state.data.workspace.settings
-        x += canvas.put(settings.name, x: x, y: y, role: .statusAccent, maxWidth: 20)
-        if settings.isDemo { x += canvas.put(" [" + UIText.demo(lang) + "]", x: x, y: y, role: .statusAccent) }
-        x += canvas.put("  " + UIText.period(state.data.year, state.data.quarter, lang), x: x, y: y, role: .status)
+        x += canvas.put(state.name, x: x, y: y, role: .statusAccent, maxWidth: 20)
+        if state.isDemo { x += canvas.put(" [" + UIText.demo(lang) + "]", x: x, y: y, role: .statusAccent) }
+        x += canvas.put("  " + UIText.period(state.year, state.quarter, lang), x: x, y: y, role: .status)
         let mode = state.readOnly ? lang.pick("只读", "read-only") : lang.pick("编辑", "edit")
         x += canvas.put("  " + mode, x: x, y: y, role: .statusAccent)
         if let holder = state.lockHolder { x += canvas.put(lang.pick(" (\(holder) 正在编辑)", " (\(holder) is editing)"), x: x, y: y, role: .status, maxWidth: 24) }
@@ -215,5 +239,56 @@ enum TableView {
         if let target = s.target { text += lang.pick(" 目标 \(UIText.percent(target))", " target \(UIText.percent(target))") }
         text += lang.pick("  平均 \(UIText.points(s.mean)) ", "  mean \(UIText.points(s.mean)) ")
         canvas.put(text, x: x, y: y, role: .muted, maxWidth: state.width - x - 2)
+    }
+}
+
+/// What the bars around a pane show: the tabs, the pane's title and period, the status bar.
+public struct Chrome: Sendable, Equatable {
+    public var width: Int
+    public var height: Int
+    public var lang: Language
+    public var pane: Pane
+    public var name: String
+    public var isDemo: Bool
+    public var year: Int
+    public var quarter: Int
+    public var readOnly: Bool
+    public var lockHolder: String?
+    public var loadedAt: String
+    public var message: String?
+    public var editingFilter: Bool
+
+    /// The bars of the first screen kept from an earlier session (the overview).
+    public init(_ first: FirstScreen, width: Int, height: Int, lang: Language, readOnly: Bool, lockHolder: String?,
+                loadedAt: String = "", message: String?) {
+        self.init(width: width, height: height, lang: lang, pane: .overview, name: first.name, isDemo: first.isDemo,
+                  year: first.year, quarter: first.quarter, readOnly: readOnly, lockHolder: lockHolder, loadedAt: loadedAt,
+                  message: message, editingFilter: false)
+    }
+
+    init(width: Int, height: Int, lang: Language, pane: Pane, name: String, isDemo: Bool, year: Int, quarter: Int,
+         readOnly: Bool, lockHolder: String?, loadedAt: String, message: String?, editingFilter: Bool) {
+        self.width = width
+        self.height = height
+        self.lang = lang
+        self.pane = pane
+        self.name = name
+        self.isDemo = isDemo
+        self.year = year
+        self.quarter = quarter
+        self.readOnly = readOnly
+        self.lockHolder = lockHolder
+        self.loadedAt = loadedAt
+        self.message = message
+        self.editingFilter = editingFilter
+    }
+}
+
+extension AppState {
+    public var chrome: Chrome {
+        let settings = data.workspace.settings
+        return Chrome(width: width, height: height, lang: lang, pane: pane, name: settings.name, isDemo: settings.isDemo,
+                      year: data.year, quarter: data.quarter, readOnly: readOnly, lockHolder: lockHolder, loadedAt: loadedAt,
+                      message: message, editingFilter: editingFilter)
     }
 }

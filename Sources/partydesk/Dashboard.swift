@@ -15,15 +15,14 @@ enum Dashboard {
         defer { screen.shutdown() }
         let chosen = try options.storeToOpen()
         screen.draw(Views.loading(width: screen.width, height: screen.height, directory: chosen.directory, lang: lang))
-        // The first screen needs the current year only (and the quarter before the as-of day):
-        // older years are read when first shown, so a county ledger opens in a fraction of the time.
-        let opened = try options.open(chosen, years: { settings in DashboardData.years(for: settings.currentYear, asOf: asOf) })
+        if !chosen.exists { _ = try options.open(chosen) }   // says why it is not a workspace
+
         // One editor at a time: the first dashboard takes the lock; a second one is read-only.
         var lock: WorkspaceLock? = nil
         var lockHolder: String? = nil
         var lockMessage: String? = nil
         if !readOnly {
-            switch WorkspaceLock.acquire(directory: opened.store.directory) {
+            switch WorkspaceLock.acquire(directory: chosen.directory) {
             case .acquired(let acquired, let previous):
                 lock = acquired
                 if let previous { lockMessage = lang.pick("已接管 \(previous.user)@\(previous.host) 遗留的锁", "took over the lock left by \(previous.user)@\(previous.host)") }
@@ -32,32 +31,85 @@ enum Dashboard {
             }
         }
         defer { lock?.release() }
+        let isReadOnly = readOnly || lock == nil
 
-        var store = opened.store
-        var loaded = opened.loaded
+        // The first screen needs the current year only (and the quarter before the as-of day):
+        // older years are read when first shown. While the files are read and the figures worked
+        // out (a city's take 1.5 s), the overview kept from the last session is shown when no file
+        // has changed since; keys typed meanwhile are kept and applied once the real figures are in.
+        let years: @Sendable (WorkspaceSettings) -> Set<Int>? = { DashboardData.years(for: $0.currentYear, asOf: asOf) }
+        let cache = FigureCache(workspace: chosen.directory, environment: ProcessInfo.processInfo.environment)
+        // Taken before reading: a file changed meanwhile gives the next session another fingerprint.
+        let key = cache.key(for: chosen, asOf: asOf, years: years)
+        let kept = key.flatMap { cache.read(FirstScreen.self, key: $0) }
+        func drawWhileLoading() {
+            if let kept {
+                screen.draw(Views.preview(kept, chrome: Chrome(kept, width: screen.width, height: screen.height, lang: lang, readOnly: isReadOnly,
+                                                               lockHolder: lockHolder, message: lang.pick("正在读取…", "reading…"))))
+            } else {
+                screen.draw(Views.loading(width: screen.width, height: screen.height, directory: chosen.directory, lang: lang))
+            }
+        }
+        drawWhileLoading()
+        let loading = Background { () -> Result<(LoadedWorkspace, DashboardData), StoreError> in
+            Result { () throws(StoreError) in
+                let loaded = try chosen.load(years: years)
+                return (loaded, initialData(loaded.workspace, years: loaded.years, asOf: asOf, lang: lang))
+            }
+        }
+        var typedAhead: [KeyEvent] = []
+        while !loading.isDone {
+            switch screen.readKey(timeout: 20) {
+            case .resize?:
+                screen.updateSize()
+                drawWhileLoading()
+            case .key(let key)? where KeyMap.action(for: key, in: .overview) == .quit: return
+            case let event?: typedAhead.append(event)
+            case nil: break
+            }
+        }
+        var loaded: LoadedWorkspace, first: DashboardData
+        switch loading.wait() {
+        case .success(let value): (loaded, first) = value
+        case .failure(let error): throw options.failure(error)
+        }
+        if let key, first.firstScreen != kept { cache.write(first.firstScreen, key: key) }
+
+        var store = chosen
         let editor = Editor(store: store)
-        var state = AppState(data: initialData(opened.workspace, years: opened.loaded.years, asOf: asOf, lang: lang), width: screen.width, height: screen.height,
-                             readOnly: readOnly || lock == nil, loadedAt: clock())
+        var state = AppState(data: first, width: screen.width, height: screen.height, readOnly: isReadOnly, loadedAt: clock())
         state.lockHolder = lockHolder
         state.message = themeMessage ?? lockMessage
         screen.draw(Views.render(state))
+        // After a save or a reload: the first screen as it now is, to keep for the next session
+        // (nil when another period is shown: its figures are not at hand).
+        var keepOnQuit: FirstScreen? = nil
         while true {
-            guard let event = screen.readKey(timeout: -1) else { continue }
+            let next = typedAhead.isEmpty ? screen.readKey(timeout: -1) : typedAhead.removeFirst()
+            guard let event = next else { continue }
             switch event {
             case .resize:
                 screen.updateSize()
                 state.resize(width: screen.width, height: screen.height)
             case .key(let key):
+                var changed = false
                 switch Update.handle(key, &state) {
-                case .quit: return
-                case .reload: reload(&state, loaded: &loaded, from: &store, lang: lang)
+                case .quit:
+                    // Kept under the files' fingerprint as they are now.
+                    if let keepOnQuit, let key = cache.key(for: store, asOf: asOf, years: years) { cache.write(keepOnQuit, key: key) }
+                    return
+                case .reload: reload(&state, loaded: &loaded, from: &store, lang: lang); changed = true
                 case .none: break
-                case .commit(let change): save(change, undo: false, &state, &loaded, editor, &store, lang)
-                case .undo(let change): save(change, undo: true, &state, &loaded, editor, &store, lang)
+                case .commit(let change): save(change, undo: false, &state, &loaded, editor, &store, lang); changed = true
+                case .undo(let change): save(change, undo: true, &state, &loaded, editor, &store, lang); changed = true
                 case .loadPeriod(let quarter): showPeriod(quarter, &state, &loaded, store, lang)
                 }
+                if changed {
+                    let shown = state.data
+                    keepOnQuit = shown.year == first.year && shown.quarter == first.quarter ? shown.firstScreen : nil
+                }
             }
-            screen.draw(Views.render(state))
+            if typedAhead.isEmpty { screen.draw(Views.render(state)) }
         }
     }
 
@@ -122,5 +174,31 @@ enum Dashboard {
     static func clock() -> String {
         let parts = Calendar.current.dateComponents([.hour, .minute, .second], from: Date())
         return String(format: "%02d:%02d:%02d", parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
+    }
+}
+
+/// Work done on another thread while the main one keeps the terminal answering.
+final class Background<T>: @unchecked Sendable {
+    private var value: T?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ work: @escaping @Sendable () -> T) {
+        DispatchQueue.global(qos: .userInitiated).async {
+            self.value = work()
+            self.done.signal()
+        }
+    }
+
+    /// True once the work has finished (then `wait()` returns at once).
+    var isDone: Bool {
+        guard done.wait(timeout: .now()) == .success else { return false }
+        done.signal()
+        return true
+    }
+
+    func wait() -> T {
+        done.wait()
+        done.signal()
+        return value!
     }
 }

@@ -33,7 +33,10 @@ extension WorkspaceOptions {
         do {
             return OpenedWorkspace(store: store, loaded: try store.load(years: years))
         } catch {
-            throw CLIFailure(message: error.message(lang))
+            throw failure(error)
         }
     }
+
+    /// A workspace that does not read, as the command line reports it.
+    func failure(_ error: StoreError) -> CLIFailure { CLIFailure(message: error.message(lang)) }
 }
