@@ -33,8 +33,8 @@ public struct FigureCache: Sendable {
 
     /// The key of figures worked out from `store`'s files as they are now, by this build, as of
     /// `asOf`, from the years `years` chooses; nil when the workspace has none (see `fingerprint`).
-    public func key(for store: WorkspaceStore, asOf: Day, years: (WorkspaceSettings) -> Set<Int>?) -> String? {
-        store.fingerprint(years: years).map { "\(Self.buildIdentity) \(asOf) \($0)" }
+    public func key(for store: WorkspaceStore, asOf: Day, years: (WorkspaceSettings) -> Set<Int>?, racyWithin: Double = 2) -> String? {
+        store.fingerprint(years: years, racyWithin: racyWithin).map { "\(Self.buildIdentity) \(asOf) \($0)" }
     }
 
     private struct Stored<T: Codable>: Codable {

@@ -342,9 +342,12 @@ public struct WorkspaceStore: Sendable {
     /// A fingerprint of every file `load(years:)` would read, taken without reading them: each file's
     /// name, size, inode and modification and change times. Any write to a file moves its change time
     /// (which no program can set back), so an equal fingerprint means the same bytes as when it was
-    /// taken. nil when the workspace is still to be migrated or its settings do not read.
-    /// A county's 12,000 files take ~15 ms, a city's 60,000 ~60 ms (the kernel's `stat`s, on every core).
-    public func fingerprint(years choose: (WorkspaceSettings) -> Set<Int>?) -> String? {
+    /// taken — unless the file changed within the same tick of the file system's clock (a few
+    /// milliseconds, or seconds on some): so a file changed in the last `racyWithin` seconds makes
+    /// the fingerprint nil (git calls such files racily clean), as does a workspace still to be
+    /// migrated or settings that do not read.
+    /// A county's 12,000 files take ~20 ms, a city's 60,000 ~100 ms (the kernel's `stat`s, on every core).
+    public func fingerprint(years choose: (WorkspaceSettings) -> Set<Int>?, racyWithin: Double = 2) -> String? {
         guard case .success(let data) = AtomicFile.read(absolute(WorkspacePaths.settings)),
               case .success(let settings) = WorkspaceCodec.decode(WorkspaceSettings.self, file: WorkspacePaths.settings, data: data),
               settings.schemaVersion == WorkspaceSettings.currentSchemaVersion, !holdsLegacyFiles else { return nil }
@@ -353,13 +356,18 @@ public struct WorkspaceStore: Sendable {
             + WorkspacePaths.yearFolders.flatMap { shardFiles($0, years: years).map(\.path) }
             + WorkspacePaths.branchFolders.flatMap { branchFiles($0).map(\.path) }
         let store = self
-        let lines = Concurrently.map(paths) { path -> String in
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        let settled = Double(now.tv_sec) + Double(now.tv_nsec) / 1e9 - racyWithin
+        let lines = Concurrently.map(paths) { path -> String? in
             var info = stat()
             guard stat(store.absolute(path), &info) == 0 else { return "\(path) -\n" }
+            guard Double(info.st_ctim.tv_sec) + Double(info.st_ctim.tv_nsec) / 1e9 < settled else { return nil }
             return "\(path) \(info.st_size) \(info.st_ino) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) \(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec)\n"
         }
+        guard !lines.contains(nil) else { return nil }
         let yearList = years.map { $0.sorted().map(String.init).joined(separator: ",") } ?? "all"
-        return "\(paths.count)-\(yearList)-\(Digest(Data(lines.joined().utf8)))"
+        return "\(paths.count)-\(yearList)-\(Digest(Data(lines.map { $0! }.joined().utf8)))"
     }
 
     /// Shard files of a folder: `FOLDER/YYYY/BRANCH.json`, and schema-2 `FOLDER/YYYY.json`; by year, then name.

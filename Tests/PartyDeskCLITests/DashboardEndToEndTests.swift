@@ -118,6 +118,34 @@ final class DashboardEndToEndTests {
         try checkRestored(tmux, "q")
     }
 
+    /// The first screen is kept for the next session, which shows it while it reads the files and
+    /// then what the files say: kept figures that do not match them are replaced on screen and on disk.
+    @Test func theFirstScreenIsKeptAndTheFilesHaveTheLastWord() throws {
+        usleep(2_100_000)   // the demo's files settle: a file changed in the last 2 s gives no fingerprint
+        var tmux = try start()
+        try tmux.keys("q")
+        try checkRestored(tmux, "first session")
+        let folder = tmp.sub(".cache/partydesk")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder)
+        try #require(files.count == 1, "\(files)")
+        let path = "\(folder)/\(files[0])"
+        let alerts = DashboardData(workspace: DemoWorkspace.make(asOf: testAsOf), year: 2026, quarter: 4, asOf: testAsOf, lang: .zh).alerts.count
+        let kept = try String(contentsOfFile: path, encoding: .utf8)
+        try #require(kept.contains("\"alertCount\":\(alerts),"))
+        // Doctored under the same key: the next session must end up with the files' figure.
+        try kept.replacingOccurrences(of: "\"alertCount\":\(alerts),", with: "\"alertCount\":99999,").write(toFile: path, atomically: false, encoding: .utf8)
+        tmux = try start()
+        try tmux.keys("2")   // typed while reading, or just after: the branches pane either way
+        var screen = try tmux.wait { $0.count > 1 && $0[1].hasPrefix(" 支部") }
+        #expect(screen[1].hasPrefix(" 支部"))
+        try tmux.keys("1")
+        screen = try tmux.wait(for: "预警 (共 \(alerts) 条)")
+        #expect(screen.joined().contains("预警 (共 \(alerts) 条)") && !screen.joined().contains("99999"))
+        #expect(try !String(contentsOfFile: path, encoding: .utf8).contains("99999"), "the kept screen is the files' again")
+        try tmux.keys("q")
+        try checkRestored(tmux, "second session")
+    }
+
     /// The dashboard reads 2026 first; a year back, 2025's ledger is read from disk and shown.
     @Test func anOlderYearIsReadWhenShown() throws {
         let tmux = try start(width: 100, height: 30)
@@ -245,7 +273,7 @@ final class DashboardEndToEndTests {
     @Test func aSecondDashboardOpensReadOnlyAndSaysWhoEdits() throws {
         let first = try start()
         let secondStty = tmp.sub("stty2.txt")
-        let command = "env TERM=tmux-256color LANG=C.UTF-8 USER=李明 \(productsDirectory)/partydesk --data \(dir) --as-of 2026-11-21; "
+        let command = "env TERM=tmux-256color LANG=C.UTF-8 HOME=\(tmp.path) USER=李明 \(productsDirectory)/partydesk --data \(dir) --as-of 2026-11-21; "
             + "stty -a > \(secondStty); echo PARTYDESK-ENDED; sleep 60"
         let second = try Tmux(width: 100, height: 30, command: "bash --norc --noprofile -c '\(command)'")
         let screen = try second.wait { $0.joined().contains("只读") && $0.joined().contains("正在编辑") }

@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import PartyModel
+@testable import PartyTUI
+
+/// The first screen kept between sessions draws exactly what the live dashboard draws.
+@Suite struct FirstScreenTests {
+    static let cases: [(Int, Int, Language)] = [(80, 24, .zh), (120, 40, .en), (160, 60, .zh)]
+
+    @Test(arguments: cases)
+    func keptOverviewDrawsCellForCellAsTheLiveOne(width: Int, height: Int, lang: Language) throws {
+        let state = demoState(width: width, height: height, lang: lang)
+        // Through JSON, as it is kept on disk.
+        let kept = try JSONDecoder().decode(FirstScreen.self, from: JSONEncoder().encode(state.data.firstScreen))
+        #expect(kept == state.data.firstScreen)
+        let preview = Views.preview(kept, chrome: Chrome(kept, width: width, height: height, lang: lang, readOnly: false,
+                                                         lockHolder: nil, loadedAt: "09:30:00", message: nil))
+        let live = Views.render(state)
+        for (y, (a, b)) in zip(preview.lines, live.lines).enumerated() { #expect(a == b, "row \(y)") }
+        #expect(preview == live, "colours and attributes too")
+        // And the screen has its figures: the demo's 15 branches and its alerts.
+        let text = preview.lines.joined(separator: "\n")
+        #expect(text.contains(lang == .zh ? "党支部 15" : "Branches 15"))
+        #expect(text.contains(lang == .zh ? "预警 (共 \(state.data.alerts.count) 条)" : "Alerts (\(state.data.alerts.count))"))
+    }
+
+    @Test func keptAlertsAreTheMostUrgentFirstAndTheCountIsOfAll() {
+        let data = demoState().data
+        let o = data.overview
+        #expect(o.alertCount == data.alerts.count && o.alertCount > 0)
+        #expect(o.topAlerts == Array(data.alerts.prefix(DashboardData.Overview.alertsKept)))
+        #expect(o.grades == data.yearScores.summary && o.provisional == data.yearScores.provisional && o.year == 2026)
+        // The label of branches directly under the committee is the view's, in the language shown.
+        #expect(o.meetingsByGeneralBranch.contains { $0.name == nil } || !data.workspace.organisation.branches.contains { $0.parentId == data.workspace.organisation.committee.id })
+    }
+
+    @Test func whileReadingTheStatusBarSaysSoAndWhoHoldsTheLock() {
+        let state = demoState(width: 100, height: 30)
+        let kept = state.data.firstScreen
+        let canvas = Views.preview(kept, chrome: Chrome(kept, width: 100, height: 30, lang: .zh, readOnly: true,
+                                                        lockHolder: "李明@office", message: "正在读取…"))
+        let status = canvas.lines[29]
+        #expect(status.contains("示例研究院党委") && status.contains("只读") && status.contains("李明@office 正在编辑") && status.contains("正在读取…"))
+        #expect(canvas.lines[1].hasPrefix(" 总览") && canvas.lines[1].contains("2026年第4季度"))
+        // Too small a terminal says so, as the live dashboard does.
+        let small = Views.preview(kept, chrome: Chrome(kept, width: 60, height: 20, lang: .zh, readOnly: false, lockHolder: nil, message: nil))
+        #expect(small.lines.joined().contains("终端窗口太小"))
+    }
+}
