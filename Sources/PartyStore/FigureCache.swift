@@ -31,32 +31,40 @@ public struct FigureCache: Sendable {
         return "\(info.st_size)-\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
     }()
 
-    /// The key of figures worked out from `store`'s files as they are now, by this build, as of
-    /// `asOf`, from the years `years` chooses; nil when the workspace has none (see `fingerprint`).
+    /// The key of figures worked out by this build as of `asOf` from files with this fingerprint.
+    public func key(fingerprint: String, asOf: Day) -> String { "\(Self.buildIdentity) \(asOf) \(fingerprint)" }
+
+    /// The key of figures worked out from `store`'s files as they are now, from the years `years`
+    /// chooses; nil when the files have no fingerprint (see `WorkspaceStore.fingerprint`).
     public func key(for store: WorkspaceStore, asOf: Day, years: (WorkspaceSettings) -> Set<Int>?, racyWithin: Double = 2) -> String? {
-        store.fingerprint(years: years, racyWithin: racyWithin).map { "\(Self.buildIdentity) \(asOf) \($0)" }
+        store.fingerprint(years: years, racyWithin: racyWithin).map { key(fingerprint: $0, asOf: asOf) }
+    }
+
+    /// Keeps figures by day, all worked out from files with this fingerprint, in place of everything kept before.
+    @discardableResult
+    public func write<T: Codable>(_ byDay: [Day: T], fingerprint: String) -> Bool {
+        write(Dictionary(uniqueKeysWithValues: byDay.map { (key(fingerprint: fingerprint, asOf: $0.key), $0.value) }))
     }
 
     private struct Stored<T: Codable>: Codable {
-        var key: String
-        var figures: T
+        var entries: [String: T]
     }
 
     /// The figures kept under `key`, or nil.
     public func read<T: Codable>(_ type: T.Type, key: String) -> T? {
         guard case .success(let data) = AtomicFile.read(path),
-              let stored = try? JSONDecoder().decode(Stored<T>.self, from: data), stored.key == key else { return nil }
-        return stored.figures
+              let stored = try? JSONDecoder().decode(Stored<T>.self, from: data) else { return nil }
+        return stored.entries[key]
     }
 
-    /// Keeps `figures` under `key`, replacing what was kept. False when it could not be written
-    /// (a read-only home, a full disk): nothing else depends on it.
+    /// Keeps `entries` (key → figures) in place of everything kept before. False when they could
+    /// not be written (a read-only home, a full disk): nothing else depends on them.
     @discardableResult
-    public func write<T: Codable>(_ figures: T, key: String) -> Bool {
+    public func write<T: Codable>(_ entries: [String: T]) -> Bool {
         let folder = (path as NSString).deletingLastPathComponent
         guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
                                                         attributes: [.posixPermissions: 0o700])) != nil,
-              let data = try? JSONEncoder().encode(Stored(key: key, figures: figures)) else { return false }
+              let data = try? JSONEncoder().encode(Stored(entries: entries)) else { return false }
         do { try AtomicFile.write(data, to: path) } catch { return false }
         return true
     }

@@ -105,6 +105,28 @@ public struct DashboardData: Sendable {
                             alertCount: alerts.count, topAlerts: Array(alerts.prefix(Overview.alertsKept)))
     }
 
+    /// What a session opens on: the workspace's current year; the quarter of the as-of day when it
+    /// falls in that year.
+    public static func opening(_ ws: Workspace, loadedYears: Set<Int>?, asOf: Day, lang: Language) -> DashboardData {
+        let year = ws.settings.currentYear
+        let quarter = asOf.year == year ? asOf.quarter.number : (asOf.year > year ? 4 : 1)
+        return DashboardData(workspace: ws, year: year, quarter: quarter, asOf: asOf, lang: lang, loadedYears: loadedYears)
+    }
+
+    /// The first screens a session opened on `days` would show, with the files as they are (the
+    /// figures are a function of the files and the day): for the days whose first screen reads the
+    /// same years as `asOf`'s. `carryOn` is asked before each day; false stops.
+    public static func firstScreens(_ ws: Workspace, loadedYears: Set<Int>?, asOf: Day, days: [Day], lang: Language,
+                                    carryOn: () -> Bool = { true }) -> [Day: FirstScreen] {
+        let year = ws.settings.currentYear
+        var screens: [Day: FirstScreen] = [:]
+        for day in days where years(for: year, asOf: day) == years(for: year, asOf: asOf) {
+            guard carryOn() else { break }
+            screens[day] = opening(ws, loadedYears: loadedYears, asOf: day, lang: lang).firstScreen
+        }
+        return screens
+    }
+
     /// The first screen as it can be kept between sessions.
     public var firstScreen: FirstScreen {
         FirstScreen(name: workspace.settings.name, isDemo: workspace.settings.isDemo, year: year, quarter: quarter, overview: overview)
@@ -139,6 +161,9 @@ public struct FirstScreen: Codable, Sendable, Equatable {
     public var year: Int
     public var quarter: Int
     public var overview: DashboardData.Overview
+
+    /// The days after today whose first screens a session keeps too (after a weekend, the next one opens on them).
+    public static let daysAhead = 3
 
     public init(name: String, isDemo: Bool, year: Int, quarter: Int, overview: DashboardData.Overview) {
         self.name = name

@@ -17,6 +17,7 @@ var keys = 1000, width = 120, height = 40, reloads = 0
 var runsOption: Int? = nil
 var workspaceDir: String? = nil
 var mode = "keys"
+var daysLater = 0
 var args = CommandLine.arguments.dropFirst().makeIterator()
 while let arg = args.next() {
     switch arg {
@@ -25,6 +26,7 @@ while let arg = args.next() {
     case "--height": height = Int(args.next() ?? "") ?? height
     case "--reloads": reloads = Int(args.next() ?? "") ?? reloads
     case "--runs": runsOption = max(1, Int(args.next() ?? "") ?? 1)
+    case "--days-later": daysLater = Int(args.next() ?? "") ?? 0   // the open's runs: as of a day after the first
     case "--workspace": workspaceDir = args.next()
     case "--open", "--rescore", "--edit", "--validate": mode = String(arg.dropFirst(2))
     default:
@@ -63,7 +65,8 @@ if reloads > 0 {
     exit(0)
 }
 
-let asOf = Day(year: 2026, month: 11, day: 21)!
+let firstDay = Day(year: 2026, month: 11, day: 21)!
+let asOf = firstDay.adding(days: daysLater)
 func ms(_ start: UInt64) -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6 }
 func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 func peakMB() -> Double {
@@ -87,11 +90,13 @@ if let dir = workspaceDir {
         let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         var load: [Double] = [], figures: [Double] = [], total: [Double] = [], peak: [Double] = [], wall: [Double] = []
         var keptFrame: [Double] = [], fingerprint: [Double] = [], same = 0
-        // One run first, unmeasured, so that the first screen is kept as the dashboard keeps it.
+        // One run first, unmeasured, that keeps the first screens as the dashboard keeps them (today's
+        // and the next days'); then every other run opens as of the next day.
         for run in -1..<runs {
             let p = Process()
             p.executableURL = URL(fileURLWithPath: me)
-            p.arguments = ["--workspace", dir, "--open", "--runs", "1", "--width", "\(width)", "--height", "\(height)"]
+            p.arguments = ["--workspace", dir, "--open", "--runs", "1", "--width", "\(width)", "--height", "\(height)",
+                           "--days-later", run >= 0 && run % 2 == 1 ? "1" : "0"]
             let pipe = Pipe()
             p.standardOutput = pipe
             let t = DispatchTime.now().uptimeNanoseconds
@@ -110,7 +115,7 @@ if let dir = workspaceDir {
             same += numbers[6] == 1 ? 1 : 0
         }
         print("cold open to first frame, \(runs) separate processes, median (min–max):")
-        print("  from the first screen kept by the last session (no file changed): \(spread(keptFrame)), of which the files' fingerprint \(spread(fingerprint));")
+        print("  from the first screens kept by the last session (no file changed; every other run a day later): \(spread(keptFrame)), of which the files' fingerprint \(spread(fingerprint));")
         print("    the kept screen equal cell for cell to the one worked out from the files: \(same) of \(runs)")
         print("  from the files: load \(spread(load)), figures + first frame \(spread(figures)), total \(spread(total))")
         print("  peak memory \(spread(peak, "MB")); process wall time incl. start and exit \(spread(wall))")
@@ -122,19 +127,25 @@ if let dir = workspaceDir {
         let years: @Sendable (WorkspaceSettings) -> Set<Int>? = { DashboardData.years(for: $0.currentYear, asOf: asOf) }
         let cache = FigureCache(workspace: dir, environment: ProcessInfo.processInfo.environment)
         let tk = DispatchTime.now().uptimeNanoseconds
-        let key = cache.key(for: store, asOf: asOf, years: years)
+        let fingerprint = store.fingerprint(years: years)
         let fingerprintTime = ms(tk)
-        let kept = key.flatMap { cache.read(FirstScreen.self, key: $0) }
+        let kept = fingerprint.flatMap { cache.read(FirstScreen.self, key: cache.key(fingerprint: $0, asOf: asOf)) }
         let keptFrame = kept.map { Views.preview($0, chrome: Chrome($0, width: width, height: height, lang: .zh, readOnly: false, lockHolder: nil, message: nil)) }
         let keptTime = kept == nil ? -1 : ms(tk)
         let t0 = DispatchTime.now().uptimeNanoseconds
         let loaded = try store.load(years: years)
         let t1 = DispatchTime.now().uptimeNanoseconds
-        let data = DashboardData(workspace: loaded.workspace, year: 2026, quarter: 4, asOf: asOf, lang: .zh, loadedYears: loaded.years)
+        let data = DashboardData.opening(loaded.workspace, loadedYears: loaded.years, asOf: asOf, lang: .zh)
         let state = AppState(data: data, width: width, height: height)
         let frame = Views.render(state)
         let fullTime = ms(t0)
-        if let key, data.firstScreen != kept { cache.write(data.firstScreen, key: key) }
+        if let fingerprint, kept == nil {
+            // Kept as the dashboard keeps them: this day's and the next days' (worked out behind a session).
+            let days = (1...FirstScreen.daysAhead).map { asOf.adding(days: $0) }
+            var screens = DashboardData.firstScreens(loaded.workspace, loadedYears: loaded.years, asOf: asOf, days: days, lang: .zh)
+            screens[asOf] = data.firstScreen
+            cache.write(screens, fingerprint: fingerprint)
+        }
         print(String(format: "open: kept first frame %.0f ms (fingerprint %.0f ms), load %.0f ms, figures + first frame %.0f ms, total %.0f ms, peak memory %.0f MB, same %d",
                      keptTime, fingerprintTime, Double(t1 - t0) / 1e6, ms(t1), fullTime, peakMB(), keptFrame == frame ? 1 : 0))
     case "rescore":

@@ -38,10 +38,9 @@ enum Dashboard {
         // out (a city's take 1.5 s), the overview kept from the last session is shown when no file
         // has changed since; keys typed meanwhile are kept and applied once the real figures are in.
         let years: @Sendable (WorkspaceSettings) -> Set<Int>? = { DashboardData.years(for: $0.currentYear, asOf: asOf) }
-        let cache = FigureCache(workspace: chosen.directory, environment: ProcessInfo.processInfo.environment)
-        // Taken before reading: a file changed meanwhile gives the next session another fingerprint.
-        let key = cache.key(for: chosen, asOf: asOf, years: years)
-        let kept = key.flatMap { cache.read(FirstScreen.self, key: $0) }
+        // Its fingerprint of the files is taken before reading: a file changed meanwhile gives the next session another.
+        let keeper = FirstScreenKeeper(store: chosen, asOf: asOf, lang: lang, years: years, environment: ProcessInfo.processInfo.environment)
+        let kept = keeper.keptToday()
         func drawWhileLoading() {
             if let kept {
                 screen.draw(Views.preview(kept, chrome: Chrome(kept, width: screen.width, height: screen.height, lang: lang, readOnly: isReadOnly,
@@ -54,7 +53,7 @@ enum Dashboard {
         let loading = Background { () -> Result<(LoadedWorkspace, DashboardData), StoreError> in
             Result { () throws(StoreError) in
                 let loaded = try chosen.load(years: years)
-                return (loaded, initialData(loaded.workspace, years: loaded.years, asOf: asOf, lang: lang))
+                return (loaded, DashboardData.opening(loaded.workspace, loadedYears: loaded.years, asOf: asOf, lang: lang))
             }
         }
         var typedAhead: [KeyEvent] = []
@@ -73,7 +72,7 @@ enum Dashboard {
         case .success(let value): (loaded, first) = value
         case .failure(let error): throw options.failure(error)
         }
-        if let key, first.firstScreen != kept { cache.write(first.firstScreen, key: key) }
+        keeper.loaded(first, kept: kept)
 
         var store = chosen
         let editor = Editor(store: store)
@@ -81,11 +80,10 @@ enum Dashboard {
         state.lockHolder = lockHolder
         state.message = themeMessage ?? lockMessage
         screen.draw(Views.render(state))
-        // After a save or a reload: the first screen as it now is, to keep for the next session
-        // (nil when another period is shown: its figures are not at hand).
-        var keepOnQuit: FirstScreen? = nil
         while true {
-            let next = typedAhead.isEmpty ? screen.readKey(timeout: -1) : typedAhead.removeFirst()
+            // While first screens are worked out behind, the loop looks up now and then to keep them.
+            let next = typedAhead.isEmpty ? screen.readKey(timeout: keeper.isWorking ? 250 : -1) : typedAhead.removeFirst()
+            keeper.collect()
             guard let event = next else { continue }
             switch event {
             case .resize:
@@ -95,8 +93,7 @@ enum Dashboard {
                 var changed = false
                 switch Update.handle(key, &state) {
                 case .quit:
-                    // Kept under the files' fingerprint as they are now.
-                    if let keepOnQuit, let key = cache.key(for: store, asOf: asOf, years: years) { cache.write(keepOnQuit, key: key) }
+                    keeper.sessionEnds()
                     return
                 case .reload: reload(&state, loaded: &loaded, from: &store, lang: lang); changed = true
                 case .none: break
@@ -104,20 +101,10 @@ enum Dashboard {
                 case .undo(let change): save(change, undo: true, &state, &loaded, editor, &store, lang); changed = true
                 case .loadPeriod(let quarter): showPeriod(quarter, &state, &loaded, store, lang)
                 }
-                if changed {
-                    let shown = state.data
-                    keepOnQuit = shown.year == first.year && shown.quarter == first.quarter ? shown.firstScreen : nil
-                }
+                if changed { keeper.changed(state.data) }
             }
             if typedAhead.isEmpty { screen.draw(Views.render(state)) }
         }
-    }
-
-    /// The workspace's current year; the quarter of the as-of day when it falls in that year.
-    static func initialData(_ ws: Workspace, years: Set<Int>?, asOf: Day, lang: Language) -> DashboardData {
-        let year = ws.settings.currentYear
-        let quarter = asOf.year == year ? asOf.quarter.number : (asOf.year > year ? 4 : 1)
-        return DashboardData(workspace: ws, year: year, quarter: quarter, asOf: asOf, lang: lang, loadedYears: years)
     }
 
     /// Reads the years a quarter needs, then shows it; on a problem the current view stays.

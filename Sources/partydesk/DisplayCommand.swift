@@ -73,7 +73,7 @@ struct DisplayCommand: ParsableCommand {
 
         var day = today()
         func data(_ ws: (workspace: Workspace, years: Set<Int>?)) -> DashboardData {
-            Dashboard.initialData(ws.workspace, years: ws.years, asOf: day, lang: lang)
+            DashboardData.opening(ws.workspace, loadedYears: ws.years, asOf: day, lang: lang)
         }
         var state = DisplayState(data: data(ws), pages: try pageList(), width: screen.width, height: screen.height,
                                  clock: Dashboard.clock(), loadedAt: Dashboard.clock())

@@ -122,18 +122,36 @@ final class DashboardEndToEndTests {
     /// then what the files say: kept figures that do not match them are replaced on screen and on disk.
     @Test func theFirstScreenIsKeptAndTheFilesHaveTheLastWord() throws {
         usleep(2_100_000)   // the demo's files settle: a file changed in the last 2 s gives no fingerprint
+        let folder = tmp.sub(".cache/partydesk")
+        /// The kept first screens, by key.
+        func kept() -> [String: Any] {
+            let file = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).first.map { "\(folder)/\($0)" }
+            let object = file.flatMap { try? JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: $0))) } as? [String: Any]
+            return object?["entries"] as? [String: Any] ?? [:]
+        }
         var tmux = try start()
+        // Today's first screen at once, the next days' once worked out behind the session.
+        let deadline = Date().addingTimeInterval(10)
+        while kept().count < 1 + FirstScreen.daysAhead && Date() < deadline { usleep(100_000) }
+        let keys = kept().keys
+        #expect(["2026-11-21", "2026-11-22", "2026-11-23", "2026-11-24"].allSatisfy { day in keys.contains { $0.contains(" \(day) ") } }, "\(keys)")
         try tmux.keys("q")
         try checkRestored(tmux, "first session")
-        let folder = tmp.sub(".cache/partydesk")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder)
         try #require(files.count == 1, "\(files)")
         let path = "\(folder)/\(files[0])"
+
+        // Doctored under the same keys: the next session must end up with the files' figure.
         let alerts = DashboardData(workspace: DemoWorkspace.make(asOf: testAsOf), year: 2026, quarter: 4, asOf: testAsOf, lang: .zh).alerts.count
-        let kept = try String(contentsOfFile: path, encoding: .utf8)
-        try #require(kept.contains("\"alertCount\":\(alerts),"))
-        // Doctored under the same key: the next session must end up with the files' figure.
-        try kept.replacingOccurrences(of: "\"alertCount\":\(alerts),", with: "\"alertCount\":99999,").write(toFile: path, atomically: false, encoding: .utf8)
+        var entries = kept()
+        for (key, value) in entries {
+            guard var screen = value as? [String: Any], var overview = screen["overview"] as? [String: Any] else { continue }
+            #expect(!key.contains(" 2026-11-21 ") || overview["alertCount"] as? Int == alerts)
+            overview["alertCount"] = 99999
+            screen["overview"] = overview
+            entries[key] = screen
+        }
+        try JSONSerialization.data(withJSONObject: ["entries": entries]).write(to: URL(fileURLWithPath: path))
         tmux = try start()
         try tmux.keys("2")   // typed while reading, or just after: the branches pane either way
         var screen = try tmux.wait { $0.count > 1 && $0[1].hasPrefix(" 支部") }

@@ -75,10 +75,14 @@ import TestSupport
         let cache = FigureCache(workspace: store.directory, environment: ["HOME": tmp.path])
         #expect(cache.path.hasPrefix("\(tmp.path)/.cache/partydesk/first-screen-"))
         #expect(cache.read([String].self, key: "k1") == nil)
-        #expect(cache.write(["总览", "党支部 15"], key: "k1"))
+        #expect(cache.write(["k1": ["总览", "党支部 15"], "k2": ["明天"]]))
         #expect(cache.read([String].self, key: "k1") == ["总览", "党支部 15"])
-        #expect(cache.read([String].self, key: "k2") == nil)
+        #expect(cache.read([String].self, key: "k2") == ["明天"])
+        #expect(cache.read([String].self, key: "k3") == nil)
         #expect(cache.read([Int].self, key: "k1") == nil, "another shape reads as nothing")
+        // A write keeps exactly what it is given.
+        #expect(cache.write(["k3": ["后天"]]))
+        #expect(cache.read([String].self, key: "k1") == nil && cache.read([String].self, key: "k3") == ["后天"])
 
         // The same folder by another name is the same workspace; $XDG_CACHE_HOME is used when set.
         let link = tmp.sub("link")
@@ -88,15 +92,15 @@ import TestSupport
                     .hasPrefix(tmp.sub("xdg") + "/partydesk/"))
 
         // A damaged file reads as nothing and the next write replaces it whole.
-        try Data("{\"key\":\"k1\",\"figu".utf8).write(to: URL(fileURLWithPath: cache.path))
+        try Data("{\"entries\":{\"k1\":[\"a".utf8).write(to: URL(fileURLWithPath: cache.path))
         #expect(cache.read([String].self, key: "k1") == nil)
-        #expect(cache.write(["again"], key: "k1"))
+        #expect(cache.write(["k1": ["again"]]))
         #expect(cache.read([String].self, key: "k1") == ["again"])
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: (cache.path as NSString).deletingLastPathComponent)
         #expect(leftovers.count == 1, "no temporary files left: \(leftovers)")
 
         // Nowhere to write: false, nothing thrown.
-        #expect(!FigureCache(workspace: store.directory, environment: ["HOME": "/proc/partydesk-nowhere"]).write(["x"], key: "k"))
+        #expect(!FigureCache(workspace: store.directory, environment: ["HOME": "/proc/partydesk-nowhere"]).write(["k": ["x"]]))
     }
 
     @Test func theKeyIsOfThisBuildTheDayAndTheFiles() throws {
@@ -104,6 +108,8 @@ import TestSupport
         let cache = FigureCache(workspace: store.directory, environment: ["HOME": tmp.path])
         let key = try #require(cache.key(for: store, asOf: testAsOf, years: only2026, racyWithin: 0))
         #expect(key.hasPrefix(FigureCache.buildIdentity + " 2026-11-21 "))
+        let fingerprint = try #require(store.fingerprint(years: only2026, racyWithin: 0))
+        #expect(key == cache.key(fingerprint: fingerprint, asOf: testAsOf))
         #expect(cache.key(for: store, asOf: testAsOf.adding(days: 1), years: only2026, racyWithin: 0) != key)
         #expect(cache.key(for: store, asOf: testAsOf, years: { _ in [2025, 2026] }, racyWithin: 0) != key)
     }

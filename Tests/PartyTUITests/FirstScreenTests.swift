@@ -35,6 +35,22 @@ import TestSupport
         #expect(o.meetingsByGeneralBranch.contains { $0.name == nil } || !data.workspace.organisation.branches.contains { $0.parentId == data.workspace.organisation.committee.id })
     }
 
+    @Test func theNextDaysScreensAreThoseASessionOpenedThenWouldWorkOut() {
+        let ws = DemoWorkspace.make(asOf: testAsOf)
+        let days = (1...FirstScreen.daysAhead).map { testAsOf.adding(days: $0) }
+        let ahead = DashboardData.firstScreens(ws, loadedYears: nil, asOf: testAsOf, days: days, lang: .zh)
+        #expect(ahead.keys.sorted() == days)
+        for day in days { #expect(ahead[day] == DashboardData.opening(ws, loadedYears: nil, asOf: day, lang: .zh).firstScreen, "\(day)") }
+        // Into the new year the first screen reads other years: not worked out from these.
+        let newYearsEve = Day(year: 2026, month: 12, day: 31)!
+        let across = DashboardData.firstScreens(ws, loadedYears: nil, asOf: newYearsEve, days: [newYearsEve.adding(days: 1)], lang: .zh)
+        #expect(across.isEmpty)
+        // Stopped: nothing more is worked out.
+        var asked = 0
+        let stopped = DashboardData.firstScreens(ws, loadedYears: nil, asOf: testAsOf, days: days, lang: .zh, carryOn: { asked += 1; return asked < 2 })
+        #expect(stopped.count == 1)
+    }
+
     @Test func whileReadingTheStatusBarSaysSoAndWhoHoldsTheLock() {
         let state = demoState(width: 100, height: 30)
         let kept = state.data.firstScreen
