@@ -79,21 +79,22 @@ public struct ComplianceCalculator: Sendable {
         }
     }
 
-    func held(_ kind: ActivityKind, _ branch: Branch, _ quarter: Quarter, throughMonth: Int = 12) -> Int {
+    /// `ledger`: the branch's, looked up once by the caller.
+    func held(_ kind: ActivityKind, _ branch: Branch, _ ledger: LedgerIndex.BranchLedger, _ quarter: Quarter, throughMonth: Int = 12) -> Int {
         if kind == .groupMeeting {
             return branch.partyGroups.reduce(0) {
-                $0 + min(index.groupMeetings(branch: branch.id, group: $1.id, quarter: quarter, throughMonth: throughMonth),
+                $0 + min(ledger.groupMeetings(group: $1.id, quarter: quarter, throughMonth: throughMonth),
                          rules.groupMeetingsPerGroupPerQuarter)
             }
         }
-        return throughMonth >= 12 ? index.held(kind, branch: branch.id, quarter: quarter)
-            : index.held(kind, branch: branch.id, quarter: quarter, throughMonth: throughMonth)
+        return ledger.held(kind, quarter: quarter, throughMonth: throughMonth)
     }
 
     public func quarter(_ branch: Branch, _ quarter: Quarter, asOf: Day? = nil) -> QuarterCompliance {
+        let ledger = index.ledger(branch.id)
         var kinds: [ActivityKind: KindCount] = [:]
         for kind in ActivityKind.threeMeetingsOneLesson + [.themedPartyDay] {
-            kinds[kind] = KindCount(held: held(kind, branch, quarter), required: required(kind, for: branch))
+            kinds[kind] = KindCount(held: held(kind, branch, ledger, quarter), required: required(kind, for: branch))
         }
         let four = ActivityKind.threeMeetingsOneLesson.map { kinds[$0]! }
         let required = four.reduce(0) { $0 + $1.required }
@@ -107,7 +108,7 @@ public struct ComplianceCalculator: Sendable {
             var behind: [ActivityKind] = []
             for kind in ActivityKind.threeMeetingsOneLesson + [.themedPartyDay] {
                 let need = (kinds[kind]!.required * started + 2) / 3   // ceil(required × started / 3)
-                let have = held(kind, branch, quarter, throughMonth: asOf.month)
+                let have = held(kind, branch, ledger, quarter, throughMonth: asOf.month)
                 requiredToDate[kind.rawValue] = need
                 heldToDate[kind.rawValue] = have
                 if ActivityKind.threeMeetingsOneLesson.contains(kind) && have < need { behind.append(kind) }
@@ -119,11 +120,12 @@ public struct ComplianceCalculator: Sendable {
     }
 
     public func year(_ branch: Branch, _ year: Int) -> YearCompliance {
+        let ledger = index.ledger(branch.id)
         func count(_ kind: ActivityKind, _ required: Int) -> KindCount {
-            KindCount(held: index.held(kind, branch: branch.id, year: year), required: required)
+            KindCount(held: ledger.held(kind, year: year, months: 1...12), required: required)
         }
         let members = branch.totalMembers
-        let average = members > 0 ? index.trainingHourTotal(branch: branch.id, year: year) / Double(members) : 0
+        let average = members > 0 ? ledger.trainingHourTotal(year: year) / Double(members) : 0
         let training = members == 0 || rules.trainingHoursPerMember <= 0 ? 1 : min(1, average / rules.trainingHoursPerMember)
         return YearCompliance(
             branchId: branch.id, year: year,

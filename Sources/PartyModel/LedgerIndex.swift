@@ -1,33 +1,70 @@
 /// Activity counts by branch, quarter and kind, built in one pass, so that compliance and scoring
 /// never scan the whole ledger per branch.
 public struct LedgerIndex: Sendable, Equatable {
-    /// One branch's ledger in numbers. Looked up once per question: a county asks 2,000 branches
-    /// dozens of questions each, and hashing a branch id per month and kind was most of a rescore.
-    struct BranchLedger: Sendable, Equatable {
-        /// year·12+month → activities held, by `ActivityKind.allCases` position.
-        var months: [Int: [Int32]] = [:]
+    /// One branch's ledger in numbers. Looked up once per question (a county asks 2,000 branches
+    /// dozens of questions each, and hashing a branch id per month and kind was most of a rescore);
+    /// months are positions in a flat array, not dictionary keys, for the same reason.
+    public struct BranchLedger: Sendable, Equatable {
+        /// The first year counted; `counts` covers whole years from its January on.
+        var firstYear = 0
+        /// Activities held, at ((year − firstYear)·12 + month − 1)·kinds + the kind's position.
+        var counts: [Int32] = []
         /// party group → year·12+month → group meetings.
         var groupMeetings: [String: [Int: Int]] = [:]
         /// Σ hours × attended of training, by year.
         var trainingHours: [Int: Double] = [:]
 
+        static let yearWidth = 12 * LedgerIndex.kinds.count
+        var yearsCovered: Int { counts.count / Self.yearWidth }
+
+        /// Makes room for `year`: the array always spans the first to the last year seen, so the same
+        /// activities counted in any order give equal ledgers.
+        mutating func cover(_ year: Int) {
+            if counts.isEmpty {
+                firstYear = year
+                counts = Array(repeating: 0, count: Self.yearWidth)
+            } else if year < firstYear {
+                counts.insert(contentsOf: repeatElement(0, count: (firstYear - year) * Self.yearWidth), at: 0)
+                firstYear = year
+            } else if year >= firstYear + yearsCovered {
+                counts.append(contentsOf: repeatElement(0, count: (year - firstYear - yearsCovered + 1) * Self.yearWidth))
+            }
+        }
+
         mutating func add(_ a: Activity) {
-            let month = a.date.year * 12 + a.date.month
-            months[month, default: Array(repeating: 0, count: LedgerIndex.kinds.count)][LedgerIndex.position(a.kind)] += 1
+            cover(a.date.year)
+            counts[((a.date.year - firstYear) * 12 + a.date.month - 1) * LedgerIndex.kinds.count + LedgerIndex.position(a.kind)] += 1
             if a.kind == .groupMeeting, let group = a.partyGroupId {
-                groupMeetings[group, default: [:]][month, default: 0] += 1
+                groupMeetings[group, default: [:]][a.date.year * 12 + a.date.month, default: 0] += 1
             }
             if a.kind == .training, let hours = a.hours {
                 trainingHours[a.date.year, default: 0] += hours * Double(a.attended ?? 0)
             }
         }
 
-        func held(_ kind: ActivityKind, year: Int, months range: ClosedRange<Int>) -> Int {
-            let k = LedgerIndex.position(kind)
+        /// Held in `range` of `year`'s months.
+        public func held(_ kind: ActivityKind, year: Int, months range: ClosedRange<Int>) -> Int {
+            guard year >= firstYear, year < firstYear + yearsCovered, !range.isEmpty else { return 0 }
+            let k = LedgerIndex.position(kind), kinds = LedgerIndex.kinds.count
             var total = 0
-            for month in range { total += Int(months[year * 12 + month]?[k] ?? 0) }
+            for month in range { total += Int(counts[((year - firstYear) * 12 + month - 1) * kinds + k]) }
             return total
         }
+
+        /// Held in the months of `quarter` up to and including `lastMonth`.
+        public func held(_ kind: ActivityKind, quarter: Quarter, throughMonth lastMonth: Int = 12) -> Int {
+            let last = min(lastMonth, quarter.months.upperBound)
+            guard last >= quarter.months.lowerBound else { return 0 }
+            return held(kind, year: quarter.year, months: quarter.months.lowerBound...last)
+        }
+
+        /// Group meetings of one party group in `quarter`, in months up to `lastMonth` (default: all three).
+        public func groupMeetings(group: String, quarter: Quarter, throughMonth lastMonth: Int = 12) -> Int {
+            guard let months = groupMeetings[group] else { return 0 }
+            return quarter.months.filter { $0 <= lastMonth }.reduce(0) { $0 + (months[quarter.year * 12 + $1] ?? 0) }
+        }
+
+        public func trainingHourTotal(year: Int) -> Double { trainingHours[year] ?? 0 }
     }
 
     private var branches: [String: BranchLedger] = [:]
@@ -54,28 +91,28 @@ public struct LedgerIndex: Sendable, Equatable {
         return index
     }
 
+    /// A branch's counts (empty for a branch with no activity).
+    public func ledger(_ branch: String) -> BranchLedger { branches[branch] ?? BranchLedger() }
+
     public func held(_ kind: ActivityKind, branch: String, quarter: Quarter) -> Int {
-        branches[branch]?.held(kind, year: quarter.year, months: quarter.months) ?? 0
+        ledger(branch).held(kind, quarter: quarter)
     }
 
     public func held(_ kind: ActivityKind, branch: String, year: Int) -> Int {
-        branches[branch]?.held(kind, year: year, months: 1...12) ?? 0
+        ledger(branch).held(kind, year: year, months: 1...12)
     }
 
     /// Group meetings of one party group in `quarter`, in months up to `lastMonth` (default: all three).
     public func groupMeetings(branch: String, group: String, quarter: Quarter, throughMonth lastMonth: Int = 12) -> Int {
-        guard let months = branches[branch]?.groupMeetings[group] else { return 0 }
-        return quarter.months.filter { $0 <= lastMonth }.reduce(0) { $0 + (months[quarter.year * 12 + $1] ?? 0) }
+        ledger(branch).groupMeetings(group: group, quarter: quarter, throughMonth: lastMonth)
     }
 
     /// Held in the months of `quarter` up to and including `lastMonth`.
     public func held(_ kind: ActivityKind, branch: String, quarter: Quarter, throughMonth lastMonth: Int) -> Int {
-        let last = min(lastMonth, quarter.months.upperBound)
-        guard last >= quarter.months.lowerBound else { return 0 }
-        return branches[branch]?.held(kind, year: quarter.year, months: quarter.months.lowerBound...last) ?? 0
+        ledger(branch).held(kind, quarter: quarter, throughMonth: lastMonth)
     }
 
     public func trainingHourTotal(branch: String, year: Int) -> Double {
-        branches[branch]?.trainingHours[year] ?? 0
+        ledger(branch).trainingHourTotal(year: year)
     }
 }
