@@ -154,7 +154,7 @@ public struct ScoringEngine: Sendable {
     }
 
     /// Points of one quarter item for a branch in a quarter.
-    func points(_ item: ScoreItem, _ branch: Branch, _ quarter: Quarter, _ figures: Figures) -> Double {
+    func points(_ item: borrowing ScoreItem, _ branch: Branch, _ quarter: Quarter, _ figures: Figures) -> Double {
         let raw: Double
         switch item.source {
         case .compliance(let metric):
@@ -167,7 +167,7 @@ public struct ScoringEngine: Sendable {
     }
 
     /// Points of one year item, given the quarters counted for the year.
-    func yearPoints(_ item: ScoreItem, _ branch: Branch, year: Int, counted: [Quarter], _ figures: Figures) -> Double {
+    func yearPoints(_ item: borrowing ScoreItem, _ branch: Branch, year: Int, counted: [Quarter], _ figures: Figures) -> Double {
         let raw: Double
         switch item.source {
         case .compliance(let metric):
@@ -206,21 +206,22 @@ public struct ScoringEngine: Sendable {
             let figures = self.figures(branch, year: year, quarters: counted)
             var items: [String: Double] = [:]
             var categories = Dictionary(uniqueKeysWithValues: scheme.categories.map { ($0.id, 0.0) })
-            // Points of every quarter item in every counted quarter, worked out once.
-            let grid = counted.map { quarter in quarterItems.map { points($0, branch, quarter, figures) } }
+            // Points of every quarter item in every counted quarter, worked out once. (Items are
+            // reached by index throughout: a for-in loop copies each item, five strings retained.)
+            let grid = counted.map { quarter in quarterItems.indices.map { points(quarterItems[$0], branch, quarter, figures) } }
             var quarterScores: [Int: Double] = [:]
             for (q, quarter) in counted.enumerated() {
                 quarterScores[quarter.number] = grid[q].reduce(0, +)
             }
-            for (i, item) in quarterItems.enumerated() {
+            for i in quarterItems.indices {
                 let mean = grid.reduce(0) { $0 + $1[i] } / Double(counted.count)
-                items[item.id] = mean
-                categories[item.category, default: 0] += mean
+                items[quarterItems[i].id] = mean
+                categories[quarterItems[i].category, default: 0] += mean
             }
-            for item in yearItems {
-                let p = yearPoints(item, branch, year: year, counted: counted, figures)
-                items[item.id] = p
-                categories[item.category, default: 0] += p
+            for i in yearItems.indices {
+                let p = yearPoints(yearItems[i], branch, year: year, counted: counted, figures)
+                items[yearItems[i].id] = p
+                categories[yearItems[i].category, default: 0] += p
             }
             // Summed in quarter order: a dictionary's order changes from run to run, and so would the last bits.
             let meanQuarter = counted.reduce(0) { $0 + quarterScores[$1.number]! } / Double(counted.count)
@@ -245,10 +246,10 @@ public struct ScoringEngine: Sendable {
             let figures = self.figures(branch, year: quarter.year, quarters: [quarter])
             var items: [String: Double] = [:]
             var categories = Dictionary(uniqueKeysWithValues: scheme.categories.map { ($0.id, 0.0) })
-            for item in quarterItems {
-                let p = points(item, branch, quarter, figures)
-                items[item.id] = p
-                categories[item.category, default: 0] += p
+            for i in quarterItems.indices {
+                let p = points(quarterItems[i], branch, quarter, figures)
+                items[quarterItems[i].id] = p
+                categories[quarterItems[i].category, default: 0] += p
             }
             let raw = quarterItems.reduce(0) { $0 + items[$1.id]! }
             let (deduct, overdue, term) = deduction(branch, on: evaluation)

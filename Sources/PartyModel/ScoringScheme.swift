@@ -146,13 +146,18 @@ public struct ScoringScheme: Codable, Hashable, Sendable {
     public var totalMax: Double { items.reduce(0) { $0 + $1.max } }
     public var quarterItems: [ScoreItem] { items.filter { $0.period == .quarter } }
     public var yearItems: [ScoreItem] { items.filter { $0.period == .year } }
-    public var quarterMax: Double { quarterItems.reduce(0) { $0 + $1.max } }
-    public func categoryMax(_ id: String) -> Double { items.filter { $0.category == id }.reduce(0) { $0 + $1.max } }
+    // Sums without filtering first: a filter copies every item it keeps, and these are asked for
+    // every branch scored.
+    public var quarterMax: Double { items.reduce(0) { $1.period == .quarter ? $0 + $1.max : $0 } }
+    public func categoryMax(_ id: String) -> Double { items.reduce(0) { $1.category == id ? $0 + $1.max : $0 } }
 
     /// The grade of a total, by the bands (highest minimum first).
     public func grade(for total: Double) -> Grade {
-        for band in grades.sorted(by: { $0.minimum > $1.minimum }) where total >= band.minimum - 1e-9 { return band.grade }
-        return .poor
+        var reached: (minimum: Double, grade: Grade)? = nil
+        for band in grades where total >= band.minimum - 1e-9 && band.minimum > (reached?.minimum ?? -.infinity) {
+            reached = (band.minimum, band.grade)
+        }
+        return reached?.grade ?? .poor
     }
 }
 

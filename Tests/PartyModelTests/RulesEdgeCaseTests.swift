@@ -146,6 +146,11 @@ import TestSupport
             #expect(s.items.filter { $0.source == .check(item.id) }.map(\.max) == [item.maxPoints])
         }
         #expect(s.grade(for: 90) == .good && s.grade(for: 89.99) == .fairlyGood && s.grade(for: 60) == .average && s.grade(for: 59.99) == .poor)
+        // The highest band reached, whatever order the scheme lists its bands in.
+        var shuffled = s
+        shuffled.grades = [s.grades[2], s.grades[0], s.grades[3], s.grades[1]]
+        #expect([95, 90, 85, 80, 70, 60, 59.99, 0].map(shuffled.grade(for:)) == [95, 90, 85, 80, 70, 60, 59.99, 0].map(s.grade(for:)))
+        #expect(s.quarterMax == s.quarterItems.reduce(0) { $0 + $1.max } && s.quarterMax > 0)
         #expect(s.strongest.target(for: 2020) == 0.2 && s.strongest.target(for: 2022) == 0.4 && s.strongest.target(for: 2030) == 0.5)
         #expect(s.strongest.target(for: 2019) == 0.2)
     }
