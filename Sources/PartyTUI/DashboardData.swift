@@ -14,7 +14,9 @@ public struct DashboardData: Sendable {
     public let engine: ScoringEngine
     public let compliance: ComplianceCalculator
     public let yearScores: ScoreTable
-    public let quarterScores: ScoreTable
+    /// The selected quarter's scores: worked out when first shown (the first screen does not show them).
+    public var quarterScores: ScoreTable { quarterScoresMemo.value { engine.quarter(selectedQuarter, asOf: asOf) } }
+    private let quarterScoresMemo = Memo<ScoreTable>()
     public let alerts: [Alert]
     public let overview: Overview
     /// Pane tables, built when a pane is first shown: the first screen of a county workspace should
@@ -72,18 +74,16 @@ public struct DashboardData: Sendable {
         let quarterNow = Quarter(year: year, number: quarter)!
         let active = workspace.organisation.branches(inServiceOn: quarterNow.firstDay)
         // The first screen's figures are independent of one another: worked out side by side.
-        let years = Concurrently.Slot<ScoreTable>(), quarters = Concurrently.Slot<ScoreTable>()
+        let years = Concurrently.Slot<ScoreTable>()
         let alertList = Concurrently.Slot<[Alert]>(), meetings = Concurrently.Slot<[String: Double]>()
         let summaryFigures = Concurrently.Slot<WorkspaceSummary>()
         Concurrently.run([
             { years.value = engine.year(year, asOf: asOf) },
             { alertList.value = AlertRules.alerts(workspace, asOf: asOf, compliance: compliance, engine: engine) },
-            { quarters.value = engine.quarter(quarterNow, asOf: asOf) },
             { meetings.value = Dictionary(uniqueKeysWithValues: active.map { ($0.id, compliance.quarter($0, quarterNow).threeMeetingsOneLesson) }) },
             { summaryFigures.value = WorkspaceSummary(workspace, year: year) },
         ])
         yearScores = years.value!
-        quarterScores = quarters.value!
         alerts = alertList.value!
         let ratios = meetings.value!
         branchNames = Dictionary(workspace.organisation.branches.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
@@ -171,6 +171,18 @@ public struct FirstScreen: Codable, Sendable, Equatable {
         self.year = year
         self.quarter = quarter
         self.overview = overview
+    }
+}
+
+/// A value worked out on first use and kept (behind a lock, as `TableCache`).
+final class Memo<T: Sendable>: Sendable {
+    private let stored = Mutex<T?>(nil)
+
+    func value(_ make: () -> T) -> T {
+        if let known = stored.withLock({ $0 }) { return known }
+        let made = make()
+        stored.withLock { $0 = made }
+        return made
     }
 }
 
