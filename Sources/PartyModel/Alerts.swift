@@ -56,72 +56,96 @@ public struct Alert: Hashable, Codable, Sendable {
 public enum AlertRules {
     public static func alerts(_ workspace: Workspace, asOf: Day,
                               compliance: ComplianceCalculator? = nil, engine: ScoringEngine? = nil) -> [Alert] {
-        let rules = workspace.settings.rules
         let compliance = compliance ?? ComplianceCalculator(workspace)
         let engine = engine ?? ScoringEngine(workspace, compliance: compliance)
         // Positions, not copies: a county's 43,000 members grouped by branch.
         let rosters = Dictionary(grouping: workspace.members.indices, by: { workspace.members[$0].branchId })
         let overdue = Dictionary(grouping: workspace.rectifications.filter { $0.isOverdue(on: asOf) }, by: \.branchId)
-        let lastEnded = asOf.quarter.previous
-        var out: [Alert] = []
+        return ordered(workspace.organisation.branches(inServiceOn: asOf).map { branch in
+            alerts(branch, workspace, asOf: asOf, compliance: compliance, engine: engine,
+                   arrears: (rosters[branch.id] ?? []).map { duesArrears(workspace.members[$0], asOf: asOf) }, overdue: overdue[branch.id] ?? [])
+        })
+    }
 
-        for branch in workspace.organisation.branches(inServiceOn: asOf) {
-            func add(_ kind: AlertKind, _ severity: Severity) {
-                out.append(Alert(kind: kind, severity: severity, branchId: branch.id, branchName: branch.name))
-            }
-            // 换届: overdue, within the reminder windows, or unknown.
-            if let end = branch.termEnd {
-                if end < asOf {
-                    add(.termOverdue(end: end), .critical)
-                } else {
-                    let windows = rules.termReminderMonths.sorted()
-                    if let months = windows.first(where: { end <= asOf.adding(months: $0) }) {
-                        add(.termEndsSoon(end: end, months: months), months == windows.first ? .warning : .notice)
-                    }
-                }
-            } else {
-                add(.termUnknown, .notice)
-            }
-            // Organisation setting.
-            if branch.fullMembers < rules.minFullMembers && !branch.isJointBranch {
-                add(.tooFewFullMembers(full: branch.fullMembers, minimum: rules.minFullMembers), .warning)
-            }
-            if branch.fullMembers >= rules.committeeThreshold && !branch.hasCommittee {
-                add(.noCommittee(full: branch.fullMembers, threshold: rules.committeeThreshold), .warning)
-            }
-            if branch.totalMembers >= rules.committeeOrganisationThreshold {
-                add(.shouldBeCommittee(members: branch.totalMembers, threshold: rules.committeeOrganisationThreshold), .critical)
-            } else if branch.totalMembers > rules.maxBranchMembers {
-                add(.tooLargeForBranch(members: branch.totalMembers, maximum: rules.maxBranchMembers), .warning)
-            }
-            if branch.totalMembers >= rules.partyGroupThreshold && branch.partyGroups.isEmpty {
-                add(.noPartyGroups(members: branch.totalMembers, threshold: rules.partyGroupThreshold), .notice)
-            }
-            if branch.secretary?.trimmingWhitespace().isEmpty ?? true {
-                add(.secretaryVacant, .critical)
-            }
-            // Dues, from the roster.
-            let arrears = (rosters[branch.id] ?? []).map { duesArrears(workspace.members[$0], asOf: asOf) }
-            let critical = arrears.filter { $0 >= rules.duesArrearsCriticalMonths }.count
-            let warning = arrears.filter { $0 >= rules.duesArrearsWarningMonths && $0 < rules.duesArrearsCriticalMonths }.count
-            if critical > 0 { add(.duesArrears(members: critical, months: rules.duesArrearsCriticalMonths), .critical) }
-            if warning > 0 { add(.duesArrears(members: warning, months: rules.duesArrearsWarningMonths), .warning) }
-            // 三会一课 this quarter.
-            if let progress = compliance.quarter(branch, asOf.quarter, asOf: asOf).progress, progress.isBehind {
-                add(.meetingsBehind(quarter: asOf.quarter, kinds: progress.behind), .warning)
-            }
-            // The last ended quarter's check.
-            if engine.check(branch: branch.id, quarter: lastEnded) == nil {
-                add(.checkMissing(quarter: lastEnded), .warning)
-            }
-            for r in (overdue[branch.id] ?? []).sorted(by: { $0.dueOn < $1.dueOn }) {
-                add(.rectificationOverdue(id: r.id, description: r.description, due: r.dueOn), .critical)
-            }
-        }
-        // Most severe first, then by branch, keeping each branch's order.
-        return out.enumerated().sorted { a, b in
+    /// The alerts after a change that moved the figures of the `touched` branches only (see
+    /// `Change.branchesTouched`): `old`, as worked out before it on the same day, with those
+    /// branches' alerts found again — a branch's alerts depend on its own records alone.
+    public static func alerts(_ workspace: Workspace, asOf: Day, compliance: ComplianceCalculator, engine: ScoringEngine,
+                              revising old: [Alert], touched: Set<String>) -> [Alert] {
+        let kept = Dictionary(grouping: old.filter { !touched.contains($0.branchId) }, by: \.branchId)
+        return ordered(workspace.organisation.branches(inServiceOn: asOf).map { branch in
+            guard touched.contains(branch.id) else { return kept[branch.id] ?? [] }
+            return alerts(branch, workspace, asOf: asOf, compliance: compliance, engine: engine,
+                          arrears: workspace.members.lazy.filter { $0.branchId == branch.id }.map { duesArrears($0, asOf: asOf) },
+                          overdue: workspace.rectifications.filter { $0.branchId == branch.id && $0.isOverdue(on: asOf) })
+        })
+    }
+
+    /// Most severe first, then by branch (in the given order), keeping each branch's order.
+    static func ordered(_ byBranch: [[Alert]]) -> [Alert] {
+        byBranch.joined().enumerated().sorted { a, b in
             (b.element.severity, a.offset) < (a.element.severity, b.offset)
         }.map(\.element)
+    }
+
+    /// One branch's alerts; `arrears`: months of dues unpaid by each member of its roster;
+    /// `overdue`: its overdue rectifications.
+    static func alerts(_ branch: Branch, _ workspace: Workspace, asOf: Day, compliance: ComplianceCalculator, engine: ScoringEngine,
+                       arrears: [Int], overdue: [Rectification]) -> [Alert] {
+        let rules = workspace.settings.rules
+        let lastEnded = asOf.quarter.previous
+        var out: [Alert] = []
+        func add(_ kind: AlertKind, _ severity: Severity) {
+            out.append(Alert(kind: kind, severity: severity, branchId: branch.id, branchName: branch.name))
+        }
+        // 换届: overdue, within the reminder windows, or unknown.
+        if let end = branch.termEnd {
+            if end < asOf {
+                add(.termOverdue(end: end), .critical)
+            } else {
+                let windows = rules.termReminderMonths.sorted()
+                if let months = windows.first(where: { end <= asOf.adding(months: $0) }) {
+                    add(.termEndsSoon(end: end, months: months), months == windows.first ? .warning : .notice)
+                }
+            }
+        } else {
+            add(.termUnknown, .notice)
+        }
+        // Organisation setting.
+        if branch.fullMembers < rules.minFullMembers && !branch.isJointBranch {
+            add(.tooFewFullMembers(full: branch.fullMembers, minimum: rules.minFullMembers), .warning)
+        }
+        if branch.fullMembers >= rules.committeeThreshold && !branch.hasCommittee {
+            add(.noCommittee(full: branch.fullMembers, threshold: rules.committeeThreshold), .warning)
+        }
+        if branch.totalMembers >= rules.committeeOrganisationThreshold {
+            add(.shouldBeCommittee(members: branch.totalMembers, threshold: rules.committeeOrganisationThreshold), .critical)
+        } else if branch.totalMembers > rules.maxBranchMembers {
+            add(.tooLargeForBranch(members: branch.totalMembers, maximum: rules.maxBranchMembers), .warning)
+        }
+        if branch.totalMembers >= rules.partyGroupThreshold && branch.partyGroups.isEmpty {
+            add(.noPartyGroups(members: branch.totalMembers, threshold: rules.partyGroupThreshold), .notice)
+        }
+        if branch.secretary?.trimmingWhitespace().isEmpty ?? true {
+            add(.secretaryVacant, .critical)
+        }
+        // Dues, from the roster.
+        let critical = arrears.filter { $0 >= rules.duesArrearsCriticalMonths }.count
+        let warning = arrears.filter { $0 >= rules.duesArrearsWarningMonths && $0 < rules.duesArrearsCriticalMonths }.count
+        if critical > 0 { add(.duesArrears(members: critical, months: rules.duesArrearsCriticalMonths), .critical) }
+        if warning > 0 { add(.duesArrears(members: warning, months: rules.duesArrearsWarningMonths), .warning) }
+        // 三会一课 this quarter.
+        if let progress = compliance.quarter(branch, asOf.quarter, asOf: asOf).progress, progress.isBehind {
+            add(.meetingsBehind(quarter: asOf.quarter, kinds: progress.behind), .warning)
+        }
+        // The last ended quarter's check.
+        if engine.check(branch: branch.id, quarter: lastEnded) == nil {
+            add(.checkMissing(quarter: lastEnded), .warning)
+        }
+        for r in overdue.sorted(by: { $0.dueOn < $1.dueOn }) {
+            add(.rectificationOverdue(id: r.id, description: r.description, due: r.dueOn), .critical)
+        }
+        return out
     }
 
     /// Months of dues unpaid over the previous and the current year, as of `asOf`. The current

@@ -32,6 +32,28 @@ public enum Change: Hashable, Sendable {
         }
     }
 
+    /// The branches whose figures (compliance, scores, alerts) this change can move: those of the
+    /// records it touches, before and after. nil when it can move any (a branch: its place in the
+    /// tree, its size, its years of service); empty when none (a plan task).
+    public var branchesTouched: Set<String>? {
+        var touched = Set<String>()
+        for part in parts {
+            let ids: [String?]
+            switch part {
+            case .branch: return nil
+            case .task, .batch: ids = []
+            case .activity(let b, let a): ids = [b?.branchId, a?.branchId]
+            case .rectification(let b, let a): ids = [b?.branchId, a?.branchId]
+            case .check(let b, let a): ids = [b?.branchId, a?.branchId]
+            case .manualScore(let b, let a): ids = [b?.branchId, a?.branchId]
+            case .bonus(let b, let a): ids = [b?.branchId, a?.branchId]
+            case .member(let b, let a): ids = [b?.branchId, a?.branchId]
+            }
+            touched.formUnion(ids.compactMap { $0 })
+        }
+        return touched
+    }
+
     /// What kind of record, for the journal.
     public var entity: String {
         switch self {

@@ -197,70 +197,92 @@ public struct ScoringEngine: Sendable {
 
     // MARK: Year view
 
-    public func year(_ year: Int, asOf: Day) -> ScoreTable {
+    /// The year view. `revising`: this table as worked out before a change that moved the figures
+    /// of the `touched` branches only (the same year and day): the other branches' rows are kept and
+    /// only the touched ones scored again — a branch's score depends on its own records alone.
+    public func year(_ year: Int, asOf: Day, revising old: ScoreTable? = nil, touched: Set<String> = []) -> ScoreTable {
         let counted = Self.countedQuarters(year: year, asOf: asOf)
         let evaluation = min(asOf, Day.lastOf(year: year, month: 12))
         let bonuses = Dictionary(grouping: workspace.bonuses.filter { $0.year == year }, by: \.branchId)
+        let kept = Self.rowsToKeep(old, year: year, quarter: nil, asOf: asOf, touched: touched)
         // Branches are scored independently: side by side on every core, in order.
         let rows = Concurrently.map(branches(from: Day.firstOf(year: year, month: 1))) { branch -> BranchScore in
-            let figures = self.figures(branch, year: year, quarters: counted)
-            var items: [String: Double] = [:]
-            var categories = Dictionary(uniqueKeysWithValues: scheme.categories.map { ($0.id, 0.0) })
-            // Points of every quarter item in every counted quarter, worked out once. (Items are
-            // reached by index throughout: a for-in loop copies each item, five strings retained.)
-            let grid = counted.map { quarter in quarterItems.indices.map { points(quarterItems[$0], branch, quarter, figures) } }
-            var quarterScores: [Int: Double] = [:]
-            for (q, quarter) in counted.enumerated() {
-                quarterScores[quarter.number] = grid[q].reduce(0, +)
-            }
-            for i in quarterItems.indices {
-                let mean = grid.reduce(0) { $0 + $1[i] } / Double(counted.count)
-                items[quarterItems[i].id] = mean
-                categories[quarterItems[i].category, default: 0] += mean
-            }
-            for i in yearItems.indices {
-                let p = yearPoints(yearItems[i], branch, year: year, counted: counted, figures)
-                items[yearItems[i].id] = p
-                categories[yearItems[i].category, default: 0] += p
-            }
-            // Summed in quarter order: a dictionary's order changes from run to run, and so would the last bits.
-            let meanQuarter = counted.reduce(0) { $0 + quarterScores[$1.number]! } / Double(counted.count)
-            let yearSum = yearItems.reduce(0) { $0 + items[$1.id]! }
-            let bonus = min(scheme.bonusCap, max(0, (bonuses[branch.id] ?? []).reduce(0) { $0 + $1.points }))
-            let (deduct, overdue, term) = deduction(branch, on: evaluation)
-            let total = roundHalfUp2(min(100, max(0, meanQuarter + yearSum + bonus - deduct)))
-            return score(branch, categories: categories, items: items, quarterScores: quarterScores, bonus: bonus,
-                              deduction: deduct, overdue: overdue, term: term, total: total,
-                              categoryMax: { scheme.categoryMax($0) })
+            kept[branch.id] ?? self.yearRow(branch, year: year, counted: counted, evaluation: evaluation, bonuses: bonuses[branch.id] ?? [])
         }
         return table(year: year, quarter: nil, asOf: asOf, provisional: asOf <= Day.lastOf(year: year, month: 12),
                      counted: counted.map(\.number), rows: rows)
     }
 
+    /// The rows of `old` that a revision keeps: those of untouched branches, when `old` is the same view.
+    static func rowsToKeep(_ old: ScoreTable?, year: Int, quarter: Int?, asOf: Day, touched: Set<String>) -> [String: BranchScore] {
+        guard let old, old.year == year, old.quarter == quarter, old.asOf == asOf else { return [:] }
+        var kept: [String: BranchScore] = [:]
+        for row in old.branches where !touched.contains(row.branchId) { kept[row.branchId] = row }
+        return kept
+    }
+
+    func yearRow(_ branch: Branch, year: Int, counted: [Quarter], evaluation: Day, bonuses: [Bonus]) -> BranchScore {
+        let figures = self.figures(branch, year: year, quarters: counted)
+        var items: [String: Double] = [:]
+        var categories = Dictionary(uniqueKeysWithValues: scheme.categories.map { ($0.id, 0.0) })
+        // Points of every quarter item in every counted quarter, worked out once. (Items are
+        // reached by index throughout: a for-in loop copies each item, five strings retained.)
+        let grid = counted.map { quarter in quarterItems.indices.map { points(quarterItems[$0], branch, quarter, figures) } }
+        var quarterScores: [Int: Double] = [:]
+        for (q, quarter) in counted.enumerated() {
+            quarterScores[quarter.number] = grid[q].reduce(0, +)
+        }
+        for i in quarterItems.indices {
+            let mean = grid.reduce(0) { $0 + $1[i] } / Double(counted.count)
+            items[quarterItems[i].id] = mean
+            categories[quarterItems[i].category, default: 0] += mean
+        }
+        for i in yearItems.indices {
+            let p = yearPoints(yearItems[i], branch, year: year, counted: counted, figures)
+            items[yearItems[i].id] = p
+            categories[yearItems[i].category, default: 0] += p
+        }
+        // Summed in quarter order: a dictionary's order changes from run to run, and so would the last bits.
+        let meanQuarter = counted.reduce(0) { $0 + quarterScores[$1.number]! } / Double(counted.count)
+        let yearSum = yearItems.reduce(0) { $0 + items[$1.id]! }
+        let bonus = min(scheme.bonusCap, max(0, bonuses.reduce(0) { $0 + $1.points }))
+        let (deduct, overdue, term) = deduction(branch, on: evaluation)
+        let total = roundHalfUp2(min(100, max(0, meanQuarter + yearSum + bonus - deduct)))
+        return score(branch, categories: categories, items: items, quarterScores: quarterScores, bonus: bonus,
+                     deduction: deduct, overdue: overdue, term: term, total: total,
+                     categoryMax: { scheme.categoryMax($0) })
+    }
+
     // MARK: Quarter view
 
-    public func quarter(_ quarter: Quarter, asOf: Day) -> ScoreTable {
+    /// The quarter view; `revising` and `touched` as for `year`.
+    public func quarter(_ quarter: Quarter, asOf: Day, revising old: ScoreTable? = nil, touched: Set<String> = []) -> ScoreTable {
         let evaluation = min(asOf, quarter.lastDay)
-        let quarterMax = scheme.quarterMax
+        let kept = Self.rowsToKeep(old, year: quarter.year, quarter: quarter.number, asOf: asOf, touched: touched)
         let rows = Concurrently.map(branches(from: quarter.firstDay)) { branch -> BranchScore in
-            let figures = self.figures(branch, year: quarter.year, quarters: [quarter])
-            var items: [String: Double] = [:]
-            var categories = Dictionary(uniqueKeysWithValues: scheme.categories.map { ($0.id, 0.0) })
-            for i in quarterItems.indices {
-                let p = points(quarterItems[i], branch, quarter, figures)
-                items[quarterItems[i].id] = p
-                categories[quarterItems[i].category, default: 0] += p
-            }
-            let raw = quarterItems.reduce(0) { $0 + items[$1.id]! }
-            let (deduct, overdue, term) = deduction(branch, on: evaluation)
-            let scaled = quarterMax > 0 ? raw / quarterMax * 100 : 0
-            let total = roundHalfUp2(min(100, max(0, scaled - deduct)))
-            return score(branch, categories: categories, items: items, quarterScores: [quarter.number: raw], bonus: 0,
-                              deduction: deduct, overdue: overdue, term: term, total: total,
-                              categoryMax: { quarterMaxByCategory[$0] ?? 0 })
+            kept[branch.id] ?? self.quarterRow(branch, quarter, evaluation: evaluation)
         }
         return table(year: quarter.year, quarter: quarter.number, asOf: asOf, provisional: quarter.lastDay >= asOf,
                      counted: [quarter.number], rows: rows)
+    }
+
+    func quarterRow(_ branch: Branch, _ quarter: Quarter, evaluation: Day) -> BranchScore {
+        let quarterMax = scheme.quarterMax
+        let figures = self.figures(branch, year: quarter.year, quarters: [quarter])
+        var items: [String: Double] = [:]
+        var categories = Dictionary(uniqueKeysWithValues: scheme.categories.map { ($0.id, 0.0) })
+        for i in quarterItems.indices {
+            let p = points(quarterItems[i], branch, quarter, figures)
+            items[quarterItems[i].id] = p
+            categories[quarterItems[i].category, default: 0] += p
+        }
+        let raw = quarterItems.reduce(0) { $0 + items[$1.id]! }
+        let (deduct, overdue, term) = deduction(branch, on: evaluation)
+        let scaled = quarterMax > 0 ? raw / quarterMax * 100 : 0
+        let total = roundHalfUp2(min(100, max(0, scaled - deduct)))
+        return score(branch, categories: categories, items: items, quarterScores: [quarter.number: raw], bonus: 0,
+                     deduction: deduct, overdue: overdue, term: term, total: total,
+                     categoryMax: { quarterMaxByCategory[$0] ?? 0 })
     }
 
     // MARK: Shared

@@ -15,9 +15,15 @@ public struct DashboardData: Sendable {
     public let compliance: ComplianceCalculator
     public let yearScores: ScoreTable
     /// The selected quarter's scores: worked out when first shown (the first screen does not show them).
-    public var quarterScores: ScoreTable { quarterScoresMemo.value { engine.quarter(selectedQuarter, asOf: asOf) } }
+    public var quarterScores: ScoreTable {
+        quarterScoresMemo.value { engine.quarter(selectedQuarter, asOf: asOf, revising: revisingQuarter?.old, touched: revisingQuarter?.touched ?? []) }
+    }
     private let quarterScoresMemo = Memo<ScoreTable>()
+    /// The quarter view before the change this data was revised after, when it had been shown.
+    private let revisingQuarter: (old: ScoreTable, touched: Set<String>)?
     public let alerts: [Alert]
+    /// This quarter's 三会一课 ratio of each branch in service (the overview's means).
+    private let meetingRatios: [String: Double]
     public let overview: Overview
     /// Pane tables, built when a pane is first shown: the first screen of a county workspace should
     /// not wait for 100,000 activity rows nobody has asked for yet.
@@ -59,8 +65,10 @@ public struct DashboardData: Sendable {
     }
 
     /// `compliance`: the ledger already counted for this workspace (after an edit, `updated(for:in:)`).
+    /// `revising`: the data before a change that moved the figures of the `touched` branches only
+    /// (`Change.branchesTouched`); the other branches' scores, alerts and ratios are kept from it.
     public init(workspace: Workspace, year: Int, quarter: Int, asOf: Day, lang: Language, loadedYears: Set<Int>? = nil,
-                compliance known: ComplianceCalculator? = nil) {
+                compliance known: ComplianceCalculator? = nil, revising: (old: DashboardData, touched: Set<String>)? = nil) {
         self.workspace = workspace
         self.loadedYears = loadedYears
         self.year = year
@@ -73,19 +81,31 @@ public struct DashboardData: Sendable {
         self.engine = engine
         let quarterNow = Quarter(year: year, number: quarter)!
         let active = workspace.organisation.branches(inServiceOn: quarterNow.firstDay)
+        // A revision only when the data revised shows the same period, day and years.
+        let basis = revising.flatMap { r in
+            r.old.year == year && r.old.quarter == quarter && r.old.asOf == asOf && r.old.loadedYears == loadedYears ? r : nil
+        }
+        let touched = basis?.touched ?? []
+        revisingQuarter = basis.flatMap { b in b.old.quarterScoresMemo.peek().map { ($0, b.touched) } }
         // The first screen's figures are independent of one another: worked out side by side.
         let years = Concurrently.Slot<ScoreTable>()
         let alertList = Concurrently.Slot<[Alert]>(), meetings = Concurrently.Slot<[String: Double]>()
         let summaryFigures = Concurrently.Slot<WorkspaceSummary>()
         Concurrently.run([
-            { years.value = engine.year(year, asOf: asOf) },
-            { alertList.value = AlertRules.alerts(workspace, asOf: asOf, compliance: compliance, engine: engine) },
-            { meetings.value = Dictionary(uniqueKeysWithValues: active.map { ($0.id, compliance.quarter($0, quarterNow).threeMeetingsOneLesson) }) },
+            { years.value = engine.year(year, asOf: asOf, revising: basis?.old.yearScores, touched: touched) },
+            { alertList.value = basis.map { AlertRules.alerts(workspace, asOf: asOf, compliance: compliance, engine: engine,
+                                                              revising: $0.old.alerts, touched: touched) }
+                ?? AlertRules.alerts(workspace, asOf: asOf, compliance: compliance, engine: engine) },
+            { meetings.value = Dictionary(uniqueKeysWithValues: active.map { branch in
+                let kept = touched.contains(branch.id) ? nil : basis?.old.meetingRatios[branch.id]
+                return (branch.id, kept ?? compliance.quarter(branch, quarterNow).threeMeetingsOneLesson)
+              }) },
             { summaryFigures.value = WorkspaceSummary(workspace, year: year) },
         ])
         yearScores = years.value!
         alerts = alertList.value!
         let ratios = meetings.value!
+        meetingRatios = ratios
         branchNames = Dictionary(workspace.organisation.branches.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
 
         func mean(_ ids: [String]) -> Double { ids.isEmpty ? 0 : ids.reduce(0) { $0 + (ratios[$1] ?? 0) } / Double(ids.count) }
@@ -103,6 +123,23 @@ public struct DashboardData: Sendable {
                             overdueRectifications: workspace.rectifications.filter { $0.isOverdue(on: asOf) }.count,
                             year: year, grades: yearScores.summary, provisional: yearScores.provisional,
                             alertCount: alerts.count, topAlerts: Array(alerts.prefix(Overview.alertsKept)))
+    }
+
+    /// What to show once `change` is saved into `workspace`: the ledger counted again for the
+    /// branches it touched only (unless saving read another year first: then whole), their figures
+    /// worked out again, the activities pane carried over with only the edited rows changed.
+    public func afterSaving(_ change: Change, workspace: Workspace, loadedYears: Set<Int>?) -> DashboardData {
+        let counted = self.loadedYears == loadedYears ? compliance.updated(for: change, in: workspace) : nil
+        let data = revised(workspace: workspace, after: change, loadedYears: loadedYears, compliance: counted)
+        data.carryOver(from: self, after: change)
+        return data
+    }
+
+    /// This data after `change` made `workspace`: the figures of the branches it touched worked out
+    /// again, the rest kept (all again after a branch's change). Equal to data worked out afresh.
+    public func revised(workspace: Workspace, after change: Change, loadedYears: Set<Int>?, compliance: ComplianceCalculator? = nil) -> DashboardData {
+        DashboardData(workspace: workspace, year: year, quarter: quarter, asOf: asOf, lang: lang, loadedYears: loadedYears,
+                      compliance: compliance, revising: change.branchesTouched.map { (self, $0) })
     }
 
     /// What a session opens on: the workspace's current year; the quarter of the as-of day when it
@@ -177,6 +214,9 @@ public struct FirstScreen: Codable, Sendable, Equatable {
 /// A value worked out on first use and kept (behind a lock, as `TableCache`).
 final class Memo<T: Sendable>: Sendable {
     private let stored = Mutex<T?>(nil)
+
+    /// The value, if worked out already.
+    func peek() -> T? { stored.withLock { $0 } }
 
     func value(_ make: () -> T) -> T {
         if let known = stored.withLock({ $0 }) { return known }

@@ -186,11 +186,7 @@ if let dir = workspaceDir {
             let t = DispatchTime.now().uptimeNanoseconds
             try editor.commit(change, to: &loaded)
             times.append(ms(t))
-            let old = state.data
-            let data = DashboardData(workspace: loaded.workspace, year: old.year, quarter: old.quarter, asOf: asOf, lang: .zh,
-                                     loadedYears: loaded.years, compliance: old.compliance.updated(for: change, in: loaded.workspace))
-            data.carryOver(from: old, after: change)
-            state.replaceData(data)
+            state.replaceData(state.data.afterSaving(change, workspace: loaded.workspace, loadedYears: loaded.years))
             _ = Views.render(state)
             frames.append(ms(t))
         }

@@ -125,13 +125,7 @@ enum Dashboard {
         guard !state.readOnly else { return }
         do {
             try editor.commit(change, to: &loaded, undo: undo)
-            let old = state.data
-            // The ledger counted again for the branches the change touched only — unless saving read
-            // another year first (then it is counted whole).
-            let compliance = old.loadedYears == loaded.years ? old.compliance.updated(for: change, in: loaded.workspace) : nil
-            let data = DashboardData(workspace: loaded.workspace, year: old.year, quarter: old.quarter, asOf: old.asOf, lang: lang,
-                                     loadedYears: loaded.years, compliance: compliance)
-            data.carryOver(from: old, after: change)   // the activities pane changes by the edited rows only
+            let data = state.data.afterSaving(change, workspace: loaded.workspace, loadedYears: loaded.years)
             state.replaceData(data)
             if undo { state.undoStack.removeLast() } else { state.undoStack.append(change) }
             state.message = undo ? lang.pick("已撤销", "undone") : lang.pick("已保存", "saved")
