@@ -151,10 +151,16 @@ public struct AppState: Sendable {
 
     /// New figures for another period or a reloaded workspace; selections and filters stay.
     public mutating func replaceData(_ newData: DashboardData) {
+        replaceData { _ in newData }
+    }
+
+    /// New figures made from the current ones (after a save: `afterSaving`, which may take the
+    /// current data's tables over); the selections are noted first, while those tables are there.
+    public mutating func replaceData(_ make: (DashboardData) -> DashboardData) {
         for pane in Pane.allCases where pane != .overview && !stale.contains(pane) {
             if let id = selectedRow(pane)?.id { pendingSelection[pane] = id }
         }
-        data = newData
+        data = make(data)
         visible = [:]
         stale = Set(Pane.allCases.filter { $0 != .overview })
         if stale.contains(pane) { refresh(pane) }

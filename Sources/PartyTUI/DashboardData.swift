@@ -239,6 +239,8 @@ final class TableCache: Sendable {
     }
 
     func existing(_ key: String) -> Table? { tables.withLock { $0[key] } }
+    /// Removes the table and hands it over (its rows then have one owner and change in place).
+    func take(_ key: String) -> Table? { tables.withLock { $0.removeValue(forKey: key) } }
     func store(_ key: String, _ table: Table) { tables.withLock { $0[key] = table } }
 }
 
@@ -448,9 +450,10 @@ extension DashboardData {
     /// After `change` (made in this data's workspace), the activities pane's table from `old`'s with
     /// the changed rows taken out and put in at their places — what a rebuild gives, without
     /// rebuilding 100,000 rows for one edit. Nothing is carried over unless `old` had built the table
-    /// for the same year and language and the change is to activities only.
+    /// for the same year and language and the change is to activities only. The table is taken from
+    /// `old` (which is being replaced), so its rows are changed in place rather than copied.
     public func carryOver(from old: DashboardData, after change: Change) {
-        guard old.year == year, old.lang == lang, let table = old.tableCache.existing("\(Pane.activities)") else { return }
+        guard old.year == year, old.lang == lang, old.tableCache.existing("\(Pane.activities)") != nil else { return }
         var removed = Set<String>(), added: [Activity] = []
         for part in change.parts {
             guard case .activity(let before, let after) = part else { return }
@@ -458,7 +461,11 @@ extension DashboardData {
             if let after, after.date.year == year { added.append(after) }
         }
         let addedIds = Set(added.map(\.id))
-        var rows = removed.isEmpty && addedIds.isEmpty ? table.rows : table.rows.filter { !removed.contains($0.id) && !addedIds.contains($0.id) }
+        guard var table = old.tableCache.take("\(Pane.activities)") else { return }
+        let (columns, sortOptions) = (table.columns, table.sortOptions)
+        var rows: [TableRow] = []
+        swap(&rows, &table.rows)
+        if !removed.isEmpty || !addedIds.isEmpty { rows.removeAll { removed.contains($0.id) || addedIds.contains($0.id) } }
         for a in added.sorted(by: Self.newestFirst) {
             // Rows are newest first by (date, id); an ISO date orders as its text.
             let key = (a.date.iso, a.id)
@@ -473,6 +480,6 @@ extension DashboardData {
             rows[i].sortKeys[0] = .number(Double(i))
             rows[i].sortKeys[1] = .number(-Double(i))
         }
-        tableCache.store("\(Pane.activities)", Table(columns: table.columns, rows: rows, sortOptions: table.sortOptions))
+        tableCache.store("\(Pane.activities)", Table(columns: columns, rows: rows, sortOptions: sortOptions))
     }
 }

@@ -186,7 +186,8 @@ if let dir = workspaceDir {
             let t = DispatchTime.now().uptimeNanoseconds
             try editor.commit(change, to: &loaded)
             times.append(ms(t))
-            state.replaceData(state.data.afterSaving(change, workspace: loaded.workspace, loadedYears: loaded.years))
+            let (workspace, years) = (loaded.workspace, loaded.years)
+            state.replaceData { $0.afterSaving(change, workspace: workspace, loadedYears: years) }
             _ = Views.render(state)
             frames.append(ms(t))
         }

@@ -125,8 +125,8 @@ enum Dashboard {
         guard !state.readOnly else { return }
         do {
             try editor.commit(change, to: &loaded, undo: undo)
-            let data = state.data.afterSaving(change, workspace: loaded.workspace, loadedYears: loaded.years)
-            state.replaceData(data)
+            let (workspace, years) = (loaded.workspace, loaded.years)
+            state.replaceData { $0.afterSaving(change, workspace: workspace, loadedYears: years) }
             if undo { state.undoStack.removeLast() } else { state.undoStack.append(change) }
             state.message = undo ? lang.pick("已撤销", "undone") : lang.pick("已保存", "saved")
         } catch {

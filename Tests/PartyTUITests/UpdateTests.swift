@@ -214,6 +214,23 @@ import Foundation
     }
 }
 
+@Suite struct SaveSelectionTests {
+    /// The activities pane after a save: carried over (not rebuilt), the same row still selected
+    /// though a new row came in above it.
+    @Test func theSelectionStaysOnItsRowAfterASave() throws {
+        var state = demoState()
+        press([.char("8"), .down, .down, .down], &state)
+        let id = try #require(state.selectedRow(.activities)?.id)
+        let branch = state.data.workspace.organisation.branches[1].id
+        let change = Change.activity(before: nil, after: Activity(id: "zz-top", branchId: branch, kind: .talk, date: testAsOf, title: "谈心谈话"))
+        let ws = try change.apply(to: state.data.workspace)
+        state.replaceData { $0.afterSaving(change, workspace: ws, loadedYears: nil) }
+        #expect(state.data.isBuilt(.activities))
+        #expect(state.selectedRow(.activities)?.id == id)
+        #expect(state.data.table(.activities)!.rows.contains { $0.id == "zz-top" })
+    }
+}
+
 @Suite struct LoadingScreenTests {
     /// While a large workspace is read the terminal says so, centred, in the chosen language.
     @Test func saysWhatItIsReadingCentred() {
