@@ -108,15 +108,20 @@ public struct AppState: Sendable {
         let filters = stateFilters(pane)
         let tag = filters.indices.contains(list.stateFilter) ? filters[list.stateFilter].tag : ""
         let sorted = list.sort > 0
-        var indices = table.rows.indices.filter { i in
-            let row = table.rows[i]
-            if (sorted || !needle.isEmpty || !tag.isEmpty) && row.isHeading { return false }
-            if sorted && pane == .branches && row.tags.contains("group") { return false }
-            if !needle.isEmpty && !row.search.contains(needle) { return false }
-            if !tag.isEmpty && !row.tags.contains(tag) { return false }
-            if pane == .activities, let kind = activityKind, !row.tags.contains(kind.rawValue) { return false }
-            return true
-        }
+        let kind = pane == .activities ? activityKind?.rawValue : nil
+        // Fields read in place: copying each row (its strings and arrays retained) was most of a
+        // refresh of a city's 490,000 activities.
+        var indices = !sorted && needle.isEmpty && tag.isEmpty && kind == nil ? Array(table.rows.indices)
+            : table.rows.withUnsafeBufferPointer { rows in
+                rows.indices.filter { i in
+                    if (sorted || !needle.isEmpty || !tag.isEmpty) && rows[i].isHeading { return false }
+                    if sorted && pane == .branches && rows[i].tags.contains("group") { return false }
+                    if !needle.isEmpty && !rows[i].search.contains(needle) { return false }
+                    if !tag.isEmpty && !rows[i].tags.contains(tag) { return false }
+                    if let kind, !rows[i].tags.contains(kind) { return false }
+                    return true
+                }
+            }
         if sorted {
             let key = list.sort
             indices.sort { a, b in

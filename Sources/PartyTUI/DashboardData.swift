@@ -145,10 +145,17 @@ public struct DashboardData: Sendable {
     /// What a session opens on: the workspace's current year; the quarter of the as-of day when it
     /// falls in that year.
     public static func opening(_ ws: Workspace, loadedYears: Set<Int>?, asOf: Day, lang: Language) -> DashboardData {
-        let year = ws.settings.currentYear
-        let quarter = asOf.year == year ? asOf.quarter.number : (asOf.year > year ? 4 : 1)
+        let (year, quarter) = openingPeriod(ws, asOf: asOf)
         return DashboardData(workspace: ws, year: year, quarter: quarter, asOf: asOf, lang: lang, loadedYears: loadedYears)
     }
+
+    static func openingPeriod(_ ws: Workspace, asOf: Day) -> (year: Int, quarter: Int) {
+        let year = ws.settings.currentYear
+        return (year, asOf.year == year ? asOf.quarter.number : (asOf.year > year ? 4 : 1))
+    }
+
+    /// Whether this data shows the period a session opens on (its first screen is then `firstScreen`).
+    public var isOpeningPeriod: Bool { Self.openingPeriod(workspace, asOf: asOf) == (year, quarter) }
 
     /// The first screens a session opened on `days` would show, with the files as they are (the
     /// figures are a function of the files and the day): for the days whose first screen reads the
@@ -466,6 +473,8 @@ extension DashboardData {
         var rows: [TableRow] = []
         swap(&rows, &table.rows)
         if !removed.isEmpty || !addedIds.isEmpty { rows.removeAll { removed.contains($0.id) || addedIds.contains($0.id) } }
+        // Room for the next edits too: growing a full array moves (and faults in) all of it.
+        if rows.capacity < rows.count + added.count { rows.reserveCapacity(rows.count + added.count + 1024) }
         for a in added.sorted(by: Self.newestFirst) {
             // Rows are newest first by (date, id); an ISO date orders as its text.
             let key = (a.date.iso, a.id)

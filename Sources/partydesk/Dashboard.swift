@@ -83,13 +83,14 @@ enum Dashboard {
         while true {
             // While first screens are worked out behind, the loop looks up now and then to keep them.
             let next = typedAhead.isEmpty ? screen.readKey(timeout: keeper.isWorking ? 250 : -1) : typedAhead.removeFirst()
-            keeper.collect()
+            keeper.tick()
             guard let event = next else { continue }
             switch event {
             case .resize:
                 screen.updateSize()
                 state.resize(width: screen.width, height: screen.height)
             case .key(let key):
+                keeper.keyPressed()
                 var changed = false
                 switch Update.handle(key, &state) {
                 case .quit:

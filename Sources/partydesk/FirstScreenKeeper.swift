@@ -7,7 +7,8 @@ import PartyTUI
 /// Keeps the dashboard's first screen for the next session (`FigureCache`), so that a large
 /// workspace opens on it while its files are read: today's, and the next days' — a session opened
 /// tomorrow or after a weekend, with the files unchanged, starts from them too. The next days' are
-/// worked out behind the session, on the in-memory workspace (a city's take ~0.5 s each).
+/// worked out behind the session, on the in-memory workspace, once the keys have rested a few
+/// seconds (a city's take ~0.5 s of both cores each).
 final class FirstScreenKeeper {
     let cache: FigureCache
     let store: WorkspaceStore
@@ -19,6 +20,8 @@ final class FirstScreenKeeper {
     private var fingerprint: String?
     private var screens: [Day: FirstScreen] = [:]
     private var working: Background<[Day: FirstScreen]>?
+    /// Work waiting for the keys to rest (after a change), and since when they have.
+    private var pending: (workspace: Workspace, loadedYears: Set<Int>?, days: [Day], since: Double)?
     /// Bumped by each new piece of work: older work stops at its next day.
     private let generation = Generation()
 
@@ -41,50 +44,70 @@ final class FirstScreenKeeper {
         fingerprint.flatMap { cache.read(FirstScreen.self, key: cache.key(fingerprint: $0, asOf: asOf)) }
     }
 
-    /// The files are read: today's first screen is kept at once (unless it was already), the next days' are worked out.
+    /// The files are read: today's first screen is kept at once (unless it was already), the next
+    /// days' are worked out once the keys rest.
     func loaded(_ data: DashboardData, kept: FirstScreen?) {
         guard fingerprint != nil else { return }
         screens = [asOf: data.firstScreen]
         if data.firstScreen != kept { write() }
-        start(data, days: (1...FirstScreen.daysAhead).map { asOf.adding(days: $0) })
+        pending = (data.workspace, data.loadedYears, (1...FirstScreen.daysAhead).map { asOf.adding(days: $0) }, Self.now())
     }
 
-    /// This session changed the files (a save, an undo, a reload): today's and the next days'
-    /// first screens are worked out again from what is in memory.
+    /// Seconds without a key before the next days' screens are worked out after a change: on a
+    /// city each takes half a second of both cores, not to be spent while someone is at work.
+    static let idleBeforeWork: Double = 3
+
+    /// This session changed the files (a save, an undo, a reload). Today's first screen is the one
+    /// on screen when the opening period is shown; the others are worked out once the keys rest.
     func changed(_ data: DashboardData) {
         fingerprint = nil
-        screens = [:]
-        start(data, days: (0...FirstScreen.daysAhead).map { asOf.adding(days: $0) })
+        working = nil
+        _ = generation.value.add(1, ordering: .relaxed)   // older work stops at its next day
+        let opening = data.isOpeningPeriod
+        screens = opening ? [asOf: data.firstScreen] : [:]
+        pending = (data.workspace, data.loadedYears, ((opening ? 1 : 0)...FirstScreen.daysAhead).map { asOf.adding(days: $0) }, Self.now())
     }
 
-    /// True while first screens are being worked out: the main loop then calls `collect` now and then.
-    var isWorking: Bool { working != nil }
+    /// A key was pressed: the work waiting for a rest waits on.
+    func keyPressed() {
+        pending?.since = Self.now()
+    }
 
-    /// Takes what has been worked out, and keeps it when the files' fingerprint is known.
-    func collect() {
+    /// True while first screens wait to be or are being worked out: the main loop then calls `tick` now and then.
+    var isWorking: Bool { working != nil || pending != nil }
+
+    /// Starts the work waiting for a rest, once the keys have rested; takes what has been worked
+    /// out, and keeps it when the files' fingerprint is known.
+    func tick() {
+        if let wait = pending, working == nil, Self.now() - wait.since >= Self.idleBeforeWork {
+            pending = nil
+            start(wait.workspace, loadedYears: wait.loadedYears, days: wait.days)
+        }
         guard let job = working, job.isDone else { return }
         working = nil
         screens.merge(job.wait()) { _, new in new }
         write()
     }
 
-    /// The session ends. After changes, the first screens worked out from them are kept under the
-    /// files' fingerprint as they are now (none if the work is not done yet: the files are then read in full next time).
+    /// The session ends. After changes, the first screens worked out from them (at least today's,
+    /// when the opening period was shown) are kept under the files' fingerprint as they are now.
     func sessionEnds() {
-        collect()
-        guard fingerprint == nil, working == nil, !screens.isEmpty else { return }
+        tick()
+        guard fingerprint == nil, !screens.isEmpty else { return }
         fingerprint = store.fingerprint(years: years)
         write()
     }
+
+    private static func now() -> Double { Date().timeIntervalSince1970 }
 
     private func write() {
         guard let fingerprint else { return }
         cache.write(screens, fingerprint: fingerprint)
     }
 
-    private func start(_ data: DashboardData, days: [Day]) {
+    private func start(_ workspace: Workspace, loadedYears: Set<Int>?, days: [Day]) {
         let mine = generation.value.add(1, ordering: .relaxed).newValue
-        let (workspace, loadedYears, asOf, lang, generation) = (data.workspace, data.loadedYears, asOf, lang, generation)
+        let (asOf, lang, generation) = (asOf, lang, generation)
         working = Background {
             DashboardData.firstScreens(workspace, loadedYears: loadedYears, asOf: asOf, days: days, lang: lang,
                                        carryOn: { generation.value.load(ordering: .relaxed) == mine })

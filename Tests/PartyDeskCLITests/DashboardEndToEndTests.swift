@@ -131,7 +131,7 @@ final class DashboardEndToEndTests {
         }
         var tmux = try start()
         // Today's first screen at once, the next days' once worked out behind the session.
-        let deadline = Date().addingTimeInterval(10)
+        let deadline = Date().addingTimeInterval(20)
         while kept().count < 1 + FirstScreen.daysAhead && Date() < deadline { usleep(100_000) }
         let keys = kept().keys
         #expect(["2026-11-21", "2026-11-22", "2026-11-23", "2026-11-24"].allSatisfy { day in keys.contains { $0.contains(" \(day) ") } }, "\(keys)")
@@ -286,6 +286,31 @@ final class DashboardEndToEndTests {
         #expect(screen.contains { $0.contains("2026-11-21") && $0.contains("支委会") && $0.contains("十一月专题支委会") })
         try again.keys("Enter", "q")
         try checkRestored(again, "reopened")
+    }
+
+    /// A session that saved keeps its first screen as its saves left it: the next session opens on
+    /// it and, the files being the same, finds nothing to correct (the kept file is not rewritten).
+    @Test func aSessionThatSavedKeepsItsFirstScreen() throws {
+        let folder = tmp.sub(".cache/partydesk")
+        func keptFile() -> String? { ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).first.map { "\(folder)/\($0)" } }
+        func modified(_ path: String) -> Date? { (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date }
+        let tmux = try start()
+        try addCommitteeMeeting(tmux, title: "十一月专题支委会")
+        try tmux.wait(for: "已保存")
+        usleep(2_200_000)   // the saved file settles (a file changed in the last 2 s gives no fingerprint)
+        try tmux.keys("q")
+        try checkRestored(tmux, "saved and quit")
+        let path = try #require(keptFile(), "nothing kept")
+        let keptAt = try #require(modified(path))
+        let alerts = DashboardData(workspace: try WorkspaceStore(directory: dir).load().workspace, year: 2026, quarter: 4,
+                                   asOf: testAsOf, lang: .zh).alerts.count
+        #expect(try String(contentsOfFile: path, encoding: .utf8).contains("\"alertCount\":\(alerts)"))
+        usleep(50_000)
+        let again = try start()
+        try again.wait(for: "加载 ")   // read in full by now
+        try again.keys("q")
+        try checkRestored(again, "reopened")
+        #expect(modified(path) == keptAt, "the kept first screen matched the files: not written again")
     }
 
     @Test func aSecondDashboardOpensReadOnlyAndSaysWhoEdits() throws {
