@@ -37,6 +37,9 @@ public struct Editor: Sendable {
     /// Commits `change` in place: on success `loaded` is the workspace as saved; on any failure it is
     /// unchanged. In place so that an edit of a county ledger does not copy 500,000 records.
     public func commit(_ change: Change, to loaded: inout LoadedWorkspace, undo: Bool = false) throws(Failure) {
+        let journal = Journal(directory: store.directory)
+        // A change before this one stopped between its files and its journal lines: settled first.
+        if journal.pending() != nil { try recoverJournal() }
         // A workspace read for some years only: read the years the change touches first, so the
         // files it rewrites are saved whole.
         do { try store.loadYears(WorkspaceCodec.years(touchedBy: change), into: &loaded) } catch { throw .store(error) }
@@ -46,15 +49,52 @@ public struct Editor: Sendable {
         do { try change.apply(to: &loaded.workspace) } catch { throw .conflict(error) }
         let introduced = scoped.map { Self.introduced(old: $0, new: Self.scopedProblems(change, after: true, in: loaded.workspace)!) }
             ?? Self.introduced(old: Validator.validate(before!), new: Validator.validate(loaded.workspace))
+        let lines = journal.lines(change, user: user, host: host, undo: undo, at: Date())
         do throws(Failure) {
             if !introduced.isEmpty { throw .invalid(introduced) }
+            // Written ahead: a stop from here on loses no journal line.
+            do { try journal.writeAhead(lines) } catch { throw .journal(error) }
             let only = loaded.migratedFrom == nil ? WorkspaceCodec.paths(touchedBy: change) : nil
-            do { loaded = try store.save(loaded.workspace, over: loaded, backup: true, only: only) } catch { throw .store(error) }
+            do { loaded = try store.save(loaded.workspace, over: loaded, backup: true, only: only) } catch {
+                // Some of its files may have been replaced before the failure: the journal says which.
+                _ = try? recoverJournal()
+                throw .store(error)
+            }
         } catch {
             try? change.inverse.apply(to: &loaded.workspace)
             throw error
         }
-        do { try Journal(directory: store.directory).append(change, user: user, host: host, undo: undo) } catch { throw .journal(error) }
+        do { try journal.appendRaw(lines) } catch { throw .journal(error) }
+        journal.clearPending()
+    }
+
+    /// Settles lines written ahead of a change that stopped before they were appended (a crash, a
+    /// kill, a power cut): appended for the records that are on disk as the change left them,
+    /// dropped for those that are not, so the journal says exactly what happened to the files.
+    /// Reads the whole workspace (it only happens after such a stop). Returns the lines appended.
+    @discardableResult
+    public func recoverJournal() throws(Failure) -> Int {
+        let journal = Journal(directory: store.directory)
+        guard let pending = journal.pending() else { return 0 }
+        guard !journal.endsWith(pending) else { journal.clearPending(); return 0 }
+        let workspace: Workspace
+        do { workspace = try store.load().workspace } catch { throw .store(error) }
+        var landed = Data(), count = 0
+        for raw in pending.split(separator: 0x0A) where !raw.isEmpty {
+            guard let line = try? JSONSerialization.jsonObject(with: Data(raw)) as? [String: Any],
+                  let entity = line["entity"] as? String, let id = line["id"] as? String else { continue }
+            let now = Journal.json(entity: entity, id: id, in: workspace)
+            let isOnDisk: Bool
+            if let after = line["after"] as? [String: Any] {
+                isOnDisk = (now as? [String: Any]).map { NSDictionary(dictionary: $0).isEqual(to: after) } ?? false
+            } else {
+                isOnDisk = now == nil
+            }
+            if isOnDisk { landed.append(raw); landed.append(0x0A); count += 1 }
+        }
+        if !landed.isEmpty { do { try journal.appendRaw(landed) } catch { throw .journal(error) } }
+        journal.clearPending()
+        return count
     }
 }
 

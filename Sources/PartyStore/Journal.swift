@@ -6,7 +6,9 @@ import PartyModel
 
 /// `journal.jsonl`: one line per change (纪实) — time, OS user, host, action, entity, id, before and
 /// after — appended and fsynced after the change itself is on disk, so it never claims a change
-/// that is not there.
+/// that is not there. The lines are written ahead to `.journal-pending.jsonl` before the change's
+/// files, so that a stop in between loses no line: the next commit appends those of the records
+/// that are on disk as the change left them (`Editor.recoverJournal`).
 public struct Journal: Sendable {
     public static let fileName = "journal.jsonl"
     public let directory: String
@@ -17,9 +19,33 @@ public struct Journal: Sendable {
 
     /// One line per single change (a batch writes each of its parts), in one write.
     public func append(_ change: Change, user: String, host: String, undo: Bool = false, at date: Date = Date()) throws(FileError) {
+        try appendRaw(lines(change, user: user, host: host, undo: undo, at: date))
+    }
+
+    /// The lines of a change, one per single change.
+    func lines(_ change: Change, user: String, host: String, undo: Bool, at date: Date) -> Data {
         var data = Data()
         for part in change.parts { data.append(line(part, user: user, host: host, undo: undo, at: date)) }
-        try appendRaw(data)
+        return data
+    }
+
+    public var pendingPath: String { "\(directory)/.journal-pending.jsonl" }
+
+    /// Lines written ahead of a change's files (crash-safely, fsynced).
+    func writeAhead(_ lines: Data) throws(FileError) { try AtomicFile.write(lines, to: pendingPath) }
+
+    /// The lines written ahead and not yet appended, if any.
+    func pending() -> Data? {
+        guard case .success(let data) = AtomicFile.read(pendingPath) else { return nil }
+        return data
+    }
+
+    func clearPending() { unlink(pendingPath) }
+
+    /// Whether the journal already ends with these lines (appended, then stopped before the pending file went).
+    func endsWith(_ lines: Data) -> Bool {
+        guard case .success(let journal) = AtomicFile.read(path), journal.count >= lines.count else { return false }
+        return journal.suffix(lines.count) == lines
     }
 
     func line(_ change: Change, user: String, host: String, undo: Bool, at date: Date) -> Data {
@@ -46,12 +72,30 @@ public struct Journal: Sendable {
 
     enum Side { case before, after }
 
-    static func json(_ change: Change, side: Side) -> Any? {
-        let encoder = JSONEncoder()
-        func encode<T: Encodable>(_ pair: (T?, T?)) -> Any? {
-            guard let value = side == .before ? pair.0 : pair.1, let data = try? encoder.encode(value) else { return nil }
-            return try? JSONSerialization.jsonObject(with: data)
+    /// A record as its journal lines hold it: encoded, then read back as plain JSON values.
+    static func json<T: Encodable>(_ record: T?) -> Any? {
+        guard let record, let data = try? JSONEncoder().encode(record) else { return nil }
+        return try? JSONSerialization.jsonObject(with: data)
+    }
+
+    /// The record of `entity` with `id` as `workspace` holds it, as `json` gives it (nil: none).
+    static func json(entity: String, id: String, in ws: Workspace) -> Any? {
+        func find<T: Identified & Encodable>(_ list: [T]) -> Any? { json(list.first { $0.id == id }) }
+        switch entity {
+        case "activity": return find(ws.activities)
+        case "rectification": return find(ws.rectifications)
+        case "task": return find(ws.plan.tasks)
+        case "branch": return find(ws.organisation.branches)
+        case "check": return find(ws.checks)
+        case "manualScore": return find(ws.manualScores)
+        case "bonus": return find(ws.bonuses)
+        case "member": return find(ws.members)
+        default: return nil
         }
+    }
+
+    static func json(_ change: Change, side: Side) -> Any? {
+        func encode<T: Encodable>(_ pair: (T?, T?)) -> Any? { json(side == .before ? pair.0 : pair.1) }
         switch change {
         case .activity(let b, let a): return encode((b, a))
         case .rectification(let b, let a): return encode((b, a))
