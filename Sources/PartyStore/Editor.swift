@@ -68,6 +68,9 @@ public struct Editor: Sendable {
         journal.clearPending()
     }
 
+    /// Whether a change stopped between its files and its journal lines (see `recoverJournal`).
+    public var hasUnsettledJournal: Bool { Journal(directory: store.directory).pending() != nil }
+
     /// Settles lines written ahead of a change that stopped before they were appended (a crash, a
     /// kill, a power cut): appended for the records that are on disk as the change left them,
     /// dropped for those that are not, so the journal says exactly what happened to the files.

@@ -79,6 +79,11 @@ enum Dashboard {
         var state = AppState(data: first, width: screen.width, height: screen.height, readOnly: isReadOnly, loadedAt: clock())
         state.lockHolder = lockHolder
         state.message = themeMessage ?? lockMessage
+        // The last session stopped between a change's files and its journal lines: settled now,
+        // not at the next save (it reads the whole workspace once; only after such a stop).
+        if !state.readOnly, editor.hasUnsettledJournal {
+            if (try? editor.recoverJournal()) == nil { state.message = lang.pick("日志补记失败, 下次保存时重试", "journal could not be settled; will retry at the next save") }
+        }
         screen.draw(Views.render(state))
         while true {
             // While first screens are worked out behind, the loop looks up now and then to keep them.
