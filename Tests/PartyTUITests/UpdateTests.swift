@@ -165,11 +165,14 @@ import TestSupport
 import Foundation
 
 @Suite struct SearchKeyTests {
-    /// The filter's text is lower-cased exactly when lower-casing changes it.
+    /// The filter's text is lower-cased exactly when lower-casing changes it, and followed by the
+    /// pinyin initials of its Chinese when it has any.
     @Test func onlyTextWithCaseIsLowered() {
         for text in ["党员大会 2026-03-05", "abc 党", "ABC 党", "Ｐａｒｔｙ", "ÉCOLE", "Σ", "三会一课", "", "x-Y_z", "Ⓐ 圆圈", "Ꙁꙁ", "Ꜳ", "𐐀", "ｐａｒｔｙ（一）"] {
-            #expect(TableRow.searchKey(text) == text.lowercased(), "\(text)")
+            let initials = PinyinInitials.hasInitials(text) ? "\u{1F}" + PinyinInitials.of(text) : ""
+            #expect(TableRow.searchKey(text) == text.lowercased() + initials, "\(text)")
         }
+        #expect(TableRow.searchKey("ABC 党员大会") == "abc 党员大会\u{1F}dydh")
     }
 }
 
@@ -244,5 +247,29 @@ import Foundation
         let english = Views.loading(width: 40, height: 10, directory: String(repeating: "x", count: 60), lang: .en)
         #expect(english.row(4).contains("Reading the workspace…"))
         #expect(DisplayWidth.of(english.row(5)) <= 40)
+    }
+}
+
+@Suite struct PinyinFilterTests {
+    @Test func initialsOfTheCommonCharacters() {
+        #expect(PinyinInitials.table.filter { $0 != 0 }.count == 3755)
+        #expect(PinyinInitials.of("党政办公室党支部") == "dzbgsdzb")
+        #expect(PinyinInitials.of("2026年 三会一课, 张三") == "n shyk zs")
+        // A character with two readings has the one GB 2312 sorts it by; a rare one has none.
+        #expect(PinyinInitials.of("长") == "c" && PinyinInitials.of("翀") == "")
+        #expect(!PinyinInitials.hasInitials("abc 123") && PinyinInitials.hasInitials("abc 党"))
+    }
+
+    /// `/` then initials finds the Chinese rows, in the branches pane and in the ledger.
+    @Test func typingInitialsFindsTheRows() {
+        var state = demoState()
+        press([.char("2"), .char("/")] + "dzbgs".map { Key.char($0) } + [.enter], &state)
+        let names = state.visible[.branches]!.map { state.table(.branches)!.rows[$0].cells[0] }
+        #expect(!names.isEmpty && names.allSatisfy { $0.contains("党政办公室") }, "\(names)")
+        press([.char("8"), .char("/")] + "zwh".map { Key.char($0) } + [.enter], &state)
+        let kinds = state.visible[.activities]!.map { state.table(.activities)!.rows[$0].cells.joined(separator: " ") }
+        #expect(!kinds.isEmpty && kinds.allSatisfy { $0.contains("支委会") || PinyinInitials.of($0).contains("zwh") })
+        // Every row with Chinese in it carries its initials, after the separator.
+        #expect(!state.table(.activities)!.rows.contains { $0.search.contains("\u{1F}") == false && PinyinInitials.hasInitials($0.cells.joined()) })
     }
 }
