@@ -202,6 +202,21 @@ if let dir = workspaceDir {
             moves.append(ms(t))
         }
         if !moves.isEmpty { print("a rectification moved on and saved durably, \(moves.count) moves, median (min–max): \(spread(moves))") }
+        // The quarterly check as the check form records it: the check and its findings, one batch.
+        var recorded: [Double] = []
+        let checked = Set(loaded.workspace.checks.filter { $0.year == 2026 && $0.quarter == 4 }.map(\.branchId))
+        for branch in loaded.workspace.organisation.branches.filter({ !checked.contains($0.id) }).prefix(runs) {
+            let check = QuarterlyCheck(id: "bench-\(getpid())-\(branch.id)", branchId: branch.id, year: 2026, quarter: 4, date: asOf,
+                                       inspectors: ["基准"], points: [:])
+            let findings = (1...2).map { n in
+                Rectification(id: "\(check.id)-\(n)", branchId: branch.id, sourceCheckId: check.id, category: "组织生活",
+                              description: "基准测试问题\(n)", owner: "书记", openedOn: asOf, dueOn: asOf.adding(days: 30))
+            }
+            let t = DispatchTime.now().uptimeNanoseconds
+            try editor.commit(.batch([.check(before: nil, after: check)] + findings.map { .rectification(before: nil, after: $0) }), to: &loaded)
+            recorded.append(ms(t))
+        }
+        if !recorded.isEmpty { print("a quarterly check with two findings recorded durably (one batch), \(recorded.count) checks, median (min–max): \(spread(recorded))") }
     case "validate":
         // Ours and python's json.load of the same files, alternately, so both see the same machine.
         var ours: [Double] = [], python: [Double] = [], ratios: [Double] = []

@@ -167,7 +167,8 @@ import TestSupport
         #expect(Editor.introducedProblems(.activity(before: nil, after: cases[1].1), before: ws, after: bad).count == 2)
     }
 
-    /// The same for members, checks, rectifications, plan tasks, manual points and bonuses, on the demo.
+    /// The same for members, checks (also one that goes away), rectifications, plan tasks, manual
+    /// points, bonuses and batches of them, on the demo.
     @Test func memberCheckAndRectificationEditsAreCheckedAsTheWholePassWould() throws {
         let ws = DemoWorkspace.make(asOf: testAsOf)
         let d = Self.d
@@ -190,6 +191,17 @@ import TestSupport
             .manualScore(before: nil, after: ManualScore(branchId: "no-branch", itemId: "three-meetings", year: 2026, points: 1)),
             .manualScore(before: nil, after: ManualScore(branchId: ws.organisation.branches[0].id, itemId: "satisfaction", year: 2026, quarter: 9, points: 99)),
             .bonus(before: nil, after: Bonus(branchId: "no-branch", year: 2026, points: -1, reason: "x")),
+            // Batches: a check with its findings (as the check form records them), one with a finding
+            // pointing at a check not in it, a check taken away with its findings, an import with bad
+            // records.
+            .batch([.check(before: nil, after: edited(check) { $0.id = "k-batch"; $0.year = 2026; $0.quarter = 4 }),
+                    .rectification(before: nil, after: edited(finding) { $0.id = "r-batch"; $0.sourceCheckId = "k-batch"; $0.history = []; $0.status = .open })]),
+            .batch([.check(before: nil, after: edited(check) { $0.id = "k-batch-2"; $0.year = 2026; $0.quarter = 4 }),
+                    .rectification(before: nil, after: edited(finding) { $0.id = "r-batch-2"; $0.sourceCheckId = "k-elsewhere"; $0.history = []; $0.status = .open })]),
+            .batch([.check(before: source, after: nil)] + ws.rectifications.filter { $0.sourceCheckId == source.id }.map { .rectification(before: $0, after: nil) }),
+            .batch([.activity(before: nil, after: Activity(id: "imp-1", branchId: ws.organisation.branches[0].id, kind: .talk, date: d("2026-06-01"), title: "导入")),
+                    .activity(before: nil, after: Activity(id: "imp-2", branchId: "no-branch", kind: .talk, date: d("2026-06-02"), title: "导入", attended: 9, expected: 3)),
+                    .member(before: nil, after: Member(id: "imp-m", name: "导入党员", branchId: "no-branch"))]),
         ]
         var nonEmpty = 0
         for change in changes {
@@ -200,7 +212,10 @@ import TestSupport
             #expect(one == whole, "\(change.entity) \(change.action): \(one) vs \(whole)")
             if !whole.isEmpty { nonEmpty += 1 }
         }
-        #expect(nonEmpty >= 12)
+        #expect(nonEmpty >= 14)
+        // Only a branch's change takes the whole pass now.
+        #expect(changes.allSatisfy { Editor.scopedProblems($0, after: false, in: ws) != nil })
+        #expect(Editor.scopedProblems(.branch(before: ws.organisation.branches[0], after: ws.organisation.branches[0]), after: false, in: ws) == nil)
     }
 }
 
