@@ -34,12 +34,6 @@ public struct FigureCache: Sendable {
     /// The key of figures worked out by this build as of `asOf` from files with this fingerprint.
     public func key(fingerprint: String, asOf: Day) -> String { "\(Self.buildIdentity) \(asOf) \(fingerprint)" }
 
-    /// The key of figures worked out from `store`'s files as they are now, from the years `years`
-    /// chooses; nil when the files have no fingerprint (see `WorkspaceStore.fingerprint`).
-    public func key(for store: WorkspaceStore, asOf: Day, years: (WorkspaceSettings) -> Set<Int>?, racyWithin: Double = 2) -> String? {
-        store.fingerprint(years: years, racyWithin: racyWithin).map { key(fingerprint: $0, asOf: asOf) }
-    }
-
     /// Keeps figures by day, all worked out from files with this fingerprint, in place of everything kept before.
     @discardableResult
     public func write<T: Codable>(_ byDay: [Day: T], fingerprint: String) -> Bool {

@@ -106,11 +106,15 @@ import TestSupport
     @Test func theKeyIsOfThisBuildTheDayAndTheFiles() throws {
         let store = try demo()
         let cache = FigureCache(workspace: store.directory, environment: ["HOME": tmp.path])
-        let key = try #require(cache.key(for: store, asOf: testAsOf, years: only2026, racyWithin: 0))
-        #expect(key.hasPrefix(FigureCache.buildIdentity + " 2026-11-21 "))
         let fingerprint = try #require(store.fingerprint(years: only2026, racyWithin: 0))
-        #expect(key == cache.key(fingerprint: fingerprint, asOf: testAsOf))
-        #expect(cache.key(for: store, asOf: testAsOf.adding(days: 1), years: only2026, racyWithin: 0) != key)
-        #expect(cache.key(for: store, asOf: testAsOf, years: { _ in [2025, 2026] }, racyWithin: 0) != key)
+        let key = cache.key(fingerprint: fingerprint, asOf: testAsOf)
+        #expect(key.hasPrefix(FigureCache.buildIdentity + " 2026-11-21 ") && key.hasSuffix(fingerprint))
+        #expect(cache.key(fingerprint: fingerprint, asOf: testAsOf.adding(days: 1)) != key)
+        // Another set of years is another set of files: another fingerprint.
+        #expect(store.fingerprint(years: { _ in [2025, 2026] }, racyWithin: 0) != fingerprint)
+        // Figures kept by day come back under their day's key only.
+        #expect(cache.write([testAsOf: "今天", testAsOf.adding(days: 1): "明天"], fingerprint: fingerprint))
+        #expect(cache.read(String.self, key: key) == "今天")
+        #expect(cache.read(String.self, key: cache.key(fingerprint: fingerprint, asOf: testAsOf.adding(days: 1))) == "明天")
     }
 }
