@@ -144,9 +144,12 @@ public struct DashboardData: Sendable {
 
     /// What a session opens on: the workspace's current year; the quarter of the as-of day when it
     /// falls in that year.
-    public static func opening(_ ws: Workspace, loadedYears: Set<Int>?, asOf: Day, lang: Language) -> DashboardData {
+    /// `compliance`: the ledger already counted for `ws` (it does not depend on the day).
+    public static func opening(_ ws: Workspace, loadedYears: Set<Int>?, asOf: Day, lang: Language,
+                               compliance: ComplianceCalculator? = nil) -> DashboardData {
         let (year, quarter) = openingPeriod(ws, asOf: asOf)
-        return DashboardData(workspace: ws, year: year, quarter: quarter, asOf: asOf, lang: lang, loadedYears: loadedYears)
+        return DashboardData(workspace: ws, year: year, quarter: quarter, asOf: asOf, lang: lang, loadedYears: loadedYears,
+                             compliance: compliance)
     }
 
     static func openingPeriod(_ ws: Workspace, asOf: Day) -> (year: Int, quarter: Int) {
@@ -161,12 +164,12 @@ public struct DashboardData: Sendable {
     /// figures are a function of the files and the day): for the days whose first screen reads the
     /// same years as `asOf`'s. `carryOn` is asked before each day; false stops.
     public static func firstScreens(_ ws: Workspace, loadedYears: Set<Int>?, asOf: Day, days: [Day], lang: Language,
-                                    carryOn: () -> Bool = { true }) -> [Day: FirstScreen] {
+                                    compliance: ComplianceCalculator? = nil, carryOn: () -> Bool = { true }) -> [Day: FirstScreen] {
         let year = ws.settings.currentYear
         var screens: [Day: FirstScreen] = [:]
         for day in days where years(for: year, asOf: day) == years(for: year, asOf: asOf) {
             guard carryOn() else { break }
-            screens[day] = opening(ws, loadedYears: loadedYears, asOf: day, lang: lang).firstScreen
+            screens[day] = opening(ws, loadedYears: loadedYears, asOf: day, lang: lang, compliance: compliance).firstScreen
         }
         return screens
     }

@@ -142,7 +142,8 @@ if let dir = workspaceDir {
         if let fingerprint, kept == nil {
             // Kept as the dashboard keeps them: this day's and the next days' (worked out behind a session).
             let days = (1...FirstScreen.daysAhead).map { asOf.adding(days: $0) }
-            var screens = DashboardData.firstScreens(loaded.workspace, loadedYears: loaded.years, asOf: asOf, days: days, lang: .zh)
+            var screens = DashboardData.firstScreens(loaded.workspace, loadedYears: loaded.years, asOf: asOf, days: days, lang: .zh,
+                                                     compliance: data.compliance)
             screens[asOf] = data.firstScreen
             cache.write(screens, fingerprint: fingerprint)
         }

@@ -21,7 +21,7 @@ final class FirstScreenKeeper {
     private var screens: [Day: FirstScreen] = [:]
     private var working: Background<[Day: FirstScreen]>?
     /// Work waiting for the keys to rest (after a change), and since when they have.
-    private var pending: (workspace: Workspace, loadedYears: Set<Int>?, days: [Day], since: Double)?
+    private var pending: (data: DashboardData, days: [Day], since: Double)?
     /// Bumped by each new piece of work: older work stops at its next day.
     private let generation = Generation()
 
@@ -50,7 +50,7 @@ final class FirstScreenKeeper {
         guard fingerprint != nil else { return }
         screens = [asOf: data.firstScreen]
         if data.firstScreen != kept { write() }
-        pending = (data.workspace, data.loadedYears, (1...FirstScreen.daysAhead).map { asOf.adding(days: $0) }, Self.now())
+        pending = (data, (1...FirstScreen.daysAhead).map { asOf.adding(days: $0) }, Self.now())
     }
 
     /// Seconds without a key before the next days' screens are worked out after a change: on a
@@ -65,7 +65,7 @@ final class FirstScreenKeeper {
         _ = generation.value.add(1, ordering: .relaxed)   // older work stops at its next day
         let opening = data.isOpeningPeriod
         screens = opening ? [asOf: data.firstScreen] : [:]
-        pending = (data.workspace, data.loadedYears, ((opening ? 1 : 0)...FirstScreen.daysAhead).map { asOf.adding(days: $0) }, Self.now())
+        pending = (data, ((opening ? 1 : 0)...FirstScreen.daysAhead).map { asOf.adding(days: $0) }, Self.now())
     }
 
     /// A key was pressed: the work waiting for a rest waits on.
@@ -81,7 +81,7 @@ final class FirstScreenKeeper {
     func tick() {
         if let wait = pending, working == nil, Self.now() - wait.since >= Self.idleBeforeWork {
             pending = nil
-            start(wait.workspace, loadedYears: wait.loadedYears, days: wait.days)
+            start(wait.data, days: wait.days)
         }
         guard let job = working, job.isDone else { return }
         working = nil
@@ -105,11 +105,12 @@ final class FirstScreenKeeper {
         cache.write(screens, fingerprint: fingerprint)
     }
 
-    private func start(_ workspace: Workspace, loadedYears: Set<Int>?, days: [Day]) {
+    /// Works the first screens of `days` out from `data`'s workspace, its ledger counted once for all.
+    private func start(_ data: DashboardData, days: [Day]) {
         let mine = generation.value.add(1, ordering: .relaxed).newValue
-        let (asOf, lang, generation) = (asOf, lang, generation)
+        let (workspace, loadedYears, compliance, asOf, lang, generation) = (data.workspace, data.loadedYears, data.compliance, asOf, lang, generation)
         working = Background {
-            DashboardData.firstScreens(workspace, loadedYears: loadedYears, asOf: asOf, days: days, lang: lang,
+            DashboardData.firstScreens(workspace, loadedYears: loadedYears, asOf: asOf, days: days, lang: lang, compliance: compliance,
                                        carryOn: { generation.value.load(ordering: .relaxed) == mine })
         }
     }
