@@ -34,44 +34,14 @@ enum Dashboard {
         let isReadOnly = readOnly || lock == nil
 
         // The first screen needs the current year only (and the quarter before the as-of day):
-        // older years are read when first shown. While the files are read and the figures worked
-        // out (a city's take 1.5 s), the overview kept from the last session is shown when no file
-        // has changed since; keys typed meanwhile are kept and applied once the real figures are in.
+        // older years are read when first shown. Its fingerprint of the files is taken before
+        // reading: a file changed meanwhile gives the next session another.
         let years: @Sendable (WorkspaceSettings) -> Set<Int>? = { DashboardData.years(for: $0.currentYear, asOf: asOf) }
-        // Its fingerprint of the files is taken before reading: a file changed meanwhile gives the next session another.
         let keeper = FirstScreenKeeper(store: chosen, asOf: asOf, lang: lang, years: years, environment: ProcessInfo.processInfo.environment)
         let kept = keeper.keptToday()
-        func drawWhileLoading() {
-            if let kept {
-                screen.draw(Views.preview(kept, chrome: Chrome(kept, width: screen.width, height: screen.height, lang: lang, readOnly: isReadOnly,
-                                                               lockHolder: lockHolder, message: lang.pick("正在读取…", "reading…"))))
-            } else {
-                screen.draw(Views.loading(width: screen.width, height: screen.height, directory: chosen.directory, lang: lang))
-            }
-        }
-        drawWhileLoading()
-        let loading = Background { () -> Result<(LoadedWorkspace, DashboardData), StoreError> in
-            Result { () throws(StoreError) in
-                let loaded = try chosen.load(years: years)
-                return (loaded, DashboardData.opening(loaded.workspace, loadedYears: loaded.years, asOf: asOf, lang: lang))
-            }
-        }
-        var typedAhead: [KeyEvent] = []
-        while !loading.isDone {
-            switch screen.readKey(timeout: 20) {
-            case .resize?:
-                screen.updateSize()
-                drawWhileLoading()
-            case .key(let key)? where KeyMap.action(for: key, in: .overview) == .quit: return
-            case let event?: typedAhead.append(event)
-            case nil: break
-            }
-        }
-        var loaded: LoadedWorkspace, first: DashboardData
-        switch loading.wait() {
-        case .success(let value): (loaded, first) = value
-        case .failure(let error): throw options.failure(error)
-        }
+        guard let opened = try readWhileShowing(kept, chosen, years: years, asOf: asOf, screen: screen, options: options,
+                                                readOnly: isReadOnly, lockHolder: lockHolder) else { return }
+        var (loaded, first, typedAhead) = opened
         keeper.loaded(first, kept: kept)
 
         var store = chosen
@@ -110,6 +80,46 @@ enum Dashboard {
                 if changed { keeper.changed(state.data) }
             }
             if typedAhead.isEmpty { screen.draw(Views.render(state)) }
+        }
+    }
+
+    /// Reads the workspace on another thread (a city's takes over a second) while the terminal
+    /// shows the overview kept from the last session — when no file has changed since — or says
+    /// what it reads. Keys typed meanwhile are returned to be applied on the real figures; q quits
+    /// at once (nil).
+    static func readWhileShowing(_ kept: FirstScreen?, _ store: WorkspaceStore, years: @escaping @Sendable (WorkspaceSettings) -> Set<Int>?,
+                                 asOf: Day, screen: CursesScreen, options: WorkspaceOptions, readOnly: Bool,
+                                 lockHolder: String?) throws -> (LoadedWorkspace, DashboardData, [KeyEvent])? {
+        let lang = options.lang
+        func draw() {
+            if let kept {
+                screen.draw(Views.preview(kept, chrome: Chrome(kept, width: screen.width, height: screen.height, lang: lang, readOnly: readOnly,
+                                                               lockHolder: lockHolder, message: lang.pick("正在读取…", "reading…"))))
+            } else {
+                screen.draw(Views.loading(width: screen.width, height: screen.height, directory: store.directory, lang: lang))
+            }
+        }
+        draw()
+        let loading = Background { () -> Result<(LoadedWorkspace, DashboardData), StoreError> in
+            Result { () throws(StoreError) in
+                let loaded = try store.load(years: years)
+                return (loaded, DashboardData.opening(loaded.workspace, loadedYears: loaded.years, asOf: asOf, lang: lang))
+            }
+        }
+        var typedAhead: [KeyEvent] = []
+        while !loading.isDone {
+            switch screen.readKey(timeout: 20) {
+            case .resize?:
+                screen.updateSize()
+                draw()
+            case .key(let key)? where KeyMap.action(for: key, in: .overview) == .quit: return nil
+            case let event?: typedAhead.append(event)
+            case nil: break
+            }
+        }
+        switch loading.wait() {
+        case .success(let (loaded, first)): return (loaded, first, typedAhead)
+        case .failure(let error): throw options.failure(error)
         }
     }
 
