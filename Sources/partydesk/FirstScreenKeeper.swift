@@ -20,7 +20,7 @@ final class FirstScreenKeeper {
     private var fingerprint: String?
     private var screens: [Day: FirstScreen] = [:]
     private var working: Background<[Day: FirstScreen]>?
-    /// Work waiting for the keys to rest (after a change), and since when they have.
+    /// Work waiting for the keys to rest (after the files are read or changed), and since when they have.
     private var pending: (data: DashboardData, days: [Day], since: Double)?
     /// Bumped by each new piece of work: older work stops at its next day.
     private let generation = Generation()
@@ -53,8 +53,8 @@ final class FirstScreenKeeper {
         pending = (data, (1...FirstScreen.daysAhead).map { asOf.adding(days: $0) }, Self.now())
     }
 
-    /// Seconds without a key before the next days' screens are worked out after a change: on a
-    /// city each takes half a second of both cores, not to be spent while someone is at work.
+    /// Seconds without a key before the next days' screens are worked out: on a city each takes
+    /// half a second of both cores, not to be spent while someone is at work.
     static let idleBeforeWork: Double = 3
 
     /// This session changed the files (a save, an undo, a reload). Today's first screen is the one
