@@ -62,12 +62,37 @@ public struct Journal: Sendable {
     }
 
     func appendRaw(_ data: Data) throws(FileError) {
-        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        let fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw FileError(path: path, operation: "open", code: errno) }
         defer { close(fd) }
+        try dropTornTail(fd)
         let written = data.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
         if written != data.count { throw FileError(path: path, operation: "write", code: errno) }
         if fsync(fd) != 0 { throw FileError(path: path, operation: "fsync", code: errno) }
+    }
+
+    /// A write killed midway can leave the last line without its end (the kernel stops a write
+    /// between pages when the process is killed): that fragment is cut off, so the next line
+    /// starts a line of its own instead of spoiling it. The change it was half of is settled from
+    /// the lines written ahead (`Editor.recoverJournal`).
+    private func dropTornTail(_ fd: Int32) throws(FileError) {
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw FileError(path: path, operation: "fstat", code: errno) }
+        var end = Int(info.st_size)
+        var last: UInt8 = 0
+        guard end > 0 else { return }
+        guard pread(fd, &last, 1, off_t(end - 1)) == 1 else { throw FileError(path: path, operation: "read", code: errno) }
+        guard last != 0x0A else { return }
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        var cut = 0
+        while end > 0 {
+            let start = max(0, end - buffer.count)
+            let count = end - start
+            guard pread(fd, &buffer, count, off_t(start)) == count else { throw FileError(path: path, operation: "read", code: errno) }
+            if let newline = buffer[0..<count].lastIndex(of: 0x0A) { cut = start + newline + 1; break }
+            end = start
+        }
+        guard ftruncate(fd, off_t(cut)) == 0 else { throw FileError(path: path, operation: "truncate", code: errno) }
     }
 
     enum Side { case before, after }

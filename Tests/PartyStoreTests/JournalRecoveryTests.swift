@@ -63,6 +63,23 @@ import TestSupport
         #expect(journal.entries().map(\.id) == ["z1"] && journal.pending() == nil)
     }
 
+    /// Killed in the middle of appending: the journal ends in half a line. The change's line is
+    /// appended whole by the recovery and the fragment is gone, not glued to the next line.
+    @Test func aLineTornByAKillIsReplacedWhole() throws {
+        let (store, editor, journal) = try stopped(.activity(before: nil, after: study("t1")), landed: 1, name: "torn")
+        let line = try #require(journal.pending())
+        try Data("{\"earlier\":true,\"action\":\"add\",\"id\":\"t0\",\"entity\":\"activity\"}\n".utf8 + line.prefix(line.count / 2))
+            .write(to: URL(fileURLWithPath: journal.path))
+        #expect(try editor.recoverJournal() == 1)
+        #expect(journal.entries().map(\.id) == ["t0", "t1"])
+        let text = try String(contentsOfFile: journal.path, encoding: .utf8)
+        #expect(text.hasSuffix("\n") && text.split(separator: "\n").count == 2)
+        // And a later change's line starts a line of its own.
+        var loaded = try store.load()
+        try editor.commit(.activity(before: nil, after: study("t2")), to: &loaded)
+        #expect(journal.entries().map(\.id) == ["t0", "t1", "t2"])
+    }
+
     @Test func theNextCommitSettlesFirst() throws {
         let (store, editor, journal) = try stopped(.activity(before: nil, after: study("w1")), landed: 1, name: "next")
         var loaded = try store.load()
