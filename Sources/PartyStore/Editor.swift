@@ -44,11 +44,8 @@ public struct Editor: Sendable {
         // files it rewrites are saved whole.
         do { try store.loadYears(WorkspaceCodec.years(touchedBy: change), into: &loaded) } catch { throw .store(error) }
         // Only problems the change introduces block it; old ones are validate's business.
-        let scoped = Self.scopedProblems(change, after: false, in: loaded.workspace)
-        let before = scoped == nil ? loaded.workspace : nil   // the whole pass needs the old state
-        do { try change.apply(to: &loaded.workspace) } catch { throw .conflict(error) }
-        let introduced = scoped.map { Self.introduced(old: $0, new: Self.scopedProblems(change, after: true, in: loaded.workspace)!) }
-            ?? Self.introduced(old: Validator.validate(before!), new: Validator.validate(loaded.workspace))
+        let introduced: [ValidationIssue]
+        do { introduced = try Self.apply(change, to: &loaded.workspace) } catch { throw .conflict(error) }
         let lines = journal.lines(change, user: user, host: host, undo: undo, at: Date())
         do throws(Failure) {
             if !introduced.isEmpty { throw .invalid(introduced) }
@@ -102,13 +99,16 @@ public struct Editor: Sendable {
 }
 
 extension Editor {
-    /// Problems present after the change and not before (the whole-workspace pass, except for the
-    /// changes `scopedProblems` covers).
-    static func introducedProblems(_ change: Change, before: Workspace, after: Workspace) -> [ValidationIssue] {
-        if let old = scopedProblems(change, after: false, in: before) {
-            return introduced(old: old, new: scopedProblems(change, after: true, in: after)!)
-        }
-        return introduced(old: Validator.validate(before), new: Validator.validate(after))
+    /// Applies `change` and returns the problems present after it and not before: those of the
+    /// records it touches (`scopedProblems`), or for a branch's change the whole-workspace pass. On a
+    /// conflict `workspace` is as it was.
+    static func apply(_ change: Change, to workspace: inout Workspace) throws(Change.Conflict) -> [ValidationIssue] {
+        let scoped = scopedProblems(change, after: false, in: workspace)
+        // The old state is kept only for the whole pass: holding it would make the change copy the ledger.
+        let before = scoped == nil ? workspace : nil
+        try change.apply(to: &workspace)
+        return scoped.map { introduced(old: $0, new: scopedProblems(change, after: true, in: workspace)!) }
+            ?? introduced(old: Validator.validate(before!), new: Validator.validate(workspace))
     }
 
     /// For the everyday edits — an activity, a member, a check, a rectification, a plan task, manual

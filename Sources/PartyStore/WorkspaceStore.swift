@@ -363,7 +363,7 @@ public struct WorkspaceStore: Sendable {
         let runs = stride(from: 0, to: paths.count, by: 512).map { $0..<min($0 + 512, paths.count) }
         let root = directory
         let hashes = Concurrently.map(runs) { run -> UInt64? in
-            var hash = FingerprintHash()
+            var hash = Digest.Mixer()
             var folders: [Substring: Int32] = [:]
             defer { for fd in folders.values where fd >= 0 { close(fd) } }
             for path in paths[run] {
@@ -389,19 +389,10 @@ public struct WorkspaceStore: Sendable {
             return hash.value
         }
         guard !hashes.contains(nil) else { return nil }
-        var whole = FingerprintHash()
+        var whole = Digest.Mixer()
         for hash in hashes { whole.mix(hash!) }
         let yearList = years.map { $0.sorted().map(String.init).joined(separator: ",") } ?? "all"
         return "\(paths.count)-\(yearList)-\(String(whole.value, radix: 16))"
-    }
-
-    /// The fingerprint's mixing of numbers (64-bit, order-sensitive; compared, never stored long).
-    struct FingerprintHash {
-        var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        mutating func mix(_ v: UInt64) {
-            value = (value ^ v) &* 0x9E37_79B9_7F4A_7C15
-            value ^= value >> 29
-        }
     }
 
     /// Shard files of a folder: `FOLDER/YYYY/BRANCH.json`, and schema-2 `FOLDER/YYYY.json`; by year, then name.
