@@ -54,30 +54,23 @@ public struct Alert: Hashable, Codable, Sendable {
 
 /// Finds everything that needs attention as of a day. Pure; thresholds come from the rules.
 public enum AlertRules {
-    public static func alerts(_ workspace: Workspace, asOf: Day,
-                              compliance: ComplianceCalculator? = nil, engine: ScoringEngine? = nil) -> [Alert] {
+    /// `revising`: the alerts as worked out before a change that moved the figures of the `touched`
+    /// branches only (see `Change.branchesTouched`), on the same day: only those branches' alerts
+    /// are found again — a branch's alerts depend on its own records alone.
+    public static func alerts(_ workspace: Workspace, asOf: Day, compliance: ComplianceCalculator? = nil, engine: ScoringEngine? = nil,
+                              revising old: [Alert]? = nil, touched: Set<String> = []) -> [Alert] {
         let compliance = compliance ?? ComplianceCalculator(workspace)
         let engine = engine ?? ScoringEngine(workspace, compliance: compliance)
+        let kept = old.map { Dictionary(grouping: $0.filter { !touched.contains($0.branchId) }, by: \.branchId) }
+        func worksOut(_ branch: String) -> Bool { kept == nil || touched.contains(branch) }
         // Positions, not copies: a county's 43,000 members grouped by branch.
-        let rosters = Dictionary(grouping: workspace.members.indices, by: { workspace.members[$0].branchId })
-        let overdue = Dictionary(grouping: workspace.rectifications.filter { $0.isOverdue(on: asOf) }, by: \.branchId)
+        let rosters = Dictionary(grouping: workspace.members.indices.filter { worksOut(workspace.members[$0].branchId) },
+                                 by: { workspace.members[$0].branchId })
+        let overdue = Dictionary(grouping: workspace.rectifications.filter { worksOut($0.branchId) && $0.isOverdue(on: asOf) }, by: \.branchId)
         return ordered(workspace.organisation.branches(inServiceOn: asOf).map { branch in
-            alerts(branch, workspace, asOf: asOf, compliance: compliance, engine: engine,
-                   arrears: (rosters[branch.id] ?? []).map { duesArrears(workspace.members[$0], asOf: asOf) }, overdue: overdue[branch.id] ?? [])
-        })
-    }
-
-    /// The alerts after a change that moved the figures of the `touched` branches only (see
-    /// `Change.branchesTouched`): `old`, as worked out before it on the same day, with those
-    /// branches' alerts found again — a branch's alerts depend on its own records alone.
-    public static func alerts(_ workspace: Workspace, asOf: Day, compliance: ComplianceCalculator, engine: ScoringEngine,
-                              revising old: [Alert], touched: Set<String>) -> [Alert] {
-        let kept = Dictionary(grouping: old.filter { !touched.contains($0.branchId) }, by: \.branchId)
-        return ordered(workspace.organisation.branches(inServiceOn: asOf).map { branch in
-            guard touched.contains(branch.id) else { return kept[branch.id] ?? [] }
+            if let kept, !touched.contains(branch.id) { return kept[branch.id] ?? [] }
             return alerts(branch, workspace, asOf: asOf, compliance: compliance, engine: engine,
-                          arrears: workspace.members.lazy.filter { $0.branchId == branch.id }.map { duesArrears($0, asOf: asOf) },
-                          overdue: workspace.rectifications.filter { $0.branchId == branch.id && $0.isOverdue(on: asOf) })
+                          arrears: (rosters[branch.id] ?? []).map { duesArrears(workspace.members[$0], asOf: asOf) }, overdue: overdue[branch.id] ?? [])
         })
     }
 

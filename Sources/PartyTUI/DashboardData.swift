@@ -16,9 +16,9 @@ public struct DashboardData: Sendable {
     public let yearScores: ScoreTable
     /// The selected quarter's scores: worked out when first shown (the first screen does not show them).
     public var quarterScores: ScoreTable {
-        quarterScoresMemo.value { engine.quarter(selectedQuarter, asOf: asOf, revising: revisingQuarter?.old, touched: revisingQuarter?.touched ?? []) }
+        quarterScoresKept.value("quarter") { engine.quarter(selectedQuarter, asOf: asOf, revising: revisingQuarter?.old, touched: revisingQuarter?.touched ?? []) }
     }
-    private let quarterScoresMemo = Memo<ScoreTable>()
+    private let quarterScoresKept = Kept<ScoreTable>()
     /// The quarter view before the change this data was revised after, when it had been shown.
     private let revisingQuarter: (old: ScoreTable, touched: Set<String>)?
     public let alerts: [Alert]
@@ -27,7 +27,7 @@ public struct DashboardData: Sendable {
     public let overview: Overview
     /// Pane tables, built when a pane is first shown: the first screen of a county workspace should
     /// not wait for 100,000 activity rows nobody has asked for yet.
-    private let tableCache = TableCache()
+    private let tableCache = Kept<Table>()
     let branchNames: [String: String]
 
     /// What the 总览 pane shows and nothing more: a value, so that it can be kept between sessions
@@ -86,16 +86,15 @@ public struct DashboardData: Sendable {
             r.old.year == year && r.old.quarter == quarter && r.old.asOf == asOf && r.old.loadedYears == loadedYears ? r : nil
         }
         let touched = basis?.touched ?? []
-        revisingQuarter = basis.flatMap { b in b.old.quarterScoresMemo.peek().map { ($0, b.touched) } }
+        revisingQuarter = basis.flatMap { b in b.old.quarterScoresKept.existing("quarter").map { ($0, b.touched) } }
         // The first screen's figures are independent of one another: worked out side by side.
         let years = Concurrently.Slot<ScoreTable>()
         let alertList = Concurrently.Slot<[Alert]>(), meetings = Concurrently.Slot<[String: Double]>()
         let summaryFigures = Concurrently.Slot<WorkspaceSummary>()
         Concurrently.run([
             { years.value = engine.year(year, asOf: asOf, revising: basis?.old.yearScores, touched: touched) },
-            { alertList.value = basis.map { AlertRules.alerts(workspace, asOf: asOf, compliance: compliance, engine: engine,
-                                                              revising: $0.old.alerts, touched: touched) }
-                ?? AlertRules.alerts(workspace, asOf: asOf, compliance: compliance, engine: engine) },
+            { alertList.value = AlertRules.alerts(workspace, asOf: asOf, compliance: compliance, engine: engine,
+                                                  revising: basis?.old.alerts, touched: touched) },
             { meetings.value = Dictionary(uniqueKeysWithValues: active.map { branch in
                 let kept = touched.contains(branch.id) ? nil : basis?.old.meetingRatios[branch.id]
                 return (branch.id, kept ?? compliance.quarter(branch, quarterNow).threeMeetingsOneLesson)
@@ -129,17 +128,13 @@ public struct DashboardData: Sendable {
     /// branches it touched only (unless saving read another year first: then whole), their figures
     /// worked out again, the activities pane carried over with only the edited rows changed.
     public func afterSaving(_ change: Change, workspace: Workspace, loadedYears: Set<Int>?) -> DashboardData {
+        // The other branches' figures are kept (all worked out again after a branch's change):
+        // equal to data worked out afresh (RevisionTests).
         let counted = self.loadedYears == loadedYears ? compliance.updated(for: change, in: workspace) : nil
-        let data = revised(workspace: workspace, after: change, loadedYears: loadedYears, compliance: counted)
+        let data = DashboardData(workspace: workspace, year: year, quarter: quarter, asOf: asOf, lang: lang, loadedYears: loadedYears,
+                                 compliance: counted, revising: change.branchesTouched.map { (self, $0) })
         data.carryOver(from: self, after: change)
         return data
-    }
-
-    /// This data after `change` made `workspace`: the figures of the branches it touched worked out
-    /// again, the rest kept (all again after a branch's change). Equal to data worked out afresh.
-    public func revised(workspace: Workspace, after change: Change, loadedYears: Set<Int>?, compliance: ComplianceCalculator? = nil) -> DashboardData {
-        DashboardData(workspace: workspace, year: year, quarter: quarter, asOf: asOf, lang: lang, loadedYears: loadedYears,
-                      compliance: compliance, revising: change.branchesTouched.map { (self, $0) })
     }
 
     /// What a session opens on: the workspace's current year; the quarter of the as-of day when it
@@ -212,6 +207,11 @@ public struct FirstScreen: Codable, Sendable, Equatable {
     /// The days after today whose first screens a session keeps too (after a weekend, the next one opens on them).
     public static let daysAhead = 3
 
+    /// The days whose first screens a session keeps: the next `daysAhead`, after `day` (and it too).
+    public static func daysKept(after day: Day, includingIt: Bool = false) -> [Day] {
+        ((includingIt ? 0 : 1)...daysAhead).map { day.adding(days: $0) }
+    }
+
     public init(name: String, isDemo: Bool, year: Int, quarter: Int, overview: DashboardData.Overview) {
         self.name = name
         self.isDemo = isDemo
@@ -221,37 +221,24 @@ public struct FirstScreen: Codable, Sendable, Equatable {
     }
 }
 
-/// A value worked out on first use and kept (behind a lock, as `TableCache`).
-final class Memo<T: Sendable>: Sendable {
-    private let stored = Mutex<T?>(nil)
+/// Values (pane tables, the quarter view's scores) worked out on first use and kept. A class
+/// behind a lock so `DashboardData` stays a `Sendable` value whose reads are pure: a value depends
+/// only on the data it was worked out from.
+final class Kept<Value: Sendable>: Sendable {
+    private let values = Mutex<[String: Value]>([:])
 
-    /// The value, if worked out already.
-    func peek() -> T? { stored.withLock { $0 } }
-
-    func value(_ make: () -> T) -> T {
-        if let known = stored.withLock({ $0 }) { return known }
+    func value(_ key: String, make: () -> Value) -> Value {
+        if let known = existing(key) { return known }
         let made = make()
-        stored.withLock { $0 = made }
+        store(key, made)
         return made
     }
-}
 
-/// Tables built on first use and kept. A class behind a lock so `DashboardData` stays a `Sendable`
-/// value whose reads are pure: a table depends only on the data it was built from.
-final class TableCache: Sendable {
-    private let tables = Mutex<[String: Table]>([:])
-
-    func value(_ key: String, build: () -> Table) -> Table {
-        if let table = existing(key) { return table }
-        let table = build()
-        store(key, table)
-        return table
-    }
-
-    func existing(_ key: String) -> Table? { tables.withLock { $0[key] } }
-    /// Removes the table and hands it over (its rows then have one owner and change in place).
-    func take(_ key: String) -> Table? { tables.withLock { $0.removeValue(forKey: key) } }
-    func store(_ key: String, _ table: Table) { tables.withLock { $0[key] = table } }
+    /// The value, if worked out already.
+    func existing(_ key: String) -> Value? { values.withLock { $0[key] } }
+    /// Removes the value and hands it over (a table's rows then have one owner and change in place).
+    func take(_ key: String) -> Value? { values.withLock { $0.removeValue(forKey: key) } }
+    func store(_ key: String, _ value: Value) { values.withLock { $0[key] = value } }
 }
 
 extension DashboardData {

@@ -141,7 +141,7 @@ if let dir = workspaceDir {
         let fullTime = ms(t0)
         if let fingerprint, kept == nil {
             // Kept as the dashboard keeps them: this day's and the next days' (worked out behind a session).
-            let days = (1...FirstScreen.daysAhead).map { asOf.adding(days: $0) }
+            let days = FirstScreen.daysKept(after: asOf)
             var screens = DashboardData.firstScreens(loaded.workspace, loadedYears: loaded.years, asOf: asOf, days: days, lang: .zh,
                                                      compliance: data.compliance)
             screens[asOf] = data.firstScreen

@@ -50,7 +50,7 @@ final class FirstScreenKeeper {
         guard fingerprint != nil else { return }
         screens = [asOf: data.firstScreen]
         if data.firstScreen != kept { write() }
-        pending = (data, (1...FirstScreen.daysAhead).map { asOf.adding(days: $0) }, Self.now())
+        pending = (data, FirstScreen.daysKept(after: asOf), Self.now())
     }
 
     /// Seconds without a key before the next days' screens are worked out: on a city each takes
@@ -65,7 +65,7 @@ final class FirstScreenKeeper {
         _ = generation.value.add(1, ordering: .relaxed)   // older work stops at its next day
         let opening = data.isOpeningPeriod
         screens = opening ? [asOf: data.firstScreen] : [:]
-        pending = (data, ((opening ? 1 : 0)...FirstScreen.daysAhead).map { asOf.adding(days: $0) }, Self.now())
+        pending = (data, FirstScreen.daysKept(after: asOf, includingIt: !opening), Self.now())
     }
 
     /// A key was pressed: the work waiting for a rest waits on.

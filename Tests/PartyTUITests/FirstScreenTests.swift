@@ -37,7 +37,9 @@ import TestSupport
 
     @Test func theNextDaysScreensAreThoseASessionOpenedThenWouldWorkOut() {
         let ws = DemoWorkspace.make(asOf: testAsOf)
-        let days = (1...FirstScreen.daysAhead).map { testAsOf.adding(days: $0) }
+        let days = FirstScreen.daysKept(after: testAsOf)
+        #expect(days == [22, 23, 24].map { Day(year: 2026, month: 11, day: $0)! })
+        #expect(FirstScreen.daysKept(after: testAsOf, includingIt: true).first == testAsOf)
         let ahead = DashboardData.firstScreens(ws, loadedYears: nil, asOf: testAsOf, days: days, lang: .zh)
         #expect(ahead.keys.sorted() == days)
         for day in days { #expect(ahead[day] == DashboardData.opening(ws, loadedYears: nil, asOf: day, lang: .zh).firstScreen, "\(day)") }
