@@ -34,6 +34,8 @@ public enum ProblemKind: Equatable, Sendable {
     case termEndsBeforeStart(start: Day, end: Day)
     case outOfRange(Double, min: Double, max: Double)
     case emptyRequired
+    /// A control character or bidi override (its code point) in a text field where it can never belong.
+    case controlCharacter(UInt32)
     // Checks, rectifications and the scoring scheme
     case schemeTotal(Double)
     case unknownCategory(String)

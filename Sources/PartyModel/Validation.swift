@@ -15,6 +15,8 @@ public enum Validator {
 
         if workspace.settings.name.trimmingWhitespace().isEmpty {
             issues.append(.init(.settings, "name", .emptyRequired))
+        } else if let bad = TerminalText.firstUnsafe(in: workspace.settings.name) {
+            issues.append(.init(.settings, "name", .controlCharacter(bad.value)))
         }
         if !(earliestYear...9999).contains(year) {
             issues.append(.init(.settings, "currentYear", .outOfRange(Double(year), min: Double(earliestYear), max: 9999)))
@@ -44,10 +46,12 @@ public enum Validator {
         }
 
         claim(org.committee.id, .committee, "id")
+        checkText(org.committee, .committee, into: &issues)
         checkTerm(org.committee.termStart, org.committee.termEnd, .committee)
 
         for (i, general) in org.generalBranches.enumerated() {
             claim(general.id, .generalBranch(i), "id")
+            checkText(general, .generalBranch(i), into: &issues)
             if general.parentId != org.committee.id {
                 issues.append(.init(.generalBranch(i), "parentId", .unknownParent(general.parentId)))
             }
@@ -58,6 +62,7 @@ public enum Validator {
         for (i, branch) in org.branches.enumerated() {
             let ref = RecordRef.branch(i)
             claim(branch.id, ref, "id")
+            checkText(branch, ref, into: &issues)
             if !parents.contains(branch.parentId) { issues.append(.init(ref, "parentId", .unknownParent(branch.parentId))) }
             nonNegative(Double(branch.fullMembers), ref, "fullMembers")
             nonNegative(Double(branch.probationaryMembers), ref, "probationaryMembers")
@@ -91,8 +96,9 @@ public enum Validator {
         }
 
         var sectionIds = Set<String>()
-        for (i, section) in workspace.plan.sections.enumerated() where !sectionIds.insert(section.id).inserted {
-            issues.append(.init(.planSection(i), "id", .duplicateId(section.id)))
+        for (i, section) in workspace.plan.sections.enumerated() {
+            if !sectionIds.insert(section.id).inserted { issues.append(.init(.planSection(i), "id", .duplicateId(section.id))) }
+            checkText(section, .planSection(i), into: &issues)
         }
         var taskIds = Set<String>()
         for (i, task) in workspace.plan.tasks.enumerated() {
@@ -105,6 +111,21 @@ public enum Validator {
     }
 
     // MARK: Rules of one record, shared by the whole-workspace pass and the one-change check
+
+    /// No control character in a one-line field; none but line breaks and tabs in a note (DESIGN §6).
+    static func checkText(_ record: some HasTextFields, _ ref: RecordRef, into issues: inout [ValidationIssue]) {
+        var check = ControlCharacterCheck(ref: ref)
+        record.visitTextFields(&check)
+        issues += check.issues
+    }
+
+    struct ControlCharacterCheck: TextFieldVisitor {
+        let ref: RecordRef
+        var issues: [ValidationIssue] = []
+        mutating func visit(key: () -> String, value: String, note: Bool) {
+            if let bad = TerminalText.firstUnsafe(in: value, multiLine: note) { issues.append(.init(ref, key(), .controlCharacter(bad.value))) }
+        }
+    }
 
     static func nonNegative(_ value: Double, _ record: RecordRef, _ field: String, into issues: inout [ValidationIssue]) {
         if value < 0 { issues.append(.init(record, field, .negative(value))) }
@@ -128,6 +149,7 @@ public enum Validator {
     /// An activity's own rules (not its id's uniqueness). `groups`: its branch's party groups, nil if no such branch.
     static func checkActivity(_ activity: Activity, _ ref: RecordRef, currentYear year: Int, groups: Set<String>?,
                               into issues: inout [ValidationIssue]) {
+        checkText(activity, ref, into: &issues)
         if groups == nil { issues.append(.init(ref, "branchId", .unknownBranch(activity.branchId))) }
         checkGroup(activity.partyGroupId, in: activity.branchId, groups: groups, ref, into: &issues)
         eventDate(activity.date, ref, "date", currentYear: year, into: &issues)
@@ -142,6 +164,7 @@ public enum Validator {
     /// A member's own rules (not its id's uniqueness). `groups`: its branch's party groups, nil if no such branch.
     static func checkMember(_ member: Member, _ ref: RecordRef, currentYear year: Int, groups: Set<String>?,
                             into issues: inout [ValidationIssue]) {
+        checkText(member, ref, into: &issues)
         if groups == nil { issues.append(.init(ref, "branchId", .unknownBranch(member.branchId))) }
         checkGroup(member.partyGroupId, in: member.branchId, groups: groups, ref, into: &issues)
         if let join = member.joinDate { eventDate(join, ref, "joinDate", currentYear: year, into: &issues) }
@@ -156,6 +179,7 @@ public enum Validator {
     /// A check's own rules (not its id's uniqueness); `repeatedQuarter`: another check has its branch and quarter.
     static func checkCheck(_ check: QuarterlyCheck, _ ref: RecordRef, currentYear year: Int, branchKnown: Bool, repeatedQuarter: Bool,
                            template: CheckTemplate, into issues: inout [ValidationIssue]) {
+        checkText(check, ref, into: &issues)
         if !branchKnown { issues.append(.init(ref, "branchId", .unknownBranch(check.branchId))) }
         guard let quarter = check.period else {
             issues.append(.init(ref, "quarter", .outOfRange(Double(check.quarter), min: 1, max: 4)))
@@ -181,6 +205,7 @@ public enum Validator {
     /// A rectification's own rules: references, dates, and a history that replays to its status.
     static func checkRectification(_ r: Rectification, _ ref: RecordRef, branchKnown: Bool, sourceKnown: Bool,
                                    into issues: inout [ValidationIssue]) {
+        checkText(r, ref, into: &issues)
         if !branchKnown { issues.append(.init(ref, "branchId", .unknownBranch(r.branchId))) }
         if let source = r.sourceCheckId, !sourceKnown { issues.append(.init(ref, "sourceCheckId", .unknownCheck(source))) }
         if r.dueOn < r.openedOn { issues.append(.init(ref, "dueOn", .dueBeforeOpened(opened: r.openedOn, due: r.dueOn))) }
@@ -203,6 +228,7 @@ public enum Validator {
     }
 
     static func checkTask(_ task: PlanTask, _ ref: RecordRef, sectionKnown: Bool, into issues: inout [ValidationIssue]) {
+        checkText(task, ref, into: &issues)
         if !sectionKnown { issues.append(.init(ref, "sectionId", .unknownSection(task.sectionId))) }
         if !(0...100).contains(task.progress) {
             issues.append(.init(ref, "progress", .outOfRange(Double(task.progress), min: 0, max: 100)))
@@ -211,6 +237,7 @@ public enum Validator {
 
     /// `item`: the scheme's item of that id, if any.
     static func checkManualScore(_ m: ManualScore, _ ref: RecordRef, branchKnown: Bool, item: ScoreItem?, into issues: inout [ValidationIssue]) {
+        checkText(m, ref, into: &issues)
         if !branchKnown { issues.append(.init(ref, "branchId", .unknownBranch(m.branchId))) }
         guard let item, item.source == .manual else {
             issues.append(.init(ref, "itemId", .notManualItem(m.itemId)))
@@ -223,6 +250,7 @@ public enum Validator {
     }
 
     static func checkBonus(_ b: Bonus, _ ref: RecordRef, branchKnown: Bool, into issues: inout [ValidationIssue]) {
+        checkText(b, ref, into: &issues)
         if !branchKnown { issues.append(.init(ref, "branchId", .unknownBranch(b.branchId))) }
         if b.points < 0 { issues.append(.init(ref, "points", .negative(b.points))) }
     }

@@ -20,8 +20,9 @@ public struct Problem: Error, Equatable, Sendable, CustomStringConvertible {
         return out
     }
 
+    /// One line: values quoted from the data (a bad date, an unknown code, a key) are shown visibly.
     public func message(_ lang: Language) -> String {
-        path.isEmpty ? "\(location): \(kind.message(lang))" : "\(location) \(path): \(kind.message(lang))"
+        TerminalText.visible(path.isEmpty ? "\(location): \(kind.message(lang))" : "\(location) \(path): \(kind.message(lang))")
     }
 
     public var description: String { message(.zh) }

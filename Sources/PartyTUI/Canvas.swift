@@ -1,3 +1,5 @@
+import PartyModel
+
 /// Named style roles: views say what a cell is, themes say how it looks.
 public enum StyleRole: String, CaseIterable, Sendable {
     case text, muted, title, border, header, selected, good, fair, warn, bad, accent
@@ -37,13 +39,14 @@ public struct Canvas: Equatable, Sendable {
     }
 
     /// Writes `text` from column `x` on row `y`, at most `maxWidth` columns (default: to the edge),
-    /// cut with `..` when longer. Returns the columns written.
+    /// cut with `..` when longer. Returns the columns written. Control characters and bidi overrides
+    /// are drawn visibly (`TerminalText`) before the text is measured and cut, so no cell ever holds one.
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, role: StyleRole, maxWidth: Int? = nil) -> Int {
         guard y >= 0, y < height, x < width else { return 0 }
         let limit = min(width - max(0, x), maxWidth ?? width)
         guard limit > 0 else { return 0 }
-        let shown = DisplayWidth.truncate(text, to: limit)
+        let shown = DisplayWidth.truncate(TerminalText.visible(text), to: limit)
         var column = x
         for ch in shown {
             let w = DisplayWidth.of(ch)

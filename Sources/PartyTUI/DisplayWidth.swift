@@ -1,3 +1,5 @@
+import PartyModel
+
 /// Display width in terminal columns from the project's own East Asian Width table, independent
 /// of the locale's wcwidth. Ambiguous characters count as 1: keep them out of aligned columns.
 public enum DisplayWidth {
@@ -34,17 +36,35 @@ public enum DisplayWidth {
         return false
     }
 
+    /// A scalar's width as drawn: a control or bidi override shows as its visible stand-in (`^[`, `<U+202E>`).
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
-        if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
+        if TerminalText.isUnsafe(v) { return TerminalText.standIn(scalar)?.utf8.count ?? 0 }
         if v < 0x1100 { return (0x0300...0x036F).contains(v) ? 0 : 1 }
         if contains(zero, v) { return 0 }
         return contains(wide, v) ? 2 : 1
     }
 
-    /// A grapheme's width: its widest scalar (emoji sequences and combining marks stay one cell or two).
+    /// A grapheme's width: its widest scalar (combining marks add nothing). An emoji sequence — joined
+    /// by ZWJ, with the emoji presentation selector, or a regional-indicator flag — is one glyph of width 2.
+    /// A grapheme holding a control character is as wide as the stand-ins it is drawn with.
     public static func of(_ character: Character) -> Int {
-        character.unicodeScalars.reduce(0) { max($0, of($1)) }
+        let scalars = character.unicodeScalars
+        if let first = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex { return of(first) }
+        var widest = 0, shown = 0, emoji = false
+        for scalar in scalars {
+            let v = scalar.value
+            if TerminalText.isUnsafe(v) { shown += of(scalar); continue }
+            if v == 0x200D || v == 0xFE0F || (0x1F1E6...0x1F1FF).contains(v) { emoji = true }
+            widest = max(widest, of(scalar))
+        }
+        return (emoji ? 2 : widest) + shown
+    }
+
+    /// The width a terminal that measures scalar by scalar (ncurses, via the C library's wcwidth)
+    /// gives a grapheme: the backend compares it with `of(_:)` to keep every column where the canvas put it.
+    public static func scalarSum(_ character: Character) -> Int {
+        character.unicodeScalars.reduce(0) { $0 + of($1) }
     }
 
     public static func of(_ text: some StringProtocol) -> Int {

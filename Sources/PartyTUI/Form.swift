@@ -94,6 +94,8 @@ public enum FieldCheck {
     public static func check(_ field: FormField, _ lang: Language) -> String? {
         let raw = String(field.text).trimmingCharacters(in: " \t")
         if field.isChoice { return nil }
+        // A pasted control character or bidi override never belongs in a field (DESIGN §6).
+        if let bad = TerminalText.firstUnsafe(in: String(field.text)) { return ProblemKind.controlCharacter(bad.value).message(lang) }
         if raw.isEmpty { return field.required ? lang.pick("必填", "required") : nil }
         switch field.kind {
         case .date:

@@ -1,3 +1,5 @@
+import PartyModel
+
 /// A plain-text table whose columns line up with Chinese text (display width, not characters).
 public struct TextTable: Sendable {
     public enum Alignment: Sendable { case left, right }
@@ -21,7 +23,11 @@ public struct TextTable: Sendable {
         self.rows = rows
     }
 
+    /// The table as lines of text; every cell is shown through `TerminalText` (a line break or an
+    /// escape in a name cannot cut or drive the table).
     public func render(separator: String = "  ") -> String {
+        let columns = columns.map { Column(TerminalText.visible($0.title), $0.alignment, maxWidth: $0.maxWidth) }
+        let rows = rows.map { $0.map { TerminalText.visible($0) } }
         let widths = columns.indices.map { c in
             min(columns[c].maxWidth, ([columns[c].title] + rows.map { c < $0.count ? $0[c] : "" }).map { DisplayWidth.of($0) }.max() ?? 0)
         }

@@ -111,7 +111,7 @@ public final class CursesScreen {
                     if c.width == 0 { x += 1; continue }
                     let differs = previous == nil || wideChanged || previous![x: x, y: y] != c
                     guard differs, c.role == cell.role else { break }
-                    for scalar in c.text.unicodeScalars { run.append(wchar_t(bitPattern: scalar.value)) }
+                    Self.appendDrawn(c, to: &run)
                     written += Int(c.width)
                     x += Int(c.width)
                 }
@@ -131,6 +131,21 @@ public final class CursesScreen {
         wrefresh(pd_stdscr())
         shown = canvas
         return written
+    }
+
+    /// The code points that show a cell. ncurses measures scalar by scalar (wcwidth), so a grapheme it
+    /// would measure otherwise than the canvas did (an emoji joined by ZWJ: three glyphs of width 2 to
+    /// ncurses, one to the canvas) is drawn as its first scalar, padded to the cell's width: the glyph
+    /// is simplified, and every column after it stays where the canvas put it.
+    static func appendDrawn(_ cell: Cell, to run: inout [wchar_t]) {
+        let scalars = cell.text.unicodeScalars
+        if scalars.count == 1 || cell.text.count != 1 || DisplayWidth.scalarSum(Character(cell.text)) == Int(cell.width) {
+            for scalar in scalars { run.append(wchar_t(bitPattern: scalar.value)) }
+            return
+        }
+        let first = scalars.first!
+        run.append(wchar_t(bitPattern: first.value))
+        for _ in 0..<max(0, Int(cell.width) - DisplayWidth.of(first)) { run.append(wchar_t(bitPattern: 0x20)) }
     }
 
     /// Waits up to `milliseconds` (negative: forever) for a key.

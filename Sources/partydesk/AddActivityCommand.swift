@@ -52,7 +52,7 @@ struct AddActivityCommand: ParsableCommand {
         } catch {
             throw CLIFailure(message: error.message(lang))
         }
-        print(lang == .zh ? "已登记 \(activity.id)" : "recorded \(activity.id)")
+        Output.line(lang == .zh ? "已登记 \(activity.id)" : "recorded \(activity.id)")
     }
 
 }

@@ -27,16 +27,16 @@ struct PartyDesk: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch let failure as CLIFailure {
-            FileHandle.standardError.write(Data((failure.message + "\n").utf8))
+            Output.error(failure.message)
             Foundation.exit(failure.code)
         } catch {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
             if code == .success {
-                print(message)
+                Output.line(message)
                 Foundation.exit(0)
             }
-            if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+            if !message.isEmpty { Output.error(message) }
             Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
         }
     }

@@ -21,6 +21,6 @@ struct GenerateCommand: ParsableCommand {
         let ws = WorkspaceGenerator.make(preset, seed: seed, asOf: day)
         let path = DataLocationPath.absolute(directory)
         do { try WorkspaceStore(directory: path).create(ws) } catch { throw CLIFailure(message: error.message(.zh)) }
-        print("\(path): \(ws.organisation.branches.count) branches, \(ws.members.count) members, \(ws.activities.count) activities, \(ws.checks.count) checks, \(ws.rectifications.count) rectifications")
+        Output.line("\(path): \(ws.organisation.branches.count) branches, \(ws.members.count) members, \(ws.activities.count) activities, \(ws.checks.count) checks, \(ws.rectifications.count) rectifications")
     }
 }

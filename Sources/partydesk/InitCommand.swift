@@ -32,7 +32,7 @@ struct InitCommand: ParsableCommand {
         } catch {
             throw CLIFailure(message: error.message(lang))
         }
-        print(CLIText.created(path, lang))
+        Output.line(CLIText.created(path, lang))
     }
 }
 
@@ -58,7 +58,7 @@ struct DemoCommand: ParsableCommand {
         } catch {
             throw CLIFailure(message: error.message(lang))
         }
-        print(CLIText.created(path, lang))
+        Output.line(CLIText.created(path, lang))
     }
 }
 

@@ -33,7 +33,7 @@ struct ExportCommand: ParsableCommand {
             throw CLIFailure(message: lang == .zh ? "部分字符无法用 \(encoding.rawValue) 表示, 请改用 utf8-bom" : "some characters cannot be written as \(encoding.rawValue); use utf8-bom")
         }
         do { try AtomicFile.write(data, to: DataLocationPath.absolute(out)) } catch { throw CLIFailure(message: "\(error.path): \(error.reason)") }
-        print(lang == .zh ? "已导出 \(rows.count - 1) 行到 \(out) (\(encoding.rawValue))" : "exported \(rows.count - 1) rows to \(out) (\(encoding.rawValue))")
+        Output.line(lang == .zh ? "已导出 \(rows.count - 1) 行到 \(out) (\(encoding.rawValue))" : "exported \(rows.count - 1) rows to \(out) (\(encoding.rawValue))")
     }
 
     static func rows(_ what: ExportKind, _ ws: Workspace, year: Int?, quarter: Int?, asOf: Day, lang: Language) throws -> [[String]] {
@@ -108,18 +108,18 @@ struct ImportCommand: ParsableCommand {
         let opened = try workspace.open()
         let plan = what.plan(text, file: file, into: opened.workspace, lang: lang)
         if !plan.problems.isEmpty {
-            for p in plan.problems { FileHandle.standardError.write(Data((p + "\n").utf8)) }
+            for p in plan.problems { Output.error(p) }
             throw CLIFailure(message: zh ? "共 \(plan.problems.count) 处问题, 未导入任何记录。" : "\(plan.problems.count) problem(s); nothing was imported.")
         }
         let summary = zh ? "\(file) (\(encoding.rawValue)): 新增 \(plan.added.count), 修改 \(plan.changed.count), 无变化 \(plan.unchanged)"
                          : "\(file) (\(encoding.rawValue)): \(plan.added.count) to add, \(plan.changed.count) to change, \(plan.unchanged) unchanged"
         if dryRun {
-            print(summary)
-            for id in plan.added { print((zh ? "  新增 " : "  add ") + id) }
-            for id in plan.changed { print((zh ? "  修改 " : "  change ") + id) }
+            Output.line(summary)
+            for id in plan.added { Output.line((zh ? "  新增 " : "  add ") + id) }
+            for id in plan.changed { Output.line((zh ? "  修改 " : "  change ") + id) }
             return
         }
-        guard let change = plan.change else { print(summary); return }
+        guard let change = plan.change else { Output.line(summary); return }
         guard case .acquired(let lock, _) = WorkspaceLock.acquire(directory: opened.store.directory) else {
             throw CLIFailure(message: zh ? "工作区正被编辑, 未导入" : "the workspace is being edited; nothing imported")
         }
@@ -131,7 +131,7 @@ struct ImportCommand: ParsableCommand {
         } catch {
             throw CLIFailure(message: error.message(lang))
         }
-        print(summary)
+        Output.line(summary)
     }
 }
 

@@ -30,14 +30,15 @@ struct JournalCommand: ParsableCommand {
             (from.map { e.time >= $0.iso } ?? true) && (branch.map { e.branchId == $0 } ?? true)
         }
         if format == .json {
-            for e in entries { print(e.line) }
+            for e in entries { Output.jsonText(e.line) }
             return
         }
         let lang = workspace.lang
-        if entries.isEmpty { print(lang == .zh ? "没有修改记录" : "no changes recorded"); return }
+        if entries.isEmpty { Output.line(lang == .zh ? "没有修改记录" : "no changes recorded"); return }
         for e in entries {
             let undo = e.undo ? (lang == .zh ? " (撤销)" : " (undo)") : ""
-            print("\(e.time)  \(e.user)@\(e.host)  \(e.action) \(e.entity) \(e.id)\(e.branchId.map { "  [\($0)]" } ?? "")\(undo)")
+            // One line per change: a line break in a field is shown, not followed.
+            Output.line(TerminalText.visible("\(e.time)  \(e.user)@\(e.host)  \(e.action) \(e.entity) \(e.id)\(e.branchId.map { "  [\($0)]" } ?? "")") + undo)
         }
     }
 }

@@ -25,7 +25,7 @@ struct ReportCommand: ParsableCommand {
         let report = Report(ws: ws, year: year ?? ws.settings.currentYear, quarter: quarter, asOf: day, lang: workspace.lang)
         let text = format == .html ? report.html() : report.markdown()
         do { try AtomicFile.write(Data(text.utf8), to: DataLocationPath.absolute(out)) } catch { throw CLIFailure(message: "\(error.path): \(error.reason)") }
-        print(workspace.lang == .zh ? "报告已生成: \(out)" : "report written: \(out)")
+        Output.line(workspace.lang == .zh ? "报告已生成: \(out)" : "report written: \(out)")
     }
 }
 

@@ -39,23 +39,58 @@ struct PeriodOptions: ParsableArguments {
     }
 }
 
-/// Prints rows as an aligned text table or as RFC 4180 CSV, or a value as JSON.
+/// Everything the command line prints goes through here, so no text from the data reaches a terminal
+/// as a control sequence (DESIGN §6): text through `TerminalText`, JSON with every unsafe code point
+/// escaped (the same value, decoded), CSV exact into a pipe or file and shown visibly on a terminal.
 enum Output {
     static func emit(_ table: TextTable, format: OutputFormat, title: String? = nil, footer: [String] = []) {
         switch format {
         case .csv:
-            print(CSV.render([table.columns.map(\.title)] + table.rows), terminator: "")
+            csv([table.columns.map(\.title)] + table.rows)
         default:
-            if let title { print(title) }
-            print(table.render())
-            for line in footer { print(line) }
+            if let title { line(title) }
+            line(table.render())
+            for text in footer { line(text) }
         }
+    }
+
+    /// A message or report to standard output; the program's own line breaks are kept.
+    static func line(_ text: String) {
+        print(TerminalText.visible(text, keeping: ["\n"]))
+    }
+
+    /// A message to standard error.
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((TerminalText.visible(text, keeping: ["\n"]) + "\n").utf8))
+    }
+
+    /// CSV rows: exact bytes when the output is a file or a pipe (a sheet), shown visibly on a terminal.
+    static func csv(_ rows: [[String]]) {
+        let onTerminal = isatty(STDOUT_FILENO) == 1
+        let shown = onTerminal ? rows.map { $0.map { TerminalText.visible($0) } } : rows
+        print(CSV.render(shown), terminator: "")
     }
 
     static func json<T: Encodable>(_ value: T) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        print(String(decoding: try encoder.encode(value), as: UTF8.self))
+        jsonText(String(decoding: try encoder.encode(value), as: UTF8.self))
+    }
+
+    /// A JSON text, with every unsafe code point (DEL, C1, bidi controls, and raw C0 in a hand-edited
+    /// line) written as a `\\uXXXX` escape: still the same JSON value, and inert on a terminal.
+    static func jsonText(_ text: String) {
+        guard TerminalText.needsEscaping(text) else { print(text); return }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if scalar != "\n", TerminalText.isUnsafe(scalar.value) {
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        print(out)
     }
 
     /// 2 decimals, trailing zeros kept for totals (84.10).

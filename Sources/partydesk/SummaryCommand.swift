@@ -31,9 +31,9 @@ struct SummaryCommand: ParsableCommand {
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(summary), as: UTF8.self))
+            Output.jsonText(String(decoding: try encoder.encode(summary), as: UTF8.self))
         default:
-            print(CLIText.summary(summary, directory: opened.store.directory, options.lang))
+            Output.line(CLIText.summary(summary, directory: opened.store.directory, options.lang))
         }
     }
 }

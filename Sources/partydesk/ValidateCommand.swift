@@ -23,11 +23,11 @@ struct ValidateCommand: ParsableCommand {
             throw CLIFailure(message: error.message(lang))
         }
         if problems.isEmpty {
-            print(CLIText.validateClean(store.directory, lang))
+            Output.line(CLIText.validateClean(store.directory, lang))
             return
         }
-        print(CLIText.validateHeader(store.directory, count: problems.count, lang))
-        for problem in problems { print(problem.message(lang)) }
+        Output.line(CLIText.validateHeader(store.directory, count: problems.count, lang))
+        for problem in problems { Output.line(problem.message(lang)) }
         throw ExitCode(1)
     }
 }

@@ -116,7 +116,8 @@ func shell(_ command: String) throws -> Int32 {
             #expect(CSV.parse(text).first?.fields.allSatisfy { !$0.isEmpty } == true)
         }
         let activities = String(decoding: FileManager.default.contents(atPath: tmp.sub("activities.csv"))!.dropFirst(3), as: UTF8.self)
-        #expect(activities.contains("\"党课 \"\"引号\"\", 逗号\n换行\""))
+        #expect(activities.contains(",\"党课 \"\"引号\"\", 逗号\","))
+        #expect(activities.contains(",\"讲稿\n换行\""))
         let english = try runProduct("partydesk", ["export", "--data", store.directory, "--what", "activities", "--out", tmp.sub("en.csv"), "--lang", "en", "--encoding", "utf8"])
         #expect(english.status == 0)
         #expect(String(decoding: FileManager.default.contents(atPath: tmp.sub("en.csv"))!, as: UTF8.self).hasPrefix("Id,Branch,Kind,Date,Title"))

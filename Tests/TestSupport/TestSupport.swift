@@ -83,7 +83,8 @@ public func smallWorkspace() -> Workspace {
         Activity(id: "a1", branchId: "b1", kind: .generalMeeting, date: d("2025-12-30"), title: "年终党员大会", attended: 11, expected: 12),
         Activity(id: "a2", branchId: "b1", kind: .groupMeeting, date: d("2026-01-15"), title: "小组学习", attended: 5, expected: 6, partyGroupId: "b1-g1"),
         Activity(id: "a3", branchId: "b2", kind: .training, date: d("2026-03-31"), title: "培训", hours: 8, attended: 5, expected: 5),
-        Activity(id: "a4", branchId: "b2", kind: .partyLesson, date: d("2026-04-01"), title: "党课 \"引号\", 逗号\n换行"),
+        Activity(id: "a4", branchId: "b2", kind: .partyLesson, date: d("2026-04-01"), title: "党课 \"引号\", 逗号",
+                 notes: "讲稿\n换行"),
     ]
     let plan = WorkPlan(title: "2026年工作方案", year: 2026,
                         sections: [PlanSection(id: "s1", title: "重点任务")],

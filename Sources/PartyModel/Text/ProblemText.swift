@@ -52,6 +52,11 @@ public extension ProblemKind {
             return lang.pick("\(formatNumber(value)) 超出范围 \(formatNumber(min))–\(formatNumber(max))", "\(formatNumber(value)) is outside \(formatNumber(min))–\(formatNumber(max))")
         case .emptyRequired:
             return lang.pick("不能为空", "must not be empty")
+        case .controlCharacter(let value):
+            let shown = Unicode.Scalar(value).flatMap(TerminalText.standIn) ?? "?"
+            let code = "U+" + String(value, radix: 16, uppercase: true).leftPadded(to: 4)
+            return lang.pick("含有控制字符 \(shown) (\(code)), 名称、标题、编号和日期中不能有; 请删除该字符后再保存",
+                             "holds the control character \(shown) (\(code)), which names, titles, ids and dates cannot contain; remove it and save again")
         case .schemeTotal(let total):
             return lang.pick("评分细则各项满分合计为 \(formatNumber(total)), 应为 100。请调整 scoring.json 中 items 的 max",
                              "the scheme's item maxima total \(formatNumber(total)), not 100; adjust the items' max in scoring.json")
@@ -121,4 +126,10 @@ public extension SyntaxIssue {
 public func formatNumber(_ value: Double) -> String {
     if value.rounded() == value, abs(value) < 1e15 { return String(Int(value)) }
     return String(value)
+}
+
+extension String {
+    func leftPadded(to width: Int, with pad: Character = "0") -> String {
+        count >= width ? self : String(repeating: pad, count: width - count) + self
+    }
 }
