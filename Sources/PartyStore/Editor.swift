@@ -157,7 +157,9 @@ extension Editor.Failure {
         case .conflict, .store(.changedOnDisk):
             return lang == .zh ? "数据已被其他程序修改, 已重新加载, 请重新操作" : "the data changed on disk; reload and make the change again"
         case .invalid(let issues):
-            return (lang == .zh ? "未保存: " : "not saved: ") + issues.map { $0.kind.message(lang) }.joined(separator: "; ")
+            // Each problem with the field it is in (`title: …`), so a script's author knows what to fix.
+            return (lang == .zh ? "未保存: " : "not saved: ")
+                + issues.map { TerminalText.visible(($0.field.isEmpty ? "" : "\($0.field): ") + $0.kind.message(lang)) }.joined(separator: "; ")
         case .store(let e):
             return (lang == .zh ? "保存失败: " : "save failed: ") + e.message(lang)
         case .journal(let e):

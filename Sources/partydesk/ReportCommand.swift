@@ -99,8 +99,9 @@ struct Report {
 
     // MARK: HTML
 
+    /// Text from the data as HTML text: markup escaped, control characters shown (they are not valid XHTML).
     static func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        TerminalText.visible(s).replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 
@@ -169,12 +170,28 @@ struct Report {
 
     // MARK: Markdown
 
+    /// Text from the data as Markdown text: HTML escaped (Markdown passes raw HTML through, so `<script>`
+    /// would run in a viewer), Markdown's own punctuation backslashed, control characters shown.
+    static func markdownText(_ s: String) -> String {
+        var out = ""
+        for ch in TerminalText.visible(s.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")) {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\\", "`", "*", "_", "[", "]", "|", "#", "!": out += "\\" + String(ch)
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+
     func markdown() -> String {
-        func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
-        var out = "# \(title)\n\n" + (zh ? "截至 \(asOf.iso)\n\n" : "As of \(asOf.iso)\n\n")
-        out += headline.map { "- **\($0.0)**: \($0.1)" }.joined(separator: "\n") + "\n"
+        let cell = Self.markdownText
+        var out = "# \(cell(title))\n\n" + (zh ? "截至 \(asOf.iso)\n\n" : "As of \(asOf.iso)\n\n")
+        out += headline.map { "- **\(cell($0.0))**: \(cell($0.1))" }.joined(separator: "\n") + "\n"
         for section in sections {
-            out += "\n## \(section.heading)\n\n"
+            out += "\n## \(cell(section.heading))\n\n"
             if section.rows.isEmpty { out += (zh ? "无\n" : "none\n"); continue }
             out += "| " + section.header.map(cell).joined(separator: " | ") + " |\n"
             out += "|" + section.header.map { _ in " --- |" }.joined() + "\n"

@@ -67,6 +67,16 @@ public final class Tmux {
         try run(["capture-pane", "-p", "-t", session]).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }
 
+    /// The screen with its attributes as tmux sends them (`capture-pane -e`): the only escape
+    /// sequences in it are tmux's own SGR, unless something drew others.
+    public func screenWithEscapes() throws -> String {
+        try run(["capture-pane", "-p", "-e", "-t", session])
+    }
+
+    /// Any other tmux command on this server (its output).
+    @discardableResult
+    public func command(_ args: String...) throws -> String { try run(args) }
+
     public func display(_ format: String) throws -> String {
         try run(["display-message", "-p", "-t", session, format]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
