@@ -196,6 +196,16 @@ public enum Update {
     }
 
     /// Shows a quarter of `workspace` (which holds at least the years it needs).
+    /// The dashboard opened read-only because another one held the lock, and now holds it: the
+    /// editing keys come back and the status bar says so. `previousHolder`: who had it.
+    public static func lockTaken(_ state: inout AppState, previousHolder: String?) {
+        guard state.lockHolder != nil else { return }
+        state.readOnly = false
+        state.lockHolder = nil
+        let was = previousHolder.map { state.lang.pick("\($0) 已退出编辑, ", "\($0) stopped editing; ") } ?? ""
+        state.message = was + state.lang.pick("已取得编辑锁, 现在可以编辑", "the lock is now ours: editing is on")
+    }
+
     public static func showPeriod(_ quarter: Quarter, of workspace: Workspace, loadedYears: Set<Int>?, _ state: inout AppState) {
         let old = state.data
         state.replaceData(DashboardData(workspace: workspace, year: quarter.year, quarter: quarter.number, asOf: old.asOf,

@@ -55,10 +55,34 @@ enum Dashboard {
             if (try? editor.recoverJournal()) == nil { state.message = lang.pick("日志补记失败, 下次保存时重试", "journal could not be settled; will retry at the next save") }
         }
         screen.draw(Views.render(state))
+        // Read-only only because another dashboard held the lock: try for it every couple of
+        // seconds (and on r), and edit as soon as it is free.
+        var waitingForLock = !readOnly && lock == nil
+        var lastLockTry = Date()
+        func tryForLock() {
+            guard waitingForLock, case .acquired(let acquired, _) = WorkspaceLock.acquire(directory: store.directory) else { return }
+            lock = acquired
+            waitingForLock = false
+            let holder = state.lockHolder
+            // What the other editor saved is read before any edit is made on it.
+            reload(&state, loaded: &loaded, from: &store, lang: lang)
+            Update.lockTaken(&state, previousHolder: holder)
+            if editor.hasUnsettledJournal { _ = try? editor.recoverJournal() }
+        }
         while true {
             // While first screens are worked out behind, the loop looks up now and then to keep them.
-            let next = typedAhead.isEmpty ? screen.readKey(timeout: keeper.isWorking ? 250 : -1) : typedAhead.removeFirst()
+            let timeout: Int32 = waitingForLock ? 500 : keeper.isWorking ? 250 : -1
+            let next = typedAhead.isEmpty ? screen.readKey(timeout: timeout) : typedAhead.removeFirst()
             keeper.tick()
+            if waitingForLock && (Date().timeIntervalSince(lastLockTry) >= Dashboard.lockRetrySeconds || next == .key(.char("r"))) {
+                lastLockTry = Date()
+                let was = state.readOnly
+                tryForLock()
+                if was != state.readOnly {
+                    screen.draw(Views.render(state))
+                    if next == .key(.char("r")) { continue }   // r has reloaded already, with the lock
+                }
+            }
             guard let event = next else { continue }
             switch event {
             case .resize:
@@ -82,6 +106,9 @@ enum Dashboard {
             if typedAhead.isEmpty { screen.draw(Views.render(state)) }
         }
     }
+
+    /// How often a dashboard that opened read-only behind another's lock tries for it.
+    static let lockRetrySeconds = 2.0
 
     /// Reads the workspace on another thread (a city's takes over a second) while the terminal
     /// shows the overview kept from the last session — when no file has changed since — or says

@@ -338,4 +338,43 @@ final class DashboardEndToEndTests {
         try first.keys("Escape", "q")
         try checkRestored(first, "first editor")
     }
+
+    @Test func aReadOnlyDashboardTakesTheLockWhenTheEditorQuits() throws {
+        let first = try start()
+        let command = "env TERM=tmux-256color LANG=C.UTF-8 HOME=\(tmp.path) \(productsDirectory)/partydesk --data \(dir) --as-of 2026-11-21; "
+            + "echo PARTYDESK-ENDED; sleep 60"
+        let second = try Tmux(width: 100, height: 30, command: "bash --norc --noprofile -c '\(command)'")
+        try second.wait { $0.joined().contains("只读") && $0.joined().contains("正在编辑") }
+        try first.keys("q")
+        try checkRestored(first, "first editor")
+        // Within a few seconds, on its own: the status bar says edit, and the writing keys work.
+        let quit = Date()
+        let screen = try second.wait(seconds: 5) { $0.joined().contains("已取得编辑锁") }
+        #expect(Date().timeIntervalSince(quit) < 4.5)
+        let status = screen.last(where: { !$0.isEmpty }) ?? ""
+        #expect(status.contains("编辑") && !status.contains("只读") && !status.contains("正在编辑"), "\(status)")
+        try second.keys("8", "a")
+        try second.wait(for: "新增活动")
+        try second.keys("Escape", "q")
+        try second.wait(for: "PARTYDESK-ENDED")
+    }
+
+    @Test func rTakesAFreedLockAtOnce() throws {
+        // The lock is held by another process (a script's add-activity, say), then let go.
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
+        holder.arguments = ["\(dir)/.partydesk.lock", "sleep", "1.5"]
+        try holder.run()
+        usleep(200_000)
+        let command = "env TERM=tmux-256color LANG=C.UTF-8 HOME=\(tmp.path) \(productsDirectory)/partydesk --data \(dir) --as-of 2026-11-21; "
+            + "echo PARTYDESK-ENDED; sleep 60"
+        let tmux = try Tmux(width: 100, height: 30, command: "bash --norc --noprofile -c '\(command)'")
+        try tmux.wait { $0.joined().contains("只读") }
+        holder.waitUntilExit()
+        try tmux.keys("r")
+        try tmux.wait(seconds: 1.5) { $0.joined().contains("已取得编辑锁") }
+        #expect(try tmux.screen().joined().contains("已取得编辑锁"))
+        try tmux.keys("q")
+        try tmux.wait(for: "PARTYDESK-ENDED")
+    }
 }

@@ -4,6 +4,24 @@ import TestSupport
 @testable import PartyTUI
 
 @Suite struct UpdateTests {
+    @Test func aDashboardThatTakesTheLockGetsItsEditingKeysBack() {
+        var state = demoState()
+        state.readOnly = true
+        state.lockHolder = "李明@office"
+        press([.char("8"), .char("a")], &state)
+        #expect(state.form == nil)                        // read-only: a does nothing
+        Update.lockTaken(&state, previousHolder: "李明@office")
+        #expect(!state.readOnly && state.lockHolder == nil)
+        #expect(state.message == "李明@office 已退出编辑, 已取得编辑锁, 现在可以编辑")
+        press([.char("a")], &state)
+        #expect(state.form != nil)
+        // A dashboard opened with --read-only has no holder and stays read-only.
+        var wall = demoState()
+        wall.readOnly = true
+        Update.lockTaken(&wall, previousHolder: nil)
+        #expect(wall.readOnly && wall.message == nil)
+    }
+
     @Test func digitsTabAndShiftTabSwitchPanes() {
         var state = demoState()
         for pane in Pane.allCases {
