@@ -25,6 +25,7 @@ import PartyTUI
         ws.organisation.branches[0].secretary = Self.bells
         ws.organisation.branches[1].name = Self.bidi
         ws.organisation.branches[2].name = Self.bells
+        ws.organisation.branches[3].name = "家👨‍👩‍👧旗🇨🇳心❤️键1️⃣尾"   // measured 2 each; drawn simplified where ncurses would differ
         let branch = ws.organisation.branches[0].id
         if let i = ws.activities.firstIndex(where: { $0.branchId == branch }) { ws.activities[i].title = Self.osc }
         if let i = ws.rectifications.firstIndex(where: { $0.branchId == branch }) { ws.rectifications[i].description = Self.osc }
@@ -119,7 +120,7 @@ import PartyTUI
 
     @Test func inputRefusesControlCharactersNamingTheField() throws {
         let before = allFilesIn(dir)
-        let branch = try WorkspaceStore(directory: dir).load().workspace.organisation.branches[3].id
+        let branch = try WorkspaceStore(directory: dir).load().workspace.organisation.branches[4].id
         let add = try expectClean(["add-activity", "--data", dir, "--branch", branch, "--kind", "training", "--date", "2026-11-20",
                                    "--title", Self.osc], status: 1)
         #expect(add.stderr.contains("title"), "\(add.stderr)")
@@ -139,7 +140,7 @@ import PartyTUI
 
     @Test func theMarkdownAndHTMLReportsEscapeMarkup() throws {
         var ws = try WorkspaceStore(directory: dir).load().workspace
-        ws.organisation.branches[3].name = "<script>alert(1)</script>[点我](javascript:x)"
+        ws.organisation.branches[4].name = "<script>alert(1)</script>[点我](javascript:x)"
         let other = tmp.sub("markup")
         try WorkspaceStore(directory: other).create(ws)
         for format in ["md", "html"] {
