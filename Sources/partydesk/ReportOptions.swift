@@ -39,12 +39,22 @@ struct PeriodOptions: ParsableArguments {
     }
 }
 
+extension TextTable {
+    /// The table as a sheet: the header and the cells of text columns as text (neutralised where a
+    /// spreadsheet would run them), those of number columns as numbers.
+    var csvRows: [[CSV.Cell]] {
+        [columns.map { .text($0.title) }] + rows.map { row in
+            row.enumerated().map { c, text in c < columns.count && columns[c].isNumber ? .number(formatted: text) : .text(text) }
+        }
+    }
+}
+
 /// Prints rows as an aligned text table or as RFC 4180 CSV, or a value as JSON.
 enum Output {
     static func emit(_ table: TextTable, format: OutputFormat, title: String? = nil, footer: [String] = []) {
         switch format {
         case .csv:
-            print(CSV.render([table.columns.map(\.title)] + table.rows), terminator: "")
+            print(CSV.render(table.csvRows), terminator: "")
         default:
             if let title { print(title) }
             print(table.render())
