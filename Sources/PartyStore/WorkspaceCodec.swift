@@ -111,7 +111,8 @@ enum WorkspaceCodec {
         let data = withoutByteOrderMark(data)
         // The fast path (it checks UTF-8 as it goes); anything it does not take goes to JSONDecoder,
         // the reference for errors.
-        if let tape = try? JSONTape(data), let value = try? TapeDecoder.decode(T.self, from: tape) {
+        let tape = try? JSONTape(data)
+        if let tape, let value = try? TapeDecoder.decode(T.self, from: tape) {
             return .success(value)
         }
         // JSONDecoder quietly replaces invalid UTF-8; a damaged file must be reported, not half-read.
@@ -121,12 +122,28 @@ enum WorkspaceCodec {
             let (line, column) = JSONLocator.lineColumn(of: offset, in: bytes)
             return .failure(Problem(file: file, line: line, column: column, kind: .syntax(.invalidUTF8)))
         }
+        // A file the tape did not take as JSON may give a key twice (the tape refuses that;
+        // JSONDecoder would keep the first value and the next save drop the second): an error.
+        if tape == nil, let duplicate = duplicateKey(file: file, bytes: [UInt8](data)) { return .failure(duplicate) }
         do {
             return .success(try JSONDecoder().decode(T.self, from: data))
         } catch let error as DecodingError {
             return .failure(problem(for: error, file: file, bytes: [UInt8](data)))
         } catch {
             return .failure(Problem(file: file, kind: .other(String(describing: error))))
+        }
+    }
+
+    /// The first key given twice in one object, located; nil when there is none before the first
+    /// other syntax problem (that one is JSONDecoder's and the locator's to report).
+    static func duplicateKey(file: String, bytes: [UInt8]) -> Problem? {
+        do {
+            _ = try JSONLocator.parse(bytes, checkNumberRange: false)
+            return nil
+        } catch {
+            guard case .duplicateKey = error.issue else { return nil }
+            let (line, column) = JSONLocator.lineColumn(of: error.offset, in: bytes)
+            return Problem(file: file, line: line, column: column, path: PathComponent.render(error.path), kind: .syntax(error.issue))
         }
     }
 
