@@ -12,7 +12,8 @@ struct Backups {
     func keep(_ relative: String, label: String) throws(FileError) {
         let source = "\(directory)/\(relative)"
         let folder = "\(directory)/\(WorkspacePaths.backupDirectory)"
-        try AtomicFile.makeDirectory(folder)
+        // A `.backup` that is a symbolic link is refused: backups never land outside the workspace.
+        try AtomicFile.makeDirectory(WorkspacePaths.backupDirectory, in: directory)
         let base = relative.replacingOccurrences(of: "/", with: "__")
         let stamp = Self.timestamp(Date())
         let target = "\(folder)/\(base).\(stamp).\(label)"
@@ -20,7 +21,7 @@ struct Backups {
         // is never written again. Copy only where links are not possible.
         if link(source, target) != 0 {
             guard errno != ENOENT else { return }
-            guard let data = FileManager.default.contents(atPath: source) else { return }
+            guard case .success(let data) = AtomicFile.read(source) else { return }
             try AtomicFile.write(data, to: target)
         }
         prune(folder: folder, base: base)

@@ -199,6 +199,9 @@ public struct WorkspaceStore: Sendable {
     /// As `load(years:)`, the years chosen once the settings (the current year) are read.
     public func load(years choose: (WorkspaceSettings) -> Set<Int>?) throws(StoreError) -> LoadedWorkspace {
         guard exists else { throw .notAWorkspace(directory) }
+        // No batch is renamed into place while the files are read (FileBatch).
+        let commitLock = CommitLock.shared(directory)
+        defer { commitLock?.release() }
         var reader = Reader(store: self)
 
         let (settingsData, settingsRead) = Reader.read(self, WorkspacePaths.settings, required: true)
@@ -307,6 +310,8 @@ public struct WorkspaceStore: Sendable {
         guard let have = loaded.years else { return }
         let missing = years.subtracting(have)
         guard !missing.isEmpty else { return }
+        let commitLock = CommitLock.shared(directory)
+        defer { commitLock?.release() }
         var reader = Reader(store: self)
         let (activitySlots, activityJobs) = Reader.shardJobs(Activity.self, self, years: missing)
         let (checkSlots, checkJobs) = Reader.shardJobs(QuarterlyCheck.self, self, years: missing)
@@ -491,31 +496,20 @@ public struct WorkspaceStore: Sendable {
         if !conflicts.isEmpty { throw .changedOnDisk(conflicts) }
 
         do throws(FileError) {
+            // Nothing is written through a symbolic link — not even a backup of one.
+            for path in touched { try AtomicFile.refuseLinks(path, in: directory) }
             let label = loaded.migratedFrom.map { "schema-v\($0)" } ?? (backup ? "edit" : nil)
             if let label {
                 for path in touched where loaded.digests[path] != nil {
                     try Backups(directory: directory).keep(path, label: label)
                 }
             }
-            for folder in Set(changed.keys.map { ($0 as NSString).deletingLastPathComponent }) where !folder.isEmpty {
-                try AtomicFile.makeDirectory(absolute(folder))
-            }
             // workspace.json last: a reader never sees a new schema version over old data files.
             let order = changed.keys.sorted { a, b in
                 (a == WorkspacePaths.settings ? 1 : 0, a) < (b == WorkspacePaths.settings ? 1 : 0, b)
             }
-            for path in order {
-                AtomicFile.removeStaleTemps(in: (absolute(path) as NSString).deletingLastPathComponent)
-                try AtomicFile.write(changed[path]!, to: absolute(path))
-            }
-            for path in removed {
-                if unlink(absolute(path)) != 0 && errno != ENOENT {
-                    throw FileError(path: absolute(path), operation: "unlink", code: errno)
-                }
-            }
-            for folder in Set(removed.map { ($0 as NSString).deletingLastPathComponent }) {
-                try AtomicFile.syncDirectory(absolute(folder))
-            }
+            // Every file of the save lands, or none does (FileBatch).
+            try FileBatch(root: directory, writes: order.map { ($0, changed[$0]!) }, removals: removed.sorted()).commit()
         } catch {
             throw .io(error)
         }
@@ -532,6 +526,21 @@ public struct WorkspaceStore: Sendable {
         // Places are derived from model order when needed (only to report a problem), not on every save.
         result.origins = [:]
         return result
+    }
+
+    /// Settles what a writer stopped by a kill or a failure left behind, before a new change is
+    /// made: a batch cut short is rolled back (`FileBatch.rollBack`), and temp files of dead writers
+    /// are removed from every folder of the workspace. Only for a writer (it holds the workspace lock).
+    public func settle() throws(FileError) {
+        try FileBatch.rollBack(root: directory)
+        var folders = [directory, absolute(WorkspacePaths.backupDirectory)]
+        for folder in WorkspacePaths.yearFolders + WorkspacePaths.branchFolders {
+            folders.append(absolute(folder))
+            for name in DirectoryListing.names(absolute(folder)) ?? [] where WorkspacePaths.directoryYear(name) != nil {
+                folders.append(absolute("\(folder)/\(name)"))
+            }
+        }
+        for folder in folders { AtomicFile.removeStaleTemps(in: folder) }
     }
 
     func diskDigest(_ relative: String) -> Digest? {

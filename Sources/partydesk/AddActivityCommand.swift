@@ -4,7 +4,8 @@ import PartyModel
 import PartyStore
 
 /// `partydesk add-activity`: record one activity from a script or the shell, with the same checks,
-/// crash-safe save, backups and journal as the dashboard's form. Refused while a dashboard edits.
+/// crash-safe save, backups and journal as the dashboard's form. Waits up to 5 s for another writer's
+/// lock (`WorkspaceOptions.lockForWriting`); refused while a dashboard edits.
 struct AddActivityCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add-activity",
@@ -37,11 +38,7 @@ struct AddActivityCommand: ParsableCommand {
         guard let day = Day.parse(date) else { throw ValidationError("--date \"\(date)\": 无法识别的日期 / unrecognised date") }
         // Only the activity's year is read: its id and file are of that year (a county records in ms, not seconds).
         let opened = try workspace.open(years: { _ in [day.year] })
-        guard case .acquired(let lock, _) = WorkspaceLock.acquire(directory: opened.store.directory) else {
-            let holder = WorkspaceLock.currentHolder(directory: opened.store.directory)
-            throw CLIFailure(message: lang == .zh ? "工作区正由 \(holder?.description ?? "另一个程序") 编辑, 未做修改。"
-                                                  : "The workspace is being edited by \(holder?.description ?? "another program"); nothing changed.")
-        }
+        let lock = try workspace.lockForWriting(opened.store)
         defer { lock.release() }
         let loaded: LoadedWorkspace
         do { loaded = try WorkspaceStore(directory: opened.store.directory).load(years: [day.year]) } catch { throw CLIFailure(message: error.message(lang)) }

@@ -120,9 +120,7 @@ struct ImportCommand: ParsableCommand {
             return
         }
         guard let change = plan.change else { print(summary); return }
-        guard case .acquired(let lock, _) = WorkspaceLock.acquire(directory: opened.store.directory) else {
-            throw CLIFailure(message: zh ? "工作区正被编辑, 未导入" : "the workspace is being edited; nothing imported")
-        }
+        let lock = try workspace.lockForWriting(opened.store)
         defer { lock.release() }
         let fresh: LoadedWorkspace
         do { fresh = try opened.store.load() } catch { throw CLIFailure(message: error.message(lang)) }

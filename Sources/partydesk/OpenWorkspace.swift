@@ -37,6 +37,24 @@ extension WorkspaceOptions {
         }
     }
 
+    /// The workspace lock for a command that writes (`add-activity`, `import`): waits up to
+    /// `WorkspaceLock.patience` seconds for another writer, saying so on stderr after
+    /// `sayWaitingAfter`; then refuses, naming who holds it. A read-only workspace or a linked lock
+    /// file is refused at once, saying which.
+    func lockForWriting(_ store: WorkspaceStore) throws -> WorkspaceLock {
+        let lang = self.lang
+        let outcome = WorkspaceLock.acquire(directory: store.directory, waiting: WorkspaceLock.patience) { holder in
+            FileHandle.standardError.write(Data((CLIText.waitingForLock(holder, seconds: WorkspaceLock.patience, lang) + "\n").utf8))
+        }
+        switch outcome {
+        case .acquired(let lock, _): return lock
+        case .heldBy(let holder):
+            throw CLIFailure(message: CLIText.lockHeld(holder ?? WorkspaceLock.currentHolder(directory: store.directory),
+                                                       seconds: WorkspaceLock.patience, lang))
+        case .failed(let error): throw failure(.io(error))
+        }
+    }
+
     /// A workspace that does not read, as the command line reports it.
     func failure(_ error: StoreError) -> CLIFailure { CLIFailure(message: error.message(lang)) }
 }
