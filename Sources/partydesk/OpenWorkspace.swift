@@ -40,8 +40,15 @@ extension WorkspaceOptions {
     /// The workspace lock for a command that writes (`add-activity`, `import`): waits up to
     /// `WorkspaceLock.patience` seconds for another writer, saying so on stderr after
     /// `sayWaitingAfter`; then refuses, naming who holds it. A read-only workspace or a linked lock
-    /// file is refused at once, saying which.
+    /// file is refused at once, saying which. Once held, what a writer stopped by a kill left is
+    /// settled (`Editor.settle`), so the workspace read next is one of whole saves.
     func lockForWriting(_ store: WorkspaceStore) throws -> WorkspaceLock {
+        let lock = try waitForLock(store)
+        do { try Editor(store: store).settle() } catch { throw CLIFailure(message: error.message(lang)) }
+        return lock
+    }
+
+    private func waitForLock(_ store: WorkspaceStore) throws -> WorkspaceLock {
         let lang = self.lang
         let outcome = WorkspaceLock.acquire(directory: store.directory, waiting: WorkspaceLock.patience) { holder in
             FileHandle.standardError.write(Data((CLIText.waitingForLock(holder, seconds: WorkspaceLock.patience, lang) + "\n").utf8))
