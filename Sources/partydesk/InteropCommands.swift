@@ -105,9 +105,6 @@ struct ImportCommand: ParsableCommand {
         guard let (text, encoding) = TextEncoding.decode(data) else {
             throw CLIFailure(message: zh ? "\(file): 既不是 UTF-8 也不是 GB18030 文本" : "\(file): neither UTF-8 nor GB18030 text")
         }
-        // A writer takes the lock before reading, so that what it reads is settled and stays so.
-        let lock = dryRun ? nil : try workspace.lockForWriting(try workspace.storeToOpen())
-        defer { lock?.release() }
         let opened = try workspace.open()
         let plan = what.plan(text, file: file, into: opened.workspace, lang: lang)
         if !plan.problems.isEmpty {
@@ -123,6 +120,8 @@ struct ImportCommand: ParsableCommand {
             return
         }
         guard let change = plan.change else { print(summary); return }
+        let lock = try workspace.lockForWriting(opened.store)
+        defer { lock.release() }
         let fresh: LoadedWorkspace
         do { fresh = try opened.store.load() } catch { throw CLIFailure(message: error.message(lang)) }
         do {
