@@ -75,10 +75,11 @@ public struct Editor: Sendable {
     /// Whether a change stopped between its files and its journal lines (see `recoverJournal`).
     public var hasUnsettledJournal: Bool { Journal(directory: store.directory).pending() != nil }
 
-    /// What an editing session does first: a save cut short rolled back, stale temps removed,
+    /// What an editing session does first: a save cut short rolled back, stale temps removed (from
+    /// every folder with `everyFolder`: the lock was taken over from a writer that died),
     /// journal lines written ahead settled (each also done by the next commit).
-    public func settle() throws(Failure) {
-        do { try store.settle() } catch { throw .store(.io(error)) }
+    public func settle(everyFolder: Bool = false) throws(Failure) {
+        do { try store.settle(everyFolder: everyFolder) } catch { throw .store(.io(error)) }
         if hasUnsettledJournal { try recoverJournal() }
     }
 

@@ -85,7 +85,7 @@ struct FileBatch {
             for folder in folders { try AtomicFile.syncDirectory(absolute(folder)) }
         } catch {
             // Rolled back now; if even that fails, the manifest stays for the next commit.
-            try? Self.rollBack(root: root, locked: true)
+            _ = try? Self.rollBack(root: root, locked: true)
             throw error
         }
         // Landed: from here on the new versions stay, whatever happens.
@@ -108,11 +108,12 @@ struct FileBatch {
     /// kept version renamed back, each new file (its temp already renamed) removed, each temp
     /// removed; then the manifest. Any step can be repeated, so a kill during it is settled by the
     /// next call. Nothing to do without a manifest.
-    /// `locked`: the caller holds the commit lock already.
-    static func rollBack(root: String, locked: Bool = false) throws(FileError) {
+    /// `locked`: the caller holds the commit lock already. Returns whether there was a batch to roll back.
+    @discardableResult
+    static func rollBack(root: String, locked: Bool = false) throws(FileError) -> Bool {
         let path = "\(root)/\(manifestName)"
         try AtomicFile.refuseLink(path)
-        guard case .success(let data) = AtomicFile.read(path) else { return }
+        guard case .success(let data) = AtomicFile.read(path) else { return false }
         let lock = locked ? nil : try CommitLock.exclusive(root)
         defer { lock?.release() }
         guard let manifest = try? JSONDecoder().decode(Manifest.self, from: data) else {
@@ -140,6 +141,53 @@ struct FileBatch {
         }
         if unlink(path) != 0 && errno != ENOENT { throw FileError(path: path, operation: "unlink", code: errno) }
         try AtomicFile.syncDirectory(root)
+        return true
+    }
+}
+
+extension FileBatch {
+    /// A reader's view of a batch cut short by a kill (its manifest still there): each file as the
+    /// roll-back will leave it — a replaced or removed file read from its kept version, a new file
+    /// not there — so that no reader sees half a batch even before a writer rolls it back.
+    struct View: Sendable {
+        /// Path → its kept old version.
+        var kept: [String: String] = [:]
+        /// New files of the batch, already renamed in.
+        var hidden: Set<String> = []
+
+        /// nil when there is no cut batch (nothing to read through).
+        init?(root: String) {
+            guard case .success(let data) = AtomicFile.read("\(root)/\(FileBatch.manifestName)", followingLinks: false),
+                  let manifest = try? JSONDecoder().decode(Manifest.self, from: data) else { return nil }
+            var info = stat()
+            for entry in manifest.entries {
+                if let keep = entry.keep {
+                    if lstat("\(root)/\(keep)", &info) == 0 { kept[entry.path] = keep }
+                } else if let temp = entry.temp, lstat("\(root)/\(temp)", &info) != 0 {
+                    hidden.insert(entry.path)
+                }
+            }
+        }
+
+        /// Where the reader finds `relative` (a path in no folder when the file is not there for it).
+        func path(of relative: String) -> String {
+            if let keep = kept[relative] { return keep }
+            return hidden.contains(relative) ? "\(FileBatch.manifestName).absent/\(relative)" : relative
+        }
+
+        /// A folder's names as the reader sees them.
+        func names(_ names: [String]?, in folder: String) -> [String]? {
+            func inFolder(_ path: String) -> String? {
+                (path as NSString).deletingLastPathComponent == folder ? (path as NSString).lastPathComponent : nil
+            }
+            let hiddenHere = Set(hidden.compactMap(inFolder))
+            let keptHere = kept.keys.compactMap(inFolder)
+            guard !hiddenHere.isEmpty || !keptHere.isEmpty else { return names }
+            var out = (names ?? []).filter { !hiddenHere.contains($0) }
+            let present = Set(out)
+            out += keptHere.filter { !present.contains($0) }
+            return out
+        }
     }
 }
 

@@ -21,10 +21,12 @@ enum Dashboard {
         var lock: WorkspaceLock? = nil
         var lockHolder: String? = nil
         var lockMessage: String? = nil
+        var tookOver = false
         if !readOnly {
             switch WorkspaceLock.acquire(directory: chosen.directory) {
             case .acquired(let acquired, let previous):
                 lock = acquired
+                tookOver = previous != nil
                 if let previous { lockMessage = lang.pick("已接管 \(previous.user)@\(previous.host) 遗留的锁", "took over the lock left by \(previous.user)@\(previous.host)") }
             case .heldBy(let holder):
                 lockHolder = holder.map { "\($0.user)@\($0.host)" } ?? lang.pick("另一个窗口", "another window")
@@ -39,7 +41,7 @@ enum Dashboard {
         // journal lines: settled before reading, so the figures are those of whole saves.
         var settleMessage: String? = nil
         if !isReadOnly {
-            do { try Editor(store: chosen).settle() } catch {
+            do { try Editor(store: chosen).settle(everyFolder: tookOver) } catch {
                 settleMessage = lang.pick("上次中断的保存未能整理, 下次保存时重试: ", "an interrupted save could not be settled; will retry at the next save: ") + error.message(lang)
             }
         }

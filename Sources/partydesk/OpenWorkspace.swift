@@ -43,18 +43,19 @@ extension WorkspaceOptions {
     /// file is refused at once, saying which. Once held, what a writer stopped by a kill left is
     /// settled (`Editor.settle`), so the workspace read next is one of whole saves.
     func lockForWriting(_ store: WorkspaceStore) throws -> WorkspaceLock {
-        let lock = try waitForLock(store)
-        do { try Editor(store: store).settle() } catch { throw CLIFailure(message: error.message(lang)) }
+        let (lock, tookOver) = try waitForLock(store)
+        do { try Editor(store: store).settle(everyFolder: tookOver) } catch { throw CLIFailure(message: error.message(lang)) }
         return lock
     }
 
-    private func waitForLock(_ store: WorkspaceStore) throws -> WorkspaceLock {
+    /// The lock, and whether it was taken over from a writer that died holding it.
+    private func waitForLock(_ store: WorkspaceStore) throws -> (WorkspaceLock, Bool) {
         let lang = self.lang
         let outcome = WorkspaceLock.acquire(directory: store.directory, waiting: WorkspaceLock.patience) { holder in
             FileHandle.standardError.write(Data((CLIText.waitingForLock(holder, seconds: WorkspaceLock.patience, lang) + "\n").utf8))
         }
         switch outcome {
-        case .acquired(let lock, _): return lock
+        case .acquired(let lock, let previous): return (lock, previous != nil)
         case .heldBy(let holder):
             throw CLIFailure(message: CLIText.lockHeld(holder ?? WorkspaceLock.currentHolder(directory: store.directory),
                                                        seconds: WorkspaceLock.patience, lang))

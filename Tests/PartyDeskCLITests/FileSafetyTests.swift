@@ -207,31 +207,42 @@ struct Tmpfs {
 
     // MARK: A batch cut short
 
-    /// A save killed between its renames leaves its manifest: the next commit rolls it back whole
-    /// (the files as before the batch, the temps and kept copies gone), then makes its own change.
-    @Test func aBatchCutShortIsRolledBackAtTheNextCommit() throws {
+    /// A save killed between its renames leaves its manifest: readers meanwhile see the files as
+    /// before it (the kept versions; its new files not there), and the next commit rolls it back
+    /// whole (the files as before the batch, the temps and kept copies gone), then makes its own change.
+    @Test func aBatchCutShortIsReadAsBeforeAndRolledBackAtTheNextCommit() throws {
         let tmp = TempDirectory("cut"); defer { tmp.cleanup() }
         let store = WorkspaceStore(directory: tmp.sub("ws"))
         try store.create(smallWorkspace())
         let before = allFilesIn(store.directory)
-        // The state a kill leaves after the first of two renames, built by hand from the manifest's
-        // format: b1.json replaced (its old version kept), a new b9.json not yet renamed in.
-        let old = "activities/2026/.b1.json.tmp-999999-1.old", temp1 = "activities/2026/.b1.json.tmp-999999-1"
-        let temp2 = "activities/2026/.b9.json.tmp-999999-2"
-        #expect(link(store.absolute("activities/2026/b1.json"), store.absolute(old)) == 0)
-        try Data("{\"broken\": true}".utf8).write(to: URL(fileURLWithPath: store.absolute("activities/2026/b1.json.new")))
-        #expect(rename(store.absolute("activities/2026/b1.json.new"), store.absolute("activities/2026/b1.json")) == 0)
-        try Data("{}".utf8).write(to: URL(fileURLWithPath: store.absolute(temp2)))
+        let summaryBefore = try runProduct("partydesk", ["summary", "--data", store.directory, "--format", "json"]).stdout
+        // The state a kill leaves after two of three renames, built by hand in the manifest's
+        // format: b1.json replaced by a broken version (its old one kept), a new b9.json renamed in,
+        // b2.json's new version not renamed yet (its temp and kept link still there).
+        func put(_ text: String, _ relative: String) throws { try Data(text.utf8).write(to: URL(fileURLWithPath: store.absolute(relative))) }
+        let folder = "activities/2026/"
+        #expect(link(store.absolute(folder + "b1.json"), store.absolute(folder + ".b1.json.tmp-999999-1.old")) == 0)
+        try put("{\"broken\": true}", folder + ".b1.json.tmp-999999-1")
+        #expect(rename(store.absolute(folder + ".b1.json.tmp-999999-1"), store.absolute(folder + "b1.json")) == 0)
+        try put("{\"also broken\": true}", folder + "b9.json")
+        #expect(link(store.absolute(folder + "b2.json"), store.absolute(folder + ".b2.json.tmp-999999-3.old")) == 0)
+        try put("{\"not yet\": true}", folder + ".b2.json.tmp-999999-3")
         let manifest = FileBatch.Manifest(pid: 999_999, entries: [
-            .init(path: "activities/2026/b1.json", temp: temp1, keep: old),
-            .init(path: "activities/2026/b9.json", temp: temp2, keep: nil),
+            .init(path: folder + "b1.json", temp: folder + ".b1.json.tmp-999999-1", keep: folder + ".b1.json.tmp-999999-1.old"),
+            .init(path: folder + "b9.json", temp: folder + ".b9.json.tmp-999999-2", keep: nil),
+            .init(path: folder + "b2.json", temp: folder + ".b2.json.tmp-999999-3", keep: folder + ".b2.json.tmp-999999-3.old"),
         ])
         try JSONEncoder().encode(manifest).write(to: URL(fileURLWithPath: store.absolute(FileBatch.manifestName)))
+
+        // Readers see the workspace as before the cut batch.
+        let validate = try runProduct("partydesk", ["validate", "--data", store.directory])
+        #expect(validate.status == 0, "\(validate.stdout)\(validate.stderr)")
+        #expect(try runProduct("partydesk", ["summary", "--data", store.directory, "--format", "json"]).stdout == summaryBefore)
 
         let result = try runProduct("partydesk", addArguments(store.directory, title: "之后的登记", date: "2026-06-02"))
         #expect(result.status == 0, "\(result.stderr)")
         var after = allFilesIn(store.directory)
-        #expect(after.keys.filter { $0.contains(".tmp-") || $0 == FileBatch.manifestName }.isEmpty, "\(after.keys.sorted())")
+        #expect(after.keys.filter { $0.contains(".tmp-") || $0 == FileBatch.manifestName || $0.hasSuffix("b9.json") }.isEmpty, "\(after.keys.sorted())")
         // Every file as before the cut batch, but the one the new change wrote and the journal.
         let ws = try store.load().workspace
         #expect(ws.activities.filter { $0.branchId == "b1" }.count == 3)
@@ -240,6 +251,32 @@ struct Tmpfs {
         var expected = before
         expected["activities/2026/b1.json"] = nil
         #expect(after == expected)
+    }
+
+    /// What a writer killed mid-save leaves — temps of the journal's pending file, of data files in
+    /// a folder the next save does not write to, of a backup copy, and its name in the lock file —
+    /// is swept by the next commit.
+    @Test func strayTempsOfAKilledWriterAreSweptAtTheNextCommit() throws {
+        let tmp = TempDirectory("strays"); defer { tmp.cleanup() }
+        let store = WorkspaceStore(directory: tmp.sub("ws"))
+        try store.create(smallWorkspace())
+        #expect(try runProduct("partydesk", addArguments(store.directory, title: "第一次")).status == 0)
+        let gone = Process()
+        gone.executableURL = URL(fileURLWithPath: "/bin/true")
+        try gone.run()
+        gone.waitUntilExit()
+        let dead = gone.processIdentifier
+        let strays = ["..journal-pending.jsonl.tmp-\(dead)-1", "activities/2025/.b1.json.tmp-\(dead)-2",
+                      "activities/2025/.b1.json.tmp-\(dead)-2.old", ".backup/.x.json.tmp-\(dead)-3", "..partydesk-batch.json.tmp-\(dead)-4"]
+        for stray in strays { try Data("half".utf8).write(to: URL(fileURLWithPath: store.absolute(stray))) }
+        let holder = WorkspaceLock.Holder(user: "killed", host: "here", pid: dead, since: "2026-06-01T10:00:00+08:00")
+        try JSONEncoder().encode(holder).write(to: URL(fileURLWithPath: store.absolute(WorkspaceLock.fileName)))
+        // Another process's temp, still alive (this one), is left alone.
+        let live = "activities/2025/.b1.json.tmp-\(getpid())-5"
+        try Data("writing".utf8).write(to: URL(fileURLWithPath: store.absolute(live)))
+
+        #expect(try runProduct("partydesk", addArguments(store.directory, title: "之后")).status == 0)
+        #expect(self.strays(store.directory) == [live])
     }
 
     // MARK: Writers and readers at once
