@@ -21,15 +21,45 @@ public enum AtomicFile {
     public static let newFileMode: mode_t = 0o600
 
     /// Writes a temp file beside `path`, fsyncs it, renames it over `path` and fsyncs the directory.
-    /// An existing file keeps its permissions.
+    /// An existing file keeps its permissions. A `path` that is a symbolic link is refused (ELOOP):
+    /// the rename would silently replace the link, and a write through it would land outside.
     public static func write(_ data: Data, to path: String) throws(FileError) {
+        let temp = try writeTemp(data, beside: path)
+        if rename(temp, path) != 0 { let e = errno; unlink(temp); throw FileError(path: path, operation: "rename", code: e) }
+        try syncDirectory((path as NSString).deletingLastPathComponent)
+    }
+
+    /// Refuses a symbolic link at `path` (nothing there is fine): the one check every write makes.
+    public static func refuseLink(_ path: String) throws(FileError) {
+        var info = stat()
+        if lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK { throw FileError(path: path, operation: "open", code: ELOOP) }
+    }
+
+    /// Refuses a symbolic link at any folder or file of `relative` inside `root` (ELOOP).
+    public static func refuseLinks(_ relative: String, in root: String) throws(FileError) {
+        var path = root
+        for component in relative.split(separator: "/") {
+            path += "/\(component)"
+            try refuseLink(path)
+        }
+    }
+
+    /// The name of a temp file beside `path`: `.NAME.tmp-PID-RANDOM` (what `removeStaleTemps` sweeps).
+    static func tempName(beside path: String) -> String {
         let directory = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
-        var info = stat()
-        let mode: mode_t = stat(path, &info) == 0 ? info.st_mode & 0o7777 : newFileMode
-        let temp = "\(directory)/.\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        return "\(directory)/.\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    }
 
-        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+    /// The first half of `write`: `data` in a new temp file beside `path`, with `path`'s mode (0600
+    /// for a new file), fsynced. Returns the temp file's path; on failure nothing is left behind.
+    static func writeTemp(_ data: Data, beside path: String) throws(FileError) -> String {
+        try refuseLink(path)
+        var info = stat()
+        let mode: mode_t = lstat(path, &info) == 0 ? info.st_mode & 0o7777 : newFileMode
+        let temp = tempName(beside: path)
+
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
         guard fd >= 0 else { throw FileError(path: temp, operation: "open", code: errno) }
         var ok = false
         defer {
@@ -50,9 +80,8 @@ public enum AtomicFile {
         if written != data.count { let e = errno; close(fd); throw FileError(path: temp, operation: "write", code: e) }
         if fsync(fd) != 0 { let e = errno; close(fd); throw FileError(path: temp, operation: "fsync", code: e) }
         if close(fd) != 0 { throw FileError(path: temp, operation: "close", code: errno) }
-        if rename(temp, path) != 0 { throw FileError(path: path, operation: "rename", code: errno) }
         ok = true
-        try syncDirectory(directory)
+        return temp
     }
 
     /// Makes a rename or unlink in `directory` durable.
@@ -66,8 +95,8 @@ public enum AtomicFile {
     /// A whole file, read with plain system calls: a county workspace is 10,000 small files, and
     /// Foundation's URL-based reading cost more per file than decoding it. Open, read, close: no
     /// stat and no read to find the end — a short read of a regular file is its end.
-    static func read(_ path: String) -> Result<Data, FileError> {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+    static func read(_ path: String, followingLinks: Bool = true) -> Result<Data, FileError> {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | (followingLinks ? 0 : O_NOFOLLOW))
         guard fd >= 0 else { return .failure(FileError(path: path, operation: "open", code: errno)) }
         defer { close(fd) }
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 1)
@@ -97,12 +126,33 @@ public enum AtomicFile {
         if mkdir(path, 0o700) != 0 && errno != EEXIST { throw FileError(path: path, operation: "mkdir", code: errno) }
     }
 
-    /// Removes leftovers of writers that died between creating and renaming their temp file.
+    /// The folder `relative` inside `root` (which exists), made 0700 where missing; a folder of the
+    /// path that is a symbolic link is refused (ELOOP), so no write goes through one. `root` itself
+    /// may be a link (a data folder placed elsewhere on purpose).
+    public static func makeDirectory(_ relative: String, in root: String) throws(FileError) {
+        var path = root
+        for component in relative.split(separator: "/") {
+            path += "/\(component)"
+            var info = stat()
+            if lstat(path, &info) == 0 {
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR: continue
+                case S_IFLNK: throw FileError(path: path, operation: "open", code: ELOOP)
+                default: throw FileError(path: path, operation: "mkdir", code: ENOTDIR)
+                }
+            }
+            if mkdir(path, 0o700) != 0 && errno != EEXIST { throw FileError(path: path, operation: "mkdir", code: errno) }
+        }
+    }
+
+    /// Removes leftovers of writers that died between creating and renaming their temp file (and
+    /// the kept old versions of a batch, `.NAME.tmp-PID-RANDOM.old`): any `.…tmp-PID-…` whose
+    /// process is gone.
     static func removeStaleTemps(in directory: String) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
-        for name in names where name.hasPrefix(".") && name.contains(".tmp-") {
-            let parts = name.split(separator: "-")
-            if parts.count >= 2, let pid = Int32(parts[parts.count - 2]), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH {
+        for name in DirectoryListing.names(directory) ?? [] where name.hasPrefix(".") {
+            guard let marker = name.range(of: ".tmp-", options: .backwards),
+                  let pid = Int32(name[marker.upperBound...].prefix { $0 != "-" }) else { continue }
+            if pid != getpid(), kill(pid, 0) != 0, errno == ESRCH {
                 unlink("\(directory)/\(name)")
             }
         }

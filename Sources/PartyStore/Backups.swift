@@ -17,7 +17,8 @@ struct Backups {
     func keep(_ relatives: [String], label: String) throws(FileError) {
         guard !relatives.isEmpty else { return }
         let folder = "\(directory)/\(WorkspacePaths.backupDirectory)"
-        try AtomicFile.makeDirectory(folder)
+        // A `.backup` that is a symbolic link is refused: backups never land outside the workspace.
+        try AtomicFile.makeDirectory(WorkspacePaths.backupDirectory, in: directory)
         let stamp = Self.timestamp(Date())
         var bases: [String] = []
         for relative in relatives {
@@ -28,7 +29,7 @@ struct Backups {
             // is never written again. Copy only where links are not possible.
             if link(source, target) != 0 {
                 guard errno != ENOENT else { continue }
-                guard let data = FileManager.default.contents(atPath: source) else { continue }
+                guard case .success(let data) = AtomicFile.read(source) else { continue }
                 try AtomicFile.write(data, to: target)
             }
             bases.append(base)

@@ -20,8 +20,10 @@ public struct Editor: Sendable {
         case conflict(Change.Conflict)
         /// The change would make the workspace invalid.
         case invalid([ValidationIssue])
+        /// Nothing of the change was saved (the files are as they were).
         case store(StoreError)
-        /// Saved, but the journal line could not be written.
+        /// Saved — the files are on disk and the workspace passed back is as saved — but the journal
+        /// line could not be appended; it waits in `.journal-pending.jsonl` for the next commit.
         case journal(FileError)
     }
 
@@ -38,6 +40,8 @@ public struct Editor: Sendable {
     /// unchanged. In place so that an edit of a county ledger does not copy 500,000 records.
     public func commit(_ change: Change, to loaded: inout LoadedWorkspace, undo: Bool = false) throws(Failure) {
         let journal = Journal(directory: store.directory)
+        // A save cut short by a kill is rolled back, temp files of dead writers removed (FileBatch).
+        do { try store.settle() } catch { throw .store(.io(error)) }
         // A change before this one stopped between its files and its journal lines: settled first.
         if journal.pending() != nil { try recoverJournal() }
         // A workspace read for some years only: read the years the change touches first, so the
@@ -50,10 +54,13 @@ public struct Editor: Sendable {
         do throws(Failure) {
             if !introduced.isEmpty { throw .invalid(introduced) }
             // Written ahead: a stop from here on loses no journal line.
-            do { try journal.writeAhead(lines) } catch { throw .journal(error) }
+            // Nothing is saved yet: a failure here is a failed save, not a journal problem. A linked
+            // journal is refused before any file is written.
+            do { try AtomicFile.refuseLink(journal.path); try journal.writeAhead(lines) } catch { throw .store(.io(error)) }
             let only = loaded.migratedFrom == nil ? WorkspaceCodec.paths(touchedBy: change) : nil
             do { loaded = try store.save(loaded.workspace, over: loaded, backup: true, only: only) } catch {
-                // Some of its files may have been replaced before the failure: the journal says which.
+                // The save's files landed all or none (FileBatch); should even its roll-back have
+                // failed, the journal settles what is on disk.
                 _ = try? recoverJournal()
                 throw .store(error)
             }
@@ -67,6 +74,14 @@ public struct Editor: Sendable {
 
     /// Whether a change stopped between its files and its journal lines (see `recoverJournal`).
     public var hasUnsettledJournal: Bool { Journal(directory: store.directory).pending() != nil }
+
+    /// What an editing session does first: a save cut short rolled back, stale temps removed (from
+    /// every folder with `everyFolder`: the lock was taken over from a writer that died),
+    /// journal lines written ahead settled (each also done by the next commit).
+    public func settle(everyFolder: Bool = false) throws(Failure) {
+        do { try store.settle(everyFolder: everyFolder) } catch { throw .store(.io(error)) }
+        if hasUnsettledJournal { try recoverJournal() }
+    }
 
     /// Settles lines written ahead of a change that stopped before they were appended (a crash, a
     /// kill, a power cut): appended for the records that are on disk as the change left them,
@@ -92,7 +107,8 @@ public struct Editor: Sendable {
             }
             if isOnDisk { landed.append(raw); landed.append(0x0A); count += 1 }
         }
-        if !landed.isEmpty { do { try journal.appendRaw(landed) } catch { throw .journal(error) } }
+        // Settling an earlier change: a failure is not this change's "saved, but".
+        if !landed.isEmpty { do { try journal.appendRaw(landed) } catch { throw .store(.io(error)) } }
         journal.clearPending()
         return count
     }

@@ -41,7 +41,8 @@ public struct Journal: Sendable {
 
     /// The lines written ahead and not yet appended, if any.
     func pending() -> Data? {
-        guard case .success(let data) = AtomicFile.read(pendingPath) else { return nil }
+        // A link is not ours to read: `writeAhead` refuses it by name.
+        guard case .success(let data) = AtomicFile.read(pendingPath, followingLinks: false) else { return nil }
         return data
     }
 
@@ -101,7 +102,8 @@ public struct Journal: Sendable {
     }
 
     func appendRaw(_ data: Data) throws(FileError) {
-        let fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        // Never through a symbolic link (ELOOP): the journal is appended to in place.
+        let fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, AtomicFile.newFileMode)
         guard fd >= 0 else { throw FileError(path: path, operation: "open", code: errno) }
         defer { close(fd) }
         try dropTornTail(fd)

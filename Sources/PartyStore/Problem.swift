@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
 import PartyModel
 
 /// A problem with a place in a file: `activities/2026.json:120:17 activities[41].date: 日期 "2026-02-30" 无效`.
@@ -51,6 +55,13 @@ public enum StoreError: Error, Equatable, Sendable {
         case .invalid(let problems):
             let head = lang == .zh ? "工作区有 \(problems.count) 处问题, 未做任何修改:" : "The workspace has \(problems.count) problem(s); nothing was changed:"
             return ([head] + problems.map { "  " + $0.message(lang) }).joined(separator: "\n")
+        case .io(let e) where e.code == ELOOP:
+            return lang == .zh ? "\(e.path) 是符号链接: 为安全起见, PartyDesk 不通过符号链接写入, 未做修改。请将它换成普通文件或文件夹。"
+                               : "\(e.path) is a symbolic link: for safety PartyDesk never writes through one; nothing was changed. Replace it with a regular file or folder."
+        case .io(let e) where e.isReadOnly:
+            let folder = (e.path as NSString).deletingLastPathComponent
+            return lang == .zh ? "工作区只读: \(folder) 不可写 (\(e.reason)), 未做修改。请检查挂载方式和文件权限, 或用 --read-only 只读打开。"
+                               : "The workspace is read-only: \(folder) cannot be written (\(e.reason)); nothing was changed. Check the mount and the permissions, or open it with --read-only."
         case .io(let e):
             return lang == .zh ? "\(e.path): \(e.operation) 失败: \(e.reason)" : "\(e.path): \(e.operation) failed: \(e.reason)"
         case .changedOnDisk(let files):
@@ -59,4 +70,9 @@ public enum StoreError: Error, Equatable, Sendable {
                                : "These files changed on disk after they were read; nothing was saved to avoid overwriting them: \(list). Reload and re-apply the change."
         }
     }
+}
+
+extension FileError {
+    /// The file system or the permissions forbid writing (not a failure of the disk).
+    public var isReadOnly: Bool { code == EROFS || code == EACCES || code == EPERM }
 }

@@ -23,7 +23,15 @@ public final class WorkspaceLock: @unchecked Sendable {
         case acquired(WorkspaceLock, tookOverFrom: Holder?)
         /// Someone else edits; open read-only.
         case heldBy(Holder?)
+        /// The lock file cannot be opened for writing: a read-only workspace (EROFS, EACCES, EPERM)
+        /// or a symbolic link (ELOOP), refused. `StoreError.io(error).message` says which.
+        case failed(FileError)
     }
+
+    /// How long `add-activity` and `import` wait for a lock held by another writer, and after how
+    /// long they say that they wait (docs/cli.md).
+    public static let patience: Double = 5
+    public static let sayWaitingAfter: Double = 1
 
     private let fd: Int32
     public let holder: Holder
@@ -35,15 +43,32 @@ public final class WorkspaceLock: @unchecked Sendable {
 
     deinit { release() }
 
-    public static func acquire(directory: String, identity: Holder = .current()) -> Outcome {
+    /// Takes the lock if it is free now; with `waiting`, tries again for up to that many seconds,
+    /// calling `stillWaiting` once (with the holder) after `sayWaitingAfter` seconds.
+    public static func acquire(directory: String, identity: Holder = .current(), waiting: Double = 0,
+                               stillWaiting: (Holder?) -> Void = { _ in }) -> Outcome {
         let path = "\(directory)/\(fileName)"
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { return .heldBy(nil) }
-        let previous = read(fd)
-        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+        // Never through a symbolic link: a linked lock file would be truncated wherever it points.
+        let fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, AtomicFile.newFileMode)
+        guard fd >= 0 else { return .failed(FileError(path: path, operation: "open", code: errno)) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
             close(fd)
-            return .heldBy(previous)
+            return .failed(FileError(path: path, operation: "open", code: ELOOP))
         }
+        let start = Date()
+        var said = false
+        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            let waited = Date().timeIntervalSince(start)
+            guard waited < waiting else {
+                let previous = read(fd)
+                close(fd)
+                return .heldBy(previous)
+            }
+            if !said && waited >= sayWaitingAfter { said = true; stillWaiting(read(fd)) }
+            usleep(UInt32.random(in: 5_000...20_000))
+        }
+        let previous = read(fd)
         let data = (try? JSONEncoder().encode(identity)) ?? Data()
         ftruncate(fd, 0)
         data.withUnsafeBytes { _ = pwrite(fd, $0.baseAddress, $0.count, 0) }

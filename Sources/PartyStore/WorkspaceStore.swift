@@ -27,11 +27,24 @@ public struct LoadedWorkspace: Sendable {
 public struct WorkspaceStore: Sendable {
     public let directory: String
 
+    /// A reader's view of a save cut short by a kill, until a writer rolls it back: the files as the
+    /// roll-back will leave them (`FileBatch.View`). Set only on the copy a load reads through.
+    var cutBatch: FileBatch.View? = nil
+
     public init(directory: String) {
         self.directory = directory
     }
 
     func absolute(_ relative: String) -> String { "\(directory)/\(relative)" }
+
+    /// Where to read `relative` from (elsewhere only while a cut batch waits to be rolled back).
+    func readable(_ relative: String) -> String { cutBatch.map { "\(directory)/\($0.path(of: relative))" } ?? absolute(relative) }
+
+    /// The names in a folder as a reader sees them (see `cutBatch`).
+    func names(in folder: String) -> [String]? {
+        let names = DirectoryListing.names(absolute(folder))
+        return cutBatch.map { $0.names(names, in: folder) } ?? names
+    }
 
     /// True when the directory holds a `workspace.json`.
     public var exists: Bool { FileManager.default.fileExists(atPath: absolute(WorkspacePaths.settings)) }
@@ -60,7 +73,7 @@ public struct WorkspaceStore: Sendable {
 
         static func read(_ store: WorkspaceStore, _ relative: String, required: Bool) -> (Data?, Outcome<Void>) {
             var outcome = Outcome<Void>(relative: relative)
-            switch AtomicFile.read(store.absolute(relative)) {
+            switch AtomicFile.read(store.readable(relative)) {
             case .success(let data):
                 outcome.digest = Digest(data)
                 return (data, outcome)
@@ -182,7 +195,7 @@ public struct WorkspaceStore: Sendable {
         /// Schema 2's `members.json` or `rectifications.json`, as records with their places.
         static func legacyFile<R: BranchFiledRecord, D: Decodable>(_ document: D.Type, _ records: (D) -> [R], _ store: WorkspaceStore,
                                                                     _ relative: String) -> Outcome<[R]>? {
-            guard FileManager.default.fileExists(atPath: store.absolute(relative)) else { return nil }
+            guard FileManager.default.fileExists(atPath: store.readable(relative)) else { return nil }
             let decoded = decode(document, store, relative, required: true)
             var outcome = Outcome<[R]>(relative: relative, digest: decoded.digest, value: decoded.value.map(records), problems: decoded.problems)
             outcome.origins = (0..<(outcome.value?.count ?? 0)).map { .init(file: relative, index: $0) }
@@ -199,6 +212,21 @@ public struct WorkspaceStore: Sendable {
     /// As `load(years:)`, the years chosen once the settings (the current year) are read.
     public func load(years choose: (WorkspaceSettings) -> Set<Int>?) throws(StoreError) -> LoadedWorkspace {
         guard exists else { throw .notAWorkspace(directory) }
+        // No batch is renamed into place while the files are read (FileBatch); one cut short by a
+        // kill is read as its roll-back will leave it.
+        let commitLock = CommitLock.shared(directory)
+        defer { commitLock?.release() }
+        return try reading().read(years: choose)
+    }
+
+    /// This store as a reader reads it now (see `cutBatch`); the caller holds the commit lock shared.
+    func reading() -> WorkspaceStore {
+        var store = self
+        store.cutBatch = FileBatch.View(root: directory)
+        return store
+    }
+
+    private func read(years choose: (WorkspaceSettings) -> Set<Int>?) throws(StoreError) -> LoadedWorkspace {
         var reader = Reader(store: self)
 
         let (settingsData, settingsRead) = Reader.read(self, WorkspacePaths.settings, required: true)
@@ -240,7 +268,7 @@ public struct WorkspaceStore: Sendable {
         let store = self
         // Largest first, so the cores finish together.
         Concurrently.run([
-            { if FileManager.default.fileExists(atPath: store.absolute(WorkspacePaths.legacyManualScores)) {
+            { if FileManager.default.fileExists(atPath: store.readable(WorkspacePaths.legacyManualScores)) {
                 oldManual.value = Reader.decode(ManualScoresDocument.self, store, WorkspacePaths.legacyManualScores, required: true) } },
             { oldMembers.value = Reader.legacyFile(MembersDocument.self, \.members, store, WorkspacePaths.legacyMembers) },
             { oldRectifications.value = Reader.legacyFile(RectificationsDocument.self, \.rectifications, store, WorkspacePaths.legacyRectifications) },
@@ -307,9 +335,12 @@ public struct WorkspaceStore: Sendable {
         guard let have = loaded.years else { return }
         let missing = years.subtracting(have)
         guard !missing.isEmpty else { return }
-        var reader = Reader(store: self)
-        let (activitySlots, activityJobs) = Reader.shardJobs(Activity.self, self, years: missing)
-        let (checkSlots, checkJobs) = Reader.shardJobs(QuarterlyCheck.self, self, years: missing)
+        let commitLock = CommitLock.shared(directory)
+        defer { commitLock?.release() }
+        let store = reading()
+        var reader = Reader(store: store)
+        let (activitySlots, activityJobs) = Reader.shardJobs(Activity.self, store, years: missing)
+        let (checkSlots, checkJobs) = Reader.shardJobs(QuarterlyCheck.self, store, years: missing)
         Concurrently.run(activityJobs + checkJobs)
         let activities = reader.take(Reader.combine(activitySlots))
         let checks = reader.take(Reader.combine(checkSlots))
@@ -328,14 +359,14 @@ public struct WorkspaceStore: Sendable {
     /// (Schema 2's year files sit at the top of their folder: no need to list the year folders.)
     var holdsLegacyFiles: Bool {
         WorkspacePaths.yearFolders.contains { folder in
-            (DirectoryListing.names(absolute(folder)) ?? []).contains { WorkspacePaths.legacyShardYear(fileName: $0) != nil }
+            (names(in: folder) ?? []).contains { WorkspacePaths.legacyShardYear(fileName: $0) != nil }
         }
-            || WorkspacePaths.legacyFiles.contains { FileManager.default.fileExists(atPath: absolute($0)) }
+            || WorkspacePaths.legacyFiles.contains { FileManager.default.fileExists(atPath: readable($0)) }
     }
 
     /// The branch files of a folder (members/, rectifications/, …), by file name.
     func branchFiles(_ folder: String) -> [(branch: String, path: String)] {
-        let names = (DirectoryListing.names(absolute(folder)) ?? []).sorted()
+        let names = (names(in: folder) ?? []).sorted()
         return names.compactMap { name in WorkspacePaths.branchId(fileName: name).map { ($0, "\(folder)/\(name)") } }
     }
 
@@ -399,11 +430,11 @@ public struct WorkspaceStore: Sendable {
     /// `years`: list only these years' folders (nil: all).
     func shardFiles(_ folder: String, years: Set<Int>? = nil) -> [(year: Int, branch: String?, path: String)] {
         var files: [(year: Int, branch: String?, path: String)] = []
-        for name in DirectoryListing.names(absolute(folder)) ?? [] {
+        for name in names(in: folder) ?? [] {
             if let year = WorkspacePaths.legacyShardYear(fileName: name) {
                 if years?.contains(year) ?? true { files.append((year, nil, "\(folder)/\(name)")) }
             } else if let year = WorkspacePaths.directoryYear(name), years?.contains(year) ?? true {
-                for file in DirectoryListing.names(absolute("\(folder)/\(name)")) ?? [] {
+                for file in names(in: "\(folder)/\(name)") ?? [] {
                     guard let branch = WorkspacePaths.branchId(fileName: file) else { continue }
                     files.append((year, branch, "\(folder)/\(name)/\(file)"))
                 }
@@ -487,36 +518,28 @@ public struct WorkspaceStore: Sendable {
                 && (WorkspacePaths.shardFolders.contains { path.hasPrefix($0 + "/") } || WorkspacePaths.legacyFiles.contains(path))
         }
         let touched = Set(changed.keys).union(removed).sorted()
+        // A save cut short by a kill is rolled back before the files are compared with what was
+        // read (whoever saves: the editor settles first, but a save without it must not build on one).
+        do { try FileBatch.rollBack(root: directory) } catch { throw .io(error) }
         let conflicts = touched.filter { diskDigest($0) != loaded.digests[$0] }
         if !conflicts.isEmpty { throw .changedOnDisk(conflicts) }
 
         do throws(FileError) {
+            // Nothing is written through a symbolic link — not even a backup of one.
+            for path in touched { try AtomicFile.refuseLinks(path, in: directory) }
             let label = loaded.migratedFrom.map { "schema-v\($0)" } ?? (backup ? "edit" : nil)
             if let label {
                 try Backups(directory: directory).keep(touched.filter { loaded.digests[$0] != nil }, label: label)
-            }
-            for folder in Set(changed.keys.map { ($0 as NSString).deletingLastPathComponent }) where !folder.isEmpty {
-                try AtomicFile.makeDirectory(absolute(folder))
             }
             // workspace.json last: a reader never sees a new schema version over old data files.
             let order = changed.keys.sorted { a, b in
                 (a == WorkspacePaths.settings ? 1 : 0, a) < (b == WorkspacePaths.settings ? 1 : 0, b)
             }
-            // Each folder looked through once (an import writes 2,000 files into one folder).
-            for folder in Set(order.map { (absolute($0) as NSString).deletingLastPathComponent }) {
-                AtomicFile.removeStaleTemps(in: folder)
+            for folder in Set(order.map { ($0 as NSString).deletingLastPathComponent }) where !folder.isEmpty {
+                AtomicFile.removeStaleTemps(in: absolute(folder))
             }
-            for path in order {
-                try AtomicFile.write(changed[path]!, to: absolute(path))
-            }
-            for path in removed {
-                if unlink(absolute(path)) != 0 && errno != ENOENT {
-                    throw FileError(path: absolute(path), operation: "unlink", code: errno)
-                }
-            }
-            for folder in Set(removed.map { ($0 as NSString).deletingLastPathComponent }) {
-                try AtomicFile.syncDirectory(absolute(folder))
-            }
+            // Every file of the save lands, or none does (FileBatch).
+            try FileBatch(root: directory, writes: order.map { ($0, changed[$0]!) }, removals: removed.sorted()).commit()
         } catch {
             throw .io(error)
         }
@@ -533,6 +556,26 @@ public struct WorkspaceStore: Sendable {
         // Places are derived from model order when needed (only to report a problem), not on every save.
         result.origins = [:]
         return result
+    }
+
+    /// Settles what a writer stopped by a kill or a failure left behind, before a new change is
+    /// made: a batch cut short is rolled back (`FileBatch.rollBack`), and temp files of dead writers
+    /// are removed — from the workspace folder and `.backup/` always (the journal's pending file is
+    /// written there), from every data folder with `everyFolder` (a county's are 26,000 names to
+    /// list: done when a writer is known to have died — a lock taken over, a batch rolled back; a
+    /// save also sweeps the folders it writes to). Only for a writer (it holds the workspace lock).
+    public func settle(everyFolder: Bool = false) throws(FileError) {
+        let rolledBack = try FileBatch.rollBack(root: directory)
+        var folders = [directory, absolute(WorkspacePaths.backupDirectory)]
+        if everyFolder || rolledBack {
+            for folder in WorkspacePaths.yearFolders + WorkspacePaths.branchFolders {
+                folders.append(absolute(folder))
+                for name in DirectoryListing.names(absolute(folder)) ?? [] where WorkspacePaths.directoryYear(name) != nil {
+                    folders.append(absolute("\(folder)/\(name)"))
+                }
+            }
+        }
+        for folder in folders { AtomicFile.removeStaleTemps(in: folder) }
     }
 
     func diskDigest(_ relative: String) -> Digest? {

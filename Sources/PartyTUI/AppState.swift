@@ -60,6 +60,9 @@ public struct AppState: Sendable {
     public var message: String?
     /// The form being filled in, if any.
     public var form: FormState?
+    /// The form whose change is being saved (Enter returned `.commit`): closed when the save comes
+    /// back saved, open again with what was typed when it failed (`Update.saveFailed`).
+    public var formAwaitingSave: FormState?
     /// Changes saved in this session, newest last: what `u` undoes.
     public var undoStack: [Change] = []
 

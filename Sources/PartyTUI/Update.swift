@@ -16,6 +16,24 @@ public enum Update {
         return apply(action, &state)
     }
 
+    /// A save came back saved: the form it came from is done.
+    public static func saved(message: String, _ state: inout AppState) {
+        state.formAwaitingSave = nil
+        state.message = message
+    }
+
+    /// A save came back failed — nothing was saved: the form it came from opens again with what was
+    /// typed and the reason (unless `reopen` is false: the data was reloaded under it, and the
+    /// change is to be made again on the fresh data).
+    public static func saveFailed(_ message: String, reopen: Bool = true, _ state: inout AppState) {
+        if reopen, var form = state.formAwaitingSave {
+            form.error = message
+            state.form = form
+        }
+        state.formAwaitingSave = nil
+        state.message = message
+    }
+
     static func detailAction(_ key: Key, _ state: AppState) -> Action? {
         guard !state.details.isEmpty else { return nil }
         switch key {

@@ -4,7 +4,8 @@ import PartyModel
 import PartyStore
 
 /// `partydesk add-activity`: record one activity from a script or the shell, with the same checks,
-/// crash-safe save, backups and journal as the dashboard's form. Refused while a dashboard edits.
+/// crash-safe save, backups and journal as the dashboard's form. Waits up to 5 s for another writer's
+/// lock (`WorkspaceOptions.lockForWriting`); refused while a dashboard edits.
 struct AddActivityCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add-activity",
@@ -35,20 +36,17 @@ struct AddActivityCommand: ParsableCommand {
             throw ValidationError("--kind \(self.kind): " + ProblemKind.unknownCode(self.kind, allowed: ActivityKind.allCases.map(\.rawValue)).message(lang))
         }
         guard let day = Day.parse(date) else { throw ValidationError("--date \"\(date)\": 无法识别的日期 / unrecognised date") }
-        // Only the activity's year is read: its id and file are of that year (a county records in ms, not seconds).
-        let opened = try workspace.open(years: { _ in [day.year] })
-        guard case .acquired(let lock, _) = WorkspaceLock.acquire(directory: opened.store.directory) else {
-            let holder = WorkspaceLock.currentHolder(directory: opened.store.directory)
-            throw CLIFailure(message: lang == .zh ? "工作区正由 \(holder?.description ?? "另一个程序") 编辑, 未做修改。"
-                                                  : "The workspace is being edited by \(holder?.description ?? "another program"); nothing changed.")
-        }
+        let store = try workspace.storeToOpen()
+        if !store.exists { _ = try workspace.open(store) }   // says why it is not a workspace
+        let lock = try workspace.lockForWriting(store)
         defer { lock.release() }
+        // Only the activity's year is read: its id and file are of that year (a county records in ms, not seconds).
         let loaded: LoadedWorkspace
-        do { loaded = try WorkspaceStore(directory: opened.store.directory).load(years: [day.year]) } catch { throw CLIFailure(message: error.message(lang)) }
+        do { loaded = try store.load(years: [day.year]) } catch { throw workspace.failure(error) }
         let activity = Activity(id: loaded.workspace.newActivityId(on: day), branchId: branch, kind: kind, date: day, title: title,
                                 hours: hours, attended: attended, expected: expected, partyGroupId: group)
         do {
-            try Editor(store: opened.store).commit(.activity(before: nil, after: activity), over: loaded)
+            try Editor(store: store).commit(.activity(before: nil, after: activity), over: loaded)
         } catch {
             throw CLIFailure(message: error.message(lang))
         }

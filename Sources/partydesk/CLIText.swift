@@ -1,4 +1,5 @@
 import PartyModel
+import PartyStore
 
 /// The command line's own words, in Chinese and English.
 enum CLIText {
@@ -37,5 +38,17 @@ enum CLIText {
         Activities in \(s.year): \(kinds)
         Plan tasks: \(tasks)
         """
+    }
+
+    static func waitingForLock(_ holder: WorkspaceLock.Holder?, seconds: Double, _ lang: Language) -> String {
+        let who = holder?.description ?? (lang == .zh ? "另一个程序" : "another program")
+        return lang == .zh ? "工作区正由 \(who) 编辑, 等待其完成 (最多 \(Int(seconds)) 秒)…"
+                           : "The workspace is being edited by \(who); waiting for it to finish (up to \(Int(seconds)) s)…"
+    }
+
+    static func lockHeld(_ holder: WorkspaceLock.Holder?, seconds: Double, _ lang: Language) -> String {
+        let who = holder?.description ?? (lang == .zh ? "另一个程序" : "another program")
+        return lang == .zh ? "工作区正由 \(who) 编辑, 等待 \(Int(seconds)) 秒后仍未释放, 未做修改。"
+                           : "The workspace is being edited by \(who) and was not released within \(Int(seconds)) s; nothing changed."
     }
 }

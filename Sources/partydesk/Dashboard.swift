@@ -21,17 +21,30 @@ enum Dashboard {
         var lock: WorkspaceLock? = nil
         var lockHolder: String? = nil
         var lockMessage: String? = nil
+        var tookOver = false
         if !readOnly {
             switch WorkspaceLock.acquire(directory: chosen.directory) {
             case .acquired(let acquired, let previous):
                 lock = acquired
+                tookOver = previous != nil
                 if let previous { lockMessage = lang.pick("已接管 \(previous.user)@\(previous.host) 遗留的锁", "took over the lock left by \(previous.user)@\(previous.host)") }
             case .heldBy(let holder):
                 lockHolder = holder.map { "\($0.user)@\($0.host)" } ?? lang.pick("另一个窗口", "another window")
+            case .failed(let error):
+                // Read-only files or a linked lock file: opened read-only, and said why.
+                lockMessage = StoreError.io(error).message(lang)
             }
         }
         defer { lock?.release() }
         let isReadOnly = readOnly || lock == nil
+        // The last session stopped in the middle of a save, or between a change's files and its
+        // journal lines: settled before reading, so the figures are those of whole saves.
+        var settleMessage: String? = nil
+        if !isReadOnly {
+            do { try Editor(store: chosen).settle(everyFolder: tookOver) } catch {
+                settleMessage = lang.pick("上次中断的保存未能整理, 下次保存时重试: ", "an interrupted save could not be settled; will retry at the next save: ") + error.message(lang)
+            }
+        }
 
         // The first screen needs the current year only (and the quarter before the as-of day):
         // older years are read when first shown. Its fingerprint of the files is taken before
@@ -49,11 +62,7 @@ enum Dashboard {
         var state = AppState(data: first, width: screen.width, height: screen.height, readOnly: isReadOnly, loadedAt: clock())
         state.lockHolder = lockHolder
         state.message = themeMessage ?? lockMessage
-        // The last session stopped between a change's files and its journal lines: settled now,
-        // not at the next save (it reads the whole workspace once; only after such a stop).
-        if !state.readOnly, editor.hasUnsettledJournal {
-            if (try? editor.recoverJournal()) == nil { state.message = lang.pick("日志补记失败, 下次保存时重试", "journal could not be settled; will retry at the next save") }
-        }
+        if let settleMessage { state.message = settleMessage }
         screen.draw(Views.render(state))
         // Read-only only because another dashboard held the lock: try for it every couple of
         // seconds (and on r), and edit as soon as it is free.
@@ -166,17 +175,26 @@ enum Dashboard {
     static func save(_ change: Change, undo: Bool, _ state: inout AppState, _ loaded: inout LoadedWorkspace, _ editor: Editor,
                      _ store: inout WorkspaceStore, _ lang: Language) {
         guard !state.readOnly else { return }
+        // What the person is told matches the disk: "saved" only when the files are there.
+        let journalProblem: String?
         do {
             try editor.commit(change, to: &loaded, undo: undo)
-            let (workspace, years) = (loaded.workspace, loaded.years)
-            state.replaceData { $0.afterSaving(change, workspace: workspace, loadedYears: years) }
-            if undo { state.undoStack.removeLast() } else { state.undoStack.append(change) }
-            state.message = undo ? lang.pick("已撤销", "undone") : lang.pick("已保存", "saved")
+            journalProblem = nil
         } catch {
-            if case .conflict = error { reload(&state, loaded: &loaded, from: &store, lang: lang) }
-            if case .store(.changedOnDisk) = error { reload(&state, loaded: &loaded, from: &store, lang: lang) }
-            state.message = error.message(lang)
+            if case .journal = error {
+                journalProblem = error.message(lang)   // saved, but the line waits for the next commit
+            } else {
+                var reloaded = false
+                if case .conflict = error { reload(&state, loaded: &loaded, from: &store, lang: lang); reloaded = true }
+                if case .store(.changedOnDisk) = error { reload(&state, loaded: &loaded, from: &store, lang: lang); reloaded = true }
+                Update.saveFailed(error.message(lang), reopen: !reloaded, &state)
+                return
+            }
         }
+        let (workspace, years) = (loaded.workspace, loaded.years)
+        state.replaceData { $0.afterSaving(change, workspace: workspace, loadedYears: years) }
+        if undo { state.undoStack.removeLast() } else { state.undoStack.append(change) }
+        Update.saved(message: journalProblem ?? (undo ? lang.pick("已撤销", "undone") : lang.pick("已保存", "saved")), &state)
     }
 
     static func reload(_ state: inout AppState, loaded: inout LoadedWorkspace, from store: inout WorkspaceStore, lang: Language) {

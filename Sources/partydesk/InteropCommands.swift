@@ -124,9 +124,7 @@ struct ImportCommand: ParsableCommand {
             return
         }
         guard let change = plan.change else { Output.line(summary); return }
-        guard case .acquired(let lock, _) = WorkspaceLock.acquire(directory: store.directory) else {
-            throw CLIFailure(message: zh ? "工作区正被编辑, 未导入" : "the workspace is being edited; nothing imported")
-        }
+        let lock = try workspace.lockForWriting(store)
         defer { lock.release() }
         var loaded: LoadedWorkspace
         if readAs != nil && store.fingerprint(years: { _ in nil }, racyWithin: 0) == readAs {

@@ -37,6 +37,32 @@ extension WorkspaceOptions {
         }
     }
 
+    /// The workspace lock for a command that writes (`add-activity`, `import`): waits up to
+    /// `WorkspaceLock.patience` seconds for another writer, saying so on stderr after
+    /// `sayWaitingAfter`; then refuses, naming who holds it. A read-only workspace or a linked lock
+    /// file is refused at once, saying which. Once held, what a writer stopped by a kill left is
+    /// settled (`Editor.settle`), so the workspace read next is one of whole saves.
+    func lockForWriting(_ store: WorkspaceStore) throws -> WorkspaceLock {
+        let (lock, tookOver) = try waitForLock(store)
+        do { try Editor(store: store).settle(everyFolder: tookOver) } catch { throw CLIFailure(message: error.message(lang)) }
+        return lock
+    }
+
+    /// The lock, and whether it was taken over from a writer that died holding it.
+    private func waitForLock(_ store: WorkspaceStore) throws -> (WorkspaceLock, Bool) {
+        let lang = self.lang
+        let outcome = WorkspaceLock.acquire(directory: store.directory, waiting: WorkspaceLock.patience) { holder in
+            Output.error(CLIText.waitingForLock(holder, seconds: WorkspaceLock.patience, lang))
+        }
+        switch outcome {
+        case .acquired(let lock, let previous): return (lock, previous != nil)
+        case .heldBy(let holder):
+            throw CLIFailure(message: CLIText.lockHeld(holder ?? WorkspaceLock.currentHolder(directory: store.directory),
+                                                       seconds: WorkspaceLock.patience, lang))
+        case .failed(let error): throw failure(.io(error))
+        }
+    }
+
     /// A workspace that does not read, as the command line reports it.
     func failure(_ error: StoreError) -> CLIFailure { CLIFailure(message: error.message(lang)) }
 }

@@ -195,16 +195,31 @@ import TestSupport
         #expect(badKind.status == 2)
         let badBranch = try runProduct("partydesk", ["add-activity", "--data", store.directory, "--branch", "b404", "--kind", "talk", "--date", "2026-06-01", "--title", "x"])
         #expect(badBranch.status == 1 && badBranch.stderr.contains("b404"))
-        // While a dashboard (here: flock(1)) holds the lock, nothing is written.
-        let holder = Process()
-        holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
-        holder.arguments = ["\(store.directory)/\(WorkspaceLock.fileName)", "sleep", "3"]
-        try holder.run()
-        defer { holder.terminate(); holder.waitUntilExit() }
-        usleep(300_000)
+        // While a dashboard (here: flock(1)) holds the lock, it waits 5 s (saying so after 1 s),
+        // then gives up and nothing is written.
+        func hold(for seconds: String) throws -> Process {
+            let holder = Process()
+            holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
+            holder.arguments = ["\(store.directory)/\(WorkspaceLock.fileName)", "sleep", seconds]
+            try holder.run()
+            usleep(300_000)
+            return holder
+        }
+        let long = try hold(for: "8")
+        defer { long.terminate(); long.waitUntilExit() }
+        let started = Date()
         let held = try runProduct("partydesk", ["add-activity", "--data", store.directory, "--branch", "b1", "--kind", "talk", "--date", "2026-06-01", "--title", "谈心"])
-        #expect(held.status == 1 && held.stderr.contains("编辑"))
+        #expect(held.status == 1 && held.stderr.contains("编辑") && held.stderr.contains("等待"), "\(held.stderr)")
+        #expect(Date().timeIntervalSince(started) >= WorkspaceLock.patience - 0.5)
         #expect(Journal(directory: store.directory).entries().count == 1)
+        long.terminate(); long.waitUntilExit()
+        // Held for a moment only: it waits, then records.
+        let short = try hold(for: "1.5")
+        defer { short.waitUntilExit() }
+        let waited = try runProduct("partydesk", ["add-activity", "--data", store.directory, "--branch", "b1", "--kind", "talk", "--date", "2026-06-01", "--title", "谈心"])
+        #expect(waited.status == 0, "\(waited.stderr)")
+        #expect(waited.stderr.contains("等待"), "\(waited.stderr)")
+        #expect(Journal(directory: store.directory).entries().count == 2)
     }
 }
 

@@ -57,7 +57,7 @@ func byId(_ workspace: Workspace) -> Workspace {
         let tmp = TempDirectory(); defer { tmp.cleanup() }
         let store = WorkspaceStore(directory: tmp.path + "/ws")
         try store.create(smallWorkspace())
-        #expect(Set(allFiles(store.directory).keys) == ["workspace.json", "organisation.json", "members/b1.json", "members/b2.json",
+        #expect(Set(allFiles(store.directory).keys) == [CommitLock.fileName, "workspace.json", "organisation.json", "members/b1.json", "members/b2.json",
                                                         "plan.json", "check-template.json", "scoring.json",
                                                         "activities/2025/b1.json", "activities/2026/b1.json",
                                                         "activities/2026/b2.json"])

@@ -228,3 +228,37 @@ extension String {
         #expect(ws.bonuses.filter { $0.branchId == "b-office" && $0.year == 2026 }.map(\.reason) == ["省级先进"])
     }
 }
+
+/// How a save's result comes back to the form it came from.
+@Suite struct SaveResultTests {
+    func filledForm() -> (AppState, Change?) {
+        var state = demoState()
+        press([.char("8"), .char("a"), .tab, .tab, .tab], &state)
+        for c in "满盘的一次" { press([.char(c)], &state) }
+        guard case .commit(let change) = Update.handle(.enter, &state) else { return (state, nil) }
+        return (state, change)
+    }
+
+    @Test func aFailedSaveOpensTheFormAgainWithWhatWasTyped() throws {
+        var (state, change) = filledForm()
+        #expect(change != nil && state.form == nil)
+        Update.saveFailed("保存失败: 磁盘已满", &state)
+        let form = try #require(state.form)
+        #expect(form.value("title") == "满盘的一次" && form.error == "保存失败: 磁盘已满")
+        #expect(state.message == "保存失败: 磁盘已满" && state.formAwaitingSave == nil)
+        #expect(Views.render(state).lines.joined().contains("保存失败: 磁盘已满"))
+        // Enter again: the same change is committed again.
+        guard case .commit(let again) = Update.handle(.enter, &state) else { Issue.record("not committed again"); return }
+        #expect(again == change)
+    }
+
+    @Test func aSavedChangeClosesTheForm() {
+        var (state, _) = filledForm()
+        Update.saved(message: "已保存", &state)
+        #expect(state.form == nil && state.formAwaitingSave == nil && state.message == "已保存")
+        // After a reload under it (a conflict), the form stays closed: the change is made again.
+        var (reloaded, _) = filledForm()
+        Update.saveFailed("数据已被其他程序修改", reopen: false, &reloaded)
+        #expect(reloaded.form == nil && reloaded.formAwaitingSave == nil)
+    }
+}
