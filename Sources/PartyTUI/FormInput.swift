@@ -21,6 +21,7 @@ enum FormInput {
         case .enter:
             if let change = Forms.change(from: &form, state.data) {
                 state.form = nil
+                state.formAwaitingSave = form
                 return .commit(change)
             }
             // Nothing to save ("keep it", or a form left as it was).

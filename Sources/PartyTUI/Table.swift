@@ -37,7 +37,8 @@ public enum SortKey: Comparable, Sendable {
 /// One row of a pane's table: cells already worded, their roles, what a filter matches and what
 /// sorting compares.
 public struct TableRow: Sendable {
-    public var id: String
+    /// The record the row stands for.
+    public var ref: RowRef
     public var cells: [String]
     public var roles: [StyleRole]
     /// Role of the whole row when it should stand out (overdue, a general branch).
@@ -52,12 +53,14 @@ public struct TableRow: Sendable {
     public var tags: Set<String>
     /// A heading row (section, general branch): never selected by filters alone.
     public var isHeading: Bool
+    /// A row that belongs under the one above it (a branch's party group): left out of a sorted list.
+    public var isSubordinate: Bool
 
-    public init(id: String, cells: [String], roles: [StyleRole]? = nil, rowRole: StyleRole? = nil, search: String? = nil,
-                sortKeys: [SortKey] = [], depth: Int = 0, tags: Set<String> = [], isHeading: Bool = false) {
-        self.id = id; self.cells = cells; self.roles = roles ?? cells.map { _ in .text }; self.rowRole = rowRole
+    public init(_ ref: RowRef, cells: [String], roles: [StyleRole]? = nil, rowRole: StyleRole? = nil, search: String? = nil,
+                sortKeys: [SortKey] = [], depth: Int = 0, tags: Set<String> = [], isHeading: Bool = false, isSubordinate: Bool = false) {
+        self.ref = ref; self.cells = cells; self.roles = roles ?? cells.map { _ in .text }; self.rowRole = rowRole
         self.search = Self.searchKey(search ?? cells.joined(separator: " ")); self.sortKeys = sortKeys; self.depth = depth
-        self.tags = tags; self.isHeading = isHeading
+        self.tags = tags; self.isHeading = isHeading; self.isSubordinate = isSubordinate
     }
 }
 
@@ -86,9 +89,14 @@ public struct Table: Sendable {
     public var rows: [TableRow]
     /// Names of the sort orders `s` cycles through; index 0 is the natural order.
     public var sortOptions: [String]
+    /// The columns Left/Right move a column cursor over (the checks pane's quarters); nil: none.
+    public var cursorColumns: Range<Int>?
+    /// Whether the activity-kind filter (`t`) applies to the rows (their tags hold the kind).
+    public var filtersByKind: Bool
 
-    public init(columns: [ColumnSpec], rows: [TableRow], sortOptions: [String]) {
+    public init(columns: [ColumnSpec], rows: [TableRow], sortOptions: [String], cursorColumns: Range<Int>? = nil, filtersByKind: Bool = false) {
         self.columns = columns; self.rows = rows; self.sortOptions = sortOptions
+        self.cursorColumns = cursorColumns; self.filtersByKind = filtersByKind
     }
 
     /// Which columns fit in `width`, and how wide each is: low-priority columns go first.

@@ -115,7 +115,7 @@ import TestSupport
         press([.char("e"), .char("d"), .char("5"), .char("m")], &state)
         #expect(state.form == nil)
         #expect(Update.handle(.char("u"), &state) == .none)
-        #expect(KeyMap.active(readOnly: true).allSatisfy { !$0.writes })
+        #expect(Panes.standard.all.allSatisfy { KeyMap.active(for: $0, readOnly: true).allSatisfy { !$0.writes } })
         press([.char("?")], &state)
         #expect(!Views.render(state).lines.joined().contains("撤销"))
     }
