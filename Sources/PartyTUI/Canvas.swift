@@ -119,3 +119,54 @@ public struct Canvas: Equatable, Sendable {
         cells[y * width + x].text.append(ch)
     }
 }
+
+/// A stretch of one row to write: cells of one role, continuation cells of wide glyphs left out
+/// (the terminal advances past them by itself).
+public struct CanvasRun: Equatable, Sendable {
+    public var x: Int
+    public var y: Int
+    public var role: StyleRole
+    public var cells: [Cell]
+    /// Columns the run covers.
+    public var width: Int { cells.reduce(0) { $0 + Int($1.width) } }
+}
+
+extension Canvas {
+    /// What to write to turn a screen showing `previous` into this canvas (ratatui's `Buffer::diff`):
+    /// the changed cells, grouped into runs of one role. A row where a wide glyph appears, goes or
+    /// moves is written whole, so no half glyph is left behind; with no previous canvas, or one of
+    /// another size, everything is written.
+    public func changes(since previous: Canvas?) -> [CanvasRun] {
+        let previous = previous.flatMap { $0.width == width && $0.height == height ? $0 : nil }
+        var runs: [CanvasRun] = []
+        for y in 0..<height {
+            var rowChanged = previous == nil
+            var wideChanged = previous == nil
+            if let previous {
+                for x in 0..<width {
+                    let (new, old) = (self[x: x, y: y], previous[x: x, y: y])
+                    if new == old { continue }
+                    rowChanged = true
+                    if new.width != 1 || old.width != 1 { wideChanged = true; break }
+                }
+            }
+            guard rowChanged else { continue }
+            var x = 0
+            while x < width {
+                let cell = self[x: x, y: y]
+                let changed = wideChanged || previous![x: x, y: y] != cell
+                guard changed, cell.width != 0 else { x += 1; continue }
+                var run = CanvasRun(x: x, y: y, role: cell.role, cells: [])
+                while x < width {
+                    let c = self[x: x, y: y]
+                    if c.width == 0 { x += 1; continue }
+                    guard wideChanged || previous![x: x, y: y] != c, c.role == cell.role else { break }
+                    run.cells.append(c)
+                    x += Int(c.width)
+                }
+                runs.append(run)
+            }
+        }
+        return runs
+    }
+}
