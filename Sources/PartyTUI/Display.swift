@@ -146,11 +146,8 @@ public enum DisplayViews {
             guard y < area.y + area.height else { break }
             canvas.put(b.name, x: area.x, y: y, role: .text, maxWidth: nameWidth)
             for (m, month) in quarter.months.enumerated() {
-                let due = ActivityKind.threeMeetingsOneLesson.reduce(0.0) { $0 + Double(data.compliance.required($1, for: b)) / 3 }
-                let held = ActivityKind.threeMeetingsOneLesson.reduce(0) { $0 + data.compliance.index.held($1, branch: b.id, quarter: quarter, throughMonth: month) }
-                    - ActivityKind.threeMeetingsOneLesson.reduce(0) { $0 + (month > quarter.months.lowerBound ? data.compliance.index.held($1, branch: b.id, quarter: quarter, throughMonth: month - 1) : 0) }
                 let future = Day.firstOf(year: quarter.year, month: month) > data.asOf
-                let ratio = due > 0 ? min(1, Double(held) / due) : 1
+                let ratio = data.compliance.monthRatio(b, quarter: quarter, month: month)
                 let role: StyleRole = future ? .barEmpty : ratio >= 0.999 ? .barFilled : ratio >= 0.6 ? .warn : .badge
                 canvas.fill(x: area.x + nameWidth + 1 + m * cellWidth, y: y, width: cellWidth - 1, height: rowHeight, role: role)
                 canvas.put(future ? "-" : UIText.percent(ratio), x: area.x + nameWidth + 2 + m * cellWidth, y: y, role: role)
@@ -210,10 +207,10 @@ public enum DisplayViews {
         canvas.put(lang.pick("预警 (共 \(data.alerts.count) 条)", "Alerts (\(data.alerts.count))"), x: area.x + 2, y: area.y, role: .header)
         // Counts by kind and severity: no names, no member figures.
         var counts: [String: (Severity, Int)] = [:]
-        for a in data.alerts { counts[a.code, default: (a.severity, 0)].1 += 1 }
-        for (i, (code, value)) in counts.sorted(by: { ($0.value.0, $0.value.1) > ($1.value.0, $1.value.1) }).enumerated() where i < area.height - 2 {
+        for a in data.alerts { counts[a.kind.title(lang), default: (a.severity, 0)].1 += 1 }
+        for (i, (title, value)) in counts.sorted(by: { ($0.value.0, $0.value.1, $1.key) > ($1.value.0, $1.value.1, $0.key) }).enumerated() where i < area.height - 2 {
             canvas.put(value.0.name(lang), x: area.x + 2, y: area.y + 1 + i, role: UIText.role(severity: value.0))
-            canvas.put("\(AlertTitle.title(code, lang))  \(value.1)", x: area.x + 7, y: area.y + 1 + i, role: .text, maxWidth: half - 8)
+            canvas.put("\(title)  \(value.1)", x: area.x + 7, y: area.y + 1 + i, role: .text, maxWidth: half - 8)
         }
         canvas.put(lang.pick("重点任务进度", "Plan tasks"), x: area.x + half + 2, y: area.y, role: .header)
         for (i, task) in data.workspace.plan.tasks.enumerated() where i < area.height - 2 {
@@ -221,30 +218,6 @@ public enum DisplayViews {
             OverviewView.labelledBar(&canvas, label: label, ratio: Double(task.progress) / 100, x: area.x + half + 2, y: area.y + 1 + i,
                                      labelWidth: min(24, half / 2), width: half - 4,
                                      role: task.status == .blocked ? .bad : task.status == .done ? .good : nil)
-        }
-    }
-}
-
-/// Short names of alert kinds for the wall (the full messages name people and records).
-enum AlertTitle {
-    static func title(_ code: String, _ lang: Language) -> String {
-        switch code {
-        case "term.overdue": lang.pick("换届逾期", "elections overdue")
-        case "term.ends-within-3m": lang.pick("3个月内换届", "elections within 3 months")
-        case "term.ends-within-6m": lang.pick("6个月内换届", "elections within 6 months")
-        case "term.unknown": lang.pick("任期未登记", "terms not recorded")
-        case "org.too-few-full-members": lang.pick("正式党员不足3人", "fewer than 3 full members")
-        case "org.no-committee": lang.pick("应设未设支委会", "no committee where due")
-        case "org.over-branch-size": lang.pick("超过50人应设党总支", "over 50 members")
-        case "org.over-committee-threshold": lang.pick("100人以上应设党委", "100+ members")
-        case "org.no-party-groups": lang.pick("未划分党小组", "no party groups")
-        case "dues.arrears-3m": lang.pick("党费欠缴3个月以上", "dues 3+ months behind")
-        case "dues.arrears-6m": lang.pick("党费欠缴6个月以上", "dues 6+ months behind")
-        case "meetings.behind": lang.pick("三会一课进度落后", "meetings behind")
-        case "check.missing": lang.pick("季度检查未录入", "quarterly check missing")
-        case "rectification.overdue": lang.pick("整改逾期", "rectifications overdue")
-        case "leadership.secretary-vacant": lang.pick("书记空缺", "secretary vacant")
-        default: code
         }
     }
 }

@@ -12,10 +12,14 @@ public struct ColumnSpec: Sendable {
     public var flexible: Bool
     /// Lower numbers are hidden first when the terminal is narrow.
     public var priority: Int
+    /// A column of names (a branch's, beside a flexible description) that widens, up to twice its
+    /// width, when the terminal has room: long branch names are not cut on a wide screen.
+    public var grows: Bool
 
-    public init(_ title: String, width: Int, align: Align = .left, flexible: Bool = false, priority: Int = 5, isBar: Bool = false) {
+    public init(_ title: String, width: Int, align: Align = .left, flexible: Bool = false, priority: Int = 5, isBar: Bool = false,
+                grows: Bool = false) {
         self.title = title; self.width = width; self.align = align; self.flexible = flexible; self.priority = priority
-        self.isBar = isBar
+        self.isBar = isBar; self.grows = grows
     }
 }
 
@@ -99,7 +103,9 @@ public struct Table: Sendable {
         self.cursorColumns = cursorColumns; self.filtersByKind = filtersByKind
     }
 
-    /// Which columns fit in `width`, and how wide each is: low-priority columns go first.
+    /// Which columns fit in `width`, and how wide each is: low-priority columns go first. Room left
+    /// over widens the flexible column to `flexibleFirst` columns, then the name columns (up to twice
+    /// their width), then the flexible column again.
     public func layout(width: Int) -> [(index: Int, width: Int)] {
         var shown = Array(columns.indices)
         func total(_ list: [Int]) -> Int { list.reduce(0) { $0 + columns[$1].width } + max(0, list.count - 1) }
@@ -107,7 +113,21 @@ public struct Table: Sendable {
             let drop = shown.filter { !columns[$0].flexible }.min { columns[$0].priority < columns[$1].priority } ?? shown.last!
             shown.removeAll { $0 == drop }
         }
-        let spare = max(0, width - total(shown))
-        return shown.map { i in (i, columns[i].width + (columns[i].flexible ? spare : 0)) }
+        var widths = shown.map { columns[$0].width }
+        var spare = max(0, width - total(shown))
+        let flexible = shown.firstIndex { columns[$0].flexible }
+        if let f = flexible {
+            let add = min(spare, max(0, Self.flexibleFirst - widths[f]))
+            widths[f] += add; spare -= add
+        }
+        for (k, i) in shown.enumerated() where columns[i].grows && spare > 0 {
+            let add = min(spare, columns[i].width)
+            widths[k] += add; spare -= add
+        }
+        if let f = flexible { widths[f] += spare }
+        return zip(shown, widths).map { ($0, $1) }
     }
+
+    /// How wide the flexible column grows before the name columns do.
+    static let flexibleFirst = 30
 }

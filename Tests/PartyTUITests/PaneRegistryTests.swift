@@ -97,3 +97,28 @@ struct NotesPane: PaneSpec {
         #expect(s.message?.contains("zzz") == true)
     }
 }
+
+@Suite struct WideTableTests {
+    /// At 200 columns the branch column of the rectification and activity lists is wide enough for
+    /// the demo's longest branch name; at 80 the description keeps its room.
+    @Test func nameColumnsGrowWithTheTerminal() {
+        var wide = demoState(width: 200, height: 60)
+        press([.char("5")], &wide)
+        let screen = Views.render(wide).lines.joined(separator: "\n")
+        #expect(screen.contains("附属单位联合党支部 "))
+        let table = wide.table(.rectifications)!
+        let layout = table.layout(width: 196)
+        #expect(layout.first { table.columns[$0.index].grows }?.width == 28)
+        let narrow = table.layout(width: 76)
+        #expect(narrow.first { table.columns[$0.index].grows }?.width == 14)
+        #expect(narrow.first { table.columns[$0.index].flexible }!.width >= 16)
+    }
+
+    /// The alerts pane names each alert's kind in words, never by its code.
+    @Test func alertsShowAHumanKind() {
+        var state = demoState(width: 120, height: 40)
+        press([.char("6")], &state)
+        let screen = Views.render(state).lines.joined(separator: "\n")
+        #expect(screen.contains("整改逾期") && !screen.contains("rectification.overdue"))
+    }
+}

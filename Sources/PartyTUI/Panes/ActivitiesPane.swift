@@ -53,7 +53,7 @@ public struct ActivitiesPane: PaneSpec {
 
     static func table(_ ws: Workspace, year: Int, names: [String: String], lang: Language) -> Table {
         let columns = [ColumnSpec(lang.pick("日期", "Date"), width: 10, priority: 9),
-                       ColumnSpec(lang.pick("支部", "Branch"), width: 14, priority: 8),
+                       ColumnSpec(lang.pick("支部", "Branch"), width: 14, priority: 8, grows: true),
                        ColumnSpec(lang.pick("类型", "Kind"), width: 8, priority: 7),
                        ColumnSpec(lang.pick("标题", "Title"), width: 14, flexible: true, priority: 10),
                        ColumnSpec(lang.pick("出席", "Att."), width: 7, align: .right, priority: 5),

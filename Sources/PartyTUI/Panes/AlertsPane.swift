@@ -26,15 +26,15 @@ public struct AlertsPane: PaneSpec {
 
     static func table(_ alerts: [Alert], lang: Language) -> Table {
         let columns = [ColumnSpec(lang.pick("级别", "Level"), width: 4, priority: 9),
-                       ColumnSpec(lang.pick("支部", "Branch"), width: 14, priority: 8),
-                       ColumnSpec(lang.pick("内容", "Message"), width: 20, flexible: true, priority: 10),
-                       ColumnSpec(lang.pick("代码", "Code"), width: 24, priority: 1)]
+                       ColumnSpec(lang.pick("支部", "Branch"), width: 14, priority: 8, grows: true),
+                       ColumnSpec(lang.pick("类别", "Kind"), width: 14, priority: 5),
+                       ColumnSpec(lang.pick("内容", "Message"), width: 20, flexible: true, priority: 10)]
         let rows = alerts.enumerated().map { i, a in
-            TableRow(.alert(index: i, branchId: a.branchId), cells: [a.severity.name(lang), a.branchName, a.message(lang), a.code],
-                     roles: [UIText.role(severity: a.severity), .text, .text, .muted],
-                     search: "\(a.branchName) \(a.message(lang)) \(a.code)",
+            TableRow(.alert(index: i, branchId: a.branchId), cells: [a.severity.name(lang), a.branchName, a.kind.title(lang), a.message(lang)],
+                     roles: [UIText.role(severity: a.severity), .text, .muted, .text],
+                     search: "\(a.branchName) \(a.message(lang)) \(a.kind.title(lang)) \(a.code)",
                      sortKeys: [.number(Double(i)), .text(a.branchName), .text(a.code)], tags: [a.severity.rawValue])
         }
-        return Table(columns: columns, rows: rows, sortOptions: [lang.pick("严重程度", "severity"), lang.pick("支部", "branch"), lang.pick("类别", "code")])
+        return Table(columns: columns, rows: rows, sortOptions: [lang.pick("严重程度", "severity"), lang.pick("支部", "branch"), lang.pick("类别", "kind")])
     }
 }

@@ -44,7 +44,7 @@ public struct RectificationsPane: PaneSpec {
     static func table(_ ws: Workspace, asOf: Day, names: [String: String], lang: Language) -> Table {
         let columns = [
             ColumnSpec(lang.pick("编号", "Id"), width: 12, priority: 3),
-            ColumnSpec(lang.pick("支部", "Branch"), width: 14, priority: 8),
+            ColumnSpec(lang.pick("支部", "Branch"), width: 14, priority: 8, grows: true),
             ColumnSpec(lang.pick("问题", "Finding"), width: 16, flexible: true, priority: 10),
             ColumnSpec(lang.pick("责任人", "Owner"), width: 6, priority: 4),
             ColumnSpec(lang.pick("期限", "Due"), width: 10, priority: 7),
