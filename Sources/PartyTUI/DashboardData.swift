@@ -22,6 +22,9 @@ public struct DashboardData: Sendable {
     /// The quarter view before the change this data was revised after, when it had been shown.
     private let revisingQuarter: (old: ScoreTable, touched: Set<String>)?
     public let alerts: [Alert]
+    /// Whether the year shown has any activity, check or manual points: a year without them is not
+    /// graded (every branch would be 差 with 0.00).
+    public let yearHasRecords: Bool
     /// This quarter's 三会一课 ratio of each branch in service (the overview's means).
     private let meetingRatios: [String: Double]
     public let overview: Overview
@@ -102,6 +105,8 @@ public struct DashboardData: Sendable {
             { summaryFigures.value = WorkspaceSummary(workspace, year: year) },
         ])
         yearScores = years.value!
+        yearHasRecords = workspace.activities.contains { $0.date.year == year } || workspace.checks.contains { $0.year == year }
+            || workspace.manualScores.contains { $0.year == year }
         alerts = alertList.value!
         let ratios = meetings.value!
         meetingRatios = ratios

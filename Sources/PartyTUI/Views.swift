@@ -110,14 +110,14 @@ public enum Views {
     }
 
     /// The pane's (or page's) title and the period shown; returns where the line goes on.
-    static func paneTitle(_ canvas: inout Canvas, _ chrome: Chrome, title: String?) -> Int {
+    static func paneTitle(_ canvas: inout Canvas, _ chrome: Chrome, title: String?, period: String? = nil) -> Int {
         let x = canvas.put(title ?? chrome.tabs[safe: chrome.currentTab] ?? "", x: 1, y: 1, role: .title, maxWidth: 30) + 2
-        return x + canvas.put(UIText.period(chrome.year, chrome.quarter, chrome.lang), x: x, y: 1, role: .accent) + 2
+        return x + canvas.put(period ?? UIText.period(chrome.year, chrome.quarter, chrome.lang), x: x, y: 1, role: .accent) + 2
     }
 
     static func paneHeader(_ canvas: inout Canvas, _ state: AppState, title: String?) {
         let lang = state.lang
-        var x = paneTitle(&canvas, state.chrome, title: title)
+        var x = paneTitle(&canvas, state.chrome, title: title, period: title == nil ? state.spec.period(state) : nil)
         guard title == nil else { return }
         for (text, role) in state.spec.headerNotes(state) { x += canvas.put(text, x: x, y: 1, role: role) + 2 }
         guard let list = state.lists[state.pane], let table = state.table(state.pane) else { return }

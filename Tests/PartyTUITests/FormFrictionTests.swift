@@ -80,3 +80,25 @@ import TestSupport
         #expect(screen(en).contains(FieldCheck.check(en.form!.fields[2], .en)!))
     }
 }
+
+@Suite struct PeriodFrictionTests {
+    @Test func theActivitiesPaneSaysItListsTheYear() {
+        var state = demoState()
+        press([.char("8")], &state)
+        let header = Views.render(state).row(1)
+        #expect(header.contains("2026年全年") && !header.contains("第4季度"))
+    }
+
+    /// 2024 has no records in the demo: no grades, and the pane says why.
+    @Test func aYearWithNoRecordsIsNotGraded() {
+        var state = demoState()
+        press([.char("4"), .char("{"), .char("{")], &state)
+        #expect(state.data.year == 2024 && !state.data.yearHasRecords)
+        let text = Views.render(state).lines.joined(separator: "\n")
+        #expect(text.contains("2024年没有活动、检查或评分记录") && !text.contains("0.00"))
+        press([.char("2")], &state)
+        #expect(!Views.render(state).lines.joined().contains("差"))
+        press([.char("}")], &state)
+        #expect(state.data.year == 2025 && state.data.yearHasRecords)
+    }
+}

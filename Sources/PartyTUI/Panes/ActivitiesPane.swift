@@ -41,10 +41,11 @@ public struct ActivitiesPane: PaneSpec {
     }
 
     public func headerNotes(_ state: AppState) -> [(String, StyleRole)] {
-        var notes: [(String, StyleRole)] = [(state.lang.pick("\(state.data.year)年全年", "all of \(state.data.year)"), .muted)]
-        if let kind = state.activityKind { notes.append((state.lang.pick("类型:", "kind:") + kind.name(state.lang), .warn)) }
-        return notes
+        state.activityKind.map { [(state.lang.pick("类型:", "kind:") + $0.name(state.lang), .warn)] } ?? []
     }
+
+    /// The activities of the whole year are listed ([ ] change the year's quarter, not the list).
+    public func period(_ state: AppState) -> String { state.lang.pick("\(state.data.year)年全年", "all of \(state.data.year)") }
 
     static func selectedActivity(_ state: AppState) -> Activity? {
         guard case .activity(let id) = state.selected else { return nil }

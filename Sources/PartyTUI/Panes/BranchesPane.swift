@@ -24,8 +24,9 @@ public struct BranchesPane: PaneSpec {
     }
 
     public func table(_ data: DashboardData, variant: Int) -> Table? {
-        Self.table(data.workspace, year: data.year, asOf: data.asOf, compliance: data.compliance, scores: data.yearScores,
-                   alerts: data.alerts, lang: data.lang)
+        // No grades for a year with no records (not 0.00 差 for every branch).
+        Self.table(data.workspace, year: data.year, asOf: data.asOf, compliance: data.compliance,
+                   scores: data.yearHasRecords ? data.yearScores : nil, alerts: data.alerts, lang: data.lang)
     }
 
     public func perform(_ action: Action, _ state: inout AppState) -> Effect {
@@ -59,7 +60,7 @@ public struct BranchesPane: PaneSpec {
         return state.data.workspace.organisation.branches.first { $0.id == id }
     }
 
-    static func table(_ ws: Workspace, year: Int, asOf: Day, compliance: ComplianceCalculator, scores: ScoreTable,
+    static func table(_ ws: Workspace, year: Int, asOf: Day, compliance: ComplianceCalculator, scores: ScoreTable?,
                       alerts: [Alert], lang: Language) -> Table {
         let columns = [
             ColumnSpec(lang.pick("组织", "Organisation"), width: 20, flexible: true, priority: 10),
@@ -71,7 +72,7 @@ public struct BranchesPane: PaneSpec {
             ColumnSpec(lang.pick("等次", "Grade"), width: 4, priority: 7),
             ColumnSpec(lang.pick("预警", "Alrt"), width: 4, align: .right, priority: 5),
         ]
-        let scoreById = Dictionary(uniqueKeysWithValues: scores.branches.map { ($0.branchId, $0) })
+        let scoreById = Dictionary(uniqueKeysWithValues: (scores?.branches ?? []).map { ($0.branchId, $0) })
         let alertCount = Dictionary(grouping: alerts, by: \.branchId).mapValues(\.count)
         var rows: [TableRow] = []
         let org = ws.organisation

@@ -73,6 +73,8 @@ public protocol PaneSpec: Sendable {
     func detail(for row: RowRef, _ state: AppState) -> Detail?
     /// Words after the title on the pane's header line (the scoring pane's view, a kind filter).
     func headerNotes(_ state: AppState) -> [(String, StyleRole)]
+    /// The period the pane lists, as its header says it (the quarter shown; the activities pane lists a year).
+    func period(_ state: AppState) -> String
     /// Draws the body; the default is the table in a frame.
     func drawBody(_ canvas: inout Canvas, _ state: AppState, in area: Area)
     /// After a save, the new data's table made from the old one without rebuilding it (the activities
@@ -90,6 +92,7 @@ public extension PaneSpec {
     func perform(_ action: Action, _ state: inout AppState) -> Effect { .none }
     func detail(for row: RowRef, _ state: AppState) -> Detail? { nil }
     func headerNotes(_ state: AppState) -> [(String, StyleRole)] { [] }
+    func period(_ state: AppState) -> String { state.data.selectedQuarter.name(state.lang) }
     func drawBody(_ canvas: inout Canvas, _ state: AppState, in area: Area) { TableView.draw(&canvas, state, id, in: area) }
     func carryOver(_ table: Table, from old: DashboardData, to new: DashboardData, after change: Change) -> Table? { nil }
     var isList: Bool { true }

@@ -53,6 +53,13 @@ public struct ScoringPane: PaneSpec {
     }
 
     public func drawBody(_ canvas: inout Canvas, _ state: AppState, in area: Area) {
+        guard state.data.yearHasRecords else {
+            canvas.box(x: area.x, y: area.y, width: area.width, height: area.height, role: .border)
+            canvas.put(state.lang.pick("\(state.data.year)年没有活动、检查或评分记录, 不评定等次。按 } 回到下一年度。",
+                                       "No activities, checks or points recorded for \(state.data.year): nothing to grade. } goes to the next year."),
+                       x: area.x + 2, y: area.y + 2, role: .warn, maxWidth: area.width - 4)
+            return
+        }
         TableView.draw(&canvas, state, id, in: area)
         footer(&canvas, state, y: area.y + area.height - 1, x: area.x + 2)
     }
