@@ -62,12 +62,15 @@ public enum DisplayViews {
         let lang = state.data.lang
         // Header: title, period, clock.
         canvas.fill(x: 0, y: 0, width: state.width, height: 1, role: .tab)
-        canvas.put(" " + state.data.workspace.settings.name + (state.data.workspace.settings.isDemo ? " [\(UIText.demo(lang))]" : ""),
-                   x: 0, y: 0, role: .badge)
+        let clockX = state.width - DisplayWidth.of(state.clock) - 1
+        let name = " " + state.data.workspace.settings.name + (state.data.workspace.settings.isDemo ? " [\(UIText.demo(lang))]" : "") + " "
+        let nameEnd = canvas.put(name, x: 0, y: 0, role: .badge, maxWidth: max(10, state.width / 3))
         let page = state.current
+        // The page's title centred, but never over the organisation's name or the clock.
         let title = " \(page.title(lang))  \(UIText.period(state.data.year, state.data.quarter, lang)) "
-        canvas.put(title, x: max(0, (state.width - DisplayWidth.of(title)) / 2), y: 0, role: .tabActive)
-        canvas.put(state.clock + " ", x: state.width - DisplayWidth.of(state.clock) - 1, y: 0, role: .statusAccent)
+        let titleX = max(nameEnd + 1, (state.width - DisplayWidth.of(title)) / 2)
+        canvas.put(title, x: titleX, y: 0, role: .tabActive, maxWidth: max(0, clockX - titleX - 1))
+        canvas.put(state.clock + " ", x: clockX, y: 0, role: .statusAccent)
         let area = (x: 1, y: 2, width: state.width - 2, height: state.height - 4)
         switch page {
         case .headline: headline(&canvas, state, area)
@@ -107,11 +110,17 @@ public enum DisplayViews {
              (s.target ?? 0) <= s.strongestShare ? .good : .warn),
             ("\(o.overdueRectifications)/\(workspaceOpen(data))", lang.pick("整改逾期/未销号", "rectifications overdue/open"), o.overdueRectifications > 0 ? .bad : .good),
         ]
-        let columns = area.width >= 150 ? 3 : 2
+        // The arrangement (2 or 3 figures a row) whose digits can be largest.
+        let chars = figures.map { $0.0.count }.max() ?? 5
+        let arrangements = [3, 2].map { columns -> (columns: Int, scale: Int) in
+            let rows = (figures.count + columns - 1) / columns
+            return (columns, self.scale(width: area.width / columns, height: area.height - 2, chars: chars, rows: rows))
+        }
+        let columns = arrangements.max { $0.scale < $1.scale || ($0.scale == $1.scale && $0.columns < $1.columns) }!.columns
         let rows = (figures.count + columns - 1) / columns
         let cellWidth = area.width / columns
         let cellHeight = max(4, (area.height - 2) / rows)
-        let scale = self.scale(width: cellWidth, height: area.height - 2, chars: 5, rows: rows)
+        let scale = self.scale(width: cellWidth, height: area.height - 2, chars: chars, rows: rows)
         for (i, (value, label, role)) in figures.enumerated() {
             let cx = area.x + (i % columns) * cellWidth
             let cy = area.y + (i / columns) * cellHeight
@@ -213,10 +222,12 @@ public enum DisplayViews {
             canvas.put("\(title)  \(value.1)", x: area.x + 7, y: area.y + 1 + i, role: .text, maxWidth: half - 8)
         }
         canvas.put(lang.pick("重点任务进度", "Plan tasks"), x: area.x + half + 2, y: area.y, role: .header)
+        // Task names as wide as they are, leaving the bar at least 12 columns.
+        let labelWidth = min(data.workspace.plan.tasks.map { DisplayWidth.of($0.title) }.max() ?? 12, max(12, half - 20))
         for (i, task) in data.workspace.plan.tasks.enumerated() where i < area.height - 2 {
             let label = task.title
             OverviewView.labelledBar(&canvas, label: label, ratio: Double(task.progress) / 100, x: area.x + half + 2, y: area.y + 1 + i,
-                                     labelWidth: min(24, half / 2), width: half - 4,
+                                     labelWidth: labelWidth, width: half - 4,
                                      role: task.status == .blocked ? .bad : task.status == .done ? .good : nil)
         }
     }
