@@ -135,39 +135,73 @@ public enum Change: Hashable, Sendable {
     /// Applies the change in place (no copy of a 500,000-record ledger when the caller holds the
     /// only reference); on a conflict the workspace is left as it was.
     public func apply(to ws: inout Workspace) throws(Conflict) {
+        var positions: Positions? = nil
+        try apply(to: &ws, positions: &positions)
+    }
+
+    /// Where each record of a list sits, by id (the first of an id), for the lists a large batch
+    /// changes: an import of 200,000 activities finds each record by a look-up, not by a walk over
+    /// the ledger. Made for a list when the batch first touches it, kept up to date as records are
+    /// added, forgotten (made again when next needed) when one is removed or changes its id.
+    struct Positions {
+        var byList: [String: [String: Int]] = [:]
+        /// Batches of up to this many parts walk the lists: indexing a 500,000-record ledger costs
+        /// more than a few walks over it.
+        static let smallBatch = 16
+    }
+
+    private func apply(to ws: inout Workspace, positions: inout Positions?) throws(Conflict) {
         switch self {
-        case .activity(let b, let a): try Self.replace(&ws.activities, b, a, entity: entity)
-        case .rectification(let b, let a): try Self.replace(&ws.rectifications, b, a, entity: entity)
-        case .task(let b, let a): try Self.replace(&ws.plan.tasks, b, a, entity: entity)
-        case .branch(let b, let a): try Self.replace(&ws.organisation.branches, b, a, entity: entity)
-        case .check(let b, let a): try Self.replace(&ws.checks, b, a, entity: entity)
-        case .manualScore(let b, let a): try Self.replace(&ws.manualScores, b, a, entity: entity)
-        case .bonus(let b, let a): try Self.replace(&ws.bonuses, b, a, entity: entity)
-        case .member(let b, let a): try Self.replace(&ws.members, b, a, entity: entity)
+        case .activity(let b, let a): try Self.replace(&ws.activities, b, a, entity: entity, positions: &positions)
+        case .rectification(let b, let a): try Self.replace(&ws.rectifications, b, a, entity: entity, positions: &positions)
+        case .task(let b, let a): try Self.replace(&ws.plan.tasks, b, a, entity: entity, positions: &positions)
+        case .branch(let b, let a): try Self.replace(&ws.organisation.branches, b, a, entity: entity, positions: &positions)
+        case .check(let b, let a): try Self.replace(&ws.checks, b, a, entity: entity, positions: &positions)
+        case .manualScore(let b, let a): try Self.replace(&ws.manualScores, b, a, entity: entity, positions: &positions)
+        case .bonus(let b, let a): try Self.replace(&ws.bonuses, b, a, entity: entity, positions: &positions)
+        case .member(let b, let a): try Self.replace(&ws.members, b, a, entity: entity, positions: &positions)
         case .batch(let list):
-            var done: [Change] = []
+            if positions == nil && list.count > Positions.smallBatch { positions = Positions() }
+            var done = 0
             do throws(Conflict) {
                 for change in list {
-                    try change.apply(to: &ws)
-                    done.append(change)
+                    try change.apply(to: &ws, positions: &positions)
+                    done += 1
                 }
             } catch {
-                // Undo the parts already applied: their inverses cannot conflict.
-                for change in done.reversed() { try? change.inverse.apply(to: &ws) }
+                // Undo the parts already applied, as one batch: their inverses cannot conflict.
+                try? Change.batch(list[..<done].reversed().map(\.inverse)).apply(to: &ws)
                 throw error
             }
         }
     }
 
-    static func replace<T: Identified & Equatable>(_ list: inout [T], _ before: T?, _ after: T?, entity: String) throws(Conflict) {
+    static func replace<T: Identified & Equatable>(_ list: inout [T], _ before: T?, _ after: T?, entity: String,
+                                                   positions: inout Positions?) throws(Conflict) {
+        func position(_ id: String) -> Int? {
+            guard positions != nil else { return list.firstIndex { $0.id == id } }
+            if positions!.byList[entity] == nil {
+                var byId = [String: Int](minimumCapacity: list.count)
+                for (i, record) in list.enumerated() where byId[record.id] == nil { byId[record.id] = i }
+                positions!.byList[entity] = byId
+            }
+            return positions!.byList[entity]![id]
+        }
         if let before {
-            guard let i = list.firstIndex(where: { $0.id == before.id }), list[i] == before else {
+            guard let i = position(before.id), list[i] == before else {
                 throw .recordChanged(entity: entity, id: before.id)
             }
-            if let after { list[i] = after } else { list.remove(at: i) }
+            if let after {
+                list[i] = after
+                if after.id != before.id { positions?.byList[entity] = nil }
+            } else {
+                list.remove(at: i)
+                positions?.byList[entity] = nil
+            }
         } else if let after {
-            guard !list.contains(where: { $0.id == after.id }) else { throw .duplicateId(after.id) }
+            guard position(after.id) == nil else { throw .duplicateId(after.id) }
             list.append(after)
+            positions?.byList[entity]?[after.id] = list.count - 1
         }
     }
 }

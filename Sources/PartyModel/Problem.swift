@@ -64,6 +64,8 @@ public enum SyntaxIssue: Equatable, Sendable {
     case tooDeep(limit: Int)
     case trailingContent
     case emptyFile
+    /// An object gives the same key twice (which value is meant cannot be known).
+    case duplicateKey(String)
 }
 
 /// Where a record lives inside the model, so the store can turn it into a file and JSON path.

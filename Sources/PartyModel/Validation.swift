@@ -255,70 +255,128 @@ public enum Validator {
         if b.points < 0 { issues.append(.init(ref, "points", .negative(b.points))) }
     }
 
-    static func groups(of branchId: String, in workspace: Workspace) -> Set<String>? {
-        workspace.organisation.branches.first { $0.id == branchId }.map { Set($0.partyGroups.map(\.id)) }
+    /// What the checks of single records look up in the rest of one state of the workspace: a
+    /// branch's party groups, where a record sits in its list and how many records share its id.
+    /// The first few questions about a list are answered by walking it, as one edit needs; after
+    /// that the list is indexed, so that a batch of 200,000 records (an import) costs one pass over
+    /// a 556,000-record ledger rather than one per record. Holds no part of the workspace (a copy
+    /// kept would make the next change copy the ledger): each question passes the list. Use one
+    /// lookup for one state only.
+    public final class Lookup {
+        /// The positions of a list's ids: the first record of each id, and how many more have it.
+        struct Ids {
+            var first: [String: Int] = [:]
+            var more: [String: Int] = [:]
+        }
+        static let walksBeforeIndexing = 16
+        private var walks: [String: Int] = [:]
+        private var ids: [String: Ids] = [:]
+        private var branchGroups: [String: Set<String>]?
+
+        public init() {}
+
+        /// Whether the list has been asked about often enough to be worth indexing.
+        private func index(_ list: String) -> Bool {
+            walks[list, default: 0] += 1
+            return walks[list]! > Self.walksBeforeIndexing
+        }
+
+        /// The party groups of the (first) branch of that id; nil when there is no such branch.
+        func groups(of branchId: String, in workspace: Workspace) -> Set<String>? {
+            if branchGroups == nil, index("branches") {
+                var map: [String: Set<String>] = [:]
+                for branch in workspace.organisation.branches where map[branch.id] == nil { map[branch.id] = Set(branch.partyGroups.map(\.id)) }
+                branchGroups = map
+            }
+            if let branchGroups { return branchGroups[branchId] }
+            return workspace.organisation.branches.first { $0.id == branchId }.map { Set($0.partyGroups.map(\.id)) }
+        }
+
+        /// Where `record` sits in `list` (the first equal record of its id; `list.count` when it is
+        /// not there) and how many records of `list` have its id.
+        func place<R: Identified & Equatable>(of record: R, in list: [R], _ name: String) -> (index: Int, sameId: Int) {
+            if ids[name] == nil, index(name) {
+                var made = Ids()
+                made.first.reserveCapacity(list.count)
+                for (i, r) in list.enumerated() {
+                    if made.first[r.id] == nil { made.first[r.id] = i } else { made.more[r.id, default: 0] += 1 }
+                }
+                ids[name] = made
+            }
+            func walk() -> Int { list.firstIndex { $0.id == record.id && $0 == record } ?? list.count }
+            guard let known = ids[name] else { return (walk(), list.lazy.filter { $0.id == record.id }.count) }
+            guard let first = known.first[record.id] else { return (list.count, 0) }
+            let sameId = 1 + (known.more[record.id] ?? 0)
+            if list[first] == record { return (first, sameId) }
+            return (sameId == 1 ? list.count : walk(), sameId)
+        }
+    }
+
+    static func groups(of branchId: String, in workspace: Workspace, _ lookup: Lookup) -> Set<String>? {
+        lookup.groups(of: branchId, in: workspace)
     }
 
     /// One record of `list`, checked as the whole-workspace pass would check it, without walking the
     /// rest (an edit on a county checks what it changes in microseconds, not 556,000 others): where
     /// it sits (for the problem's place), its id's problems where ids must be unique — empty
     /// (`idRequired`) or shared with another — then `rules`.
-    static func scoped<R: Identified & Equatable>(_ record: R, in list: [R], _ ref: (Int) -> RecordRef, uniqueId: Bool = true,
-                                                  idRequired: Bool = false,
+    static func scoped<R: Identified & Equatable>(_ record: R, in list: [R], _ name: String, _ lookup: Lookup, _ ref: (Int) -> RecordRef,
+                                                  uniqueId: Bool = true, idRequired: Bool = false,
                                                   rules: (RecordRef, inout [ValidationIssue]) -> Void) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
-        let place = ref(list.firstIndex { $0.id == record.id && $0 == record } ?? list.count)
+        let (index, sameId) = lookup.place(of: record, in: list, name)
+        let place = ref(index)
         if idRequired && record.id.isEmpty { issues.append(.init(place, "id", .emptyRequired)) }
-        else if uniqueId && list.lazy.filter({ $0.id == record.id }).count > 1 { issues.append(.init(place, "id", .duplicateId(record.id))) }
+        else if uniqueId && sameId > 1 { issues.append(.init(place, "id", .duplicateId(record.id))) }
         rules(place, &issues)
         return issues
     }
 
-    public static func validate(activity: Activity, in workspace: Workspace) -> [ValidationIssue] {
-        scoped(activity, in: workspace.activities, RecordRef.activity, idRequired: true) { ref, issues in
-            checkActivity(activity, ref, currentYear: workspace.settings.currentYear, groups: groups(of: activity.branchId, in: workspace), into: &issues)
+    public static func validate(activity: Activity, in workspace: Workspace, lookup: Lookup = Lookup()) -> [ValidationIssue] {
+        scoped(activity, in: workspace.activities, "activities", lookup, RecordRef.activity, idRequired: true) { ref, issues in
+            checkActivity(activity, ref, currentYear: workspace.settings.currentYear, groups: groups(of: activity.branchId, in: workspace, lookup), into: &issues)
         }
     }
 
-    public static func validate(member: Member, in workspace: Workspace) -> [ValidationIssue] {
-        scoped(member, in: workspace.members, RecordRef.member, idRequired: true) { ref, issues in
-            checkMember(member, ref, currentYear: workspace.settings.currentYear, groups: groups(of: member.branchId, in: workspace), into: &issues)
+    public static func validate(member: Member, in workspace: Workspace, lookup: Lookup = Lookup()) -> [ValidationIssue] {
+        scoped(member, in: workspace.members, "members", lookup, RecordRef.member, idRequired: true) { ref, issues in
+            checkMember(member, ref, currentYear: workspace.settings.currentYear, groups: groups(of: member.branchId, in: workspace, lookup), into: &issues)
         }
     }
 
     /// A second check of the same branch and quarter included.
-    public static func validate(check: QuarterlyCheck, in workspace: Workspace) -> [ValidationIssue] {
+    public static func validate(check: QuarterlyCheck, in workspace: Workspace, lookup: Lookup = Lookup()) -> [ValidationIssue] {
         let repeated = check.period.map { quarter in
             workspace.checks.lazy.filter { $0.branchId == check.branchId && $0.period == quarter }.count > 1 } ?? false
-        return scoped(check, in: workspace.checks, RecordRef.check) { ref, issues in
-            checkCheck(check, ref, currentYear: workspace.settings.currentYear, branchKnown: groups(of: check.branchId, in: workspace) != nil,
+        return scoped(check, in: workspace.checks, "checks", lookup, RecordRef.check) { ref, issues in
+            checkCheck(check, ref, currentYear: workspace.settings.currentYear, branchKnown: groups(of: check.branchId, in: workspace, lookup) != nil,
                        repeatedQuarter: repeated, template: workspace.checkTemplate, into: &issues)
         }
     }
 
-    public static func validate(rectification r: Rectification, in workspace: Workspace) -> [ValidationIssue] {
-        scoped(r, in: workspace.rectifications, RecordRef.rectification) { ref, issues in
-            checkRectification(r, ref, branchKnown: groups(of: r.branchId, in: workspace) != nil,
+    public static func validate(rectification r: Rectification, in workspace: Workspace, lookup: Lookup = Lookup()) -> [ValidationIssue] {
+        scoped(r, in: workspace.rectifications, "rectifications", lookup, RecordRef.rectification) { ref, issues in
+            checkRectification(r, ref, branchKnown: groups(of: r.branchId, in: workspace, lookup) != nil,
                                sourceKnown: r.sourceCheckId.map { id in workspace.checks.contains { $0.id == id } } ?? true, into: &issues)
         }
     }
 
-    public static func validate(task: PlanTask, in workspace: Workspace) -> [ValidationIssue] {
-        scoped(task, in: workspace.plan.tasks, RecordRef.planTask) { ref, issues in
+    public static func validate(task: PlanTask, in workspace: Workspace, lookup: Lookup = Lookup()) -> [ValidationIssue] {
+        scoped(task, in: workspace.plan.tasks, "tasks", lookup, RecordRef.planTask) { ref, issues in
             checkTask(task, ref, sectionKnown: workspace.plan.sections.contains { $0.id == task.sectionId }, into: &issues)
         }
     }
 
-    public static func validate(manualScore m: ManualScore, in workspace: Workspace) -> [ValidationIssue] {
-        scoped(m, in: workspace.manualScores, RecordRef.manualScore, uniqueId: false) { ref, issues in
-            checkManualScore(m, ref, branchKnown: groups(of: m.branchId, in: workspace) != nil,
+    public static func validate(manualScore m: ManualScore, in workspace: Workspace, lookup: Lookup = Lookup()) -> [ValidationIssue] {
+        scoped(m, in: workspace.manualScores, "manualScores", lookup, RecordRef.manualScore, uniqueId: false) { ref, issues in
+            checkManualScore(m, ref, branchKnown: groups(of: m.branchId, in: workspace, lookup) != nil,
                              item: workspace.scoring.items.first { $0.id == m.itemId }, into: &issues)
         }
     }
 
-    public static func validate(bonus b: Bonus, in workspace: Workspace) -> [ValidationIssue] {
-        scoped(b, in: workspace.bonuses, RecordRef.bonus, uniqueId: false) { ref, issues in
-            checkBonus(b, ref, branchKnown: groups(of: b.branchId, in: workspace) != nil, into: &issues)
+    public static func validate(bonus b: Bonus, in workspace: Workspace, lookup: Lookup = Lookup()) -> [ValidationIssue] {
+        scoped(b, in: workspace.bonuses, "bonuses", lookup, RecordRef.bonus, uniqueId: false) { ref, issues in
+            checkBonus(b, ref, branchKnown: groups(of: b.branchId, in: workspace, lookup) != nil, into: &issues)
         }
     }
 

@@ -1,11 +1,70 @@
-/// RFC 4180: fields with commas, quotes or line breaks are quoted; quotes doubled; CRLF line ends.
+import PartyModel
+
+/// RFC 4180 sheets for Excel and WPS: fields with commas, quotes or line breaks are quoted, quotes
+/// doubled, CRLF line ends. Text a spreadsheet would run as a formula is neutralised (OWASP's CSV
+/// injection advice): see `neutralised`.
 public enum CSV {
-    public static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+    /// A cell as it is written: text, or a number that Excel and WPS read as a number. A number is
+    /// made from a value, never guessed from text, so a title "-2+3" stays text (and is
+    /// neutralised) while a deduction of -2 stays the number -2.
+    public struct Cell: Equatable, Sendable, ExpressibleByStringLiteral {
+        public let value: String
+        public let isNumber: Bool
+
+        private init(value: String, isNumber: Bool) {
+            self.value = value
+            self.isNumber = isNumber
+        }
+
+        public init(stringLiteral value: String) { self.init(value: value, isNumber: false) }
+
+        public static func text(_ value: String) -> Cell { Cell(value: value, isNumber: false) }
+        public static func number(_ value: Int) -> Cell { Cell(value: String(value), isNumber: true) }
+        /// As people write numbers: 3, 2.5, -0.5 (`formatNumber`).
+        public static func number(_ value: Double) -> Cell { Cell(value: formatNumber(value), isNumber: true) }
+        /// A number the caller has formatted itself (a column of figures, such as "85.50"). Anything
+        /// that does not read as a number is text, and neutralised as text.
+        public static func number(formatted value: String) -> Cell {
+            Cell(value: value, isNumber: Double(value).map { $0.isFinite } ?? false)
+        }
+    }
+
+    /// The characters that make a spreadsheet read a cell as a formula (or, for TAB and CR, that
+    /// hide one behind whitespace): OWASP's list.
+    static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+
+    /// Text that must carry the mark: it starts with a formula character, or with apostrophes and
+    /// then one (so that text which already begins with the mark comes back as it was).
+    private static func needsMark(_ text: String) -> Bool {
+        for scalar in text.unicodeScalars where scalar != "'" { return formulaStarts.contains(scalar) }
+        return false
+    }
+
+    /// What a text cell is written as: with a leading `'` when a spreadsheet would otherwise take it
+    /// for a formula (`=`, `+`, `-`, `@`, TAB or CR first). Excel and WPS show the text without
+    /// running it. `unneutralised` is the exact inverse.
+    public static func neutralised(_ text: String) -> String {
+        needsMark(text) ? "'" + text : text
+    }
+
+    /// A cell as read: the mark `neutralised` added is taken off (a leading `'` followed by a
+    /// formula character, or by further apostrophes and then one); every other text is unchanged.
+    public static func unneutralised(_ text: String) -> String {
+        text.unicodeScalars.first == "'" && needsMark(text) ? String(text.unicodeScalars.dropFirst()) : text
+    }
+
+    public static func field(_ cell: Cell) -> String {
+        let text = cell.isNumber ? cell.value : neutralised(cell.value)
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    public static func render(_ rows: [[String]]) -> String {
+    public static func render(_ rows: [[Cell]]) -> String {
         rows.map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()
+    }
+
+    /// Rows of text only (every cell neutralised as text).
+    public static func render(text rows: [[String]]) -> String {
+        render(rows.map { $0.map(Cell.text) })
     }
 }

@@ -114,29 +114,31 @@ extension Editor {
     /// For the everyday edits — an activity, a member, a check, a rectification, a plan task, manual
     /// points, a bonus, and batches of them (a check with its findings, an import) — the problems of
     /// the records they touch, on one side of the change; nil for a branch (it can change a whole
-    /// subtree's references), which re-runs the whole-workspace pass.
-    static func scopedProblems(_ change: Change, after: Bool, in workspace: Workspace) -> [ValidationIssue]? {
+    /// subtree's references), which re-runs the whole-workspace pass. `lookup`: one per side (a
+    /// batch's records share it, so a large batch indexes the lists once).
+    static func scopedProblems(_ change: Change, after: Bool, in workspace: Workspace,
+                               lookup: Validator.Lookup = Validator.Lookup()) -> [ValidationIssue]? {
         func side<R>(_ was: R?, _ now: R?, _ validate: (R) -> [ValidationIssue]) -> [ValidationIssue] {
             (after ? now : was).map(validate) ?? []
         }
         switch change {
-        case .activity(let was, let now): return side(was, now) { Validator.validate(activity: $0, in: workspace) }
-        case .member(let was, let now): return side(was, now) { Validator.validate(member: $0, in: workspace) }
+        case .activity(let was, let now): return side(was, now) { Validator.validate(activity: $0, in: workspace, lookup: lookup) }
+        case .member(let was, let now): return side(was, now) { Validator.validate(member: $0, in: workspace, lookup: lookup) }
         // A check that goes away (or changes id) may leave findings pointing at it: those too.
         case .check(let was, let now):
             let findings = was.map { old in workspace.rectifications.filter { $0.sourceCheckId == old.id } } ?? []
-            return side(was, now) { Validator.validate(check: $0, in: workspace) }
-                + findings.flatMap { Validator.validate(rectification: $0, in: workspace) }
-        case .rectification(let was, let now): return side(was, now) { Validator.validate(rectification: $0, in: workspace) }
-        case .task(let was, let now): return side(was, now) { Validator.validate(task: $0, in: workspace) }
-        case .manualScore(let was, let now): return side(was, now) { Validator.validate(manualScore: $0, in: workspace) }
-        case .bonus(let was, let now): return side(was, now) { Validator.validate(bonus: $0, in: workspace) }
+            return side(was, now) { Validator.validate(check: $0, in: workspace, lookup: lookup) }
+                + findings.flatMap { Validator.validate(rectification: $0, in: workspace, lookup: lookup) }
+        case .rectification(let was, let now): return side(was, now) { Validator.validate(rectification: $0, in: workspace, lookup: lookup) }
+        case .task(let was, let now): return side(was, now) { Validator.validate(task: $0, in: workspace, lookup: lookup) }
+        case .manualScore(let was, let now): return side(was, now) { Validator.validate(manualScore: $0, in: workspace, lookup: lookup) }
+        case .bonus(let was, let now): return side(was, now) { Validator.validate(bonus: $0, in: workspace, lookup: lookup) }
         // Each part's records on the side's workspace (all parts applied, or none): references
         // between the parts resolve as the whole pass sees them. A record two parts reach counts once.
         case .batch(let parts):
             var issues: [ValidationIssue] = [], seen = Set<String>()
             for part in parts {
-                guard let found = scopedProblems(part, after: after, in: workspace) else { return nil }
+                guard let found = scopedProblems(part, after: after, in: workspace, lookup: lookup) else { return nil }
                 for issue in found where seen.insert("\(issue.record)|\(issue.field)|\(issue.kind)").inserted { issues.append(issue) }
             }
             return issues

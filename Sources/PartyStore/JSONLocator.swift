@@ -103,6 +103,7 @@ struct JSONLocator {
         case UInt8(ascii: "{"):
             index += 1
             var members: [(key: String, value: Node)] = []
+            var keys = Set<String>()
             skipSpace()
             if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members, offset: start) }
             while true {
@@ -110,7 +111,12 @@ struct JSONLocator {
                 // JSONDecoder accepts a trailing comma; so does the locator, to agree with it.
                 if index < bytes.count, bytes[index] == UInt8(ascii: "}"), !members.isEmpty { index += 1; return .object(members, offset: start) }
                 guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw unexpected() }
+                let keyOffset = index
                 let key = try string()
+                path.append(.key(key))
+                // A key given twice: which value is meant cannot be known (JSONDecoder would keep the first).
+                guard keys.insert(key).inserted else { throw Failure(issue: .duplicateKey(key), offset: keyOffset) }
+                path.removeLast()
                 skipSpace()
                 guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw unexpected() }
                 index += 1

@@ -22,10 +22,15 @@ public struct Journal: Sendable {
         try appendRaw(lines(change, user: user, host: host, undo: undo, at: date))
     }
 
-    /// The lines of a change, one per single change.
+    /// The lines of a change, one per single change; the parts of a large batch (an import of
+    /// 200,000 records) on every core, the time worked out once.
     func lines(_ change: Change, user: String, host: String, undo: Bool, at date: Date) -> Data {
+        let parts = change.parts, time = Self.timestamp(date)
+        let lines = parts.count > 64 ? Concurrently.map(parts) { line($0, user: user, host: host, undo: undo, time: time) }
+                                     : parts.map { line($0, user: user, host: host, undo: undo, time: time) }
         var data = Data()
-        for part in change.parts { data.append(line(part, user: user, host: host, undo: undo, at: date)) }
+        data.reserveCapacity(lines.reduce(0) { $0 + $1.count })
+        for line in lines { data.append(line) }
         return data
     }
 
@@ -49,16 +54,50 @@ public struct Journal: Sendable {
     }
 
     func line(_ change: Change, user: String, host: String, undo: Bool, at date: Date) -> Data {
-        var line: [String: Any] = [
-            "time": Self.timestamp(date), "user": user, "host": host, "action": change.action, "undo": undo,
-            "entity": change.entity, "id": change.entityId,
-        ]
-        if let branch = change.branchId { line["branchId"] = branch }
-        line["before"] = Self.json(change, side: .before) ?? NSNull()
-        line["after"] = Self.json(change, side: .after) ?? NSNull()
-        var data = (try? JSONSerialization.data(withJSONObject: line, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
-        data.append(0x0A)
+        line(change, user: user, host: host, undo: undo, time: Self.timestamp(date))
+    }
+
+    /// One JSON object, keys in sorted order, written directly: the record before and after as
+    /// JSONEncoder gives it (sorted keys), every other value a string or a boolean. (Through
+    /// JSONSerialization it took 0.3 ms a line: a minute for an import of 200,000 records.)
+    func line(_ change: Change, user: String, host: String, undo: Bool, time: String) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        func text(_ s: String) -> Data { (try? encoder.encode(s)) ?? Data("\"\"".utf8) }
+        var data = Data("{\"action\":".utf8)
+        data.append(text(change.action))
+        data.append(contentsOf: ",\"after\":".utf8)
+        data.append(Self.encoded(change, side: .after, with: encoder) ?? Data("null".utf8))
+        data.append(contentsOf: ",\"before\":".utf8)
+        data.append(Self.encoded(change, side: .before, with: encoder) ?? Data("null".utf8))
+        if let branch = change.branchId {
+            data.append(contentsOf: ",\"branchId\":".utf8)
+            data.append(text(branch))
+        }
+        for (key, value) in [("entity", change.entity), ("host", host), ("id", change.entityId), ("time", time)] {
+            data.append(contentsOf: ",\"\(key)\":".utf8)
+            data.append(text(value))
+        }
+        data.append(contentsOf: ",\"undo\":\(undo),\"user\":".utf8)
+        data.append(text(user))
+        data.append(contentsOf: "}\n".utf8)
         return data
+    }
+
+    /// The record on one side of a single change, encoded (nil: none, or a batch).
+    static func encoded(_ change: Change, side: Side, with encoder: JSONEncoder) -> Data? {
+        func encode<T: Encodable>(_ pair: (T?, T?)) -> Data? { (side == .before ? pair.0 : pair.1).flatMap { try? encoder.encode($0) } }
+        switch change {
+        case .activity(let b, let a): return encode((b, a))
+        case .rectification(let b, let a): return encode((b, a))
+        case .task(let b, let a): return encode((b, a))
+        case .branch(let b, let a): return encode((b, a))
+        case .check(let b, let a): return encode((b, a))
+        case .manualScore(let b, let a): return encode((b, a))
+        case .bonus(let b, let a): return encode((b, a))
+        case .member(let b, let a): return encode((b, a))
+        case .batch: return nil
+        }
     }
 
     func appendRaw(_ data: Data) throws(FileError) {
@@ -116,21 +155,6 @@ public struct Journal: Sendable {
         case "bonus": return find(ws.bonuses)
         case "member": return find(ws.members)
         default: return nil
-        }
-    }
-
-    static func json(_ change: Change, side: Side) -> Any? {
-        func encode<T: Encodable>(_ pair: (T?, T?)) -> Any? { json(side == .before ? pair.0 : pair.1) }
-        switch change {
-        case .activity(let b, let a): return encode((b, a))
-        case .rectification(let b, let a): return encode((b, a))
-        case .task(let b, let a): return encode((b, a))
-        case .branch(let b, let a): return encode((b, a))
-        case .check(let b, let a): return encode((b, a))
-        case .manualScore(let b, let a): return encode((b, a))
-        case .bonus(let b, let a): return encode((b, a))
-        case .member(let b, let a): return encode((b, a))
-        case .batch: return nil
         }
     }
 

@@ -51,46 +51,87 @@ enum Iconv {
 }
 
 extension CSV {
+    /// A quoted field that is never closed: it began on `line` (1-based), and without this error
+    /// it would swallow the rows after it.
+    public struct ParseError: Error, Equatable, Sendable {
+        public var line: Int
+    }
+
     /// RFC 4180 records with the line each starts on (1-based), quotes and embedded line breaks
     /// handled. (Written here rather than taken from a package: error messages need the physical
-    /// line of each record, and the text arrives already decoded from GB18030 or UTF-8.)
-    public static func parse(_ text: String) -> [(line: Int, fields: [String])] {
-        var records: [(Int, [String])] = []
+    /// line of each record, and the text arrives already decoded from GB18030 or UTF-8.) Read over
+    /// the UTF-8 bytes: the separators are ASCII, which never occur inside a multi-byte character.
+    ///
+    /// A quote that opens a field must close it, followed by a comma, a line end or the end of the
+    /// text; otherwise (a quote left open, or a lone quote inside a quoted field) the field's text is
+    /// unknowable and `ParseError` names the line where the field began.
+    public static func parse(_ text: String) throws(ParseError) -> [(line: Int, fields: [String])] {
+        var text = text
+        let result: Result<[(line: Int, fields: [String])], ParseError> = text.withUTF8 { parse(bytes: $0) }
+        return try result.get()
+    }
+
+    private static func parse(bytes b: UnsafeBufferPointer<UInt8>) -> Result<[(line: Int, fields: [String])], ParseError> {
+        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+        var records: [(line: Int, fields: [String])] = []
         var fields: [String] = []
-        var field = ""
-        var inQuotes = false
+        var field: [UInt8] = []
         var line = 1, recordLine = 1
-        var chars = Array(text)
-        if chars.first == "\u{FEFF}" { chars.removeFirst() }
-        var i = 0
-        func endRecord() {
-            fields.append(field)
-            if !(fields.count == 1 && fields[0].isEmpty) { records.append((recordLine, fields)) }
-            fields = []; field = ""
+        var i = b.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let n = b.count
+        func endField() {
+            fields.append(String(decoding: field, as: UTF8.self))
+            field.removeAll(keepingCapacity: true)
         }
-        while i < chars.count {
-            let c = chars[i]
-            if inQuotes {
-                if c == "\"" {
-                    if i + 1 < chars.count && chars[i + 1] == "\"" { field.append("\""); i += 1 } else { inQuotes = false }
-                } else {
-                    if c == "\n" || c == "\r\n" { line += 1 }
-                    field.append(c)
+        func endRecord() {
+            endField()
+            if !(fields.count == 1 && fields[0].isEmpty) { records.append((recordLine, fields)) }
+            fields = []
+            fields.reserveCapacity(16)
+        }
+        /// A line break at `i` (LF, CRLF or a lone CR): its length, or 0.
+        func lineBreak(_ i: Int) -> Int {
+            if b[i] == lf { return 1 }
+            if b[i] == cr { return i + 1 < n && b[i + 1] == lf ? 2 : 1 }
+            return 0
+        }
+        while i < n {
+            let c = b[i]
+            if c == quote && field.isEmpty {
+                // A quoted field, to its closing quote.
+                let startLine = line
+                i += 1
+                var closed = false
+                while i < n {
+                    let q = b[i]
+                    if q == quote {
+                        if i + 1 < n && b[i + 1] == quote { field.append(quote); i += 2; continue }
+                        i += 1
+                        closed = true
+                        break
+                    }
+                    let br = lineBreak(i)
+                    if br > 0 { line += 1; field.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<(i + br)])); i += br; continue }
+                    field.append(q)
+                    i += 1
                 }
-            } else if c == "\"" && field.isEmpty {
-                inQuotes = true
-            } else if c == "," {
-                fields.append(field); field = ""
-            } else if c == "\n" || c == "\r\n" || c == "\r" {
+                guard closed, i == n || b[i] == comma || b[i] == lf || b[i] == cr else { return .failure(ParseError(line: startLine)) }
+                continue
+            }
+            if c == comma {
+                endField()
+                i += 1
+            } else if lineBreak(i) > 0 {
+                i += lineBreak(i)
                 endRecord()
                 line += 1
                 recordLine = line
             } else {
                 field.append(c)
+                i += 1
             }
-            i += 1
         }
         if !field.isEmpty || !fields.isEmpty { endRecord() }
-        return records
+        return .success(records)
     }
 }

@@ -493,9 +493,7 @@ public struct WorkspaceStore: Sendable {
         do throws(FileError) {
             let label = loaded.migratedFrom.map { "schema-v\($0)" } ?? (backup ? "edit" : nil)
             if let label {
-                for path in touched where loaded.digests[path] != nil {
-                    try Backups(directory: directory).keep(path, label: label)
-                }
+                try Backups(directory: directory).keep(touched.filter { loaded.digests[$0] != nil }, label: label)
             }
             for folder in Set(changed.keys.map { ($0 as NSString).deletingLastPathComponent }) where !folder.isEmpty {
                 try AtomicFile.makeDirectory(absolute(folder))
@@ -504,8 +502,11 @@ public struct WorkspaceStore: Sendable {
             let order = changed.keys.sorted { a, b in
                 (a == WorkspacePaths.settings ? 1 : 0, a) < (b == WorkspacePaths.settings ? 1 : 0, b)
             }
+            // Each folder looked through once (an import writes 2,000 files into one folder).
+            for folder in Set(order.map { (absolute($0) as NSString).deletingLastPathComponent }) {
+                AtomicFile.removeStaleTemps(in: folder)
+            }
             for path in order {
-                AtomicFile.removeStaleTemps(in: (absolute(path) as NSString).deletingLastPathComponent)
                 try AtomicFile.write(changed[path]!, to: absolute(path))
             }
             for path in removed {

@@ -9,9 +9,11 @@ public struct TextTable: Sendable {
         public var alignment: Alignment
         /// Longest a cell may be before it is cut with `..`.
         public var maxWidth: Int
+        /// A column of figures: its cells are numbers in a sheet (CSV), not text.
+        public var isNumber: Bool
 
-        public init(_ title: String, _ alignment: Alignment = .left, maxWidth: Int = 40) {
-            self.title = title; self.alignment = alignment; self.maxWidth = maxWidth
+        public init(_ title: String, _ alignment: Alignment = .left, maxWidth: Int = 40, number: Bool = false) {
+            self.title = title; self.alignment = alignment; self.maxWidth = maxWidth; self.isNumber = number
         }
     }
 

@@ -6,6 +6,9 @@
 //   $B --workspace DIR --rescore [--runs N]                    full-year rescore of every branch
 //   $B --workspace DIR --edit [--runs N]                       one edit saved durably (writes into DIR: use a copy)
 //   $B --workspace DIR --validate [--runs N]                   validate beside python3's json.load of the same files
+//   $B --workspace DIR --import [--rows N]                     `partydesk import` of an N-row activities CSV (default
+//                                                              200,000): dry run, import, re-import; time and peak memory
+//                                                              of each process (writes into DIR: use a copy)
 // Each prints a median with its range over the runs.
 import Foundation
 import PartyModel
@@ -18,6 +21,7 @@ var runsOption: Int? = nil
 var workspaceDir: String? = nil
 var mode = "keys"
 var daysLater = 0
+var importRows = 200_000
 var args = CommandLine.arguments.dropFirst().makeIterator()
 while let arg = args.next() {
     switch arg {
@@ -28,9 +32,10 @@ while let arg = args.next() {
     case "--runs": runsOption = max(1, Int(args.next() ?? "") ?? 1)
     case "--days-later": daysLater = Int(args.next() ?? "") ?? 0   // the open's runs: as of a day after the first
     case "--workspace": workspaceDir = args.next()
-    case "--open", "--rescore", "--edit", "--validate": mode = String(arg.dropFirst(2))
+    case "--rows": importRows = Int(args.next() ?? "") ?? importRows
+    case "--open", "--rescore", "--edit", "--validate", "--import": mode = String(arg.dropFirst(2))
     default:
-        print("usage: partydesk-bench [--keys N] [--width W] [--height H] [--reloads N] [--workspace DIR [--open|--rescore|--edit|--validate] [--runs N]]")
+        print("usage: partydesk-bench [--keys N] [--width W] [--height H] [--reloads N] [--workspace DIR [--open|--rescore|--edit|--validate|--import [--rows N]] [--runs N]]")
         exit(2)
     }
 }
@@ -241,6 +246,51 @@ if let dir = workspaceDir {
         }
         print("validate (\(problemCount) problems), \(runs) runs, median (min–max): \(spread(ours)); python json.load of the same files: \(spread(python))")
         print(String(format: "ratio median %.2f (%.2f–%.2f)", median(ratios), ratios.min()!, ratios.max()!))
+    case "import":
+        // The sheet an office brings: N activities of the current year over every branch in
+        // service, the kinds in turn, Chinese headers, UTF-8 with a BOM as Excel saves it.
+        let ws = try store.load(years: { [$0.currentYear] }).workspace
+        let year = ws.settings.currentYear
+        let branches = ws.organisation.branches(inServiceOn: Day.firstOf(year: year, month: 1))
+        let kinds: [ActivityKind] = [.generalMeeting, .committeeMeeting, .groupMeeting, .partyLesson, .themedPartyDay, .studySession]
+        var csv = "支部,类型,日期,标题,学时,实到,应到\r\n"
+        for i in 0..<importRows {
+            let b = branches[i % branches.count]
+            let day = Day(year: year, month: 1 + i % 11, day: 1 + (i / 11) % 28)!
+            csv += "\(b.id),\(kinds[i % kinds.count].name(.zh)),\(day.iso),导入台账 第\(i + 1)条,\(i % 4 == 0 ? "" : "2"),\(5 + i % 7),12\r\n"
+        }
+        let file = NSTemporaryDirectory() + "partydesk-bench-import-\(getpid()).csv"
+        _ = FileManager.default.createFile(atPath: file, contents: TextEncoding.utf8BOM.encode(csv))
+        defer { unlink(file) }
+        print("partydesk-bench: import of \(importRows) activity rows (\(csv.utf8.count / 1_000_000) MB) into \(dir) (\(branches.count) branches)")
+        // Each step is the real command in its own process: wall time and peak resident memory (wait4).
+        let partydesk = ((try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0])
+            .replacingOccurrences(of: "partydesk-bench", with: "partydesk")
+        for (label, extra) in [("dry run (read, check every row and record)", ["--dry-run"]), ("import (checked, applied, saved, journalled)", []),
+                               ("the same file again", [])] {
+            var pid: pid_t = 0
+            let argv = [partydesk, "import", "--data", dir, "--what", "activities", file] + extra
+            let cArgs = argv.map { strdup($0) } + [nil]
+            defer { cArgs.forEach { free($0) } }
+            var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
+            posix_spawn_file_actions_init(&actions)
+            let out = NSTemporaryDirectory() + "partydesk-bench-import-\(getpid()).out"
+            posix_spawn_file_actions_addopen(&actions, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+            posix_spawn_file_actions_addopen(&actions, 2, out + ".err", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+            let start = DispatchTime.now().uptimeNanoseconds
+            guard posix_spawn(&pid, partydesk, &actions, nil, cArgs, environ) == 0 else { print("cannot run \(partydesk)"); exit(1) }
+            var status: Int32 = 0
+            var usage = rusage()
+            wait4(pid, &status, 0, &usage)
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            posix_spawn_file_actions_destroy(&actions)
+            let said = ((try? String(contentsOfFile: out, encoding: .utf8)) ?? "").split(separator: "\n").first.map(String.init) ?? ""
+            let errors = (try? String(contentsOfFile: out + ".err", encoding: .utf8)) ?? ""
+            unlink(out); unlink(out + ".err")
+            print(String(format: "%@: %.2f s, peak %.0f MB, exit %d — %@", label, seconds, Double(usage.ru_maxrss) / 1024, status >> 8,
+                         said.replacingOccurrences(of: file, with: "FILE")))
+            if !errors.isEmpty { print(errors.split(separator: "\n").prefix(5).joined(separator: "\n")) }
+        }
     default:
         break
     }

@@ -36,11 +36,11 @@ struct ExportCommand: ParsableCommand {
         Output.line(lang == .zh ? "已导出 \(rows.count - 1) 行到 \(out) (\(encoding.rawValue))" : "exported \(rows.count - 1) rows to \(out) (\(encoding.rawValue))")
     }
 
-    static func rows(_ what: ExportKind, _ ws: Workspace, year: Int?, quarter: Int?, asOf: Day, lang: Language) throws -> [[String]] {
+    static func rows(_ what: ExportKind, _ ws: Workspace, year: Int?, quarter: Int?, asOf: Day, lang: Language) throws -> [[CSV.Cell]] {
         let zh = lang == .zh
         let names = Dictionary(ws.organisation.branches.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let y = year ?? ws.settings.currentYear
-        func table(_ t: TextTable) -> [[String]] { [t.columns.map(\.title)] + t.rows }
+        func table(_ t: TextTable) -> [[CSV.Cell]] { t.csvRows }
         switch what {
         case .branches: return LedgerSheet.branches.export(ws, year: nil, lang: lang)
         case .members: return LedgerSheet.members.export(ws, year: nil, lang: lang)
@@ -49,17 +49,17 @@ struct ExportCommand: ParsableCommand {
             let items = ws.checkTemplate.items
             let header = (zh ? ["编号", "支部", "年度", "季度", "检查日期", "检查人", "书记报告", "总分"] : ["Id", "Branch", "Year", "Quarter", "Date", "Inspectors", "Report", "Total"])
                 + items.map(\.title) + [zh ? "备注" : "Notes"]
-            return [header] + ws.checks.filter { year == nil || $0.year == year }.map { c in
-                [c.id, names[c.branchId] ?? c.branchId, String(c.year), String(c.quarter), c.date.iso, c.inspectors.joined(separator: "、"),
-                 c.reportReceived ? (zh ? "是" : "yes") : (zh ? "否" : "no"), formatNumber(c.totalPoints)]
-                    + items.map { c.points[$0.id].map(formatNumber) ?? "" } + [c.notes ?? ""]
+            return [header.map(CSV.Cell.text)] + ws.checks.filter { year == nil || $0.year == year }.map { c -> [CSV.Cell] in
+                [.text(c.id), .text(names[c.branchId] ?? c.branchId), .number(c.year), .number(c.quarter), .text(c.date.iso),
+                 .text(c.inspectors.joined(separator: "、")), .text(c.reportReceived ? (zh ? "是" : "yes") : (zh ? "否" : "no")), .number(c.totalPoints)]
+                    + items.map { c.points[$0.id].map(CSV.Cell.number) ?? .text("") } + [.text(c.notes ?? "")]
             }
         case .rectifications:
             let header = zh ? ["编号", "支部", "来源检查", "类别", "问题", "责任人", "发现日期", "整改期限", "状态", "逾期"]
                             : ["Id", "Branch", "Source check", "Category", "Finding", "Owner", "Opened", "Due", "Status", "Overdue"]
-            return [header] + ws.rectifications.map { r in
+            return [header.map(CSV.Cell.text)] + ws.rectifications.map { r in
                 [r.id, names[r.branchId] ?? r.branchId, r.sourceCheckId ?? "", r.category, r.description, r.owner, r.openedOn.iso, r.dueOn.iso,
-                 r.status.name(lang), r.isOverdue(on: asOf) ? (zh ? "是" : "yes") : ""]
+                 r.status.name(lang), r.isOverdue(on: asOf) ? (zh ? "是" : "yes") : ""].map(CSV.Cell.text)
             }
         case .scores:
             let engine = ScoringEngine(ws)
@@ -70,12 +70,12 @@ struct ExportCommand: ParsableCommand {
             let kinds = ActivityKind.threeMeetingsOneLesson + [.themedPartyDay]
             let header = (zh ? ["支部", "季度"] : ["Branch", "Quarter"]) + kinds.flatMap { [$0.name(lang) + (zh ? " 已开" : " held"), $0.name(lang) + (zh ? " 应开" : " required")] }
                 + (zh ? ["三会一课完成率", "主题党日完成率"] : ["3M1L ratio", "Themed day ratio"])
-            var rows = [header]
+            var rows = [header.map(CSV.Cell.text)]
             for b in ws.organisation.branches(inServiceOn: Day.firstOf(year: y, month: 1)) {
                 for q in Quarter.all(of: y) where q.firstDay <= asOf {
                     let r = c.quarter(b, q)
-                    rows.append([b.name, "Q\(q.number)"] + kinds.flatMap { [String(r.kinds[$0]!.held), String(r.kinds[$0]!.required)] }
-                                + [String(format: "%.4f", r.threeMeetingsOneLesson), String(format: "%.4f", r.themedPartyDay)])
+                    rows.append([.text(b.name), .text("Q\(q.number)")] + kinds.flatMap { [CSV.Cell.number(r.kinds[$0]!.held), .number(r.kinds[$0]!.required)] }
+                                + [.number(formatted: String(format: "%.4f", r.threeMeetingsOneLesson)), .number(formatted: String(format: "%.4f", r.themedPartyDay))])
                 }
             }
             return rows
@@ -105,8 +105,12 @@ struct ImportCommand: ParsableCommand {
         guard let (text, encoding) = TextEncoding.decode(data) else {
             throw CLIFailure(message: zh ? "\(file): 既不是 UTF-8 也不是 GB18030 文本" : "\(file): neither UTF-8 nor GB18030 text")
         }
-        let opened = try workspace.open()
-        let plan = what.plan(text, file: file, into: opened.workspace, lang: lang)
+        let store = try workspace.storeToOpen()
+        // The files' fingerprint as read: under the lock, an unchanged one means the read can be
+        // saved over as it is, without reading a county's 556,000 activities a second time.
+        let readAs = store.fingerprint(years: { _ in nil }, racyWithin: 0)
+        var opened: OpenedWorkspace? = try workspace.open(store)
+        let plan = what.plan(text, file: file, into: opened!.workspace, lang: lang)
         if !plan.problems.isEmpty {
             for p in plan.problems { Output.error(p) }
             throw CLIFailure(message: zh ? "共 \(plan.problems.count) 处问题, 未导入任何记录。" : "\(plan.problems.count) problem(s); nothing was imported.")
@@ -120,14 +124,20 @@ struct ImportCommand: ParsableCommand {
             return
         }
         guard let change = plan.change else { Output.line(summary); return }
-        guard case .acquired(let lock, _) = WorkspaceLock.acquire(directory: opened.store.directory) else {
+        guard case .acquired(let lock, _) = WorkspaceLock.acquire(directory: store.directory) else {
             throw CLIFailure(message: zh ? "工作区正被编辑, 未导入" : "the workspace is being edited; nothing imported")
         }
         defer { lock.release() }
-        let fresh: LoadedWorkspace
-        do { fresh = try opened.store.load() } catch { throw CLIFailure(message: error.message(lang)) }
+        var loaded: LoadedWorkspace
+        if readAs != nil && store.fingerprint(years: { _ in nil }, racyWithin: 0) == readAs {
+            loaded = opened!.loaded
+            opened = nil  // the only copy left is `loaded`: the change applies in place
+        } else {
+            opened = nil
+            do { loaded = try store.load() } catch { throw CLIFailure(message: error.message(lang)) }
+        }
         do {
-            try Editor(store: opened.store).commit(change, over: fresh)
+            try Editor(store: store).commit(change, to: &loaded)
         } catch {
             throw CLIFailure(message: error.message(lang))
         }

@@ -39,6 +39,16 @@ struct PeriodOptions: ParsableArguments {
     }
 }
 
+extension TextTable {
+    /// The table as a sheet: the header and the cells of text columns as text (neutralised where a
+    /// spreadsheet would run them), those of number columns as numbers.
+    var csvRows: [[CSV.Cell]] {
+        [columns.map { .text($0.title) }] + rows.map { row in
+            row.enumerated().map { c, text in c < columns.count && columns[c].isNumber ? .number(formatted: text) : .text(text) }
+        }
+    }
+}
+
 /// Everything the command line prints goes through here, so no text from the data reaches a terminal
 /// as a control sequence (DESIGN §6): text through `TerminalText`, JSON with every unsafe code point
 /// escaped (the same value, decoded), CSV exact into a pipe or file and shown visibly on a terminal.
@@ -46,7 +56,7 @@ enum Output {
     static func emit(_ table: TextTable, format: OutputFormat, title: String? = nil, footer: [String] = []) {
         switch format {
         case .csv:
-            csv([table.columns.map(\.title)] + table.rows)
+            csv(table.csvRows)
         default:
             if let title { line(title) }
             line(table.render())
@@ -65,9 +75,9 @@ enum Output {
     }
 
     /// CSV rows: exact bytes when the output is a file or a pipe (a sheet), shown visibly on a terminal.
-    static func csv(_ rows: [[String]]) {
+    static func csv(_ rows: [[CSV.Cell]]) {
         let onTerminal = isatty(STDOUT_FILENO) == 1
-        let shown = onTerminal ? rows.map { $0.map { TerminalText.visible($0) } } : rows
+        let shown = onTerminal ? rows.map { $0.map { $0.isNumber ? $0 : .text(TerminalText.visible($0.value)) } } : rows
         print(CSV.render(shown), terminator: "")
     }
 

@@ -69,10 +69,10 @@ struct ScoresCommand: ParsableCommand {
     /// The score table as printed and exported.
     static func textTable(_ ws: Workspace, _ table: ScoreTable, _ lang: Language) -> TextTable {
         let categories = ws.scoring.categories
-        var columns: [TextTable.Column] = [.init(lang == .zh ? "排名" : "Rank", .right), .init(lang == .zh ? "支部" : "Branch", maxWidth: 24)]
-        columns += categories.map { TextTable.Column(String($0.name.prefix(2)), .right) }
-        columns += [.init(lang == .zh ? "加分" : "Bonus", .right), .init(lang == .zh ? "扣分" : "Deduct", .right),
-                    .init(lang == .zh ? "总分" : "Total", .right), .init(lang == .zh ? "等次" : "Grade"),
+        var columns: [TextTable.Column] = [.init(lang == .zh ? "排名" : "Rank", .right, number: true), .init(lang == .zh ? "支部" : "Branch", maxWidth: 24)]
+        columns += categories.map { TextTable.Column(String($0.name.prefix(2)), .right, number: true) }
+        columns += [.init(lang == .zh ? "加分" : "Bonus", .right, number: true), .init(lang == .zh ? "扣分" : "Deduct", .right, number: true),
+                    .init(lang == .zh ? "总分" : "Total", .right, number: true), .init(lang == .zh ? "等次" : "Grade"),
                     .init(lang == .zh ? "最强" : "Strongest")]
         let rows = table.branches.map { b -> [String] in
             [String(b.rank), b.name] + categories.map { Output.points(b.categories[$0.id] ?? 0) }

@@ -60,6 +60,27 @@ import TestSupport
         #expect(FileManager.default.contents(atPath: path) == broken)
     }
 
+    @Test func validateListsAKeyGivenTwice() throws {
+        let tmp = TempDirectory(); defer { tmp.cleanup() }
+        let store = WorkspaceStore(directory: tmp.sub("ws"))
+        try store.create(smallWorkspace())
+        let path = store.absolute("activities/2026/b2.json")
+        let text = String(decoding: FileManager.default.contents(atPath: path)!, as: UTF8.self)
+        // A line giving the first activity's title is put before the one it has: the file's own
+        // title line becomes the second, and the error. Its line and column, by hand.
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let row = try #require(lines.firstIndex { $0.contains("\"title\" : ") })
+        let indent = lines[row].prefix { $0 == " " }.count
+        var edited: [String] = lines.map(String.init)
+        edited.insert(String(repeating: " ", count: indent) + "\"title\" : \"第一个\",", at: row)
+        let broken = edited.joined(separator: "\n")
+        let (line, column) = (row + 2, indent + 1)
+        _ = FileManager.default.createFile(atPath: path, contents: Data(broken.utf8))
+        let result = try runProduct("partydesk", ["validate", "--data", store.directory])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("activities/2026/b2.json:\(line):\(column) activities[0].title: 键 \"title\" 在同一对象中出现两次"), "\(result.stdout)")
+    }
+
     @Test func usageErrorsExitTwo() throws {
         #expect(try runProduct("partydesk", ["validate", "--bogus"]).status == 2)
         #expect(try runProduct("partydesk", ["summary", "--format", "xml"]).status == 2)

@@ -57,11 +57,11 @@ func shell(_ command: String) throws -> Int32 {
         try store.create(smallWorkspace())
         let utf8 = tmp.sub("in.csv"), gbk = tmp.sub("gb.csv")
         try """
-        召开时间,党支部,会议主题,活动类型,实到人数,应到人数
-        2026/3/5,一支部,"学习条例, 第一次",党课,11,12
-        2026年4月8日,b2,主题党日活动,主题党日,5,5
-        20260510,一支部,"多行
-        备注的支委会",支委会,3,3
+        召开时间,党支部,会议主题,活动类型,实到人数,应到人数,备注
+        2026/3/5,一支部,"学习条例, 第一次",党课,11,12,
+        2026年4月8日,b2,主题党日活动,主题党日,5,5,
+        20260510,一支部,五月支委会,支委会,3,3,"多行
+        备注 (备注可以换行, 标题不可以)"
         """.write(toFile: utf8, atomically: true, encoding: .utf8)
         #expect(try shell("iconv -f UTF-8 -t GB18030 \(utf8) > \(gbk)") == 0)
         let dry = try runProduct("partydesk", ["import", "--data", store.directory, "--what", "activities", gbk, "--dry-run"])
@@ -72,7 +72,7 @@ func shell(_ command: String) throws -> Int32 {
         let ws = try store.load().workspace
         let lesson = try #require(ws.activities.first { $0.title == "学习条例, 第一次" })
         #expect(lesson.branchId == "b1" && lesson.kind == .partyLesson && lesson.date.iso == "2026-03-05" && lesson.attended == 11 && lesson.expected == 12)
-        #expect(ws.activities.contains { $0.title == "多行\n备注的支委会" && $0.kind == .committeeMeeting && $0.date.iso == "2026-05-10" })
+        #expect(ws.activities.contains { $0.title == "五月支委会" && $0.notes == "多行\n备注 (备注可以换行, 标题不可以)" && $0.kind == .committeeMeeting && $0.date.iso == "2026-05-10" })
         #expect(ws.activities.contains { $0.branchId == "b2" && $0.kind == .themedPartyDay && $0.date.iso == "2026-04-08" })
         #expect(Journal(directory: store.directory).entries().count == 3)
     }
@@ -101,6 +101,120 @@ func shell(_ command: String) throws -> Int32 {
         #expect(allFilesIn(store.directory) == before)
     }
 
+    static let hostile = ["=HYPERLINK(\"http://x\",\"点击\")", "=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1)", "\t=1+1"]
+
+    @Test(arguments: ["utf8-bom", "utf8", "gb18030"])
+    func formulaTextIsNeutralisedAndComesBackExactly(encoding: String) throws {
+        let tmp = TempDirectory(); defer { tmp.cleanup() }
+        var a = smallWorkspace()
+        let day = Day(year: 2026, month: 5, day: 6)!
+        // A title holds no control character (DESIGN §6): the one beginning with TAB goes in the notes,
+        // where tabs belong.
+        for (i, text) in Self.hostile.enumerated() {
+            let tab = text.hasPrefix("\t")
+            a.activities.append(Activity(id: "x\(i + 1)", branchId: "b1", kind: .partyLesson, date: day, title: tab ? "制表符开头的备注" : text,
+                                         notes: tab ? text : nil))
+        }
+        // Numbers stay numbers, negative ones too (a deduction as written by another tool).
+        a.activities.append(Activity(id: "n1", branchId: "b1", kind: .talk, date: day, title: "扣分", hours: -2, attended: 3, expected: 4))
+        a.activities.append(Activity(id: "n2", branchId: "b1", kind: .talk, date: day, title: "扣半分", hours: -0.5))
+        a.organisation.branches[1].name = Self.hostile[0]
+        let storeA = WorkspaceStore(directory: tmp.sub("a"))
+        try storeA.create(a)
+        // B: the same without the hostile titles and with b2's old name: the import brings them.
+        var b = a
+        b.activities.removeAll { $0.id.hasPrefix("x") }
+        b.organisation.branches[1].name = "二支部"
+        let storeB = WorkspaceStore(directory: tmp.sub("b"))
+        try storeB.create(b)
+
+        for what in ["activities", "branches"] {
+            let csv = tmp.sub("\(what).csv")
+            let export = try runProduct("partydesk", ["export", "--data", storeA.directory, "--what", what, "--out", csv, "--encoding", encoding])
+            #expect(export.status == 0, "\(export.stderr)")
+            let bytes = try #require(FileManager.default.contents(atPath: csv))
+            let (text, found) = try #require(TextEncoding.decode(bytes))
+            #expect(found.rawValue == encoding)
+            let rows = try CSV.parse(text)
+            if what == "activities" {
+                // Id, Branch, Kind, Date, Title, Hours, …: each hostile title begins with the mark.
+                for (i, text) in Self.hostile.enumerated() {
+                    let row = try #require(rows.first { $0.fields[0] == "x\(i + 1)" })
+                    #expect(row.fields[text.hasPrefix("\t") ? 9 : 4] == "'" + text)
+                }
+                let deduction = try #require(rows.first { $0.fields[0] == "n1" })
+                #expect(deduction.fields[5] == "-2" && deduction.fields[6] == "3")
+                #expect(rows.first { $0.fields[0] == "n2" }?.fields[5] == "-0.5")
+                #expect(text.contains("\r\nn1,b1,谈心谈话,2026-05-06,扣分,-2,3,4,,\r\n"))
+                #expect(text.contains(",\"'=HYPERLINK(\"\"http://x\"\",\"\"点击\"\")\","))
+            } else {
+                #expect(rows.first { $0.fields[0] == "b2" }?.fields[1] == "'" + Self.hostile[0])
+            }
+            // Into A again: nothing changes, not a byte.
+            let keep = { (files: [String: Data]) in files.filter { !$0.key.hasPrefix(".backup") && $0.key != "journal.jsonl" && $0.key != ".partydesk.lock" } }
+            let before = keep(allFilesIn(storeA.directory))
+            let again = try runProduct("partydesk", ["import", "--data", storeA.directory, "--what", what, csv])
+            #expect(again.status == 0 && again.stdout.contains("新增 0, 修改 0"), "\(again.stdout)\(again.stderr)")
+            #expect(keep(allFilesIn(storeA.directory)) == before)
+            // Into B: the values arrive exactly as A holds them.
+            let into = try runProduct("partydesk", ["import", "--data", storeB.directory, "--what", what, csv])
+            #expect(into.status == 0, "\(into.stderr)")
+        }
+        let reloaded = try storeB.load().workspace
+        #expect(reloaded.organisation.branches == a.organisation.branches)
+        #expect(Set(reloaded.activities) == Set(a.activities))
+        for (i, text) in Self.hostile.enumerated() {
+            let activity = reloaded.activities.first { $0.id == "x\(i + 1)" }
+            let field = text.hasPrefix("\t") ? activity?.notes : activity?.title
+            #expect(Array((field ?? "").utf8) == Array(text.utf8))
+        }
+    }
+
+    @Test func theMarkIsAddedToTextOnlyAndTakenOffExactly() throws {
+        // Worked by hand: the first character decides; apostrophes already there get one more.
+        let cases: [(String, String)] = [("=1", "'=1"), ("+1", "'+1"), ("-2+3", "'-2+3"), ("@A", "'@A"), ("\t=1", "'\t=1"), ("\r=1", "'\r=1"),
+                                         ("'=1", "''=1"), ("''+x", "'''+x"), ("'abc", "'abc"), ("a=1", "a=1"), ("", ""), ("'", "'"), ("支部-2", "支部-2")]
+        for (text, written) in cases {
+            #expect(CSV.neutralised(text) == written, "\(text)")
+            #expect(CSV.unneutralised(written) == text, "\(text)")
+        }
+        #expect(CSV.unneutralised("'-2") == "-2" && CSV.unneutralised("-2") == "-2")
+        let row: [CSV.Cell] = [.number(-2), .number(-0.5), .text("-2"), .number(formatted: "-2+3"), .number(formatted: "85.50")]
+        #expect(CSV.render([row]) == "-2,-0.5,'-2,'-2+3,85.50\r\n")
+    }
+
+    @Test func anUnclosedQuoteNamesTheLineItBeganOnAndNothingIsImported() throws {
+        let tmp = TempDirectory(); defer { tmp.cleanup() }
+        let store = WorkspaceStore(directory: tmp.sub("ws"))
+        try store.create(smallWorkspace())
+        let file = tmp.sub("open-quote.csv")
+        // Line 3's title opens a quote it never closes; line 5 has a quoted cell of its own.
+        try """
+        日期,支部,标题,类型
+        2026-05-01,一支部,第一次,党课
+        2026-05-02,一支部,"忘了关引号,党课
+        2026-05-03,一支部,第三次,党课
+        2026-05-04,一支部,"第四次",党课
+        2026-05-05,一支部,第五次,党课
+        """.write(toFile: file, atomically: true, encoding: .utf8)
+        let before = allFilesIn(store.directory)
+        for extra in [["--dry-run"], []] {
+            let result = try runProduct("partydesk", ["import", "--data", store.directory, "--what", "activities", file] + extra)
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("\(file):3: 从这一行开始的带引号的单元格没有结束引号"), "\(result.stderr)")
+            #expect(!result.stdout.contains("新增"))
+        }
+        let english = try runProduct("partydesk", ["import", "--data", store.directory, "--what", "activities", file, "--lang", "en"])
+        #expect(english.stderr.contains("\(file):3: the quoted cell that begins on this line has no closing quote"))
+        #expect(allFilesIn(store.directory) == before)
+        // At the end of the text too, and a quote closed then followed by text.
+        #expect(throws: CSV.ParseError(line: 2)) { try CSV.parse("a,b\r\nc,\"d\r\ne,f\r\n") }
+        #expect(throws: CSV.ParseError(line: 1)) { try CSV.parse("\"ab\"c,d\n") }
+        let parsed = try CSV.parse("a,\"b\"\"c\r\nd\",e\n\n\"\",f")
+        #expect(parsed.map(\.line) == [1, 4])
+        #expect(parsed.map(\.fields) == [["a", "b\"c\r\nd", "e"], ["", "f"]])
+    }
+
     @Test func exportsOpenInExcelAndQuoteProperly() throws {
         let tmp = TempDirectory(); defer { tmp.cleanup() }
         let store = WorkspaceStore(directory: tmp.sub("ws"))
@@ -113,7 +227,7 @@ func shell(_ command: String) throws -> Int32 {
             #expect(data.starts(with: [0xEF, 0xBB, 0xBF]), "\(what) has no BOM")
             let text = String(decoding: data.dropFirst(3), as: UTF8.self)
             #expect(text.hasSuffix("\r\n"))
-            #expect(CSV.parse(text).first?.fields.allSatisfy { !$0.isEmpty } == true)
+            #expect(try CSV.parse(text).first?.fields.allSatisfy { !$0.isEmpty } == true)
         }
         let activities = String(decoding: FileManager.default.contents(atPath: tmp.sub("activities.csv"))!.dropFirst(3), as: UTF8.self)
         #expect(activities.contains(",\"党课 \"\"引号\"\", 逗号\","))

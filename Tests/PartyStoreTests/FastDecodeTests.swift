@@ -105,11 +105,25 @@ import TestSupport
         #expect(missing.fast == nil && missing.reference == nil)
         let code = both(YearShard<Activity>.self, #"{"year": 2026, "activities": [{"id": "a", "branchId": "b", "kind": "party", "date": "2026-01-02", "title": "t"}]}"#)
         #expect(code.fast == nil && code.reference == nil)
-        // A key given twice: JSONDecoder keeps the first, and so does every path here.
+        // A key given twice: JSONDecoder would keep the first; the tape refuses the file at the
+        // second key (in any object, not across objects) and loading reports it (LoadErrorTests).
         let twice = both(YearShard<Activity>.self, #"{"year": 2026, "activities": [{"id": "a", "id": "b", "branchId": "b", "kind": "talk", "date": "2026-01-02", "title": "t"}]}"#)
-        #expect(twice.fast == nil && twice.reference?.records.first?.id == "a")
+        #expect(twice.fast == nil && twice.reference == nil)
+        if case .failure(let problem) = WorkspaceCodec.decode(YearShard<Activity>.self, file: "x.json", data: Data(#"{"year": 2026, "activities": [{"id": "a", "id": "b"}]}"#.utf8)) {
+            #expect(problem.kind == .syntax(.duplicateKey("id")) && problem.path == "activities[0].id" && problem.line == 1 && problem.column == 43)
+        } else {
+            Issue.record("a key given twice was read")
+        }
         let points = both(YearShard<QuarterlyCheck>.self, #"{"year": 2026, "checks": [{"id": "k", "branchId": "b", "year": 2026, "quarter": 1, "date": "2026-04-01", "points": {"dues": 1, "dues": 2}}]}"#)
-        #expect(points.fast == nil && points.reference?.records.first?.points == ["dues": 1])
+        #expect(points.fast == nil && points.reference == nil)
+        let text = #"{"a": 1, "b": {"a": 2, "c": [{"a": 3}, {"a": 4}]}, "a": 5}"#
+        do {
+            _ = try JSONTape(Data(text.utf8))
+            Issue.record("a key given twice was taken")
+        } catch {
+            #expect(error.duplicateKey && error.offset == text.range(of: #""a": 5"#)!.lowerBound.utf16Offset(in: text))
+        }
+        #expect((try? JSONTape(Data(#"{"a": 1, "b": {"a": 2, "c": [{"a": 3}, {"a": 4}]}, "ab": 5, "ba": 6}"#.utf8))) != nil)
         let rectification = both(BranchShard<Rectification>.self, #"""
             {"rectifications": [{"id": "r", "branchId": "b", "category": "c", "description": "d", "owner": "o",
               "openedOn": "2026-01-01", "dueOn": "2026-02-01", "status": "submitted", "sourceCheckId": null,

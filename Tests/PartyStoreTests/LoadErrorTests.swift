@@ -62,6 +62,37 @@ func position(of needle: String, in path: String) -> (Int, Int) {
         #expect(p.message(.en).contains("unexpected character ','"))
     }
 
+    @Test func keyGivenTwiceIsALoadErrorAtTheSecond() throws {
+        // A record file (the direct readers' path): the second "kind" is the error, not silently dropped.
+        var line = 0, column = 0
+        let problems = try loadProblems { store in
+            replace(store, "activities/2026/b2.json", "\"kind\" : \"training\"", "\"kind\" : \"training\", \"kind\" : \"partyLesson\"")
+            (line, column) = position(of: "\"kind\" : \"partyLesson\"", in: store.absolute("activities/2026/b2.json"))
+        }
+        #expect(problems.count == 1)
+        let p = try #require(problems.first)
+        #expect(p.kind == .syntax(.duplicateKey("kind")))
+        #expect(p.path == "activities[0].kind")
+        #expect(p.line == line && p.column == column && line > 1)
+        #expect(p.message(.zh) == "activities/2026/b2.json:\(line):\(column) activities[0].kind: 键 \"kind\" 在同一对象中出现两次, 无法确定取哪一个: 请删去其中一个")
+        #expect(p.message(.en).hasSuffix("activities[0].kind: the key \"kind\" appears twice in the same object, so which value is meant is unknown: remove one"))
+
+        // The organisation (the generic decoder's path, where the first value used to win).
+        let organisation = try loadProblems { store in
+            replace(store, "organisation.json", "\"fullMembers\" : 5", "\"fullMembers\" : 5, \"fullMembers\" : 6")
+        }
+        #expect(organisation.map(\.kind) == [.syntax(.duplicateKey("fullMembers"))])
+        #expect(organisation.first?.path == "branches[1].fullMembers")
+
+        // Written with an escape ("\u006bind" is "kind"): still the same key.
+        let escaped = try loadProblems { store in
+            replace(store, "activities/2026/b2.json", "\"kind\" : \"training\"", "\"kind\" : \"training\", \"\\u006bind\" : \"partyLesson\"")
+        }
+        #expect(escaped.map(\.kind) == [.syntax(.duplicateKey("kind"))])
+        #expect(escaped.first?.path == "activities[0].kind")
+
+    }
+
     @Test func truncatedFileIsReportedAsIncomplete() throws {
         let problems = try loadProblems { store in
             let path = store.absolute("plan.json")

@@ -118,6 +118,9 @@ public extension SyntaxIssue {
         case .tooDeep(let limit): return lang.pick("嵌套超过 \(limit) 层", "nested deeper than \(limit) levels")
         case .trailingContent: return lang.pick("JSON 结束后还有多余内容", "extra content after the JSON value")
         case .emptyFile: return lang.pick("文件为空", "file is empty")
+        case .duplicateKey(let key):
+            return lang.pick("键 \"\(key)\" 在同一对象中出现两次, 无法确定取哪一个: 请删去其中一个",
+                             "the key \"\(key)\" appears twice in the same object, so which value is meant is unknown: remove one")
         }
     }
 }

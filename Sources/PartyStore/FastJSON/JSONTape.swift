@@ -25,6 +25,8 @@ final class JSONTape {
 
     struct Failure: Error {
         var offset: Int
+        /// An object gives a key twice (`offset` is the second); the locating reader words it.
+        var duplicateKey = false
     }
 
     let bytes: UnsafeMutableBufferPointer<UInt8>
@@ -65,6 +67,7 @@ final class JSONTape {
         var nodes: [Node] = []
         var i = 0
         var open: [Int] = []  // node indices of containers not yet closed
+        var keyBits: [UInt64] = []  // per open container: a cheap fingerprint of each key given so far
         var state = State.value
 
         init(b: UnsafeMutablePointer<UInt8>, n: Int) {
@@ -81,6 +84,7 @@ final class JSONTape {
             i += 1
             nodes[top].next = UInt32(nodes.count)
             open.removeLast()
+            keyBits.removeLast()
         }
         mutating func string() throws(Failure) -> Node {
             // b[i] is the opening quote.
@@ -164,9 +168,30 @@ final class JSONTape {
             defer { i += count }
             return Node(start: UInt32(i), end: UInt32(i + count), next: UInt32(nodes.count + 1), kind: kind)
         }
+        /// An object's key; one it already has fails the parse. Keys are compared byte for byte
+        /// when their fingerprints clash (rarely: a dozen keys in 64 bits); an escaped key (never
+        /// written by PartyDesk) is left to the slow path, which compares keys after unescaping.
         mutating func key() throws(Failure) {
             guard i < n, b[i] == 0x22 else { throw Failure(offset: i) }
-            nodes.append(try string())
+            let at = i
+            let key = try string()
+            guard key.kind == .string else { throw Failure(offset: at) }
+            let top = open.count - 1
+            let length = Int(key.end - key.start)
+            let last = length > 0 ? Int(b[Int(key.end) - 1]) : 0
+            let bit = UInt64(1) << UInt64((length &* 31 &+ Int(b[at + 1]) &+ last) & 63)
+            if keyBits[top] & bit != 0 {
+                var k = open[top] + 1
+                while k < nodes.count {
+                    let other = nodes[k]
+                    if Int(other.end - other.start) == length, memcmp(b + Int(other.start), b + Int(key.start), length) == 0 {
+                        throw Failure(offset: at, duplicateKey: true)
+                    }
+                    k = Int(nodes[k + 1].next)
+                }
+            }
+            keyBits[top] |= bit
+            nodes.append(key)
             nodes[open.last!].end += 1
             skipSpace()
             guard i < n, b[i] == 0x3A else { throw Failure(offset: i) }
@@ -183,11 +208,13 @@ final class JSONTape {
                     switch b[i] {
                     case 0x7B:
                         open.append(nodes.count)
+                        keyBits.append(0)
                         nodes.append(Node(start: UInt32(i), end: 0, next: 0, kind: .object))
                         i += 1
                         state = .objectFirst
                     case 0x5B:
                         open.append(nodes.count)
+                        keyBits.append(0)
                         nodes.append(Node(start: UInt32(i), end: 0, next: 0, kind: .array))
                         i += 1
                         state = .arrayFirst

@@ -21,27 +21,14 @@ protocol TapeDocument {
 }
 
 extension JSONTape {
-    /// Calls `field` with each key of the object at `index` and the index of its value. A key given
-    /// twice is not taken (JSONDecoder keeps the first; the readers would keep the last).
+    /// Calls `field` with each key of the object at `index` and the index of its value. (No key is
+    /// given twice: the tape refuses such an object.)
     func forEachField(_ index: Int, _ field: (String, Int) throws -> Void) throws {
         let node = nodes[index]
         guard node.kind == .object else { throw TapeDecoder.Unsupported() }
-        var seen: UInt64 = 0
         var k = index + 1
         for _ in 0..<node.count {
-            let keyNode = nodes[k]
-            guard keyNode.kind == .string, let key = string(keyNode) else { throw TapeDecoder.Unsupported() }
-            // A cheap fingerprint per key; only a clash is checked byte for byte.
-            let bytes = raw(keyNode)
-            let bit = UInt64(1) << UInt64((bytes.count &* 31 &+ Int(bytes.first ?? 0) &+ Int(bytes.last ?? 0)) & 63)
-            if seen & bit != 0 {
-                var j = index + 1
-                while j < k {
-                    if raw(nodes[j]).elementsEqual(bytes) { throw TapeDecoder.Unsupported() }
-                    j = Int(nodes[j + 1].next)
-                }
-            }
-            seen |= bit
+            guard let key = string(nodes[k]) else { throw TapeDecoder.Unsupported() }
             try field(key, k + 1)
             k = Int(nodes[k + 1].next)
         }

@@ -96,8 +96,7 @@ extension JSONTape {
         var k = index + 1
         for _ in 0..<node.count {
             guard let key = string(nodes[k]), let value = convert(nodes[k + 1]) else { throw TapeDecoder.Unsupported() }
-            // A repeated key is JSONDecoder's to settle (it keeps the first).
-            if map.updateValue(value, forKey: key) != nil { throw TapeDecoder.Unsupported() }
+            map[key] = value  // no key twice: the tape refuses such an object
             k = Int(nodes[k + 1].next)
         }
         return map

@@ -8,11 +8,32 @@ struct Column<Record> {
     var en: String
     var aliases: [String] = []
     var required = false
-    var get: (Record) -> String
+    /// A column of notes: line breaks and tabs belong (DESIGN §6); in any other, no control character does.
+    var multiLine = false
+    var get: (Record) -> CSV.Cell
     /// Sets the value on a record; returns a problem text (with the value) when it cannot.
     var set: ((inout Record, String, ImportContext) -> ImportProblem?)?
 
+    /// A column of text.
+    init(zh: String, en: String, aliases: [String] = [], required: Bool = false, get: @escaping (Record) -> String,
+         set: ((inout Record, String, ImportContext) -> ImportProblem?)? = nil) {
+        self.init(zh: zh, en: en, aliases: aliases, required: required, cell: { .text(get($0)) }, set: set)
+    }
+
+    /// A column of numbers (written as numbers, never neutralised); nil is an empty cell.
+    init(zh: String, en: String, aliases: [String] = [], required: Bool = false, number: @escaping (Record) -> Double?,
+         set: ((inout Record, String, ImportContext) -> ImportProblem?)? = nil) {
+        self.init(zh: zh, en: en, aliases: aliases, required: required, cell: { number($0).map(CSV.Cell.number) ?? .text("") }, set: set)
+    }
+
+    private init(zh: String, en: String, aliases: [String], required: Bool, cell: @escaping (Record) -> CSV.Cell,
+                 set: ((inout Record, String, ImportContext) -> ImportProblem?)?) {
+        self.zh = zh; self.en = en; self.aliases = aliases; self.required = required; self.get = cell; self.set = set
+    }
+
     func header(_ lang: Language) -> String { lang == .zh ? zh : en }
+
+    func notes() -> Column { var c = self; c.multiLine = true; return c }
 
     /// Does a header cell name this column? (trimmed, case-insensitive, any alias)
     func matches(_ header: String) -> Bool {
@@ -24,10 +45,22 @@ struct Column<Record> {
 /// What an import needs to resolve references.
 struct ImportContext {
     var workspace: Workspace
+    /// Each branch's position by id and by name (the first of a name), looked up once per row.
+    private let branchById: [String: Int]
+    private let branchByName: [String: Int]
 
+    init(workspace: Workspace) {
+        self.workspace = workspace
+        let branches = workspace.organisation.branches
+        branchById = Dictionary(branches.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        branchByName = Dictionary(branches.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The first branch whose id or full name is the cell's text.
     func branchId(_ text: String) -> String? {
-        let t = text.trimmingCharacters(in: .whitespaces)
-        return workspace.organisation.branches.first { $0.id == t || $0.name == t }?.id
+        let t = Cell.trimmed(text)
+        let found = [branchById[t], branchByName[t]].compactMap { $0 }.min()
+        return found.map { workspace.organisation.branches[$0].id }
     }
 }
 
@@ -35,6 +68,8 @@ struct ImportContext {
 public struct ImportProblem: Error, Equatable, Sendable {
     public enum Kind: Equatable, Sendable {
         case badDate, badNumber, unknownBranch, unknownKind, unknownValue, missing, wrongFormat
+        /// A control character or bidi override (its code point) where it can never belong.
+        case controlCharacter(UInt32)
     }
     public var kind: Kind
     public var value: String
@@ -49,13 +84,16 @@ public struct ImportProblem: Error, Equatable, Sendable {
         case .unknownValue: return lang == .zh ? "列 \(column): 无法识别的取值 \(v)" : "column \(column): unknown value \(v)"
         case .missing: return lang == .zh ? "列 \(column): 必填, 不能为空" : "column \(column): required"
         case .wrongFormat: return lang == .zh ? "列 \(column): 格式不对 \(v)" : "column \(column): wrong format \(v)"
+        case .controlCharacter(let code): return (lang == .zh ? "列 \(column): " : "column \(column): ") + ProblemKind.controlCharacter(code).message(lang)
         }
     }
 }
 
-/// Cell readers shared by the sheets.
+/// Cell readers shared by the sheets. Every cell is read through `trimmed`: spaces around it go,
+/// then the formula mark an export added (`CSV.unneutralised`), so what follows the mark — a
+/// leading TAB included — comes back exactly.
 enum Cell {
-    static func trimmed(_ s: String) -> String { s.trimmingCharacters(in: CharacterSet(charactersIn: " \t\u{3000}")) }
+    static func trimmed(_ s: String) -> String { CSV.unneutralised(s.trimmingCharacters(in: CharacterSet(charactersIn: " \t\u{3000}"))) }
     static func optional(_ s: String) -> String? { let t = trimmed(s); return t.isEmpty ? nil : t }
 
     static func day(_ s: String) -> Result<Day?, ImportProblem> {
@@ -86,7 +124,7 @@ enum Cell {
 
     static func parseYearMap(_ s: String) -> [String: Double]? {
         var out: [String: Double] = [:]
-        for part in s.split(whereSeparator: { $0 == ";" || $0 == "；" }) {
+        for part in trimmed(s).split(whereSeparator: { $0 == ";" || $0 == "；" }) {
             let bits = part.split(separator: ":").map { trimmed(String($0)) }
             guard bits.count == 2, Int(bits[0]) != nil, let v = Double(bits[1]) else { return nil }
             out[bits[0]] = v
@@ -94,5 +132,14 @@ enum Cell {
         return out
     }
 
-    static func list(_ s: String) -> [String] { splitNameList(s) }
+    static func list(_ s: String) -> [String] { splitNameList(trimmed(s)) }
+}
+
+/// The import's words about the sheet as a whole.
+enum SheetText {
+    static func unterminatedQuote(_ lang: Language) -> String {
+        lang == .zh
+            ? "从这一行开始的带引号的单元格没有结束引号 (\"), 其后各行会被并入这一格; 未导入任何记录。请在 Excel/WPS 中检查这一行的引号, 单元格内的引号要写成两个 (\"\")"
+            : "the quoted cell that begins on this line has no closing quote (\"), so the rows after it would run into it; nothing was imported. Check the quotes on this line in Excel/WPS: a quote inside a cell is written twice (\"\")"
+    }
 }

@@ -6,7 +6,7 @@ public enum LedgerSheet: String, CaseIterable, Sendable {
     case branches, members, activities
 
     /// Header row and one row per record.
-    public func export(_ ws: Workspace, year: Int?, lang: Language) -> [[String]] {
+    public func export(_ ws: Workspace, year: Int?, lang: Language) -> [[CSV.Cell]] {
         switch self {
         case .branches: return Self.rows(Sheets.branches(lang), ws.organisation.branches, lang)
         case .members: return Self.rows(Sheets.members(lang), ws.members, lang)
@@ -14,8 +14,8 @@ public enum LedgerSheet: String, CaseIterable, Sendable {
         }
     }
 
-    static func rows<R>(_ columns: [Column<R>], _ records: [R], _ lang: Language) -> [[String]] {
-        [columns.map { $0.header(lang) }] + records.map { r in columns.map { $0.get(r) } }
+    static func rows<R>(_ columns: [Column<R>], _ records: [R], _ lang: Language) -> [[CSV.Cell]] {
+        [columns.map { .text($0.header(lang)) }] + records.map { r in columns.map { $0.get(r) } }
     }
 
     /// What an import would do: every problem, or the changes.
@@ -40,16 +40,20 @@ public enum LedgerSheet: String, CaseIterable, Sendable {
                              existing: ws.members, key: { $0.id }, ctx: ctx, lang: lang,
                              newId: { _ in nil }, change: { .member(before: $0, after: $1) })
         case .activities:
-            // Activities match by id, else by branch + kind + date + title.
+            // Activities match by id, else by branch + kind + date + title. New ones get the first
+            // free number of their year: numbers are only taken, so each year's search goes on
+            // from the last one given (one pass over the numbers, not one per new row).
             var taken = Set(ws.activities.map(\.id))
+            var nextNumber: [String: Int] = [:]
             return Self.plan(text, file: file, columns: Sheets.activities(lang),
                              blank: Activity(id: "", branchId: "", kind: .other, date: Day(year: 2000, month: 1, day: 1)!, title: ""),
                              existing: ws.activities, key: { "\($0.branchId)|\($0.kind.rawValue)|\($0.date.iso)|\($0.title)" }, ctx: ctx, lang: lang,
                              newId: { a in
-                                 var n = 1
                                  let prefix = "a\(a.date.year)-i"
+                                 var n = nextNumber[prefix] ?? 1
                                  while taken.contains("\(prefix)\(n)") { n += 1 }
                                  taken.insert("\(prefix)\(n)")
+                                 nextNumber[prefix] = n + 1
                                  return "\(prefix)\(n)"
                              },
                              change: { .activity(before: $0, after: $1) })
@@ -60,7 +64,11 @@ public enum LedgerSheet: String, CaseIterable, Sendable {
                                                 key: (R) -> String, ctx: ImportContext, lang: Language,
                                                 newId: (R) -> String?, change: (R?, R) -> Change?) -> Plan {
         var plan = Plan()
-        let records = CSV.parse(text)
+        let records: [(line: Int, fields: [String])]
+        do { records = try CSV.parse(text) } catch {
+            plan.problems.append("\(file):\(error.line): " + SheetText.unterminatedQuote(lang))
+            return plan
+        }
         guard let header = records.first else {
             plan.problems.append("\(file): " + (lang == .zh ? "文件为空" : "the file is empty"))
             return plan
@@ -84,6 +92,11 @@ public enum LedgerSheet: String, CaseIterable, Sendable {
             for (c, column) in columns.enumerated() {
                 guard let i = index[c], let set = column.set else { continue }
                 let value = i < record.fields.count ? record.fields[i] : ""
+                // A control character in the cell (spaces and tabs around it aside) is refused, naming the column.
+                if let bad = TerminalText.firstUnsafe(in: Cell.trimmed(value), multiLine: column.multiLine) {
+                    problems.append(ImportProblem(kind: .controlCharacter(bad.value), value: value).message(column: column.header(lang), lang: lang))
+                    continue
+                }
                 if let problem = set(&r, value, ctx) { problems.append(problem.message(column: column.header(lang), lang: lang)) }
             }
             if !problems.isEmpty {

@@ -54,12 +54,12 @@ enum Sheets {
                        r.title = t
                        return nil
                    }),
-            Column(zh: "学时", en: "Hours", aliases: ["时长"], get: { $0.hours.map(formatNumber) ?? "" }, set: setResult(Cell.number) { $0.hours = $1 }),
-            Column(zh: "实到", en: "Attended", aliases: ["实到人数", "参加人数", "出席人数"], get: { $0.attended.map(String.init) ?? "" },
+            Column(zh: "学时", en: "Hours", aliases: ["时长"], number: { $0.hours }, set: setResult(Cell.number) { $0.hours = $1 }),
+            Column(zh: "实到", en: "Attended", aliases: ["实到人数", "参加人数", "出席人数"], number: { $0.attended.map(Double.init) },
                    set: setResult(Cell.integer) { $0.attended = $1 }),
-            Column(zh: "应到", en: "Expected", aliases: ["应到人数"], get: { $0.expected.map(String.init) ?? "" }, set: setResult(Cell.integer) { $0.expected = $1 }),
+            Column(zh: "应到", en: "Expected", aliases: ["应到人数"], number: { $0.expected.map(Double.init) }, set: setResult(Cell.integer) { $0.expected = $1 }),
             Column(zh: "党小组", en: "Group", aliases: ["党小组编号"], get: { $0.partyGroupId ?? "" }, set: set { $0.partyGroupId = Cell.optional($1) }),
-            Column(zh: "备注", en: "Notes", aliases: ["说明"], get: { $0.notes ?? "" }, set: set { $0.notes = Cell.optional($1) }),
+            Column(zh: "备注", en: "Notes", aliases: ["说明"], get: { $0.notes ?? "" }, set: set { $0.notes = Cell.optional($1) }).notes(),
         ]
     }
 
@@ -134,9 +134,9 @@ enum Sheets {
                        r.sector = v
                        return nil
                    }),
-            Column(zh: "正式党员", en: "Full members", aliases: ["正式党员数"], required: true, get: { String($0.fullMembers) },
+            Column(zh: "正式党员", en: "Full members", aliases: ["正式党员数"], required: true, number: { Double($0.fullMembers) },
                    set: setResult(Cell.integer) { $0.fullMembers = $1 ?? 0 }),
-            Column(zh: "预备党员", en: "Probationary", aliases: ["预备党员数"], get: { String($0.probationaryMembers) },
+            Column(zh: "预备党员", en: "Probationary", aliases: ["预备党员数"], number: { Double($0.probationaryMembers) },
                    set: setResult(Cell.integer) { $0.probationaryMembers = $1 ?? 0 }),
             Column(zh: "联合党支部", en: "Joint", get: { Cell.yesNo($0.isJointBranch, lang) }, set: set { $0.isJointBranch = Cell.yes($1) }),
             Column(zh: "设支委会", en: "Committee", get: { Cell.yesNo($0.hasCommittee, lang) }, set: set { $0.hasCommittee = Cell.yes($1) }),
@@ -150,7 +150,7 @@ enum Sheets {
             Column(zh: "党小组", en: "Party groups", get: groups,
                    set: { r, s, _ in
                        var out: [PartyGroup] = []
-                       for part in s.split(whereSeparator: { $0 == "；" || $0 == ";" }) {
+                       for part in Cell.trimmed(s).split(whereSeparator: { $0 == "；" || $0 == ";" }) {
                            let idAndRest = part.split(separator: "=", maxSplits: 1).map { Cell.trimmed(String($0)) }
                            guard idAndRest.count == 2 else { return ImportProblem(kind: .wrongFormat, value: String(part)) }
                            let bits = idAndRest[1].split(separator: "/", omittingEmptySubsequences: false).map { Cell.trimmed(String($0)) }
@@ -161,7 +161,7 @@ enum Sheets {
                        return nil
                    }),
             Column(zh: "撤销日期", en: "Retired on", get: { $0.retiredOn?.iso ?? "" }, set: setResult(Cell.day) { $0.retiredOn = $1 }),
-            Column(zh: "备注", en: "Notes", get: { $0.notes ?? "" }, set: set { $0.notes = Cell.optional($1) }),
+            Column(zh: "备注", en: "Notes", get: { $0.notes ?? "" }, set: set { $0.notes = Cell.optional($1) }).notes(),
         ]
     }
 }
