@@ -64,17 +64,19 @@ public struct Canvas: Equatable, Sendable {
         return column - x
     }
 
-    /// Fills a rectangle with spaces of a role.
+    /// Fills a rectangle with spaces of a role; what lies off the canvas is left out.
     public mutating func fill(x: Int, y: Int, width w: Int, height h: Int, role: StyleRole) {
-        for row in max(0, y)..<min(height, y + h) {
-            for col in max(0, x)..<min(width, x + w) { set(x: col, y: row, Cell(text: " ", width: 1, role: role)) }
+        let rows = max(0, y)..<max(max(0, y), min(height, y + h))
+        let cols = max(0, x)..<max(max(0, x), min(width, x + w))
+        for row in rows {
+            for col in cols { set(x: col, y: row, Cell(text: " ", width: 1, role: role)) }
         }
     }
 
     /// Pads the rest of a span with spaces of a role (used for highlighted rows).
     public mutating func paint(x: Int, y: Int, width w: Int, role: StyleRole) {
         guard y >= 0, y < height else { return }
-        for col in max(0, x)..<min(width, x + w) {
+        for col in max(0, x)..<max(max(0, x), min(width, x + w)) {
             var cell = cells[y * width + col]
             cell.role = role
             cells[y * width + col] = cell
