@@ -134,7 +134,7 @@ extension Forms {
         let date = Day.parse(form.value("date"))!
         let inspectors = names(form.value("inspectors"))
         let notes = form.value("notes").trimmingCharacters(in: " ")
-        let check = QuarterlyCheck(id: existing?.id ?? "chk-\(quarter.year)q\(quarter.number)-\(branchId)", branchId: branchId,
+        let check = QuarterlyCheck(id: existing?.id ?? NewIds.check(branchId: branchId, quarter: quarter), branchId: branchId,
                                    year: quarter.year, quarter: quarter.number, date: date, inspectors: inspectors, points: points,
                                    reportReceived: form.value("report") == "yes", notes: notes.isEmpty ? nil : notes)
         var changes: [Change] = [.check(before: existing, after: check)]
@@ -145,12 +145,9 @@ extension Forms {
             return nil
         }
         let owner = data.workspace.organisation.branches.first { $0.id == branchId }?.secretary ?? data.lang.pick("支部委员会", "branch committee")
-        var taken = Set(data.workspace.rectifications.map(\.id))
+        var ids = NewIds(taken: data.workspace.rectifications.lazy.map(\.id))
         for finding in findings {
-            var n = data.workspace.rectifications.count + 1
-            var id = "zg-\(quarter.year)-\(n)"
-            while taken.contains(id) { n += 1; id = "zg-\(quarter.year)-\(n)" }
-            taken.insert(id)
+            let id = ids.finding(year: quarter.year)
             changes.append(.rectification(before: nil, after: Rectification(
                 id: id, branchId: branchId, sourceCheckId: check.id, category: form.value("category"), description: finding,
                 owner: owner, openedOn: date, dueOn: due)))
@@ -187,9 +184,7 @@ extension Forms {
     static func names(_ text: String) -> [String] { splitNameList(text) }
 
     static func nextBranchId(_ ws: Workspace) -> String {
-        var n = ws.organisation.branches.count + 1
-        let used = Set(ws.organisation.branches.map(\.id))
-        while used.contains("b-\(n)") { n += 1 }
-        return "b-\(n)"
+        var ids = NewIds(taken: ws.organisation.branches.lazy.map(\.id) + ws.organisation.generalBranches.lazy.map(\.id))
+        return ids.branch()
     }
 }
