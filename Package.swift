@@ -47,6 +47,7 @@ let package = Package(
         .testTarget(name: "PartyModelTests", dependencies: ["PartyModel", "TestSupport"]),
         .testTarget(name: "PartyStoreTests", dependencies: ["PartyModel", "PartyStore", "TestSupport"]),
         .testTarget(name: "PartyTUITests", dependencies: ["PartyModel", "PartyTUI", "TestSupport"]),
+        .testTarget(name: "PartyTerminalTests", dependencies: ["PartyTUI", "PartyTerminal"]),
         .testTarget(name: "PartyDeskCLITests", dependencies: ["PartyModel", "PartyStore", "PartyTUI", "TestSupport"]),
     ]
 )

@@ -119,6 +119,24 @@ public struct ComplianceCalculator: Sendable {
                                  themedPartyDay: kinds[.themedPartyDay]!.ratio, progress: progress)
     }
 
+    /// One month of a quarter's 三会一课: each kind's meetings held in that month, counted up to that
+    /// kind's monthly share of the quarter's requirement (as the quarter counts each kind up to its
+    /// requirement: six group meetings do not make up for a missing party lesson), over the month's
+    /// share of all of them. 1 when nothing is required. The wall display's heat map is this.
+    public func monthRatio(_ branch: Branch, quarter: Quarter, month: Int) -> Double {
+        let ledger = index.ledger(branch.id)
+        var due = 0.0, counted = 0.0
+        for kind in ActivityKind.threeMeetingsOneLesson {
+            let share = Double(required(kind, for: branch)) / 3
+            guard share > 0 else { continue }
+            let before = month > quarter.months.lowerBound ? held(kind, branch, ledger, quarter, throughMonth: month - 1) : 0
+            let inMonth = held(kind, branch, ledger, quarter, throughMonth: month) - before
+            due += share
+            counted += min(Double(inMonth), share)
+        }
+        return due > 0 ? counted / due : 1
+    }
+
     public func year(_ branch: Branch, _ year: Int) -> YearCompliance {
         let ledger = index.ledger(branch.id)
         func count(_ kind: ActivityKind, _ required: Int) -> KindCount {

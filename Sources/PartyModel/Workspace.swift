@@ -65,14 +65,3 @@ public struct Workspace: Hashable, Sendable {
     }
 }
 
-extension Workspace {
-    /// A new activity id that sorts with its year and is not taken: a2026-0843.
-    public func newActivityId(on date: Day) -> String {
-        let prefix = "a\(date.year)-"
-        let used = Set(activities.lazy.map(\.id).filter { $0.hasPrefix(prefix) })
-        var n = used.count + 1
-        func id(_ n: Int) -> String { prefix + String(repeating: "0", count: max(0, 4 - String(n).count)) + String(n) }
-        while used.contains(id(n)) { n += 1 }
-        return id(n)
-    }
-}

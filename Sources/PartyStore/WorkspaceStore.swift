@@ -492,9 +492,10 @@ public struct WorkspaceStore: Sendable {
 
     /// Writes a new workspace into an empty or missing directory.
     @discardableResult
-    public func create(_ workspace: Workspace) throws(StoreError) -> LoadedWorkspace {
+    /// `besides`: entries the folder may already hold (the data home's `demo/`).
+    public func create(_ workspace: Workspace, besides allowed: Set<String> = []) throws(StoreError) -> LoadedWorkspace {
         let contents = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        if !contents.isEmpty { throw .notEmpty(directory) }
+        if contents.contains(where: { !allowed.contains($0) }) { throw .notEmpty(directory) }
         do { try AtomicFile.makeDirectory(directory) } catch { throw .io(error) }
         let empty = LoadedWorkspace(workspace: workspace, digests: [:], migratedFrom: nil, origins: [:], years: nil)
         return try save(workspace, over: empty)

@@ -64,17 +64,19 @@ public struct Canvas: Equatable, Sendable {
         return column - x
     }
 
-    /// Fills a rectangle with spaces of a role.
+    /// Fills a rectangle with spaces of a role; what lies off the canvas is left out.
     public mutating func fill(x: Int, y: Int, width w: Int, height h: Int, role: StyleRole) {
-        for row in max(0, y)..<min(height, y + h) {
-            for col in max(0, x)..<min(width, x + w) { set(x: col, y: row, Cell(text: " ", width: 1, role: role)) }
+        let rows = max(0, y)..<max(max(0, y), min(height, y + h))
+        let cols = max(0, x)..<max(max(0, x), min(width, x + w))
+        for row in rows {
+            for col in cols { set(x: col, y: row, Cell(text: " ", width: 1, role: role)) }
         }
     }
 
     /// Pads the rest of a span with spaces of a role (used for highlighted rows).
     public mutating func paint(x: Int, y: Int, width w: Int, role: StyleRole) {
         guard y >= 0, y < height else { return }
-        for col in max(0, x)..<min(width, x + w) {
+        for col in max(0, x)..<max(max(0, x), min(width, x + w)) {
             var cell = cells[y * width + col]
             cell.role = role
             cells[y * width + col] = cell
@@ -117,5 +119,56 @@ public struct Canvas: Equatable, Sendable {
         while x > 0 && cells[y * width + x].width == 0 { x -= 1 }
         guard x >= 0 else { return }
         cells[y * width + x].text.append(ch)
+    }
+}
+
+/// A stretch of one row to write: cells of one role, continuation cells of wide glyphs left out
+/// (the terminal advances past them by itself).
+public struct CanvasRun: Equatable, Sendable {
+    public var x: Int
+    public var y: Int
+    public var role: StyleRole
+    public var cells: [Cell]
+    /// Columns the run covers.
+    public var width: Int { cells.reduce(0) { $0 + Int($1.width) } }
+}
+
+extension Canvas {
+    /// What to write to turn a screen showing `previous` into this canvas (ratatui's `Buffer::diff`):
+    /// the changed cells, grouped into runs of one role. A row where a wide glyph appears, goes or
+    /// moves is written whole, so no half glyph is left behind; with no previous canvas, or one of
+    /// another size, everything is written.
+    public func changes(since previous: Canvas?) -> [CanvasRun] {
+        let previous = previous.flatMap { $0.width == width && $0.height == height ? $0 : nil }
+        var runs: [CanvasRun] = []
+        for y in 0..<height {
+            var rowChanged = previous == nil
+            var wideChanged = previous == nil
+            if let previous {
+                for x in 0..<width {
+                    let (new, old) = (self[x: x, y: y], previous[x: x, y: y])
+                    if new == old { continue }
+                    rowChanged = true
+                    if new.width != 1 || old.width != 1 { wideChanged = true; break }
+                }
+            }
+            guard rowChanged else { continue }
+            var x = 0
+            while x < width {
+                let cell = self[x: x, y: y]
+                let changed = wideChanged || previous![x: x, y: y] != cell
+                guard changed, cell.width != 0 else { x += 1; continue }
+                var run = CanvasRun(x: x, y: y, role: cell.role, cells: [])
+                while x < width {
+                    let c = self[x: x, y: y]
+                    if c.width == 0 { x += 1; continue }
+                    guard wideChanged || previous![x: x, y: y] != c, c.role == cell.role else { break }
+                    run.cells.append(c)
+                    x += Int(c.width)
+                }
+                runs.append(run)
+            }
+        }
+        return runs
     }
 }

@@ -22,6 +22,9 @@ public struct DashboardData: Sendable {
     /// The quarter view before the change this data was revised after, when it had been shown.
     private let revisingQuarter: (old: ScoreTable, touched: Set<String>)?
     public let alerts: [Alert]
+    /// Whether the year shown has any activity, check or manual points: a year without them is not
+    /// graded (every branch would be 差 with 0.00).
+    public let yearHasRecords: Bool
     /// This quarter's 三会一课 ratio of each branch in service (the overview's means).
     private let meetingRatios: [String: Double]
     public let overview: Overview
@@ -102,6 +105,8 @@ public struct DashboardData: Sendable {
             { summaryFigures.value = WorkspaceSummary(workspace, year: year) },
         ])
         yearScores = years.value!
+        yearHasRecords = workspace.activities.contains { $0.date.year == year } || workspace.checks.contains { $0.year == year }
+            || workspace.manualScores.contains { $0.year == year }
         alerts = alertList.value!
         let ratios = meetings.value!
         meetingRatios = ratios
@@ -129,12 +134,11 @@ public struct DashboardData: Sendable {
     /// worked out again, the activities pane carried over with only the edited rows changed.
     public func afterSaving(_ change: Change, workspace: Workspace, loadedYears: Set<Int>?) -> DashboardData {
         // The other branches' figures are kept (all worked out again after a branch's change):
-        // equal to data worked out afresh (RevisionTests).
+        // equal to data worked out afresh (RevisionTests). Tables are the panes' to carry over
+        // (`AppState.replaceDataAfterSaving`).
         let counted = self.loadedYears == loadedYears ? compliance.updated(for: change, in: workspace) : nil
-        let data = DashboardData(workspace: workspace, year: year, quarter: quarter, asOf: asOf, lang: lang, loadedYears: loadedYears,
-                                 compliance: counted, revising: change.branchesTouched.map { (self, $0) })
-        data.carryOver(from: self, after: change)
-        return data
+        return DashboardData(workspace: workspace, year: year, quarter: quarter, asOf: asOf, lang: lang, loadedYears: loadedYears,
+                             compliance: counted, revising: change.branchesTouched.map { (self, $0) })
     }
 
     /// What a session opens on: the workspace's current year; the quarter of the as-of day when it
@@ -174,23 +178,25 @@ public struct DashboardData: Sendable {
         FirstScreen(name: workspace.settings.name, isDemo: workspace.settings.isDemo, year: year, quarter: quarter, overview: overview)
     }
 
-    /// A pane's table (nil for the overview); `quarterView`: the scoring pane's quarter view.
-    public func table(_ pane: Pane, quarterView: Bool = false) -> Table? {
-        guard pane != .overview else { return nil }
-        let key = pane == .scoring && quarterView ? "scoring-quarter" : "\(pane)"
-        return tableCache.value(key) {
-            switch pane {
-            case .overview: Table(columns: [], rows: [], sortOptions: [])
-            case .branches: Self.branchTable(workspace, year: year, asOf: asOf, compliance: compliance, scores: yearScores, alerts: alerts, lang: lang)
-            case .checks: Self.checkTable(workspace, year: year, asOf: asOf, engine: engine, lang: lang)
-            case .scoring: Self.scoreTable(workspace, quarterView ? quarterScores : yearScores, lang: lang)
-            case .rectifications: Self.rectificationTable(workspace, asOf: asOf, names: branchNames, lang: lang)
-            case .alerts: Self.alertTable(alerts, lang: lang)
-            case .tasks: Self.taskTable(workspace.plan, asOf: asOf, lang: lang)
-            case .activities: Self.activityTable(workspace, year: year, names: branchNames, lang: lang)
-            }
-        }
+    /// A pane's table (nil when the pane draws itself), built when first asked for and kept.
+    public func table(_ spec: any PaneSpec, variant: Int = 0) -> Table? {
+        guard spec.isList else { return nil }
+        return tableCache.value(Self.tableKey(spec.id, variant)) { spec.table(self, variant: variant) ?? Table(columns: [], rows: [], sortOptions: []) }
     }
+
+    /// A standard pane's table.
+    public func table(_ pane: Pane, variant: Int = 0) -> Table? { table(Panes.standard.spec(pane), variant: variant) }
+
+    static func tableKey(_ pane: Pane, _ variant: Int) -> String { "\(pane.rawValue)#\(variant)" }
+
+    /// Whether a pane's table has been built (or carried over) already.
+    public func isBuilt(_ pane: Pane, variant: Int = 0) -> Bool { tableCache.existing(Self.tableKey(pane, variant)) != nil }
+
+    /// Hands a built table over to the data replacing this one (its rows then change in place).
+    func takeTable(_ spec: any PaneSpec, variant: Int) -> Table? { tableCache.take(Self.tableKey(spec.id, variant)) }
+
+    /// Keeps a table made for this data (carried over from the data it replaced).
+    func keep(_ table: Table, for spec: any PaneSpec, variant: Int) { tableCache.store(Self.tableKey(spec.id, variant), table) }
 
     public func branchName(_ id: String) -> String { branchNames[id] ?? id }
 }
@@ -241,244 +247,3 @@ final class Kept<Value: Sendable>: Sendable {
     func store(_ key: String, _ value: Value) { values.withLock { $0[key] = value } }
 }
 
-extension DashboardData {
-
-    // MARK: Tables
-
-    static func branchTable(_ ws: Workspace, year: Int, asOf: Day, compliance: ComplianceCalculator, scores: ScoreTable,
-                            alerts: [Alert], lang: Language) -> Table {
-        let columns = [
-            ColumnSpec(lang.pick("组织", "Organisation"), width: 20, flexible: true, priority: 10),
-            ColumnSpec(lang.pick("党员", "Mbrs"), width: 4, align: .right, priority: 8),
-            ColumnSpec(lang.pick("书记", "Secretary"), width: 6, priority: 3),
-            ColumnSpec(lang.pick("任期至", "Term end"), width: 10, priority: 4),
-        ] + (1...4).map { ColumnSpec("Q\($0)", width: 4, align: .right, priority: 6) } + [
-            ColumnSpec(lang.pick("得分", "Score"), width: 6, align: .right, priority: 9),
-            ColumnSpec(lang.pick("等次", "Grade"), width: 4, priority: 7),
-            ColumnSpec(lang.pick("预警", "Alrt"), width: 4, align: .right, priority: 5),
-        ]
-        let scoreById = Dictionary(uniqueKeysWithValues: scores.branches.map { ($0.branchId, $0) })
-        let alertCount = Dictionary(grouping: alerts, by: \.branchId).mapValues(\.count)
-        var rows: [TableRow] = []
-        let org = ws.organisation
-        rows.append(TableRow(id: "org:\(org.committee.id)", cells: [org.committee.name, "", org.committee.secretary ?? "", org.committee.termEnd?.iso ?? ""],
-                             rowRole: .title, depth: 0, isHeading: true))
-        func branchRow(_ b: Branch, depth: Int) {
-            let score = scoreById[b.id]
-            var cells = [b.name, String(b.totalMembers), b.secretary ?? lang.pick("空缺", "vacant"), b.termEnd?.iso ?? "-"]
-            var roles: [StyleRole] = [.text, .text, b.secretary == nil ? .bad : .text, b.termEnd.map { $0 < asOf ? .bad : .text } ?? .muted]
-            for q in Quarter.all(of: year) {
-                if q.firstDay > asOf { cells.append("-"); roles.append(.muted); continue }
-                let ratio = compliance.quarter(b, q).threeMeetingsOneLesson
-                cells.append(UIText.percent(ratio)); roles.append(UIText.role(ratio: ratio))
-            }
-            cells += [score.map { UIText.points($0.total) } ?? "", score.map { $0.grade.name(lang) } ?? "", String(alertCount[b.id] ?? 0)]
-            roles += [.text, score.map { UIText.role(grade: $0.grade) } ?? .text, (alertCount[b.id] ?? 0) > 0 ? .warn : .muted]
-            rows.append(TableRow(
-                id: b.id, cells: cells, roles: roles, search: "\(b.name) \(b.secretary ?? "") \(b.id)",
-                sortKeys: [.number(Double(rows.count)), .number(-(score?.total ?? 0)), .number(-Double(b.totalMembers)),
-                           .text(b.termEnd?.iso ?? "9999"), .number(-Double(alertCount[b.id] ?? 0))],
-                depth: depth))
-            for g in b.partyGroups {
-                rows.append(TableRow(id: "group:\(g.id)", cells: [g.name, String(g.size), g.leader ?? ""], rowRole: .muted,
-                                     search: "\(b.name) \(g.name) \(g.leader ?? "")", sortKeys: [.number(Double(rows.count))],
-                                     depth: depth + 1, tags: ["group"]))
-            }
-        }
-        for g in org.generalBranches {
-            rows.append(TableRow(id: "org:\(g.id)", cells: [g.name, String(org.branches(under: g.id).reduce(0) { $0 + $1.totalMembers }), g.secretary ?? "", g.termEnd?.iso ?? ""],
-                                 rowRole: .accent, search: g.name, sortKeys: [.number(Double(rows.count))], depth: 1, isHeading: true))
-            for b in org.branches(under: g.id) { branchRow(b, depth: 2) }
-        }
-        for b in org.branches(under: org.committee.id) { branchRow(b, depth: 1) }
-        return Table(columns: columns, rows: rows, sortOptions: [
-            lang.pick("组织结构", "tree"), lang.pick("得分", "score"), lang.pick("党员数", "members"),
-            lang.pick("任期届满", "term end"), lang.pick("预警数", "alerts")])
-    }
-
-    static func checkTable(_ ws: Workspace, year: Int, asOf: Day, engine: ScoringEngine, lang: Language) -> Table {
-        let max = ws.checkTemplate.totalPoints
-        let columns = [ColumnSpec(lang.pick("支部", "Branch"), width: 16, flexible: true, priority: 10)]
-            + (1...4).map { ColumnSpec(lang.pick("第\($0)季度", "Q\($0)"), width: 12, priority: 6) }
-        let rows = ws.organisation.activeBranches.enumerated().map { index, b -> TableRow in
-            var cells = [b.name], roles: [StyleRole] = [.text]
-            var totals: [SortKey] = []
-            var tags: Set<String> = []
-            for q in Quarter.all(of: year) {
-                let status = engine.checkStatus(branch: b.id, quarter: q, asOf: asOf)
-                let open = status.findings.filter { ($0.status(on: asOf) ?? .closed) != .closed }.count
-                switch status.state {
-                case .notChecked:
-                    let ended = q.lastDay < asOf
-                    cells.append(ended ? lang.pick("未检查", "missing") : lang.pick("未到期", "not yet"))
-                    roles.append(ended ? .bad : .muted)
-                    if ended { tags.insert("missing") }
-                case .checked, .findingsOpen:
-                    let total = status.check!.totalPoints
-                    cells.append(UIText.points(total) + (open > 0 ? lang.pick(" 待改\(open)", " open\(open)") : ""))
-                    roles.append(open > 0 ? .warn : UIText.role(ratio: max > 0 ? total / max / 0.95 : 1))
-                    if open > 0 { tags.insert("findingsOpen") }
-                }
-                totals.append(.number(-(status.check?.totalPoints ?? -1)))
-            }
-            return TableRow(id: b.id, cells: cells, roles: roles, search: b.name, sortKeys: [.number(Double(index))] + totals, tags: tags)
-        }
-        return Table(columns: columns, rows: rows, sortOptions: [lang.pick("支部顺序", "branch order")] + (1...4).map { lang.pick("第\($0)季度得分", "Q\($0) score") })
-    }
-
-    static func scoreTable(_ ws: Workspace, _ table: ScoreTable, lang: Language) -> Table {
-        let categories = ws.scoring.categories
-        let columns = [ColumnSpec(lang.pick("排名", "Rank"), width: 4, align: .right, priority: 9),
-                       ColumnSpec(lang.pick("支部", "Branch"), width: 14, flexible: true, priority: 10)]
-            + categories.map { ColumnSpec(UIText.shortCategory($0), width: 5, align: .right, priority: 6) }
-            + [ColumnSpec(lang.pick("总分", "Total"), width: 6, align: .right, priority: 9),
-               ColumnSpec(lang.pick("等次", "Grade"), width: 4, priority: 8),
-               ColumnSpec(lang.pick("最强", "Best"), width: 4, priority: 7)]
-        let rows = table.branches.map { s -> TableRow in
-            let cells = [String(s.rank), s.name] + categories.map { UIText.oneDecimal(s.categories[$0.id] ?? 0) }
-                + [UIText.points(s.total), s.grade.name(lang), s.strongest ? UIText.strongest(lang) : ""]
-            let roles: [StyleRole] = [.muted, .text] + categories.map { _ in .text } + [.accent, UIText.role(grade: s.grade), .good]
-            return TableRow(id: s.branchId, cells: cells, roles: roles, search: s.name,
-                            sortKeys: [.number(Double(s.rank))] + categories.map { .number(-(s.categories[$0.id] ?? 0)) }
-                                + [.text(s.name)],
-                            tags: Set([s.grade.rawValue] + (s.strongest ? ["strongest"] : [])))
-        }
-        return Table(columns: columns, rows: rows,
-                     sortOptions: [lang.pick("总分", "total")] + categories.map(\.name) + [lang.pick("支部名称", "name")])
-    }
-
-    static func rectificationTable(_ ws: Workspace, asOf: Day, names: [String: String], lang: Language) -> Table {
-        let columns = [
-            ColumnSpec(lang.pick("编号", "Id"), width: 12, priority: 3),
-            ColumnSpec(lang.pick("支部", "Branch"), width: 14, priority: 8),
-            ColumnSpec(lang.pick("问题", "Finding"), width: 16, flexible: true, priority: 10),
-            ColumnSpec(lang.pick("责任人", "Owner"), width: 6, priority: 4),
-            ColumnSpec(lang.pick("期限", "Due"), width: 10, priority: 7),
-            ColumnSpec(lang.pick("状态", "Status"), width: 7, priority: 9),
-        ]
-        let sorted = ws.rectifications.sorted { a, b in
-            let (ao, bo) = (a.isOverdue(on: asOf), b.isOverdue(on: asOf))
-            return ao != bo ? ao : (a.dueOn, a.id) < (b.dueOn, b.id)
-        }
-        let rows = sorted.enumerated().map { i, r -> TableRow in
-            let overdue = r.isOverdue(on: asOf)
-            let status = r.status.name(lang) + (overdue ? "!" : "")
-            return TableRow(id: r.id, cells: [r.id, names[r.branchId] ?? r.branchId, r.description, r.owner, r.dueOn.iso, status],
-                            roles: [.muted, .text, .text, .text, overdue ? .bad : .text, overdue ? .bad : r.status == .closed ? .good : .fair],
-                            rowRole: overdue ? .bad : nil, search: "\(r.id) \(names[r.branchId] ?? "") \(r.description) \(r.owner)",
-                            sortKeys: [.number(Double(i)), .text(r.dueOn.iso), .text(names[r.branchId] ?? ""), .text(r.status.rawValue)],
-                            tags: Set([r.status.rawValue] + (overdue ? ["overdue"] : [])))
-        }
-        return Table(columns: columns, rows: rows, sortOptions: [lang.pick("逾期优先", "overdue first"), lang.pick("期限", "due"),
-                                                                  lang.pick("支部", "branch"), lang.pick("状态", "status")])
-    }
-
-    static func alertTable(_ alerts: [Alert], lang: Language) -> Table {
-        let columns = [ColumnSpec(lang.pick("级别", "Level"), width: 4, priority: 9),
-                       ColumnSpec(lang.pick("支部", "Branch"), width: 14, priority: 8),
-                       ColumnSpec(lang.pick("内容", "Message"), width: 20, flexible: true, priority: 10),
-                       ColumnSpec(lang.pick("代码", "Code"), width: 24, priority: 1)]
-        let rows = alerts.enumerated().map { i, a in
-            TableRow(id: "\(i)", cells: [a.severity.name(lang), a.branchName, a.message(lang), a.code],
-                     roles: [UIText.role(severity: a.severity), .text, .text, .muted],
-                     search: "\(a.branchName) \(a.message(lang)) \(a.code)",
-                     sortKeys: [.number(Double(i)), .text(a.branchName), .text(a.code)], tags: [a.severity.rawValue])
-        }
-        return Table(columns: columns, rows: rows, sortOptions: [lang.pick("严重程度", "severity"), lang.pick("支部", "branch"), lang.pick("类别", "code")])
-    }
-
-    static func taskTable(_ plan: WorkPlan, asOf: Day, lang: Language) -> Table {
-        let columns = [ColumnSpec(lang.pick("任务", "Task"), width: 16, flexible: true, priority: 10),
-                       ColumnSpec(lang.pick("责任单位", "Responsible"), width: 14, priority: 4),
-                       ColumnSpec(lang.pick("期限", "Deadline"), width: 10, priority: 6),
-                       ColumnSpec(lang.pick("状态", "Status"), width: 6, priority: 8),
-                       ColumnSpec(lang.pick("进度", "Progress"), width: 12, priority: 7, isBar: true)]
-        var rows: [TableRow] = []
-        for section in plan.sections {
-            rows.append(TableRow(id: "section:\(section.id)", cells: [section.title], rowRole: .accent, search: section.title,
-                                 sortKeys: [.number(Double(rows.count))], isHeading: true))
-            for task in plan.tasks where task.sectionId == section.id {
-                let late = task.status != .done && (task.deadline.map { $0 < asOf } ?? false)
-                let status: StyleRole = task.status == .done ? .good : task.status == .blocked ? .bad : late ? .warn : .text
-                rows.append(TableRow(
-                    id: task.id,
-                    cells: [task.title, task.responsibleUnits.joined(separator: "、"), task.deadline?.iso ?? task.phase ?? "",
-                            task.status.name(lang), String(Double(task.progress) / 100)],
-                    roles: [.text, .muted, late ? .warn : .text, status, .text],
-                    search: "\(section.title) \(task.title) \(task.responsibleUnits.joined(separator: " ")) \(task.target ?? "")",
-                    sortKeys: [.number(Double(rows.count)), .text(task.deadline?.iso ?? "9999"), .number(Double(task.progress)), .text(task.status.rawValue)],
-                    depth: 1, tags: Set([task.status.rawValue] + (late ? ["late"] : []))))
-            }
-        }
-        return Table(columns: columns, rows: rows, sortOptions: [lang.pick("按章节", "by section"), lang.pick("期限", "deadline"),
-                                                                  lang.pick("进度", "progress"), lang.pick("状态", "status")])
-    }
-
-    static func activityTable(_ ws: Workspace, year: Int, names: [String: String], lang: Language) -> Table {
-        let columns = [ColumnSpec(lang.pick("日期", "Date"), width: 10, priority: 9),
-                       ColumnSpec(lang.pick("支部", "Branch"), width: 14, priority: 8),
-                       ColumnSpec(lang.pick("类型", "Kind"), width: 8, priority: 7),
-                       ColumnSpec(lang.pick("标题", "Title"), width: 14, flexible: true, priority: 10),
-                       ColumnSpec(lang.pick("出席", "Att."), width: 7, align: .right, priority: 5),
-                       ColumnSpec(lang.pick("学时", "Hrs"), width: 4, align: .right, priority: 3)]
-        let list = ws.activities.filter { $0.date.year == year }.sorted(by: newestFirst)
-        // A county's year is 100,000 rows: built on every core.
-        let rows = Concurrently.map(Array(list.enumerated())) { i, a in activityRow(a, position: i, names: names, lang: lang) }
-        return Table(columns: columns, rows: rows, sortOptions: [lang.pick("日期 新→旧", "newest"), lang.pick("日期 旧→新", "oldest"),
-                                                                  lang.pick("支部", "branch"), lang.pick("类型", "kind")])
-    }
-
-    /// Whether a pane's table has been built (or carried over) already.
-    func isBuilt(_ pane: Pane) -> Bool { tableCache.existing("\(pane)") != nil }
-
-    /// The activities pane's order: newest first, then by id.
-    static func newestFirst(_ a: Activity, _ b: Activity) -> Bool { (a.date, a.id) > (b.date, b.id) }
-
-    static func activityRow(_ a: Activity, position i: Int, names: [String: String], lang: Language) -> TableRow {
-        let attendance = a.attended.map { at in a.expected.map { "\(at)/\($0)" } ?? "\(at)" } ?? ""
-        return TableRow(id: a.id, cells: [a.date.iso, names[a.branchId] ?? a.branchId, a.kind.name(lang), a.title, attendance,
-                                          a.hours.map { formatNumber($0) } ?? ""],
-                        roles: [.muted, .text, .accent, .text, .text, .text],
-                        search: "\(a.date.iso) \(names[a.branchId] ?? "") \(a.kind.name(lang)) \(a.title)",
-                        sortKeys: [.number(Double(i)), .number(-Double(i)), .text(names[a.branchId] ?? ""), .text(a.kind.rawValue)],
-                        tags: [a.kind.rawValue])
-    }
-
-    /// After `change` (made in this data's workspace), the activities pane's table from `old`'s with
-    /// the changed rows taken out and put in at their places — what a rebuild gives, without
-    /// rebuilding 100,000 rows for one edit. Nothing is carried over unless `old` had built the table
-    /// for the same year and language and the change is to activities only. The table is taken from
-    /// `old` (which is being replaced), so its rows are changed in place rather than copied.
-    public func carryOver(from old: DashboardData, after change: Change) {
-        guard old.year == year, old.lang == lang, old.tableCache.existing("\(Pane.activities)") != nil else { return }
-        var removed = Set<String>(), added: [Activity] = []
-        for part in change.parts {
-            guard case .activity(let before, let after) = part else { return }
-            if let before, before.date.year == year { removed.insert(before.id) }
-            if let after, after.date.year == year { added.append(after) }
-        }
-        let addedIds = Set(added.map(\.id))
-        guard var table = old.tableCache.take("\(Pane.activities)") else { return }
-        let (columns, sortOptions) = (table.columns, table.sortOptions)
-        var rows: [TableRow] = []
-        swap(&rows, &table.rows)
-        if !removed.isEmpty || !addedIds.isEmpty { rows.removeAll { removed.contains($0.id) || addedIds.contains($0.id) } }
-        // Room for the next edits too: growing a full array moves (and faults in) all of it.
-        if rows.capacity < rows.count + added.count { rows.reserveCapacity(rows.count + added.count + 1024) }
-        for a in added.sorted(by: Self.newestFirst) {
-            // Rows are newest first by (date, id); an ISO date orders as its text.
-            let key = (a.date.iso, a.id)
-            var low = 0, high = rows.count
-            while low < high {
-                let mid = (low + high) / 2
-                if (rows[mid].cells[0], rows[mid].id) > key { low = mid + 1 } else { high = mid }
-            }
-            rows.insert(Self.activityRow(a, position: low, names: branchNames, lang: lang), at: low)
-        }
-        for i in rows.indices where rows[i].sortKeys[0] != .number(Double(i)) {
-            rows[i].sortKeys[0] = .number(Double(i))
-            rows[i].sortKeys[1] = .number(-Double(i))
-        }
-        tableCache.store("\(Pane.activities)", Table(columns: columns, rows: rows, sortOptions: sortOptions))
-    }
-}

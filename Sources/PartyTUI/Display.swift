@@ -62,12 +62,15 @@ public enum DisplayViews {
         let lang = state.data.lang
         // Header: title, period, clock.
         canvas.fill(x: 0, y: 0, width: state.width, height: 1, role: .tab)
-        canvas.put(" " + state.data.workspace.settings.name + (state.data.workspace.settings.isDemo ? " [\(UIText.demo(lang))]" : ""),
-                   x: 0, y: 0, role: .badge)
+        let clockX = state.width - DisplayWidth.of(state.clock) - 1
+        let name = " " + state.data.workspace.settings.name + (state.data.workspace.settings.isDemo ? " [\(UIText.demo(lang))]" : "") + " "
+        let nameEnd = canvas.put(name, x: 0, y: 0, role: .badge, maxWidth: max(10, state.width / 3))
         let page = state.current
+        // The page's title centred, but never over the organisation's name or the clock.
         let title = " \(page.title(lang))  \(UIText.period(state.data.year, state.data.quarter, lang)) "
-        canvas.put(title, x: max(0, (state.width - DisplayWidth.of(title)) / 2), y: 0, role: .tabActive)
-        canvas.put(state.clock + " ", x: state.width - DisplayWidth.of(state.clock) - 1, y: 0, role: .statusAccent)
+        let titleX = max(nameEnd + 1, (state.width - DisplayWidth.of(title)) / 2)
+        canvas.put(title, x: titleX, y: 0, role: .tabActive, maxWidth: max(0, clockX - titleX - 1))
+        canvas.put(state.clock + " ", x: clockX, y: 0, role: .statusAccent)
         let area = (x: 1, y: 2, width: state.width - 2, height: state.height - 4)
         switch page {
         case .headline: headline(&canvas, state, area)
@@ -107,11 +110,17 @@ public enum DisplayViews {
              (s.target ?? 0) <= s.strongestShare ? .good : .warn),
             ("\(o.overdueRectifications)/\(workspaceOpen(data))", lang.pick("整改逾期/未销号", "rectifications overdue/open"), o.overdueRectifications > 0 ? .bad : .good),
         ]
-        let columns = area.width >= 150 ? 3 : 2
+        // The arrangement (2 or 3 figures a row) whose digits can be largest.
+        let chars = figures.map { $0.0.count }.max() ?? 5
+        let arrangements = [3, 2].map { columns -> (columns: Int, scale: Int) in
+            let rows = (figures.count + columns - 1) / columns
+            return (columns, self.scale(width: area.width / columns, height: area.height - 2, chars: chars, rows: rows))
+        }
+        let columns = arrangements.max { $0.scale < $1.scale || ($0.scale == $1.scale && $0.columns < $1.columns) }!.columns
         let rows = (figures.count + columns - 1) / columns
         let cellWidth = area.width / columns
         let cellHeight = max(4, (area.height - 2) / rows)
-        let scale = self.scale(width: cellWidth, height: area.height - 2, chars: 5, rows: rows)
+        let scale = self.scale(width: cellWidth, height: area.height - 2, chars: chars, rows: rows)
         for (i, (value, label, role)) in figures.enumerated() {
             let cx = area.x + (i % columns) * cellWidth
             let cy = area.y + (i / columns) * cellHeight
@@ -146,11 +155,8 @@ public enum DisplayViews {
             guard y < area.y + area.height else { break }
             canvas.put(b.name, x: area.x, y: y, role: .text, maxWidth: nameWidth)
             for (m, month) in quarter.months.enumerated() {
-                let due = ActivityKind.threeMeetingsOneLesson.reduce(0.0) { $0 + Double(data.compliance.required($1, for: b)) / 3 }
-                let held = ActivityKind.threeMeetingsOneLesson.reduce(0) { $0 + data.compliance.index.held($1, branch: b.id, quarter: quarter, throughMonth: month) }
-                    - ActivityKind.threeMeetingsOneLesson.reduce(0) { $0 + (month > quarter.months.lowerBound ? data.compliance.index.held($1, branch: b.id, quarter: quarter, throughMonth: month - 1) : 0) }
                 let future = Day.firstOf(year: quarter.year, month: month) > data.asOf
-                let ratio = due > 0 ? min(1, Double(held) / due) : 1
+                let ratio = data.compliance.monthRatio(b, quarter: quarter, month: month)
                 let role: StyleRole = future ? .barEmpty : ratio >= 0.999 ? .barFilled : ratio >= 0.6 ? .warn : .badge
                 canvas.fill(x: area.x + nameWidth + 1 + m * cellWidth, y: y, width: cellWidth - 1, height: rowHeight, role: role)
                 canvas.put(future ? "-" : UIText.percent(ratio), x: area.x + nameWidth + 2 + m * cellWidth, y: y, role: role)
@@ -210,41 +216,19 @@ public enum DisplayViews {
         canvas.put(lang.pick("预警 (共 \(data.alerts.count) 条)", "Alerts (\(data.alerts.count))"), x: area.x + 2, y: area.y, role: .header)
         // Counts by kind and severity: no names, no member figures.
         var counts: [String: (Severity, Int)] = [:]
-        for a in data.alerts { counts[a.code, default: (a.severity, 0)].1 += 1 }
-        for (i, (code, value)) in counts.sorted(by: { ($0.value.0, $0.value.1) > ($1.value.0, $1.value.1) }).enumerated() where i < area.height - 2 {
+        for a in data.alerts { counts[a.kind.title(lang), default: (a.severity, 0)].1 += 1 }
+        for (i, (title, value)) in counts.sorted(by: { ($0.value.0, $0.value.1, $1.key) > ($1.value.0, $1.value.1, $0.key) }).enumerated() where i < area.height - 2 {
             canvas.put(value.0.name(lang), x: area.x + 2, y: area.y + 1 + i, role: UIText.role(severity: value.0))
-            canvas.put("\(AlertTitle.title(code, lang))  \(value.1)", x: area.x + 7, y: area.y + 1 + i, role: .text, maxWidth: half - 8)
+            canvas.put("\(title)  \(value.1)", x: area.x + 7, y: area.y + 1 + i, role: .text, maxWidth: half - 8)
         }
         canvas.put(lang.pick("重点任务进度", "Plan tasks"), x: area.x + half + 2, y: area.y, role: .header)
+        // Task names as wide as they are, leaving the bar at least 12 columns.
+        let labelWidth = min(data.workspace.plan.tasks.map { DisplayWidth.of($0.title) }.max() ?? 12, max(12, half - 20))
         for (i, task) in data.workspace.plan.tasks.enumerated() where i < area.height - 2 {
             let label = task.title
             OverviewView.labelledBar(&canvas, label: label, ratio: Double(task.progress) / 100, x: area.x + half + 2, y: area.y + 1 + i,
-                                     labelWidth: min(24, half / 2), width: half - 4,
+                                     labelWidth: labelWidth, width: half - 4,
                                      role: task.status == .blocked ? .bad : task.status == .done ? .good : nil)
-        }
-    }
-}
-
-/// Short names of alert kinds for the wall (the full messages name people and records).
-enum AlertTitle {
-    static func title(_ code: String, _ lang: Language) -> String {
-        switch code {
-        case "term.overdue": lang.pick("换届逾期", "elections overdue")
-        case "term.ends-within-3m": lang.pick("3个月内换届", "elections within 3 months")
-        case "term.ends-within-6m": lang.pick("6个月内换届", "elections within 6 months")
-        case "term.unknown": lang.pick("任期未登记", "terms not recorded")
-        case "org.too-few-full-members": lang.pick("正式党员不足3人", "fewer than 3 full members")
-        case "org.no-committee": lang.pick("应设未设支委会", "no committee where due")
-        case "org.over-branch-size": lang.pick("超过50人应设党总支", "over 50 members")
-        case "org.over-committee-threshold": lang.pick("100人以上应设党委", "100+ members")
-        case "org.no-party-groups": lang.pick("未划分党小组", "no party groups")
-        case "dues.arrears-3m": lang.pick("党费欠缴3个月以上", "dues 3+ months behind")
-        case "dues.arrears-6m": lang.pick("党费欠缴6个月以上", "dues 6+ months behind")
-        case "meetings.behind": lang.pick("三会一课进度落后", "meetings behind")
-        case "check.missing": lang.pick("季度检查未录入", "quarterly check missing")
-        case "rectification.overdue": lang.pick("整改逾期", "rectifications overdue")
-        case "leadership.secretary-vacant": lang.pick("书记空缺", "secretary vacant")
-        default: code
         }
     }
 }

@@ -27,6 +27,9 @@ public struct FormField: Sendable {
     public var cursor: Int
     public var choiceIndex: Int
     public var error: String?
+    /// Letters typed on a choice field: the choice is the first whose name, or its pinyin initials,
+    /// holds them (a branch among two hundred is found by typing 信息 or xx).
+    public var search = ""
 
     public init(key: String, label: String, kind: Kind, required: Bool = false, value: String = "") {
         self.key = key; self.label = label; self.kind = kind; self.required = required
@@ -45,6 +48,45 @@ public struct FormField: Sendable {
     public var shown: String {
         if case .choice(let choices) = kind { return choices.indices.contains(choiceIndex) ? "< \(choices[choiceIndex].label) >" : "" }
         return String(text)
+    }
+
+    /// What the field takes, said before a mistake is made: a range, a date's forms, how to pick.
+    public func hint(_ lang: Language) -> String? {
+        switch kind {
+        case .points(let max): return lang.pick("0–\(formatNumber(max)) 分, 步长 0.5", "0–\(formatNumber(max)), steps of 0.5")
+        case .number(let min, let max, _): return "\(formatNumber(min))–\(formatNumber(max))"
+        case .date: return lang.pick("如 2026-03-05 或 2026/3/5", "e.g. 2026-03-05 or 2026/3/5")
+        case .choice(let choices) where choices.count > 6:
+            return search.isEmpty ? lang.pick("输入名称或拼音首字母查找, 左右键逐个选择", "type a name or pinyin initials, or Left/Right")
+                                  : lang.pick("查找: ", "find: ") + search
+        case .choice: return lang.pick("左右键选择", "Left/Right to choose")
+        case .text: return nil
+        }
+    }
+
+    /// Moves a choice field to the first choice matching `search`; false when none does.
+    @discardableResult
+    public mutating func findChoice() -> Bool {
+        guard case .choice(let choices) = kind, !search.isEmpty else { return false }
+        let needle = search.lowercased()
+        guard let i = choices.firstIndex(where: { $0.label.lowercased().contains(needle) || PinyinInitials.of($0.label).hasPrefix(needle) }) else { return false }
+        choiceIndex = i
+        return true
+    }
+
+    /// Digits, letters and punctuation typed in full width (a Chinese input method's ０-９, ．, －)
+    /// are taken as their ASCII forms in fields of numbers and dates.
+    static func halfWidth(_ c: Character) -> Character {
+        guard let scalar = c.unicodeScalars.first, c.unicodeScalars.count == 1,
+              (0xFF01...0xFF5E).contains(scalar.value), let ascii = Unicode.Scalar(scalar.value - 0xFEE0) else { return c }
+        return Character(ascii)
+    }
+
+    public var takesNumbersOrDates: Bool {
+        switch kind {
+        case .date, .number, .points: true
+        default: false
+        }
     }
 }
 
@@ -76,8 +118,8 @@ public struct FormState: Sendable {
     public init(purpose: FormPurpose, title: String, fields: [FormField]) {
         self.purpose = purpose; self.title = title; self.fields = fields
         initialValues = fields.map(\.value)
-        focus = fields.firstIndex { !$0.isChoice || fields.count == 1 } ?? 0
-        if case .addActivity = purpose { focus = 0 }
+        // The first field, choice or not: a form is read from the top (the m form's action first).
+        focus = 0
     }
 
     public var changed: Bool { fields.map(\.value) != initialValues }
@@ -100,7 +142,7 @@ public enum FieldCheck {
         switch field.kind {
         case .date:
             return Day.parse(raw) == nil
-                ? lang.pick("日期无效, 可输入 2026-03-05、2026/3/5、2026年3月5日 或 20260305", "not a date: use 2026-03-05, 2026/3/5, 2026年3月5日 or 20260305")
+                ? lang.pick("日期无效 (如 2026-03-05、2026/3/5、2026年3月5日)", "not a date (e.g. 2026-03-05, 2026/3/5)")
                 : nil
         case .points(let max):
             guard let value = Double(raw), value.isFinite else { return lang.pick("应为数字", "must be a number") }

@@ -14,8 +14,12 @@ enum FormInput {
         }
         var field = form.fields[form.focus]
         switch key {
-        case .tab, .down: form.focus = (form.focus + 1) % form.fields.count
-        case .backTab, .up: form.focus = (form.focus + form.fields.count - 1) % form.fields.count
+        case .tab, .down:
+            form.fields[form.focus].search = ""
+            form.focus = (form.focus + 1) % form.fields.count
+        case .backTab, .up:
+            form.fields[form.focus].search = ""
+            form.focus = (form.focus + form.fields.count - 1) % form.fields.count
         case .escape:
             if form.changed { form.confirmingCancel = true } else { state.form = nil; return .none }
         case .enter:
@@ -31,9 +35,15 @@ enum FormInput {
             }
         default:
             if case .choice(let choices) = field.kind {
+                // Left/Right step through the choices; typing finds one. Space is never a silent change.
                 switch key {
-                case .left: field.choiceIndex = (field.choiceIndex + choices.count - 1) % max(1, choices.count)
-                case .right, .char(" "): field.choiceIndex = (field.choiceIndex + 1) % max(1, choices.count)
+                case .left: field.choiceIndex = (field.choiceIndex + choices.count - 1) % max(1, choices.count); field.search = ""
+                case .right: field.choiceIndex = (field.choiceIndex + 1) % max(1, choices.count); field.search = ""
+                case .backspace:
+                    if !field.search.isEmpty { field.search.removeLast(); field.findChoice() }
+                case .char(let c) where c != " ":
+                    field.search.append(c)
+                    if !field.findChoice() { field.search.removeLast() }
                 default: break
                 }
             } else {
@@ -47,7 +57,7 @@ enum FormInput {
                 case .delete:
                     if field.cursor < field.text.count { field.text.remove(at: field.cursor) }
                 case .char(let c):
-                    field.text.insert(c, at: field.cursor)
+                    field.text.insert(field.takesNumbersOrDates ? FormField.halfWidth(c) : c, at: field.cursor)
                     field.cursor += 1
                 default: break
                 }

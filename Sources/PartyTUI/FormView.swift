@@ -4,8 +4,9 @@ import PartyModel
 enum FormView {
     static func draw(_ canvas: inout Canvas, _ state: AppState, _ form: FormState) {
         let lang = state.lang
-        let width = min(state.width - 4, 76)
-        let labelWidth = 8
+        let width = min(state.width - 4, 96)
+        // Labels whole: as wide as the longest, up to a third of the dialog.
+        let labelWidth = min(width / 3, form.fields.map { DisplayWidth.of($0.label) + 1 }.max() ?? 8)
         let valueWidth = width - labelWidth - 6
         let height = min(state.height - 2, form.fields.count * 2 + 5)
         let x = (state.width - width) / 2
@@ -35,8 +36,13 @@ enum FormView {
             }
             canvas.put(shown, x: vx, y: row, role: focused ? .input : .dialog, maxWidth: valueWidth)
             if focused && !field.isChoice { cursor = (vx + before, row) }
+            // The line below: the problem, whole (from under the label when it needs the room); else,
+            // for the focused field, what it takes.
             if let error = field.error {
-                canvas.put(error, x: vx, y: row + 1, role: .bad, maxWidth: valueWidth)
+                let fits = DisplayWidth.of(error) <= valueWidth
+                canvas.put(error, x: fits ? vx : x + 2, y: row + 1, role: .bad, maxWidth: fits ? valueWidth : width - 4)
+            } else if focused, let hint = field.hint(lang) {
+                canvas.put(hint, x: vx, y: row + 1, role: .muted, maxWidth: valueWidth)
             }
             row += 2
         }
@@ -46,7 +52,7 @@ enum FormView {
         } else if let error = form.error {
             footer = error
         } else {
-            footer = lang.pick("Tab 下一项  Enter 保存  Esc 取消  Left/Right 选择", "Tab next  Enter save  Esc cancel  Left/Right choose")
+            footer = lang.pick("Tab 下一项  Enter 保存  Esc 取消", "Tab next  Enter save  Esc cancel")
         }
         canvas.put(footer, x: x + 2, y: y + height - 2, role: form.confirmingCancel || form.error != nil ? .warn : .muted, maxWidth: width - 4)
         canvas.cursor = cursor

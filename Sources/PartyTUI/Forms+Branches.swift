@@ -15,7 +15,7 @@ extension Forms {
             FormField(key: "parent", label: lang.pick("上级", "Parent"), kind: .choice(parents), required: true, value: b?.parentId ?? parent ?? org.committee.id),
             FormField(key: "sector", label: lang.pick("领域", "Sector"), kind: .choice(Sector.allCases.map { .init($0.rawValue, $0.name(lang)) }), value: b?.sector.rawValue ?? Sector.government.rawValue),
             FormField(key: "full", label: lang.pick("正式党员", "Full"), kind: count, required: true, value: b.map { String($0.fullMembers) } ?? ""),
-            FormField(key: "probationary", label: lang.pick("预备党员", "Probat."), kind: count, value: b.map { String($0.probationaryMembers) } ?? "0"),
+            FormField(key: "probationary", label: lang.pick("预备党员", "Probationary"), kind: count, value: b.map { String($0.probationaryMembers) } ?? "0"),
             FormField(key: "committee", label: lang.pick("设支委会", "Committee"), kind: yesNo(lang), value: b?.hasCommittee == true ? "yes" : "no"),
             FormField(key: "joint", label: lang.pick("联合支部", "Joint"), kind: yesNo(lang), value: b?.isJointBranch == true ? "yes" : "no"),
             FormField(key: "secretary", label: lang.pick("书记", "Secretary"), kind: .text, value: b?.secretary ?? ""),
@@ -48,7 +48,7 @@ extension Forms {
             FormField(key: "report", label: lang.pick("书记报告", "Report"), kind: yesNo(lang), value: existing?.reportReceived == true ? "yes" : "no"),
         ]
         for item in template.items {
-            fields.append(FormField(key: "item:\(item.id)", label: String(item.title.prefix(4)), kind: .points(max: item.maxPoints), required: true,
+            fields.append(FormField(key: "item:\(item.id)", label: item.title, kind: .points(max: item.maxPoints), required: true,
                                     value: existing?.points[item.id].map(formatNumber) ?? ""))
         }
         fields += [
@@ -69,7 +69,7 @@ extension Forms {
         var fields: [FormField] = []
         for item in ws.scoring.yearItems where item.source == .manual {
             let current = ws.manualScores.first { $0.branchId == branchId && $0.itemId == item.id && $0.year == year && $0.quarter == nil }
-            fields.append(FormField(key: "item:\(item.id)", label: String(item.title.prefix(4)), kind: .number(min: 0, max: item.max, integer: false),
+            fields.append(FormField(key: "item:\(item.id)", label: item.title, kind: .number(min: 0, max: item.max, integer: false),
                                     value: current.map { formatNumber($0.points) } ?? ""))
         }
         let bonus = ws.bonuses.first { $0.branchId == branchId && $0.year == year }
@@ -134,7 +134,7 @@ extension Forms {
         let date = Day.parse(form.value("date"))!
         let inspectors = names(form.value("inspectors"))
         let notes = form.value("notes").trimmingCharacters(in: " ")
-        let check = QuarterlyCheck(id: existing?.id ?? "chk-\(quarter.year)q\(quarter.number)-\(branchId)", branchId: branchId,
+        let check = QuarterlyCheck(id: existing?.id ?? NewIds.check(branchId: branchId, quarter: quarter), branchId: branchId,
                                    year: quarter.year, quarter: quarter.number, date: date, inspectors: inspectors, points: points,
                                    reportReceived: form.value("report") == "yes", notes: notes.isEmpty ? nil : notes)
         var changes: [Change] = [.check(before: existing, after: check)]
@@ -145,12 +145,9 @@ extension Forms {
             return nil
         }
         let owner = data.workspace.organisation.branches.first { $0.id == branchId }?.secretary ?? data.lang.pick("支部委员会", "branch committee")
-        var taken = Set(data.workspace.rectifications.map(\.id))
+        var ids = NewIds(taken: data.workspace.rectifications.lazy.map(\.id))
         for finding in findings {
-            var n = data.workspace.rectifications.count + 1
-            var id = "zg-\(quarter.year)-\(n)"
-            while taken.contains(id) { n += 1; id = "zg-\(quarter.year)-\(n)" }
-            taken.insert(id)
+            let id = ids.finding(year: quarter.year)
             changes.append(.rectification(before: nil, after: Rectification(
                 id: id, branchId: branchId, sourceCheckId: check.id, category: form.value("category"), description: finding,
                 owner: owner, openedOn: date, dueOn: due)))
@@ -187,9 +184,7 @@ extension Forms {
     static func names(_ text: String) -> [String] { splitNameList(text) }
 
     static func nextBranchId(_ ws: Workspace) -> String {
-        var n = ws.organisation.branches.count + 1
-        let used = Set(ws.organisation.branches.map(\.id))
-        while used.contains("b-\(n)") { n += 1 }
-        return "b-\(n)"
+        var ids = NewIds(taken: ws.organisation.branches.lazy.map(\.id) + ws.organisation.generalBranches.lazy.map(\.id))
+        return ids.branch()
     }
 }

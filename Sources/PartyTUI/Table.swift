@@ -12,10 +12,14 @@ public struct ColumnSpec: Sendable {
     public var flexible: Bool
     /// Lower numbers are hidden first when the terminal is narrow.
     public var priority: Int
+    /// A column of names (a branch's, beside a flexible description) that widens, up to twice its
+    /// width, when the terminal has room: long branch names are not cut on a wide screen.
+    public var grows: Bool
 
-    public init(_ title: String, width: Int, align: Align = .left, flexible: Bool = false, priority: Int = 5, isBar: Bool = false) {
+    public init(_ title: String, width: Int, align: Align = .left, flexible: Bool = false, priority: Int = 5, isBar: Bool = false,
+                grows: Bool = false) {
         self.title = title; self.width = width; self.align = align; self.flexible = flexible; self.priority = priority
-        self.isBar = isBar
+        self.isBar = isBar; self.grows = grows
     }
 }
 
@@ -37,7 +41,8 @@ public enum SortKey: Comparable, Sendable {
 /// One row of a pane's table: cells already worded, their roles, what a filter matches and what
 /// sorting compares.
 public struct TableRow: Sendable {
-    public var id: String
+    /// The record the row stands for.
+    public var ref: RowRef
     public var cells: [String]
     public var roles: [StyleRole]
     /// Role of the whole row when it should stand out (overdue, a general branch).
@@ -52,12 +57,14 @@ public struct TableRow: Sendable {
     public var tags: Set<String>
     /// A heading row (section, general branch): never selected by filters alone.
     public var isHeading: Bool
+    /// A row that belongs under the one above it (a branch's party group): left out of a sorted list.
+    public var isSubordinate: Bool
 
-    public init(id: String, cells: [String], roles: [StyleRole]? = nil, rowRole: StyleRole? = nil, search: String? = nil,
-                sortKeys: [SortKey] = [], depth: Int = 0, tags: Set<String> = [], isHeading: Bool = false) {
-        self.id = id; self.cells = cells; self.roles = roles ?? cells.map { _ in .text }; self.rowRole = rowRole
+    public init(_ ref: RowRef, cells: [String], roles: [StyleRole]? = nil, rowRole: StyleRole? = nil, search: String? = nil,
+                sortKeys: [SortKey] = [], depth: Int = 0, tags: Set<String> = [], isHeading: Bool = false, isSubordinate: Bool = false) {
+        self.ref = ref; self.cells = cells; self.roles = roles ?? cells.map { _ in .text }; self.rowRole = rowRole
         self.search = Self.searchKey(search ?? cells.joined(separator: " ")); self.sortKeys = sortKeys; self.depth = depth
-        self.tags = tags; self.isHeading = isHeading
+        self.tags = tags; self.isHeading = isHeading; self.isSubordinate = isSubordinate
     }
 }
 
@@ -86,12 +93,19 @@ public struct Table: Sendable {
     public var rows: [TableRow]
     /// Names of the sort orders `s` cycles through; index 0 is the natural order.
     public var sortOptions: [String]
+    /// The columns Left/Right move a column cursor over (the checks pane's quarters); nil: none.
+    public var cursorColumns: Range<Int>?
+    /// Whether the activity-kind filter (`t`) applies to the rows (their tags hold the kind).
+    public var filtersByKind: Bool
 
-    public init(columns: [ColumnSpec], rows: [TableRow], sortOptions: [String]) {
+    public init(columns: [ColumnSpec], rows: [TableRow], sortOptions: [String], cursorColumns: Range<Int>? = nil, filtersByKind: Bool = false) {
         self.columns = columns; self.rows = rows; self.sortOptions = sortOptions
+        self.cursorColumns = cursorColumns; self.filtersByKind = filtersByKind
     }
 
-    /// Which columns fit in `width`, and how wide each is: low-priority columns go first.
+    /// Which columns fit in `width`, and how wide each is: low-priority columns go first. Room left
+    /// over widens the flexible column to `flexibleFirst` columns, then the name columns (up to twice
+    /// their width), then the flexible column again.
     public func layout(width: Int) -> [(index: Int, width: Int)] {
         var shown = Array(columns.indices)
         func total(_ list: [Int]) -> Int { list.reduce(0) { $0 + columns[$1].width } + max(0, list.count - 1) }
@@ -99,7 +113,21 @@ public struct Table: Sendable {
             let drop = shown.filter { !columns[$0].flexible }.min { columns[$0].priority < columns[$1].priority } ?? shown.last!
             shown.removeAll { $0 == drop }
         }
-        let spare = max(0, width - total(shown))
-        return shown.map { i in (i, columns[i].width + (columns[i].flexible ? spare : 0)) }
+        var widths = shown.map { columns[$0].width }
+        var spare = max(0, width - total(shown))
+        let flexible = shown.firstIndex { columns[$0].flexible }
+        if let f = flexible {
+            let add = min(spare, max(0, Self.flexibleFirst - widths[f]))
+            widths[f] += add; spare -= add
+        }
+        for (k, i) in shown.enumerated() where columns[i].grows && spare > 0 {
+            let add = min(spare, columns[i].width)
+            widths[k] += add; spare -= add
+        }
+        if let f = flexible { widths[f] += spare }
+        return zip(shown, widths).map { ($0, $1) }
     }
+
+    /// How wide the flexible column grows before the name columns do.
+    static let flexibleFirst = 30
 }

@@ -2,7 +2,7 @@ import PartyModel
 
 /// Words the dashboard uses in more than one place.
 enum UIText {
-    static func percent(_ ratio: Double) -> String { "\(Int((ratio * 100).rounded()))%" }
+    static func percent(_ ratio: Double) -> String { formatPercent(ratio) }
     static func points(_ value: Double) -> String {
         let r = roundHalfUp2(value)
         let whole = Int(r)

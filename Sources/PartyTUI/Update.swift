@@ -1,49 +1,113 @@
 import PartyModel
 
-/// Keys in, new state out. Pure: reloading and quitting are returned as effects for the main loop.
+/// Everything that happens to the dashboard: keys, a resize, and the results of the effects the
+/// main loop ran for it (a save, a reload, another period read, the lock). `Update.update` is the one
+/// place each changes the state — undo stack, messages, loaded-at — so all of it is unit-tested.
+public enum Event: Sendable {
+    case key(Key)
+    case resize(width: Int, height: Int)
+    /// A change is on disk: the new workspace (and the years read), at `at` ("HH:MM:SS").
+    /// `journalProblem`: saved, but its journal line waits for the next commit.
+    case saved(Change, undo: Bool, workspace: Workspace, loadedYears: Set<Int>?, journalProblem: String?)
+    /// Nothing was saved. `reloaded`: the files had changed under the dashboard and were read again
+    /// (the change is to be made again on them; the form is not reopened).
+    case saveFailed(message: String, reloaded: DashboardData?, at: String?)
+    /// The files were read again.
+    case reloaded(DashboardData, at: String)
+    case reloadFailed(message: String)
+    /// The years a quarter needs are read: show it.
+    case periodLoaded(Quarter, Workspace, loadedYears: Set<Int>?)
+    case periodFailed(year: Int, message: String)
+    /// The lock another dashboard held is ours now; the files were read again first.
+    case lockTaken(previousHolder: String?, fresh: DashboardData?, at: String)
+}
+
+/// Events in, new state out. Pure: saving, reading and quitting are returned as effects for the
+/// main loop, whose results come back as events.
 public enum Update {
+    public static func update(_ event: Event, _ state: inout AppState) -> Effect {
+        let lang = state.lang
+        switch event {
+        case .key(let key):
+            return handle(key, &state)
+        case .resize(let width, let height):
+            state.resize(width: width, height: height)
+        case .saved(let change, let undo, let workspace, let loadedYears, let journalProblem):
+            state.replaceDataAfterSaving(change, workspace: workspace, loadedYears: loadedYears)
+            if undo { state.undoStack.removeLast() } else { state.undoStack.append(change) }
+            state.formAwaitingSave = nil
+            state.message = journalProblem ?? (undo ? lang.pick("已撤销", "undone") : lang.pick("已保存", "saved"))
+        case .saveFailed(let message, let reloaded, let at):
+            if let reloaded {
+                state.replaceData(reloaded)
+                if let at { state.loadedAt = at }
+            } else if var form = state.formAwaitingSave {
+                // Nothing was saved: the form opens again with what was typed, and why.
+                form.error = message
+                state.form = form
+            }
+            state.formAwaitingSave = nil
+            state.message = message
+        case .reloaded(let data, let at):
+            state.replaceData(data)
+            state.loadedAt = at
+            state.message = lang.pick("已重新加载", "reloaded")
+        case .reloadFailed(let message):
+            state.message = lang.pick("加载失败 ", "reload failed ") + message + lang.pick("; 仍显示上次数据", "; showing the last good data")
+        case .periodLoaded(let quarter, let workspace, let loadedYears):
+            showPeriod(quarter, of: workspace, loadedYears: loadedYears, &state)
+        case .periodFailed(let year, let message):
+            state.message = lang.pick("读取 \(year) 年数据失败: ", "cannot read \(year): ") + message
+        case .lockTaken(let previousHolder, let fresh, let at):
+            guard state.lockHolder != nil else { return .none }
+            if let fresh { state.replaceData(fresh); state.loadedAt = at }
+            state.readOnly = false
+            state.lockHolder = nil
+            let was = previousHolder.map { lang.pick("\($0) 已退出编辑, ", "\($0) stopped editing; ") } ?? ""
+            state.message = was + lang.pick("已取得编辑锁, 现在可以编辑", "the lock is now ours: editing is on")
+        }
+        return .none
+    }
+
+    /// A key: the open form, filter or jump takes it first, then the pane's bindings and the global ones.
     public static func handle(_ key: Key, _ state: inout AppState) -> Effect {
         state.message = nil
         if state.form != nil { return FormInput.handle(key, &state) }
         if state.editingFilter { editFilter(key, &state); return .none }
+        if state.jumpQuery != nil { editJump(key, &state); return .none }
         if state.showHelp {
-            state.showHelp = false
-            return key == .char("q") ? .quit : .none
+            // Up/Down and the page keys scroll a list longer than the screen; any other key closes it.
+            switch key {
+            case .down, .char("j"): state.helpScroll += 1
+            case .up, .char("k"): state.helpScroll = max(0, state.helpScroll - 1)
+            case .pageDown, .char(" "): state.helpScroll += state.pageSize
+            case .pageUp: state.helpScroll = max(0, state.helpScroll - state.pageSize)
+            default:
+                state.showHelp = false
+                state.helpScroll = 0
+                return key == .char("q") ? .quit : .none
+            }
+            return .none
         }
-        // A detail page takes movement keys for scrolling.
-        let pane = state.pane
-        guard let action = KeyMap.action(for: key, in: pane, readOnly: state.readOnly) ?? detailAction(key, state) else { return .none }
-        return apply(action, &state)
-    }
-
-    /// A save came back saved: the form it came from is done.
-    public static func saved(message: String, _ state: inout AppState) {
-        state.formAwaitingSave = nil
-        state.message = message
-    }
-
-    /// A save came back failed — nothing was saved: the form it came from opens again with what was
-    /// typed and the reason (unless `reopen` is false: the data was reloaded under it, and the
-    /// change is to be made again on the fresh data).
-    public static func saveFailed(_ message: String, reopen: Bool = true, _ state: inout AppState) {
-        if reopen, var form = state.formAwaitingSave {
-            form.error = message
-            state.form = form
+        if !state.details.isEmpty, let action = detailAction(key) { return apply(action, key: key, &state) }
+        guard let binding = KeyMap.binding(for: key, on: state.spec, readOnly: state.readOnly) else { return .none }
+        if let reason = binding.unavailable?(state) {
+            state.message = reason
+            return .none
         }
-        state.formAwaitingSave = nil
-        state.message = message
+        return apply(binding.action, key: key, &state)
     }
 
-    static func detailAction(_ key: Key, _ state: AppState) -> Action? {
-        guard !state.details.isEmpty else { return nil }
+    /// On a detail page, t still changes the activity kind and Enter does nothing more.
+    static func detailAction(_ key: Key) -> Action? {
         switch key {
-        case .char("t"): return .cycleKindFilter
-        case .enter: return .open
-        default: return nil
+        case .char("t"): .cycleKindFilter
+        case .enter: .open
+        default: nil
         }
     }
 
-    public static func apply(_ action: Action, _ state: inout AppState) -> Effect {
+    public static func apply(_ action: Action, key: Key? = nil, _ state: inout AppState) -> Effect {
         let pane = state.pane
         if !state.details.isEmpty {
             switch action {
@@ -73,11 +137,12 @@ public enum Update {
         case .pageDown: move(&state, by: state.pageSize)
         case .top: move(&state, by: -Int.max / 2)
         case .bottom: move(&state, by: Int.max / 2)
-        case .moveLeft: state.checkColumn = max(0, state.checkColumn - 1)
-        case .moveRight: state.checkColumn = min(3, state.checkColumn + 1)
-        case .nextPane: switchPane(&state, to: Pane(rawValue: pane.rawValue % Pane.allCases.count + 1)!)
-        case .previousPane: switchPane(&state, to: Pane(rawValue: (pane.rawValue + Pane.allCases.count - 2) % Pane.allCases.count + 1)!)
+        case .nextPane: switchPane(&state, to: state.panes.next(after: pane, by: 1))
+        case .previousPane: switchPane(&state, to: state.panes.next(after: pane, by: -1))
         case .selectPane(let target): switchPane(&state, to: target)
+        case .selectPaneByDigit:
+            if case .char(let c)? = key, let n = c.wholeNumberValue, let target = state.panes.pane(number: n) { switchPane(&state, to: target) }
+        case .jump: state.jumpQuery = ""
         case .open: open(&state)
         case .back:
             if var list = state.lists[pane], !list.filter.isEmpty || list.stateFilter != 0 {
@@ -87,7 +152,10 @@ public enum Update {
                 state.refresh(pane)
             }
         case .startFilter:
+            // A new filter each time; the one kept shows as it is typed over (Backspace edits it).
             state.editingFilter = true
+            state.lists[pane]?.filter = ""
+            state.refresh(pane)
         case .cycleSort:
             guard var list = state.lists[pane], let table = state.table(pane) else { break }
             list.sort = (list.sort + 1) % max(1, table.sortOptions.count)
@@ -100,9 +168,6 @@ public enum Update {
             state.refresh(pane)
         case .cycleKindFilter:
             cycleKind(&state)
-        case .toggleView:
-            state.scoringQuarterView.toggle()
-            state.refresh(.scoring)
         case .previousQuarter: return changePeriod(&state, quarters: -1)
         case .nextQuarter: return changePeriod(&state, quarters: 1)
         case .previousYear: return changePeriod(&state, quarters: -4)
@@ -110,48 +175,16 @@ public enum Update {
         case .reload: return .reload
         case .help: state.showHelp = true
         case .quit: return .quit
-        case .add:
-            if pane == .activities { state.form = Forms.addActivity(state.data) }
-            if pane == .branches {
-                let parent = state.selectedRow(.branches).map { $0.id.hasPrefix("org:") ? String($0.id.dropFirst(4)) : $0.id }
-                let isParent = state.data.workspace.organisation.generalBranches.contains { $0.id == parent }
-                state.form = Forms.editBranch(nil, parent: isParent ? parent : nil, state.data)
-            }
-        case .edit:
-            if pane == .activities, let a = selectedActivity(state) { state.form = Forms.editActivity(a, state.data) }
-            if pane == .branches, let b = selectedBranch(state, .branches) { state.form = Forms.editBranch(b, parent: nil, state.data) }
-            if pane == .checks, let b = selectedBranch(state, .checks) {
-                state.form = Forms.recordCheck(branchId: b.id, quarter: Quarter(year: state.data.year, number: state.checkColumn + 1)!, state.data)
-            }
-            if pane == .scoring, let b = selectedBranch(state, .scoring) { state.form = Forms.manualScores(branchId: b.id, year: state.data.year, state.data) }
-            if pane == .tasks, let id = state.selectedRow(.tasks)?.id, let t = state.data.workspace.plan.tasks.first(where: { $0.id == id }) {
-                state.form = Forms.editTask(t, state.data)
-            }
-        case .remove:
-            if pane == .activities, let a = selectedActivity(state) { state.form = Forms.deleteActivity(a, state.data) }
-            if pane == .branches, let b = selectedBranch(state, .branches) { state.form = Forms.retireBranch(b, state.data) }
-        case .move:
-            if let id = state.selectedRow(.rectifications)?.id, let r = state.data.workspace.rectifications.first(where: { $0.id == id }) {
-                state.form = Forms.moveRectification(r, state.data)
-            }
         case .undo:
             guard let last = state.undoStack.last else {
                 state.message = state.lang.pick("本次会话没有可撤销的修改", "nothing to undo in this session")
                 return .none
             }
             return .undo(last.inverse)
+        case .moveLeft, .moveRight, .toggleView, .add, .edit, .remove, .move:
+            return state.spec.perform(action, &state)
         }
         return .none
-    }
-
-    static func selectedBranch(_ state: AppState, _ pane: Pane) -> Branch? {
-        guard let id = state.selectedRow(pane)?.id else { return nil }
-        return state.data.workspace.organisation.branches.first { $0.id == id }
-    }
-
-    static func selectedActivity(_ state: AppState) -> Activity? {
-        guard let id = state.selectedRow(.activities)?.id else { return nil }
-        return state.data.workspace.activities.first { $0.id == id }
     }
 
     static func move(_ state: inout AppState, by delta: Int) {
@@ -174,31 +207,13 @@ public enum Update {
         let kinds: [ActivityKind?] = [nil] + ActivityKind.allCases
         let i = kinds.firstIndex(of: state.activityKind) ?? 0
         state.activityKind = kinds[(i + 1) % kinds.count]
-        state.refresh(.activities)
+        for pane in state.lists.keys where state.table(pane)?.filtersByKind == true { state.refresh(pane) }
     }
 
     static func open(_ state: inout AppState) {
-        guard let row = state.selectedRow(state.pane) else { return }
-        let data = state.data
-        let detail: Detail?
-        switch state.pane {
-        case .branches, .scoring:
-            detail = data.workspace.organisation.branches.contains { $0.id == row.id } ? .branch(row.id) : nil
-        case .checks:
-            detail = .check(branchId: row.id, quarter: Quarter(year: data.year, number: state.checkColumn + 1)!)
-        case .rectifications:
-            detail = .rectification(row.id)
-        case .alerts:
-            detail = Int(row.id).flatMap { data.alerts[safe: $0] }.map { .branch($0.branchId) }
-        case .activities:
-            detail = .activity(row.id)
-        default:
-            detail = nil
-        }
-        if let detail {
-            state.details.append(detail)
-            state.detailScroll = 0
-        }
+        guard let row = state.selected, let detail = state.spec.detail(for: row, state) else { return }
+        state.details.append(detail)
+        state.detailScroll = 0
     }
 
     /// Shows another quarter; one whose year is not read yet is the main loop's to read first.
@@ -214,21 +229,13 @@ public enum Update {
     }
 
     /// Shows a quarter of `workspace` (which holds at least the years it needs).
-    /// The dashboard opened read-only because another one held the lock, and now holds it: the
-    /// editing keys come back and the status bar says so. `previousHolder`: who had it.
-    public static func lockTaken(_ state: inout AppState, previousHolder: String?) {
-        guard state.lockHolder != nil else { return }
-        state.readOnly = false
-        state.lockHolder = nil
-        let was = previousHolder.map { state.lang.pick("\($0) 已退出编辑, ", "\($0) stopped editing; ") } ?? ""
-        state.message = was + state.lang.pick("已取得编辑锁, 现在可以编辑", "the lock is now ours: editing is on")
-    }
-
     public static func showPeriod(_ quarter: Quarter, of workspace: Workspace, loadedYears: Set<Int>?, _ state: inout AppState) {
         let old = state.data
         state.replaceData(DashboardData(workspace: workspace, year: quarter.year, quarter: quarter.number, asOf: old.asOf,
                                         lang: old.lang, loadedYears: loadedYears))
-        state.checkColumn = quarter.number - 1
+        for spec in state.panes.all where spec.isList {
+            if var list = state.lists[spec.id] { spec.periodChanged(&list, to: quarter); state.lists[spec.id] = list }
+        }
     }
 
     static func editFilter(_ key: Key, _ state: inout AppState) {
@@ -249,5 +256,24 @@ public enum Update {
         list.selected = 0
         state.lists[pane] = list
         state.refresh(pane)
+    }
+
+    /// `:` then a pane's name (either language) or its pinyin initials; Enter goes to the first match.
+    static func editJump(_ key: Key, _ state: inout AppState) {
+        guard var query = state.jumpQuery else { return }
+        switch key {
+        case .escape: state.jumpQuery = nil; return
+        case .enter:
+            state.jumpQuery = nil
+            if let target = state.panes.matching(query).first { switchPane(&state, to: target) }
+            else { state.message = state.lang.pick("没有名为 \"\(query)\" 的窗格", "no pane called \"\(query)\"") }
+            return
+        case .backspace:
+            if query.isEmpty { state.jumpQuery = nil; return }
+            query.removeLast()
+        case .char(let c) where !c.isNewline: query.append(c)
+        default: return
+        }
+        state.jumpQuery = query
     }
 }

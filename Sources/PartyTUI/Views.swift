@@ -19,8 +19,7 @@ public enum Views {
             DetailView.draw(&canvas, state, detail, in: body)
         } else {
             paneHeader(&canvas, state, title: nil)
-            if state.pane == .overview { OverviewView.draw(&canvas, state.data.overview, lang: state.lang, in: body) }
-            else { TableView.draw(&canvas, state, state.pane, in: body) }
+            state.spec.drawBody(&canvas, state, in: body)
         }
         statusBar(&canvas, chrome)
         if state.showHelp { help(&canvas, state) }
@@ -75,40 +74,56 @@ public enum Views {
         }
     }
 
-    static func tabBar(_ canvas: inout Canvas, _ state: Chrome) {
-        canvas.fill(x: 0, y: 0, width: state.width, height: 1, role: .tab)
-        let labels = Pane.allCases.map { " \($0.rawValue) \($0.title(state.lang)) " }
-        let demoBadge = state.isDemo ? " \(UIText.demo(state.lang)) " : ""
-        let needed = labels.reduce(0) { $0 + DisplayWidth.of($1) } + DisplayWidth.of(demoBadge)
-        // The product name only when there is room for it beside every tab.
-        var x = needed + 12 <= state.width ? canvas.put(" PartyDesk ", x: 0, y: 0, role: .badge) + 1 : 0
-        for pane in Pane.allCases {
-            let label = " \(pane.rawValue) \(pane.title(state.lang)) "
-            x += canvas.put(label, x: x, y: 0, role: pane == state.pane ? .tabActive : .tab)
+    /// The tabs: all of them when they fit; otherwise a window of them that always holds the current
+    /// one, with `<` and `>` where more lie beyond. The 示例 badge has its own room and never hides a tab.
+    static func tabBar(_ canvas: inout Canvas, _ chrome: Chrome) {
+        canvas.fill(x: 0, y: 0, width: chrome.width, height: 1, role: .tab)
+        let demoBadge = chrome.isDemo ? " \(UIText.demo(chrome.lang)) " : ""
+        let badgeWidth = DisplayWidth.of(demoBadge)
+        let labels = chrome.tabs.enumerated().map { i, title in i < 9 ? " \(i + 1) \(title) " : " \(title) " }
+        let widths = labels.map { DisplayWidth.of($0) }
+        let room = chrome.width - badgeWidth - (badgeWidth > 0 ? 1 : 0)
+        let current = chrome.tabs.indices.contains(chrome.currentTab) ? chrome.currentTab : 0
+        var first = 0, last = labels.count - 1
+        if widths.reduce(0, +) > room {
+            // Grow a window around the current tab, leaving a column each side for the markers.
+            first = current; last = current
+            var used = widths[current] + 2
+            var grew = true
+            while grew {
+                grew = false
+                if last + 1 < labels.count, used + widths[last + 1] <= room { last += 1; used += widths[last]; grew = true }
+                if first > 0, used + widths[first - 1] <= room { first -= 1; used += widths[first]; grew = true }
+            }
         }
+        let total = widths[first...last].reduce(0, +)
+        // The product name only when there is room for it beside every tab.
+        var x = first == 0 && last == labels.count - 1 && total + 12 <= room ? canvas.put(" PartyDesk ", x: 0, y: 0, role: .badge) + 1 : 0
+        if first > 0 { x += canvas.put("<", x: x, y: 0, role: .badge) }
+        for i in first...last {
+            x += canvas.put(labels[i], x: x, y: 0, role: i == current ? .tabActive : .tab, maxWidth: max(0, room - x))
+        }
+        if last < labels.count - 1 { canvas.put(">", x: x, y: 0, role: .badge) }
         if !demoBadge.isEmpty {
-            canvas.put(demoBadge, x: state.width - DisplayWidth.of(demoBadge), y: 0, role: .badge)
+            canvas.put(demoBadge, x: chrome.width - badgeWidth, y: 0, role: .badge)
         }
     }
 
     /// The pane's (or page's) title and the period shown; returns where the line goes on.
-    static func paneTitle(_ canvas: inout Canvas, _ chrome: Chrome, title: String?) -> Int {
-        let x = canvas.put(title ?? chrome.pane.title(chrome.lang), x: 1, y: 1, role: .title, maxWidth: 30) + 2
-        return x + canvas.put(UIText.period(chrome.year, chrome.quarter, chrome.lang), x: x, y: 1, role: .accent) + 2
+    static func paneTitle(_ canvas: inout Canvas, _ chrome: Chrome, title: String?, period: String? = nil) -> Int {
+        let x = canvas.put(title ?? chrome.tabs[safe: chrome.currentTab] ?? "", x: 1, y: 1, role: .title, maxWidth: 30) + 2
+        return x + canvas.put(period ?? UIText.period(chrome.year, chrome.quarter, chrome.lang), x: x, y: 1, role: .accent) + 2
     }
 
     static func paneHeader(_ canvas: inout Canvas, _ state: AppState, title: String?) {
         let lang = state.lang
-        var x = paneTitle(&canvas, state.chrome, title: title)
-        guard title == nil, let list = state.lists[state.pane], let table = state.table(state.pane) else { return }
-        if state.pane == .scoring {
-            x += canvas.put(state.scoringQuarterView ? lang.pick("季度视图", "quarter view") : lang.pick("年度视图", "year view") + (state.data.yearScores.provisional ? lang.pick("(暂定)", " (provisional)") : ""),
-                            x: x, y: 1, role: .muted) + 2
-        }
+        var x = paneTitle(&canvas, state.chrome, title: title, period: title == nil ? state.spec.period(state) : nil)
+        guard title == nil else { return }
+        for (text, role) in state.spec.headerNotes(state) { x += canvas.put(text, x: x, y: 1, role: role) + 2 }
+        guard let list = state.lists[state.pane], let table = state.table(state.pane) else { return }
         if list.sort > 0 { x += canvas.put(lang.pick("排序:", "sort:") + table.sortOptions[list.sort], x: x, y: 1, role: .muted) + 2 }
         let filters = state.stateFilters(state.pane)
         if list.stateFilter > 0 { x += canvas.put(lang.pick("状态:", "state:") + filters[list.stateFilter].label, x: x, y: 1, role: .warn) + 2 }
-        if state.pane == .activities, let kind = state.activityKind { x += canvas.put(lang.pick("类型:", "kind:") + kind.name(lang), x: x, y: 1, role: .warn) + 2 }
         if state.editingFilter || !list.filter.isEmpty {
             let text = "/" + list.filter + (state.editingFilter ? "_" : "")
             x += canvas.put(text, x: x, y: 1, role: state.editingFilter ? .input : .warn, maxWidth: 24) + 2
@@ -130,11 +145,12 @@ public enum Views {
         x += canvas.put("  " + mode, x: x, y: y, role: .statusAccent)
         if let holder = state.lockHolder { x += canvas.put(lang.pick(" (\(holder) 正在编辑)", " (\(holder) is editing)"), x: x, y: y, role: .status, maxWidth: 24) }
         if !state.loadedAt.isEmpty { x += canvas.put(lang.pick("  加载 ", "  loaded ") + state.loadedAt, x: x, y: y, role: .status) }
-        let hint = state.message ?? (state.editingFilter ? lang.pick("输入筛选, Enter 确定, Esc 清除", "type to filter, Enter keep, Esc clear")
-                                                       : lang.pick("? 帮助  q 退出", "? help  q quit"))
+        let hint = state.message ?? state.jumpQuery.map { lang.pick("跳转到: ", "go to: ") + $0 + "_" }
+            ?? (state.editingFilter ? lang.pick("输入筛选, Enter 确定, Esc 清除", "type to filter, Enter keep, Esc clear")
+                                    : lang.pick("? 帮助  : 跳转  q 退出", "? help  : go to  q quit"))
         let w = DisplayWidth.of(hint)
         if state.width - w - 1 > x + 1 {
-            canvas.put(hint, x: state.width - w - 1, y: y, role: state.message == nil ? .status : .statusAccent)
+            canvas.put(hint, x: state.width - w - 1, y: y, role: state.message == nil && state.jumpQuery == nil ? .status : .statusAccent)
         } else if state.message != nil {
             // A long message takes the whole bar rather than being lost.
             canvas.fill(x: 0, y: y, width: state.width, height: 1, role: .status)
@@ -142,22 +158,27 @@ public enum Views {
         }
     }
 
+    /// The keys of the pane on show: its own first, then those of every pane. Generated from the key
+    /// table; it scrolls (Up/Down, PgUp/PgDn) when longer than the screen.
     static func help(_ canvas: inout Canvas, _ state: AppState) {
-        let bindings = KeyMap.help(for: state.pane, readOnly: state.readOnly)
+        let bindings = KeyMap.help(for: state.spec, readOnly: state.readOnly)
         let lang = state.lang
         let keyWidth = 16
-        let width = min(state.width - 4, 60)
+        let width = min(state.width - 4, 96)
         let height = min(state.height - 2, bindings.count + 4)
+        let rows = height - 4
+        let scroll = max(0, min(state.helpScroll, bindings.count - rows))
         let x = (state.width - width) / 2, y = max(1, (state.height - height) / 2)
         canvas.fill(x: x, y: y, width: width, height: height, role: .dialog)
         canvas.box(x: x, y: y, width: width, height: height, role: .border,
-                   title: lang.pick("按键: ", "Keys: ") + state.pane.title(lang))
-        for (i, binding) in bindings.prefix(height - 4).enumerated() {
-            let keys = binding.keys.map(\.label).joined(separator: " ")
-            canvas.put(keys, x: x + 2, y: y + 1 + i, role: .accent, maxWidth: keyWidth)
+                   title: lang.pick("按键: ", "Keys: ") + state.spec.title(lang))
+        for (i, binding) in bindings.dropFirst(scroll).prefix(rows).enumerated() {
+            canvas.put(binding.keysText, x: x + 2, y: y + 1 + i, role: .accent, maxWidth: keyWidth)
             canvas.put(binding.help(lang), x: x + 3 + keyWidth, y: y + 1 + i, role: .dialog, maxWidth: width - keyWidth - 5)
         }
-        canvas.put(lang.pick("按任意键关闭", "Press any key to close"), x: x + 2, y: y + height - 2, role: .muted)
+        let more = bindings.count > rows
+            ? lang.pick("  (\(scroll + 1)–\(scroll + min(rows, bindings.count))/\(bindings.count), 上下键滚动)", "  (\(scroll + 1)–\(scroll + min(rows, bindings.count)) of \(bindings.count), Up/Down scroll)") : ""
+        canvas.put(lang.pick("按其他键关闭", "Any other key closes") + more, x: x + 2, y: y + height - 2, role: .muted, maxWidth: width - 4)
     }
 }
 
@@ -168,11 +189,13 @@ enum TableView {
         guard let table = state.table(pane), let list = state.lists[pane] else { return }
         let inner = (x: area.x + 2, width: area.width - 4)
         let layout = table.layout(width: inner.width)
+        // The column cursor (the checks pane's quarter), when the table has one.
+        let cursor = table.cursorColumns.map { $0.lowerBound + min(list.column, $0.count - 1) }
         var x = inner.x
         for (index, width) in layout {
             let column = table.columns[index]
             let title = column.title
-            let role: StyleRole = pane == .checks && index == state.checkColumn + 1 ? .accent : .header
+            let role: StyleRole = index == cursor ? .accent : .header
             canvas.put(DisplayWidth.pad(title, to: width, alignRight: column.align == .right), x: x, y: area.y + 1, role: role)
             x += width + 1
         }
@@ -197,7 +220,7 @@ enum TableView {
                 if column == 0, index == 0, row.depth > 0, list.sort == 0, list.filter.isEmpty {
                     text = String(repeating: "  ", count: row.depth) + text
                 }
-                if selected { role = pane == .checks && index == state.checkColumn + 1 ? .badge : .selected }
+                if selected { role = index == cursor ? .badge : .selected }
                 if spec.isBar, let fraction = Double(text) {
                     bar(&canvas, fraction: fraction, x: x, y: y, width: width, selected: selected)
                 } else {
@@ -217,7 +240,6 @@ enum TableView {
             let thumb = area.y + 2 + (pageRows - 1) * list.scroll / max(1, rows.count - pageRows)
             canvas.put("#", x: area.x + area.width - 1, y: thumb, role: .accent)
         }
-        if pane == .scoring { scoringFooter(&canvas, state, y: area.y + area.height - 1, x: area.x + 2) }
     }
 
     static func bar(_ canvas: inout Canvas, fraction: Double, x: Int, y: Int, width: Int, selected: Bool) {
@@ -228,18 +250,6 @@ enum TableView {
         canvas.fill(x: x + filled, y: y, width: barWidth - filled, height: 1, role: .barEmpty)
         canvas.put(DisplayWidth.pad(label, to: 4, alignRight: true), x: x + barWidth + 1, y: y, role: selected ? .selected : .text)
     }
-
-    /// The grade distribution and the 最强党支部 share, on the frame's bottom edge.
-    static func scoringFooter(_ canvas: inout Canvas, _ state: AppState, y: Int, x: Int) {
-        let table = state.scoringQuarterView ? state.data.quarterScores : state.data.yearScores
-        let s = table.summary
-        let lang = state.lang
-        var text = " " + Grade.allCases.map { "\($0.name(lang)) \(s.grades[$0] ?? 0)" }.joined(separator: "  ")
-        text += lang.pick("  最强 \(s.strongestCount) (\(UIText.percent(s.strongestShare)))", "  best \(s.strongestCount) (\(UIText.percent(s.strongestShare)))")
-        if let target = s.target { text += lang.pick(" 目标 \(UIText.percent(target))", " target \(UIText.percent(target))") }
-        text += lang.pick("  平均 \(UIText.points(s.mean)) ", "  mean \(UIText.points(s.mean)) ")
-        canvas.put(text, x: x, y: y, role: .muted, maxWidth: state.width - x - 2)
-    }
 }
 
 /// What the bars around a pane show: the tabs, the pane's title and period, the status bar.
@@ -247,7 +257,9 @@ public struct Chrome: Sendable, Equatable {
     public var width: Int
     public var height: Int
     public var lang: Language
-    public var pane: Pane
+    /// The panes' titles in tab order, and which is shown.
+    public var tabs: [String]
+    public var currentTab: Int
     public var name: String
     public var isDemo: Bool
     public var year: Int
@@ -257,21 +269,25 @@ public struct Chrome: Sendable, Equatable {
     public var loadedAt: String
     public var message: String?
     public var editingFilter: Bool
+    /// The `:` jump being typed.
+    public var jumpQuery: String? = nil
 
     /// The bars of the first screen kept from an earlier session (the overview).
     public init(_ first: FirstScreen, width: Int, height: Int, lang: Language, readOnly: Bool, lockHolder: String?,
                 loadedAt: String = "", message: String?) {
-        self.init(width: width, height: height, lang: lang, pane: .overview, name: first.name, isDemo: first.isDemo,
+        self.init(width: width, height: height, lang: lang, tabs: Panes.standard.all.map { $0.title(lang) }, currentTab: 0,
+                  name: first.name, isDemo: first.isDemo,
                   year: first.year, quarter: first.quarter, readOnly: readOnly, lockHolder: lockHolder, loadedAt: loadedAt,
                   message: message, editingFilter: false)
     }
 
-    init(width: Int, height: Int, lang: Language, pane: Pane, name: String, isDemo: Bool, year: Int, quarter: Int,
-         readOnly: Bool, lockHolder: String?, loadedAt: String, message: String?, editingFilter: Bool) {
+    init(width: Int, height: Int, lang: Language, tabs: [String], currentTab: Int, name: String, isDemo: Bool, year: Int, quarter: Int,
+         readOnly: Bool, lockHolder: String?, loadedAt: String, message: String?, editingFilter: Bool, jumpQuery: String? = nil) {
         self.width = width
         self.height = height
         self.lang = lang
-        self.pane = pane
+        self.tabs = tabs
+        self.currentTab = currentTab
         self.name = name
         self.isDemo = isDemo
         self.year = year
@@ -281,14 +297,16 @@ public struct Chrome: Sendable, Equatable {
         self.loadedAt = loadedAt
         self.message = message
         self.editingFilter = editingFilter
+        self.jumpQuery = jumpQuery
     }
 }
 
 extension AppState {
     public var chrome: Chrome {
         let settings = data.workspace.settings
-        return Chrome(width: width, height: height, lang: lang, pane: pane, name: settings.name, isDemo: settings.isDemo,
+        return Chrome(width: width, height: height, lang: lang, tabs: panes.all.map { $0.title(lang) }, currentTab: panes.number(pane) - 1,
+                      name: settings.name, isDemo: settings.isDemo,
                       year: data.year, quarter: data.quarter, readOnly: readOnly, lockHolder: lockHolder, loadedAt: loadedAt,
-                      message: message, editingFilter: editingFilter)
+                      message: message, editingFilter: editingFilter, jumpQuery: jumpQuery)
     }
 }

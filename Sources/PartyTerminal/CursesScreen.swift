@@ -86,40 +86,15 @@ public final class CursesScreen {
     @discardableResult
     public func draw(_ canvas: Canvas) -> Int {
         var written = 0
-        let previous = shown.flatMap { $0.width == canvas.width && $0.height == canvas.height ? $0 : nil }
-        if previous == nil { werase(pd_stdscr()) }
-        for y in 0..<canvas.height {
-            var rowChanged = false
-            var wideChanged = false
-            for x in 0..<canvas.width {
-                let new = canvas[x: x, y: y]
-                if let old = previous?[x: x, y: y], old == new { continue }
-                rowChanged = true
-                if new.width != 1 || (previous?[x: x, y: y].width ?? 1) != 1 { wideChanged = true }
-            }
-            guard rowChanged || previous == nil else { continue }
-            var x = 0
-            while x < canvas.width {
-                let cell = canvas[x: x, y: y]
-                let changed = previous == nil || wideChanged || previous![x: x, y: y] != cell
-                guard changed, cell.width != 0 else { x += 1; continue }
-                // A run of changed cells with the same role.
-                var run: [wchar_t] = []
-                let start = x
-                while x < canvas.width {
-                    let c = canvas[x: x, y: y]
-                    if c.width == 0 { x += 1; continue }
-                    let differs = previous == nil || wideChanged || previous![x: x, y: y] != c
-                    guard differs, c.role == cell.role else { break }
-                    Self.appendDrawn(c, to: &run)
-                    written += Int(c.width)
-                    x += Int(c.width)
-                }
-                let style = attributes[cell.role] ?? (pd_a_normal(), 0)
-                wattr_set(pd_stdscr(), style.attr, style.pair, nil)
-                run.withUnsafeBufferPointer { buffer in
-                    _ = mvwaddnwstr(pd_stdscr(), Int32(y), Int32(start), buffer.baseAddress, Int32(buffer.count))
-                }
+        if shown.map({ $0.width != canvas.width || $0.height != canvas.height }) ?? true { werase(pd_stdscr()) }
+        for run in canvas.changes(since: shown) {
+            var text: [wchar_t] = []
+            for cell in run.cells { Self.appendDrawn(cell, to: &text) }
+            written += run.width
+            let style = attributes[run.role] ?? (pd_a_normal(), 0)
+            wattr_set(pd_stdscr(), style.attr, style.pair, nil)
+            text.withUnsafeBufferPointer { buffer in
+                _ = mvwaddnwstr(pd_stdscr(), Int32(run.y), Int32(run.x), buffer.baseAddress, Int32(buffer.count))
             }
         }
         if let cursor = canvas.cursor {

@@ -7,6 +7,15 @@ enum CLIText {
         lang == .zh ? "已创建工作区: \(path)" : "Workspace created: \(path)"
     }
 
+    /// What to do after `init`: open it (without --data when it is at the default place), fill it.
+    static func nextSteps(directory: String, isDefault: Bool, _ lang: Language) -> String {
+        let open = isDefault ? "partydesk" : "partydesk --data \(directory)"
+        let data = isDefault ? "" : " --data \(directory)"
+        return lang == .zh
+            ? "下一步: 运行 \(open) 打开工作台 (按 2 在支部窗格用 a 新增支部), 或用 partydesk import\(data) --what branches 表格.csv 导入现有台账。"
+            : "Next: run \(open) to open the dashboard (pane 2, then a, adds a branch), or bring in an existing sheet with partydesk import\(data) --what branches SHEET.csv."
+    }
+
     static func validateClean(_ path: String, _ lang: Language) -> String {
         lang == .zh ? "检查通过, 未发现问题: \(path)" : "No problems found: \(path)"
     }

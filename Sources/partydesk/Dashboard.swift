@@ -57,7 +57,7 @@ enum Dashboard {
         var (loaded, first, typedAhead) = opened
         keeper.loaded(first, kept: kept)
 
-        var store = chosen
+        let store = chosen
         let editor = Editor(store: store)
         var state = AppState(data: first, width: screen.width, height: screen.height, readOnly: isReadOnly, loadedAt: clock())
         state.lockHolder = lockHolder
@@ -68,49 +68,55 @@ enum Dashboard {
         // seconds (and on r), and edit as soon as it is free.
         var waitingForLock = !readOnly && lock == nil
         var lastLockTry = Date()
-        func tryForLock() {
-            guard waitingForLock, case .acquired(let acquired, _) = WorkspaceLock.acquire(directory: store.directory) else { return }
-            lock = acquired
-            waitingForLock = false
-            let holder = state.lockHolder
-            // What the other editor saved is read before any edit is made on it.
-            reload(&state, loaded: &loaded, from: &store, lang: lang)
-            Update.lockTaken(&state, previousHolder: holder)
-            if editor.hasUnsettledJournal { _ = try? editor.recoverJournal() }
+        /// Runs an effect; its result comes back into `Update` as an event (which may ask for another).
+        func run(_ effect: Effect) -> Bool {
+            var next = effect
+            while true {
+                let event: Event
+                switch next {
+                case .none: return true
+                case .quit:
+                    keeper.sessionEnds()
+                    return false
+                case .reload: event = reload(loaded: &loaded, from: store, data: state.data, lang: lang)
+                case .commit(let change): event = save(change, undo: false, readOnly: state.readOnly, &loaded, editor, store, data: state.data, lang)
+                case .undo(let change): event = save(change, undo: true, readOnly: state.readOnly, &loaded, editor, store, data: state.data, lang)
+                case .loadPeriod(let quarter): event = readPeriod(quarter, &loaded, store, asOf: state.data.asOf, lang)
+                }
+                next = Update.update(event, &state)
+                switch event {
+                case .saved, .reloaded, .saveFailed(_, .some, _): keeper.changed(state.data)
+                default: break
+                }
+            }
         }
         while true {
             // While first screens are worked out behind, the loop looks up now and then to keep them.
             let timeout: Int32 = waitingForLock ? 500 : keeper.isWorking ? 250 : -1
             let next = typedAhead.isEmpty ? screen.readKey(timeout: timeout) : typedAhead.removeFirst()
             keeper.tick()
-            if waitingForLock && (Date().timeIntervalSince(lastLockTry) >= Dashboard.lockRetrySeconds || next == .key(.char("r"))) {
+            if waitingForLock && (Date().timeIntervalSince(lastLockTry) >= Dashboard.lockRetrySeconds || next == .key(.char("r"))),
+               case .acquired(let acquired, _) = WorkspaceLock.acquire(directory: store.directory) {
+                lock = acquired
+                waitingForLock = false
+                // What the other editor saved is read before any edit is made on it.
+                let fresh = reload(loaded: &loaded, from: store, data: state.data, lang: lang)
+                if case .reloaded(let data, _) = fresh { state.replaceData(data) }
+                if editor.hasUnsettledJournal { _ = try? editor.recoverJournal() }
+                _ = Update.update(.lockTaken(previousHolder: state.lockHolder, fresh: nil, at: clock()), &state)
+                screen.draw(Views.render(state))
+                if next == .key(.char("r")) { continue }   // r has reloaded already, with the lock
+            } else if waitingForLock && Date().timeIntervalSince(lastLockTry) >= Dashboard.lockRetrySeconds {
                 lastLockTry = Date()
-                let was = state.readOnly
-                tryForLock()
-                if was != state.readOnly {
-                    screen.draw(Views.render(state))
-                    if next == .key(.char("r")) { continue }   // r has reloaded already, with the lock
-                }
             }
-            guard let event = next else { continue }
-            switch event {
+            guard let input = next else { continue }
+            switch input {
             case .resize:
                 screen.updateSize()
-                state.resize(width: screen.width, height: screen.height)
+                _ = Update.update(.resize(width: screen.width, height: screen.height), &state)
             case .key(let key):
                 keeper.keyPressed()
-                var changed = false
-                switch Update.handle(key, &state) {
-                case .quit:
-                    keeper.sessionEnds()
-                    return
-                case .reload: reload(&state, loaded: &loaded, from: &store, lang: lang); changed = true
-                case .none: break
-                case .commit(let change): save(change, undo: false, &state, &loaded, editor, &store, lang); changed = true
-                case .undo(let change): save(change, undo: true, &state, &loaded, editor, &store, lang); changed = true
-                case .loadPeriod(let quarter): showPeriod(quarter, &state, &loaded, store, lang)
-                }
-                if changed { keeper.changed(state.data) }
+                guard run(Update.update(.key(key), &state)) else { return }
             }
             if typedAhead.isEmpty { screen.draw(Views.render(state)) }
         }
@@ -159,57 +165,49 @@ enum Dashboard {
         }
     }
 
-    /// Reads the years a quarter needs, then shows it; on a problem the current view stays.
-    static func showPeriod(_ quarter: Quarter, _ state: inout AppState, _ loaded: inout LoadedWorkspace, _ store: WorkspaceStore, _ lang: Language) {
+    /// Reads the years a quarter needs.
+    static func readPeriod(_ quarter: Quarter, _ loaded: inout LoadedWorkspace, _ store: WorkspaceStore, asOf: Day, _ lang: Language) -> Event {
         do {
-            try store.loadYears(DashboardData.years(for: quarter.year, asOf: state.data.asOf), into: &loaded)
-            Update.showPeriod(quarter, of: loaded.workspace, loadedYears: loaded.years, &state)
+            try store.loadYears(DashboardData.years(for: quarter.year, asOf: asOf), into: &loaded)
+            return .periodLoaded(quarter, loaded.workspace, loadedYears: loaded.years)
         } catch {
-            state.message = lang.pick("读取 \(quarter.year) 年数据失败: ", "cannot read \(quarter.year): ") + error.message(lang)
+            return .periodFailed(year: quarter.year, message: error.message(lang))
         }
     }
 
-    /// Reads the files again; on any problem the last good data stays and the status bar says why.
-    /// Saves a change durably and shows its effect everywhere at once; on a conflict the workspace
-    /// reloads so the edit can be made again on fresh data.
-    static func save(_ change: Change, undo: Bool, _ state: inout AppState, _ loaded: inout LoadedWorkspace, _ editor: Editor,
-                     _ store: inout WorkspaceStore, _ lang: Language) {
-        guard !state.readOnly else { return }
-        // What the person is told matches the disk: "saved" only when the files are there.
-        let journalProblem: String?
+    /// Saves a change durably; what comes back says what is on disk. On a conflict the workspace is
+    /// read again so the edit can be made again on fresh data.
+    static func save(_ change: Change, undo: Bool, readOnly: Bool, _ loaded: inout LoadedWorkspace, _ editor: Editor,
+                     _ store: WorkspaceStore, data: DashboardData, _ lang: Language) -> Event {
+        guard !readOnly else { return .saveFailed(message: lang.pick("只读, 未保存", "read-only: not saved"), reloaded: nil, at: nil) }
         do {
             try editor.commit(change, to: &loaded, undo: undo)
-            journalProblem = nil
+            return .saved(change, undo: undo, workspace: loaded.workspace, loadedYears: loaded.years, journalProblem: nil)
         } catch {
+            // Saved, but its journal line waits for the next commit: what the person is told matches the disk.
             if case .journal = error {
-                journalProblem = error.message(lang)   // saved, but the line waits for the next commit
-            } else {
-                var reloaded = false
-                if case .conflict = error { reload(&state, loaded: &loaded, from: &store, lang: lang); reloaded = true }
-                if case .store(.changedOnDisk) = error { reload(&state, loaded: &loaded, from: &store, lang: lang); reloaded = true }
-                Update.saveFailed(error.message(lang), reopen: !reloaded, &state)
-                return
+                return .saved(change, undo: undo, workspace: loaded.workspace, loadedYears: loaded.years, journalProblem: error.message(lang))
             }
+            if case .conflict = error, case .reloaded(let fresh, let at) = reload(loaded: &loaded, from: store, data: data, lang: lang) {
+                return .saveFailed(message: error.message(lang), reloaded: fresh, at: at)
+            }
+            if case .store(.changedOnDisk) = error, case .reloaded(let fresh, let at) = reload(loaded: &loaded, from: store, data: data, lang: lang) {
+                return .saveFailed(message: error.message(lang), reloaded: fresh, at: at)
+            }
+            return .saveFailed(message: error.message(lang), reloaded: nil, at: nil)
         }
-        let (workspace, years) = (loaded.workspace, loaded.years)
-        state.replaceData { $0.afterSaving(change, workspace: workspace, loadedYears: years) }
-        if undo { state.undoStack.removeLast() } else { state.undoStack.append(change) }
-        Update.saved(message: journalProblem ?? (undo ? lang.pick("已撤销", "undone") : lang.pick("已保存", "saved")), &state)
     }
 
-    static func reload(_ state: inout AppState, loaded: inout LoadedWorkspace, from store: inout WorkspaceStore, lang: Language) {
+    /// Reads the files again, for the period `data` shows; on a problem the last good data stays.
+    static func reload(loaded: inout LoadedWorkspace, from store: WorkspaceStore, data old: DashboardData, lang: Language) -> Event {
         do {
             let fresh = try store.load(years: loaded.years)
             loaded = fresh
-            let old = state.data
-            state.replaceData(DashboardData(workspace: fresh.workspace, year: old.year, quarter: old.quarter, asOf: old.asOf, lang: lang,
-                                            loadedYears: fresh.years))
-            state.loadedAt = clock()
-            state.message = lang.pick("已重新加载", "reloaded")
+            return .reloaded(DashboardData(workspace: fresh.workspace, year: old.year, quarter: old.quarter, asOf: old.asOf, lang: lang,
+                                           loadedYears: fresh.years), at: clock())
         } catch {
             let first = error.message(lang).split(separator: "\n").dropFirst().first.map(String.init) ?? error.message(lang)
-            state.message = lang.pick("加载失败 ", "reload failed ") + first.trimmingCharacters(in: .whitespaces)
-                + lang.pick("; 仍显示上次数据", "; showing the last good data")
+            return .reloadFailed(message: first.trimmingCharacters(in: .whitespaces))
         }
     }
 

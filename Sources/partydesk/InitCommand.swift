@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import PartyModel
 import PartyStore
@@ -7,8 +8,9 @@ struct InitCommand: ParsableCommand {
         commandName: "init",
         abstract: "新建空工作区 / Create an empty workspace (refuses a non-empty directory).")
 
-    @Argument(help: ArgumentHelp("新工作区的目录 / Directory for the new workspace.", valueName: "DIR"))
-    var directory: String
+    @Argument(help: ArgumentHelp("新工作区的目录; 省略时为默认数据位置 (示例工作区仍在其 demo/ 中) / Directory for the new workspace; by default the data location (the demo stays in its demo/).",
+                                 valueName: "DIR"))
+    var directory: String?
 
     @Option(name: .long, help: "工作区名称, 如 某某党委 / Workspace name.")
     var name: String
@@ -25,14 +27,18 @@ struct InitCommand: ParsableCommand {
     }
 
     func run() throws {
-        let path = DataLocationPath.absolute(directory)
-        let store = WorkspaceStore(directory: path)
+        // No DIR: the place the dashboard opens by default ($PARTYDESK_DATA, else the XDG data home),
+        // which may hold the demo in demo/ already: that stays where it is.
+        let location = DataLocation.resolve(option: directory, environment: ProcessInfo.processInfo.environment)
+        let store = WorkspaceStore(directory: location.directory)
         do {
-            try store.create(Workspace.empty(name: name, year: year ?? Day.today.year))
+            try store.create(Workspace.empty(name: name, year: year ?? Day.today.year), besides: directory == nil ? ["demo"] : [])
         } catch {
             throw CLIFailure(message: error.message(lang))
         }
-        Output.line(CLIText.created(path, lang))
+        Output.line(CLIText.created(location.directory, lang))
+        // Without DIR it is where the dashboard looks first: no --data needed to open it.
+        Output.line(CLIText.nextSteps(directory: location.directory, isDefault: directory == nil, lang))
     }
 }
 

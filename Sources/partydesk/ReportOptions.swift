@@ -105,6 +105,6 @@ enum Output {
 
     /// 2 decimals, trailing zeros kept for totals (84.10).
     static func points(_ value: Double) -> String { String(format: "%.2f", roundHalfUp2(value)) }
-    static func percent(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }
+    static func percent(_ value: Double) -> String { formatPercent(value) }
 }
 

@@ -110,6 +110,26 @@ import TestSupport
         #expect(FileManager.default.contents(atPath: tmp.sub("new/workspace.json")) == before)
     }
 
+    /// `init` without DIR: the workspace goes where the dashboard looks first, beside the demo it
+    /// had been showing, and opens from then on without --data.
+    @Test func initWithoutADirectoryUsesTheDefaultPlaceBesideTheDemo() throws {
+        let tmp = TempDirectory(); defer { tmp.cleanup() }
+        let env = ["HOME": tmp.path, "XDG_DATA_HOME": "", "PARTYDESK_DATA": ""]
+        let demo = try runProduct("partydesk", ["summary"], environment: env)
+        #expect(demo.status == 0 && demo.stdout.contains("[示例]"))
+        let home = tmp.path + "/.local/share/partydesk"
+        #expect(FileManager.default.fileExists(atPath: home + "/demo/workspace.json"))
+        let created = try runProduct("partydesk", ["init", "--name", "某某县委组织部"], environment: env)
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(created.stdout.contains("已创建工作区: \(home)"))
+        #expect(created.stdout.contains("下一步: 运行 partydesk 打开工作台"))
+        let mine = try runProduct("partydesk", ["summary"], environment: env)
+        #expect(mine.stdout.hasPrefix("某某县委组织部  ") && !mine.stdout.contains("[示例]"), "\(mine.stdout)")
+        #expect(FileManager.default.fileExists(atPath: home + "/demo/workspace.json"))   // the demo stays
+        let again = try runProduct("partydesk", ["init", "--name", "另一个"], environment: env)
+        #expect(again.status == 1 && again.stderr.contains("不是空目录"))
+    }
+
     @Test func summaryJSONHasHandCountedFigures() throws {
         let tmp = TempDirectory(); defer { tmp.cleanup() }
         try WorkspaceStore(directory: tmp.sub("ws")).create(smallWorkspace())

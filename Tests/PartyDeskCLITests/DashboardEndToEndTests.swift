@@ -73,7 +73,7 @@ final class DashboardEndToEndTests {
         let tmux = try start()
         #expect(try tmux.display("#{alternate_on}") == "1")
         for pane in Pane.allCases {
-            try tmux.keys(String(pane.rawValue))
+            try tmux.keys(String(pane.number))
             let screen = try tmux.wait { $0.count > 1 && $0[1].hasPrefix(" \(pane.title(.zh))") && self.shortFramedRows($0, width: 80).isEmpty }
             #expect(screen[1].hasPrefix(" \(pane.title(.zh))"), "pane \(pane): \(screen[1])")
             checkBorders(screen, width: 80, "\(pane)")

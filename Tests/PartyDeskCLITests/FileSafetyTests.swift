@@ -126,7 +126,7 @@ struct Tmpfs {
     }
 
     /// The dashboard's form on a full disk, through the same path the dashboard takes (Enter →
-    /// `.commit` → `Editor.commit` → `Update.saved` / `Update.saveFailed`): "已保存" only when the
+    /// `.commit` → `Editor.commit` → `Event.saved` / `Event.saveFailed`): "已保存" only when the
     /// record is on disk; when the save failed the form is open again with what was typed.
     @Test(.enabled(if: Tmpfs.possible, "needs root to mount a tmpfs"), arguments: freeKB)
     func aFormSavedOnAFullDiskSaysWhatIsOnDisk(_ extraKB: Int) throws {
@@ -137,11 +137,16 @@ struct Tmpfs {
             for key: Key in [.char("8"), .char("a"), .tab, .tab, .tab] { _ = Update.handle(key, &state) }
             for c in "表单满盘" { _ = Update.handle(.char(c), &state) }
             guard case .commit(let change) = Update.handle(.enter, &state) else { Issue.record("the form did not commit: \(String(describing: state.form?.error))"); return }
+            // The events Dashboard.save turns an Editor's outcome into.
             do throws(Editor.Failure) {
                 try Editor(store: store).commit(change, to: &loaded)
-                Update.saved(message: "已保存", &state)
+                _ = Update.update(.saved(change, undo: false, workspace: loaded.workspace, loadedYears: loaded.years, journalProblem: nil), &state)
             } catch {
-                if case .journal = error { Update.saved(message: error.message(.zh), &state) } else { Update.saveFailed(error.message(.zh), &state) }
+                if case .journal = error {
+                    _ = Update.update(.saved(change, undo: false, workspace: loaded.workspace, loadedYears: loaded.years, journalProblem: error.message(.zh)), &state)
+                } else {
+                    _ = Update.update(.saveFailed(message: error.message(.zh), reloaded: nil, at: nil), &state)
+                }
             }
             let onDisk = (try store.load()).workspace.activities.contains { $0.title == "表单满盘" }
             let saidSaved = state.message?.contains("已保存") == true

@@ -115,7 +115,7 @@ import TestSupport
         press([.char("e"), .char("d"), .char("5"), .char("m")], &state)
         #expect(state.form == nil)
         #expect(Update.handle(.char("u"), &state) == .none)
-        #expect(KeyMap.active(readOnly: true).allSatisfy { !$0.writes })
+        #expect(Panes.standard.all.allSatisfy { KeyMap.active(for: $0, readOnly: true).allSatisfy { !$0.writes } })
         press([.char("?")], &state)
         #expect(!Views.render(state).lines.joined().contains("撤销"))
     }
@@ -242,7 +242,7 @@ extension String {
     @Test func aFailedSaveOpensTheFormAgainWithWhatWasTyped() throws {
         var (state, change) = filledForm()
         #expect(change != nil && state.form == nil)
-        Update.saveFailed("保存失败: 磁盘已满", &state)
+        _ = Update.update(.saveFailed(message: "保存失败: 磁盘已满", reloaded: nil, at: nil), &state)
         let form = try #require(state.form)
         #expect(form.value("title") == "满盘的一次" && form.error == "保存失败: 磁盘已满")
         #expect(state.message == "保存失败: 磁盘已满" && state.formAwaitingSave == nil)
@@ -252,13 +252,14 @@ extension String {
         #expect(again == change)
     }
 
-    @Test func aSavedChangeClosesTheForm() {
-        var (state, _) = filledForm()
-        Update.saved(message: "已保存", &state)
+    @Test func aSavedChangeClosesTheForm() throws {
+        var (state, change) = filledForm()
+        let saved = try #require(change)
+        _ = Update.update(.saved(saved, undo: false, workspace: try saved.apply(to: state.data.workspace), loadedYears: nil, journalProblem: nil), &state)
         #expect(state.form == nil && state.formAwaitingSave == nil && state.message == "已保存")
         // After a reload under it (a conflict), the form stays closed: the change is made again.
         var (reloaded, _) = filledForm()
-        Update.saveFailed("数据已被其他程序修改", reopen: false, &reloaded)
+        _ = Update.update(.saveFailed(message: "数据已被其他程序修改", reloaded: reloaded.data, at: "10:00:00"), &reloaded)
         #expect(reloaded.form == nil && reloaded.formAwaitingSave == nil)
     }
 }

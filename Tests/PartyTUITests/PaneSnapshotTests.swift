@@ -35,13 +35,13 @@ import TestSupport
     func everyPaneAtBothSizes(pane: Pane) throws {
         for (w, h) in Self.sizes {
             var state = demoState(width: w, height: h)
-            press([.char(Character(String(pane.rawValue)))], &state)
+            press([.char(Character(String(pane.number)))], &state)
             let canvas = Views.render(state)
             let label = "\(pane) \(w)x\(h)"
             checkFrame(canvas, label)
             // Tab bar names every pane, the active one in its own role; status bar says demo, period, mode.
             let tabs = canvas.row(0)
-            for p in Pane.allCases { #expect(tabs.contains("\(p.rawValue) \(p.title(.zh))"), "\(label): \(tabs)") }
+            for p in Pane.allCases { #expect(tabs.contains("\(p.number) \(p.title(.zh))"), "\(label): \(tabs)") }
             #expect(tabs.contains("示例"))
             let status = canvas.row(h - 1)
             #expect(status.contains("示例研究院党委") && status.contains("[示例]") && status.contains("2026年第4季度") && status.contains("编辑"))

@@ -20,7 +20,7 @@ func press(_ keys: [Key], _ state: inout AppState) {
         for size in [(80, 24), (120, 40)] {
             var state = demoState(width: size.0, height: size.1)
             for pane in Pane.allCases {
-                press([.char(Character(String(pane.rawValue)))], &state)
+                press([.char(Character(String(pane.number)))], &state)
                 print("=== \(pane) \(size)")
                 print(Views.render(state).lines.joined(separator: "\n"))
             }

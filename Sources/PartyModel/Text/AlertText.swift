@@ -31,3 +31,25 @@ public extension Alert {
         }
     }
 }
+
+public extension AlertKind {
+    /// What kind of alert this is, in a few words with its threshold and no names or records: the
+    /// wall display counts alerts by it and the alerts pane shows it beside the full message.
+    func title(_ lang: Language) -> String {
+        switch self {
+        case .termEndsSoon(_, let months): lang.pick("\(months)个月内换届", "elections within \(months) months")
+        case .termOverdue: lang.pick("换届逾期", "elections overdue")
+        case .termUnknown: lang.pick("任期未登记", "terms not recorded")
+        case .tooFewFullMembers(_, let minimum): lang.pick("正式党员不足\(minimum)人", "fewer than \(minimum) full members")
+        case .noCommittee: lang.pick("应设未设支委会", "no committee where due")
+        case .tooLargeForBranch(_, let maximum): lang.pick("超过\(maximum)人应设党总支", "over \(maximum) members")
+        case .shouldBeCommittee(_, let threshold): lang.pick("\(threshold)人以上应设党委", "\(threshold)+ members")
+        case .noPartyGroups: lang.pick("未划分党小组", "no party groups")
+        case .duesArrears(_, let months): lang.pick("党费欠缴\(months)个月以上", "dues \(months)+ months behind")
+        case .meetingsBehind: lang.pick("三会一课进度落后", "meetings behind")
+        case .checkMissing: lang.pick("季度检查未录入", "quarterly check missing")
+        case .rectificationOverdue: lang.pick("整改逾期", "rectifications overdue")
+        case .secretaryVacant: lang.pick("书记空缺", "secretary vacant")
+        }
+    }
+}

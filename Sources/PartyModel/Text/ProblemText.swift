@@ -125,6 +125,13 @@ public extension SyntaxIssue {
     }
 }
 
+/// A share as every view writes it — the dashboard, the wall, the command line, the report: whole
+/// percent, rounded half up (0.835 → 84%). The exact ratio is in the JSON output.
+public func formatPercent(_ ratio: Double) -> String {
+    guard ratio.isFinite else { return "-" }
+    return "\(Int((ratio * 100 + 1e-9).rounded(.toNearestOrAwayFromZero)))%"
+}
+
 /// Numbers as people write them: 3 not 3.0, 2.5 as is.
 public func formatNumber(_ value: Double) -> String {
     if value.rounded() == value, abs(value) < 1e15 { return String(Int(value)) }

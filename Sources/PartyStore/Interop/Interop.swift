@@ -40,22 +40,13 @@ public enum LedgerSheet: String, CaseIterable, Sendable {
                              existing: ws.members, key: { $0.id }, ctx: ctx, lang: lang,
                              newId: { _ in nil }, change: { .member(before: $0, after: $1) })
         case .activities:
-            // Activities match by id, else by branch + kind + date + title. New ones get the first
-            // free number of their year: numbers are only taken, so each year's search goes on
-            // from the last one given (one pass over the numbers, not one per new row).
-            var taken = Set(ws.activities.map(\.id))
-            var nextNumber: [String: Int] = [:]
+            // Activities match by id, else by branch + kind + date + title. New ones are numbered as
+            // the dashboard numbers them (a2026-0843), each year's numbers going on from the last given.
+            var ids = NewIds(taken: ws.activities.lazy.map(\.id))
             return Self.plan(text, file: file, columns: Sheets.activities(lang),
                              blank: Activity(id: "", branchId: "", kind: .other, date: Day(year: 2000, month: 1, day: 1)!, title: ""),
                              existing: ws.activities, key: { "\($0.branchId)|\($0.kind.rawValue)|\($0.date.iso)|\($0.title)" }, ctx: ctx, lang: lang,
-                             newId: { a in
-                                 let prefix = "a\(a.date.year)-i"
-                                 var n = nextNumber[prefix] ?? 1
-                                 while taken.contains("\(prefix)\(n)") { n += 1 }
-                                 taken.insert("\(prefix)\(n)")
-                                 nextNumber[prefix] = n + 1
-                                 return "\(prefix)\(n)"
-                             },
+                             newId: { a in ids.activity(on: a.date) },
                              change: { .activity(before: $0, after: $1) })
         }
     }

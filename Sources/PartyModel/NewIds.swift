@@ -1,0 +1,52 @@
+/// Ids for new records, made in one place. Each names what it is and sorts with its kind:
+/// an activity `a2026-0843` (its year, then the first free number), a quarterly check
+/// `chk-2026q3-b-office` (one a branch and quarter), a finding `zg-2026-17`, a branch `b-16`.
+/// A minter holds the ids taken, those it gave out included, so one batch (an import, a check
+/// with its findings) never gives the same id twice; each kind's numbers go on from the last given.
+public struct NewIds: Sendable {
+    private var taken: Set<String>
+    private var next: [String: Int] = [:]
+
+    /// `taken`: the ids in use among the records of the kinds to be made.
+    public init(taken: some Sequence<String>) { self.taken = Set(taken) }
+
+    /// How many ids are taken.
+    public var count: Int { taken.count }
+
+    /// A minter for activities, checks and findings of `workspace` (its branches' ids too).
+    public init(_ workspace: Workspace) {
+        self.init(taken: workspace.activities.lazy.map(\.id))
+        taken.formUnion(workspace.checks.lazy.map(\.id))
+        taken.formUnion(workspace.rectifications.lazy.map(\.id))
+        taken.formUnion(workspace.organisation.branches.lazy.map(\.id))
+    }
+
+    /// prefix + the first free number at or after where this prefix last stopped (`digits` wide).
+    private mutating func number(_ prefix: String, digits: Int = 0, from start: Int = 1) -> String {
+        var n = next[prefix] ?? start
+        func id(_ n: Int) -> String { prefix + String(repeating: "0", count: max(0, digits - String(n).count)) + String(n) }
+        while taken.contains(id(n)) { n += 1 }
+        next[prefix] = n + 1
+        taken.insert(id(n))
+        return id(n)
+    }
+
+    /// `from`: where the search begins the first time (the year's count of activities plus one:
+    /// numbers are only taken, so on a county's 100,000 the first free one is found at once).
+    public mutating func activity(on date: Day, from start: Int = 1) -> String { number("a\(date.year)-", digits: 4, from: start) }
+    public mutating func finding(year: Int) -> String { number("zg-\(year)-") }
+    public mutating func branch() -> String { number("b-") }
+
+    /// A branch has one check a quarter: its id says which.
+    public static func check(branchId: String, quarter: Quarter) -> String { "chk-\(quarter.year)q\(quarter.number)-\(branchId)" }
+}
+
+extension Workspace {
+    /// A new activity id that sorts with its year and is not taken: a2026-0843.
+    public func newActivityId(on date: Day) -> String {
+        let prefix = "a\(date.year)-"
+        let used = activities.lazy.map(\.id).filter { $0.hasPrefix(prefix) }
+        var ids = NewIds(taken: used)
+        return ids.activity(on: date, from: ids.count + 1)
+    }
+}
