@@ -16,7 +16,7 @@ struct AddActivityCommand: ParsableCommand {
     @Option(name: .long, help: "支部编号 / Branch id.")
     var branch: String
 
-    @Option(name: .long, help: ArgumentHelp("类型 / Kind: \(ActivityKind.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "KIND"))
+    @Option(name: .long, help: ArgumentHelp("类型, 代码或中文名 / Kind, by code or Chinese name: \(ActivityKind.allCases.map { "\($0.rawValue) \($0.name(.zh))" }.joined(separator: ", ")).", valueName: "KIND"))
     var kind: String
 
     @Option(name: .long, help: ArgumentHelp("日期 / Date.", valueName: "DATE"))
@@ -32,8 +32,8 @@ struct AddActivityCommand: ParsableCommand {
 
     func run() throws {
         let lang = workspace.lang
-        guard let kind = ActivityKind(rawValue: kind) else {
-            throw ValidationError("--kind \(self.kind): " + ProblemKind.unknownCode(self.kind, allowed: ActivityKind.allCases.map(\.rawValue)).message(lang))
+        guard let kind = ActivityKind.named(kind) else {
+            throw ValidationError("--kind \(self.kind): " + ProblemKind.unknownCode(self.kind, allowed: ActivityKind.allCases.map { "\($0.rawValue) (\($0.name(.zh)))" }).message(lang))
         }
         guard let day = Day.parse(date) else { throw ValidationError("--date \"\(date)\": 无法识别的日期 / unrecognised date") }
         let store = try workspace.storeToOpen()

@@ -212,7 +212,12 @@ import TestSupport
         #expect(try store.load().workspace.activities.contains { $0.title == "书记讲党课" && $0.date.iso == "2026-06-01" })
         #expect(Journal(directory: store.directory).entries().count == 1)
         let badKind = try runProduct("partydesk", ["add-activity", "--data", store.directory, "--branch", "b1", "--kind", "party", "--date", "2026-06-01", "--title", "x"])
-        #expect(badKind.status == 2)
+        #expect(badKind.status == 2 && badKind.stderr.contains("themedPartyDay (主题党日)"))
+        // The Chinese names the import takes are taken here too.
+        let chinese = try runProduct("partydesk", ["add-activity", "--data", store.directory, "--branch", "b1", "--kind", "主题党日",
+                                                   "--date", "2026-06-02", "--title", "六月主题党日"])
+        #expect(chinese.status == 0, "\(chinese.stderr)")
+        #expect(try store.load().workspace.activities.contains { $0.title == "六月主题党日" && $0.kind == .themedPartyDay })
         let badBranch = try runProduct("partydesk", ["add-activity", "--data", store.directory, "--branch", "b404", "--kind", "talk", "--date", "2026-06-01", "--title", "x"])
         #expect(badBranch.status == 1 && badBranch.stderr.contains("b404"))
         // While a dashboard (here: flock(1)) holds the lock, it waits 5 s (saying so after 1 s),

@@ -108,3 +108,12 @@ public extension TransitionError {
         }
     }
 }
+
+public extension ActivityKind {
+    /// The kind a person or a sheet names: its code (`partyLesson`), its Chinese name (党课) or its
+    /// English name in any case. `add-activity --kind` and the import read kinds through this.
+    static func named(_ text: String) -> ActivityKind? {
+        let t = text.trimmingWhitespace()
+        return allCases.first { $0.rawValue == t || $0.name(.zh) == t || $0.name(.en).lowercased() == t.lowercased() }
+    }
+}

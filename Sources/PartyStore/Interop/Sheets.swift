@@ -34,7 +34,7 @@ enum Sheets {
             Column(zh: "类型", en: "Kind", aliases: ["活动类型", "会议类型", "kind"], required: true, get: { $0.kind.name(lang) },
                    set: { r, s, _ in
                        let t = Cell.trimmed(s)
-                       guard let k = ActivityKind.allCases.first(where: { $0.rawValue == t || $0.name(.zh) == t || $0.name(.en).lowercased() == t.lowercased() }) else {
+                       guard let k = ActivityKind.named(t) else {
                            return ImportProblem(kind: t.isEmpty ? .missing : .unknownKind, value: t)
                        }
                        r.kind = k
