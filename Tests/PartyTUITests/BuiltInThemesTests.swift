@@ -21,7 +21,7 @@ import PartyTUI
         let file = try #require(FileManager.default.contents(atPath: "\(Self.themesDirectory)/\(name).theme"))
         let builtIn = try #require(BuiltInThemes.texts[name], "\(name) is not built in: \(Self.regenerate)")
         let (a, b) = (Array(builtIn.utf8), Array(file))
-        let firstDifference = zip(a, b).firstIndex { $0 != $1 } ?? (a.count == b.count ? nil : min(a.count, b.count))
+        let firstDifference = a.indices.first { $0 < b.count && a[$0] != b[$0] } ?? (a.count == b.count ? nil : min(a.count, b.count))
         #expect(firstDifference == nil, "the built-in \(name) (\(a.count) bytes) differs from Themes/\(name).theme (\(b.count) bytes) from byte \(firstDifference ?? 0): \(Self.regenerate)")
         // And it is a theme that parses with every role.
         let theme = try Theme.parse(builtIn, fallbackName: name)
