@@ -37,17 +37,27 @@ public struct ProcessResult {
     public var stderr: String
 }
 
-/// Runs a built product with arguments and extra environment; waits for it.
+/// The environment a test gives the binaries it starts (`runProduct`, `Tmux`): the caller's, less
+/// `PARTYDESK_DATA` and every XDG base-directory variable (`XDG_CACHE_HOME`, `XDG_CONFIG_HOME`,
+/// `XDG_DATA_HOME`, `XDG_STATE_HOME`, `XDG_RUNTIME_DIR`, any `XDG_*`), so that the data, the kept
+/// first screens and the themes follow the `HOME` the test gives, never the developer's own
+/// folders; then `extra` on top (a test that wants an XDG folder names it there).
+public func productEnvironment(_ extra: [String: String] = [:],
+                               base: [String: String] = ProcessInfo.processInfo.environment) -> [String: String] {
+    var env = base.filter { !$0.key.hasPrefix("XDG_") }
+    env["PARTYDESK_DATA"] = nil
+    for (k, v) in extra { env[k] = v }
+    return env
+}
+
+/// Runs a built product with arguments and extra environment (over `productEnvironment()`); waits for it.
 @discardableResult
 public func runProduct(_ name: String, _ arguments: [String], environment: [String: String] = [:],
                        directory: String? = nil) throws -> ProcessResult {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "\(productsDirectory)/\(name)")
     process.arguments = arguments
-    var env = ProcessInfo.processInfo.environment
-    env["PARTYDESK_DATA"] = nil
-    for (k, v) in environment { env[k] = v }
-    process.environment = env
+    process.environment = productEnvironment(environment)
     if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
     let out = Pipe(), err = Pipe()
     process.standardOutput = out

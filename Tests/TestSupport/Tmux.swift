@@ -27,7 +27,9 @@ public final class Tmux {
         posix_spawn_file_actions_addopen(&actions, 1, capture ? outPath : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         let argv = ["tmux", "-u", "-L", socket, "-f", "/dev/null"] + args
-        var env = ProcessInfo.processInfo.environment
+        // No XDG_* or PARTYDESK_DATA from the caller: the program in the pane gets them only from
+        // its own command line (`env HOME=… XDG_CONFIG_HOME=… partydesk …`).
+        var env = productEnvironment()
         env["TMUX"] = nil
         env["LANG"] = "C.UTF-8"
         // Fixed LINES/COLUMNS would pin the program's idea of the size.
