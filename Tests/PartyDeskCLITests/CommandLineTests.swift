@@ -236,7 +236,7 @@ import TestSupport
         let held = try runProduct("partydesk", ["add-activity", "--data", store.directory, "--branch", "b1", "--kind", "talk", "--date", "2026-06-01", "--title", "谈心"])
         #expect(held.status == 1 && held.stderr.contains("编辑") && held.stderr.contains("等待"), "\(held.stderr)")
         #expect(Date().timeIntervalSince(started) >= WorkspaceLock.patience - 0.5)
-        #expect(Journal(directory: store.directory).entries().count == 1)
+        #expect(Journal(directory: store.directory).entries().count == 2)   // 书记讲党课 and 六月主题党日
         long.terminate(); long.waitUntilExit()
         // Held for a moment only: it waits, then records.
         let short = try hold(for: "1.5")
@@ -244,7 +244,7 @@ import TestSupport
         let waited = try runProduct("partydesk", ["add-activity", "--data", store.directory, "--branch", "b1", "--kind", "talk", "--date", "2026-06-01", "--title", "谈心"])
         #expect(waited.status == 0, "\(waited.stderr)")
         #expect(waited.stderr.contains("等待"), "\(waited.stderr)")
-        #expect(Journal(directory: store.directory).entries().count == 2)
+        #expect(Journal(directory: store.directory).entries().count == 3)
     }
 }
 
