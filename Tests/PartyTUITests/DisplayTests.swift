@@ -24,6 +24,25 @@ import TestSupport
         #expect(large.lines.allSatisfy { DisplayWidth.of($0) == 300 })
     }
 
+    /// The wall uses its screen: the page title never runs over the organisation's name, the
+    /// headline's digits grow at 200×60 (twice the 80×24 height), task names are not cut short.
+    @Test func theWallUsesItsScreen() {
+        for page in DisplayPage.allCases {
+            for (w, h) in [(80, 24), (120, 40), (200, 60)] {
+                let top = DisplayViews.render(state(w, h, page: page)).row(0)
+                #expect(top.hasPrefix(" 示例研究院党委 [示例] "), "\(page) \(w)x\(h): \(top)")
+                #expect(top.contains(page.title(.zh)), "\(page) \(w)x\(h): \(top)")
+                #expect(top.hasSuffix("10:30:00 "))
+            }
+        }
+        func digitRows(_ c: Canvas) -> Int { (0..<c.height).filter { y in (0..<c.width).contains { c[x: $0, y: y].role == .barFilled } }.count }
+        #expect(digitRows(DisplayViews.render(state(200, 60))) >= 2 * digitRows(DisplayViews.render(state(80, 24))))
+        let tasks = DisplayViews.render(state(200, 60, page: .alerts)).lines.joined(separator: "\n")
+        for task in demoState().data.workspace.plan.tasks.prefix(10) {
+            #expect(tasks.contains(task.title), "\(task.title) cut at 200 columns")
+        }
+    }
+
     @Test func noPersonalNamesOnAnyPage() {
         let ws = demoState().data.workspace
         var names = Set(ws.members.map(\.name))
