@@ -145,9 +145,13 @@ public enum Views {
         x += canvas.put("  " + mode, x: x, y: y, role: .statusAccent)
         if let holder = state.lockHolder { x += canvas.put(lang.pick(" (\(holder) 正在编辑)", " (\(holder) is editing)"), x: x, y: y, role: .status, maxWidth: 24) }
         if !state.loadedAt.isEmpty { x += canvas.put(lang.pick("  加载 ", "  loaded ") + state.loadedAt, x: x, y: y, role: .status) }
-        let hint = state.message ?? state.jumpQuery.map { lang.pick("跳转到: ", "go to: ") + $0 + "_" }
+        var hint = state.message ?? state.jumpQuery.map { lang.pick("跳转到: ", "go to: ") + $0 + "_" }
             ?? (state.editingFilter ? lang.pick("输入筛选, Enter 确定, Esc 清除", "type to filter, Enter keep, Esc clear")
                                     : lang.pick("? 帮助  : 跳转  q 退出", "? help  : go to  q quit"))
+        // The key hint shortened rather than dropped where the bar is full.
+        if state.message == nil && state.jumpQuery == nil && !state.editingFilter && state.width - DisplayWidth.of(hint) - 1 <= x + 1 {
+            hint = lang.pick("?帮助 q退出", "?help q quit")
+        }
         let w = DisplayWidth.of(hint)
         if state.width - w - 1 > x + 1 {
             canvas.put(hint, x: state.width - w - 1, y: y, role: state.message == nil && state.jumpQuery == nil ? .status : .statusAccent)

@@ -4,6 +4,8 @@ public enum Language: String, CaseIterable, Sendable {
 
     /// Picks one of two texts; used only inside the text tables.
     @inline(__always) public func pick(_ zh: String, _ en: String) -> String { self == .zh ? zh : en }
+    /// A number that differs by language (a column's width for its words).
+    @inline(__always) public func pick(_ zh: Int, _ en: Int) -> Int { self == .zh ? zh : en }
 }
 
 /// "张三、李四, 王五；赵六" → names: the separators people use in Chinese and English lists.

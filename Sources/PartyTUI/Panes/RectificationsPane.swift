@@ -48,7 +48,7 @@ public struct RectificationsPane: PaneSpec {
             ColumnSpec(lang.pick("问题", "Finding"), width: 16, flexible: true, priority: 10),
             ColumnSpec(lang.pick("责任人", "Owner"), width: 6, priority: 4),
             ColumnSpec(lang.pick("期限", "Due"), width: 10, priority: 7),
-            ColumnSpec(lang.pick("状态", "Status"), width: 7, priority: 9),
+            ColumnSpec(lang.pick("状态", "Status"), width: lang.pick(7, 12), priority: 9),
         ]
         let sorted = ws.rectifications.sorted { a, b in
             let (ao, bo) = (a.isOverdue(on: asOf), b.isOverdue(on: asOf))
