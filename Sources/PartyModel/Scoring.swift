@@ -163,7 +163,7 @@ public struct ScoringEngine: Sendable {
         case .check(let id): raw = figures.checkPoints[quarter.number]?[id] ?? 0
         case .manual: raw = figures.manual[ManualKey(item: item.id, year: quarter.year, quarter: quarter.number)] ?? 0
         }
-        return min(max(raw, 0), item.max)
+        return Self.clamped(raw, to: item)
     }
 
     /// Points of one year item, given the quarters counted for the year.
@@ -176,8 +176,11 @@ public struct ScoringEngine: Sendable {
             raw = counted.reduce(0) { $0 + (figures.checkPoints[$1.number]?[id] ?? 0) } / Double(max(1, counted.count))
         case .manual: raw = figures.manual[ManualKey(item: item.id, year: year, quarter: nil)] ?? 0
         }
-        return min(max(raw, 0), item.max)
+        return Self.clamped(raw, to: item)
     }
+
+    /// An item's points: never below 0 nor above its maximum, whatever the source gives.
+    static func clamped(_ raw: Double, to item: ScoreItem) -> Double { min(max(raw, 0), item.max) }
 
     func deduction(_ branch: Branch, on day: Day) -> (points: Double, overdue: Int, termOverdue: Bool) {
         let d = scheme.deductions

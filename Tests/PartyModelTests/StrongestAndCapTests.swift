@@ -1,0 +1,76 @@
+import Testing
+import TestSupport
+@testable import PartyModel
+
+/// The rules an audit could break without any test noticing, each worked out by hand on a scheme
+/// small enough to add up in one's head: two categories of one manual year item each (50 + 50),
+/// grades 好 ≥ 90, 较好 ≥ 75, 一般 ≥ 60; 最强 = 好, every category ≥ 80 % of its maximum, no overdue
+/// rectification; 2 points off per overdue rectification, at most 10.
+@Suite struct StrongestAndCapTests {
+    static let scheme = ScoringScheme(
+        categories: [ScoreCategory(id: "a", name: "甲"), ScoreCategory(id: "b", name: "乙")],
+        items: [ScoreItem(id: "ia", category: "a", title: "甲项", max: 50, period: .year, source: .manual),
+                ScoreItem(id: "ib", category: "b", title: "乙项", max: 50, period: .year, source: .manual)],
+        deductions: Deductions(perOverdueRectification: 2, overdueRectificationCap: 10, termOverdue: 5),
+        bonusCap: 5,
+        grades: [GradeBand(grade: .good, minimum: 90), GradeBand(grade: .fairlyGood, minimum: 75),
+                 GradeBand(grade: .average, minimum: 60), GradeBand(grade: .poor, minimum: 0)],
+        strongest: StrongestRule(grade: .good, minimumCategoryShare: 0.8, noOverdueRectification: true, targets: ["2025": 0.5]))
+
+    /// 2025, judged on 31 Dec 2025 (the as-of day is in 2026).
+    static func table() -> ScoreTable {
+        var ws = smallWorkspace()
+        ws.scoring = scheme
+        let branch = { (id: String) in Branch(id: id, name: "支部\(id)", parentId: "c", sector: .school, fullMembers: 5) }
+        ws.organisation.branches = [branch("p"), branch("q"), branch("r"), branch("s")]
+        ws.activities = []
+        ws.members = []
+        func manual(_ b: String, _ a: Double, _ bb: Double) -> [ManualScore] {
+            [ManualScore(branchId: b, itemId: "ia", year: 2025, points: a), ManualScore(branchId: b, itemId: "ib", year: 2025, points: bb)]
+        }
+        ws.manualScores = manual("p", 50, 46) + manual("q", 50, 39) + manual("r", 50, 50) + manual("s", 50, 50)
+        ws.bonuses = [Bonus(branchId: "q", year: 2025, points: 5, reason: "加分")]
+        func overdue(_ b: String, _ n: Int) -> Rectification {
+            Rectification(id: "z-\(b)-\(n)", branchId: b, category: "a", description: "问题", owner: "书记",
+                          openedOn: Day(iso: "2025-06-01")!, dueOn: Day(iso: "2025-06-30")!)
+        }
+        ws.rectifications = [overdue("r", 1)] + (1...6).map { overdue("s", $0) }
+        return ScoringEngine(ws).year(2025, asOf: testAsOf)
+    }
+
+    @Test func strongestNeedsEveryCategoryAndNoOverdueRectification() throws {
+        let rows = Dictionary(uniqueKeysWithValues: Self.table().branches.map { ($0.branchId, $0) })
+        // p: 50 + 46 = 96, 好; shares 100 % and 92 %: 最强.
+        let p = try #require(rows["p"])
+        #expect(p.total == 96 && p.grade == .good && p.strongest)
+        // q: 50 + 39 + 5 bonus = 94, 好; but 乙 is 39/50 = 78 % < 80 %: not 最强.
+        let q = try #require(rows["q"])
+        #expect(q.total == 94 && q.grade == .good && !q.strongest)
+        // r: 100 − 2 for one overdue rectification = 98, 好, every category full; overdue: not 最强.
+        let r = try #require(rows["r"])
+        #expect(r.total == 98 && r.grade == .good && r.overdueRectifications == 1 && !r.strongest)
+    }
+
+    @Test func theDeductionForOverdueRectificationsIsCapped() throws {
+        // s: six overdue × 2 = 12, capped at 10: 100 − 10 = 90.00, still 好 (88 without the cap: 较好).
+        let s = try #require(Self.table().branches.first { $0.branchId == "s" })
+        #expect(s.deduction == 10 && s.overdueRectifications == 6 && s.total == 90 && s.grade == .good)
+        let summary = Self.table().summary
+        #expect(summary.strongestCount == 1 && summary.strongestShare == 0.25 && summary.target == 0.5)
+        #expect(summary.grades[.good] == 4)
+    }
+
+    /// A quarter has ended only once its last day is over: on 30 June the year view still averages
+    /// Q1 alone; on 1 July Q1 and Q2. (On 31 March nothing has ended, so the current quarter, Q1, is
+    /// shown — the same answer either way, which is why this boundary is tested at Q2.)
+    @Test func aQuarterEndsTheDayAfterItsLastDay() {
+        func counted(_ iso: String, year: Int = 2026) -> [Int] { ScoringEngine.countedQuarters(year: year, asOf: Day(iso: iso)!).map(\.number) }
+        #expect(counted("2026-06-30") == [1])
+        #expect(counted("2026-07-01") == [1, 2])
+        #expect(counted("2026-12-31") == [1, 2, 3])
+        #expect(counted("2027-01-01") == [1, 2, 3, 4])
+        #expect(counted("2026-03-31") == [1])
+        #expect(counted("2026-05-01", year: 2025) == [1, 2, 3, 4])
+        #expect(counted("2026-05-01", year: 2027) == [1])
+    }
+}
