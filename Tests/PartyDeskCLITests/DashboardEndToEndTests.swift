@@ -83,7 +83,7 @@ final class DashboardEndToEndTests {
         var screen = try tmux.wait(for: "考评 2026年")
         #expect(screen[1].contains("党政办公室党支部"))
         try tmux.keys("Escape")
-        try tmux.wait { $0[1].hasPrefix(" 支部") }
+        #expect(try tmux.wait { $0[1].hasPrefix(" 支部") }[1].hasPrefix(" 支部"), "Esc did not go back to the list")
         // A check: the previous quarter's column, Enter.
         try tmux.keys("3", "Left", "Enter")
         screen = try tmux.wait(for: "合计")
@@ -99,7 +99,7 @@ final class DashboardEndToEndTests {
         #expect(!rows.isEmpty && rows.allSatisfy { $0.contains("党费") })
         // Previous quarter.
         try tmux.keys("[")
-        try tmux.wait(for: "2026年第3季度")
+        #expect(try tmux.wait(for: "2026年第3季度")[1].contains("2026年第3季度"), "[ did not go to the previous quarter")
         // Resize: larger, too small (message), back.
         try tmux.resize(width: 120, height: 40)
         // Wait for the whole frame: tmux may show one half-drawn.
@@ -334,7 +334,7 @@ final class DashboardEndToEndTests {
         try second.wait(for: "PARTYDESK-ENDED")
         // The first one still edits.
         try first.keys("8", "a")
-        try first.wait(for: "新增活动")
+        #expect(try first.wait(for: "新增活动").joined().contains("新增活动"), "the first dashboard lost its editing keys")
         try first.keys("Escape", "q")
         try checkRestored(first, "first editor")
     }

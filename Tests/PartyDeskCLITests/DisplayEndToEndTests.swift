@@ -62,6 +62,7 @@ final class DisplayEndToEndTests {
         try Data("{ \"committee\" : { \"id\" : ".utf8).write(to: URL(fileURLWithPath: path + ".new"))
         rename(path + ".new", path)
         screen = try tmux.wait(for: "上次数据", seconds: 2.5)
+        #expect(screen.joined().contains("上次数据"), "the broken-file notice never showed")
         #expect(screen.joined().contains("党支部: 14"))
         // Written in place (not replaced) and valid again: it recovers.
         try retireOneBranch(byReplacing: false)
@@ -73,13 +74,21 @@ final class DisplayEndToEndTests {
 
     @Test func followsAChangeMadeThroughTheCommandLine() throws {
         let tmux = try start("--pages headline --rotate 100")
+        // What the wall shows is what the model works out from the files, before and after.
+        func expected() throws -> String {
+            let ws = try WorkspaceStore(directory: dir).load().workspace
+            return "本季度三会一课: " + formatPercent(DashboardData(workspace: ws, year: 2026, quarter: 4, asOf: testAsOf, lang: .zh).overview.meetings)
+        }
+        let was = try expected()
         let before = try tmux.screen().first { $0.contains("本季度三会一课: ") } ?? ""
-        #expect(before.contains("74%"))
+        #expect(before.contains(was))
         let result = try runProduct("partydesk", ["add-activity", "--data", dir, "--branch", "b-office", "--kind", "committeeMeeting",
                                                   "--date", "2026-11-21", "--title", "命令行登记的支委会", "--attended", "5", "--expected", "5"])
         #expect(result.status == 0, "\(result.stderr)")
-        let screen = try tmux.wait(seconds: 2.5) { !$0.contains { $0.contains("本季度三会一课: 74%") } }
-        #expect(screen.contains { $0.contains("本季度三会一课: 75%") || $0.contains("本季度三会一课: 76%") })
+        let now = try expected()
+        #expect(now != was, "the meeting added moves the figure")
+        let screen = try tmux.wait(seconds: 2.5) { $0.contains { $0.contains(now) } }
+        #expect(screen.contains { $0.contains(now) }, "\(now) not shown")
         #expect(Journal(directory: dir).entries().last?.id.hasPrefix("a2026-") == true)
         try tmux.keys("q")
         try tmux.wait(for: "DISPLAY-ENDED")
@@ -88,11 +97,13 @@ final class DisplayEndToEndTests {
     @Test func unlockedKeysTurnPagesLockedKeysDoNothing() throws {
         let tmux = try start("--rotate 100")
         try tmux.keys("Right")
-        try tmux.wait(for: "本季度三会一课 (按月)")
+        #expect(try tmux.wait(for: "本季度三会一课 (按月)").joined().contains("本季度三会一课 (按月)"), "Right did not turn the page")
+        try tmux.keys("Left")
+        #expect(try tmux.wait(for: "党建工作总览").joined().contains("党建工作总览"), "Left did not turn back")
         try tmux.keys("Space")
-        try tmux.wait(for: "已暂停")
+        #expect(try tmux.wait(for: "已暂停").joined().contains("已暂停"), "Space did not pause")
         try tmux.keys("q")
-        try tmux.wait(for: "DISPLAY-ENDED")
+        #expect(try tmux.wait(for: "DISPLAY-ENDED").joined().contains("DISPLAY-ENDED"), "q did not quit")
 
         let locked = try start("--rotate 100 --locked")
         try locked.keys("Right", "Space", "q", "Left", "Escape")

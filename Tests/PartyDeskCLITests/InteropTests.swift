@@ -257,7 +257,10 @@ func shell(_ command: String) throws -> Int32 {
         parser.delegate = counter
         #expect(parser.parse(), "\(parser.parserError.map { "\($0)" } ?? "")")
         #expect((counter.tags["svg"] ?? 0) == 3 && (counter.tags["table"] ?? 0) >= 4)
-        #expect(!text.contains("http://") || !text.contains("src=\"http"))   // no external assets
+        // No external assets of any scheme: nothing is fetched (the namespaces' URIs are names, not fetches).
+        for fetch in ["src=", "href=", "url(", "@import", "<link", "<img", "<iframe"] { #expect(!text.contains(fetch), "\(fetch)") }
+        let uris = text.components(separatedBy: "http").dropFirst().map { String($0.prefix(30)) }
+        #expect(uris.allSatisfy { $0.hasPrefix("://www.w3.org/") }, "\(uris)")
         #expect(!text.contains("<link") && !text.contains("<script"))
         // The figures `partydesk scores` prints are in it.
         let scores = try runProduct("partydesk", ["scores", "--data", dir, "--year", "2026", "--as-of", "2026-11-21", "--format", "json"])

@@ -149,8 +149,13 @@ import TestSupport
         // The highest band reached, whatever order the scheme lists its bands in.
         var shuffled = s
         shuffled.grades = [s.grades[2], s.grades[0], s.grades[3], s.grades[1]]
-        #expect([95, 90, 85, 80, 70, 60, 59.99, 0].map(shuffled.grade(for:)) == [95, 90, 85, 80, 70, 60, 59.99, 0].map(s.grade(for:)))
-        #expect(s.quarterMax == s.quarterItems.reduce(0) { $0 + $1.max } && s.quarterMax > 0)
+        // Bands 好 ≥ 90, 较好 ≥ 80, 一般 ≥ 60, 差 below, written out by hand.
+        let expected: [Grade] = [.good, .good, .fairlyGood, .fairlyGood, .average, .average, .poor, .poor]
+        #expect([95, 90, 85, 80, 70, 60, 59.99, 0].map(shuffled.grade(for:)) == expected)
+        #expect([95, 90, 85, 80, 70, 60, 59.99, 0].map(s.grade(for:)) == expected)
+        // Quarter items: 三会一课 14 + 主题党日 4 + the thirteen check items (3+3+3+2+4+2+2+3+3+2+3+2+2 = 34) = 52;
+        // the year items 8+9+2+2+6+10+11 = 48.
+        #expect(s.quarterMax == 52 && s.totalMax == 100)
         #expect(s.strongest.target(for: 2020) == 0.2 && s.strongest.target(for: 2022) == 0.4 && s.strongest.target(for: 2030) == 0.5)
         #expect(s.strongest.target(for: 2019) == 0.2)
     }
