@@ -104,7 +104,7 @@ public struct Table: Sendable {
     }
 
     /// Which columns fit in `width`, and how wide each is: low-priority columns go first. Room left
-    /// over widens the flexible column to `flexibleFirst` columns, then the name columns (up to twice
+    /// over widens the flexible column to `flexibleFirst` (40) columns, then the name columns (up to twice
     /// their width), then the flexible column again.
     public func layout(width: Int) -> [(index: Int, width: Int)] {
         var shown = Array(columns.indices)
@@ -129,5 +129,5 @@ public struct Table: Sendable {
     }
 
     /// How wide the flexible column grows before the name columns do.
-    static let flexibleFirst = 30
+    static let flexibleFirst = 40
 }

@@ -19,7 +19,18 @@ import TestSupport
         let live = Views.render(state)
         for (y, (a, b)) in zip(preview.lines, live.lines).enumerated() { #expect(a == b, "row \(y)") }
         #expect(preview == live, "colours and attributes too")
-        // And the screen has its figures: the demo's 15 branches and its alerts.
+        // And the kept figures are the workspace's, counted here from its records (not by the
+        // summary code the overview uses): organisations, members, open and overdue rectifications.
+        let ws = state.data.workspace
+        let active = ws.organisation.branches.filter { $0.retiredOn.map { $0 > testAsOf } ?? true }
+        #expect(kept.overview.organisations.branches == active.count)
+        #expect(kept.overview.organisations.generalBranches == ws.organisation.generalBranches.count)
+        #expect(kept.overview.organisations.partyGroups == active.reduce(0) { $0 + $1.partyGroups.count })
+        #expect(kept.overview.members.full == active.reduce(0) { $0 + $1.fullMembers })
+        #expect(kept.overview.overdueRectifications == ws.rectifications.filter { r in
+            let closedBy = r.history.last { $0.date <= testAsOf }?.to == .closed
+            return r.openedOn <= testAsOf && !closedBy && r.dueOn < testAsOf
+        }.count)
         let text = preview.lines.joined(separator: "\n")
         #expect(text.contains(lang == .zh ? "党支部 15" : "Branches 15"))
         #expect(text.contains(lang == .zh ? "预警 (共 \(state.data.alerts.count) 条)" : "Alerts (\(state.data.alerts.count))"))
