@@ -16,7 +16,7 @@ struct JournalCommand: ParsableCommand {
     @Option(name: .long, help: "只列该支部 / Only this branch id.")
     var branch: String?
 
-    @Option(name: .long, help: "text|json (json: the journal lines as written)")
+    @Option(name: .long, help: "text|json|csv (json: the journal lines as written; csv: one row a change)")
     var format: OutputFormat = .text
 
     func run() throws {
@@ -29,11 +29,20 @@ struct JournalCommand: ParsableCommand {
         let entries = Journal(directory: store.directory).entries().filter { e in
             (from.map { e.time >= $0.iso } ?? true) && (branch.map { e.branchId == $0 } ?? true)
         }
+        let lang = workspace.lang
         if format == .json {
             for e in entries { Output.jsonText(e.line) }
             return
         }
-        let lang = workspace.lang
+        if format == .csv {
+            let header: [CSV.Cell] = lang == .zh ? ["时间", "用户", "主机", "操作", "对象", "编号", "支部", "撤销"]
+                                                 : ["Time", "User", "Host", "Action", "Entity", "Id", "Branch", "Undo"]
+            Output.csv([header] + entries.map { e in
+                [.text(e.time), .text(e.user), .text(e.host), .text(e.action), .text(e.entity), .text(e.id), .text(e.branchId ?? ""),
+                 .text(e.undo ? (lang == .zh ? "是" : "yes") : "")]
+            })
+            return
+        }
         if entries.isEmpty { Output.line(lang == .zh ? "没有修改记录" : "no changes recorded"); return }
         for e in entries {
             let undo = e.undo ? (lang == .zh ? " (撤销)" : " (undo)") : ""

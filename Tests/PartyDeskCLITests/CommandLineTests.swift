@@ -218,6 +218,11 @@ import TestSupport
                                                    "--date", "2026-06-02", "--title", "六月主题党日"])
         #expect(chinese.status == 0, "\(chinese.stderr)")
         #expect(try store.load().workspace.activities.contains { $0.title == "六月主题党日" && $0.kind == .themedPartyDay })
+        // The journal as a sheet: a header and one row a change.
+        let sheet = try runProduct("partydesk", ["journal", "--data", store.directory, "--format", "csv"])
+        let rows = sheet.stdout.split(separator: "\r\n").map(String.init)
+        #expect(sheet.status == 0 && rows.count == 3 && rows[0] == "时间,用户,主机,操作,对象,编号,支部,撤销", "\(sheet.stdout)")
+        #expect(rows[2].hasSuffix(",add,activity,\(try store.load().workspace.activities.first { $0.title == "六月主题党日" }!.id),b1,"))
         let badBranch = try runProduct("partydesk", ["add-activity", "--data", store.directory, "--branch", "b404", "--kind", "talk", "--date", "2026-06-01", "--title", "x"])
         #expect(badBranch.status == 1 && badBranch.stderr.contains("b404"))
         // While a dashboard (here: flock(1)) holds the lock, it waits 5 s (saying so after 1 s),
@@ -281,5 +286,28 @@ import TestSupport
         #expect(status[.open]! > 0 && status[.inProgress]! > 0 && status[.submitted]! > 0)
         let overdue = ws.rectifications.filter { $0.isOverdue(on: testAsOf) }.count
         #expect(overdue > 0 && overdue < ws.rectifications.count / 5)
+    }
+}
+
+/// The README's command table says what `--help` says: every option it names exists.
+@Suite struct ReadmeCommandTableTests {
+    @Test func everyOptionTheReadmeNamesExists() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let rows = readme.split(separator: "\n").filter { $0.hasPrefix("| `partydesk") }
+        #expect(rows.count >= 15)
+        for row in rows {
+            let usage = row.split(separator: "`")[1]                        // partydesk CMD [--opt …]
+            let words = usage.split(separator: " ").map(String.init)
+            // `partydesk [options]` is the default command, the dashboard.
+            let command = words.count > 1 && !words[1].hasPrefix("[") && !words[1].hasPrefix("-") ? [words[1]] : ["dashboard"]
+            let help = try runProduct("partydesk", command + ["--help"])
+            #expect(help.status == 0, "\(usage)")
+            let options = words.compactMap { w -> String? in
+                guard let r = w.range(of: "--") else { return nil }
+                return String(w[r.lowerBound...].prefix { $0 == "-" || $0.isLetter })
+            }
+            for option in options { #expect(help.stdout.contains(option), "README: \(usage) — \(option) is not in --help") }
+        }
     }
 }
