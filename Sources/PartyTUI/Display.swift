@@ -49,6 +49,18 @@ public struct DisplayState: Sendable {
     }
 
     public mutating func advance() { if !paused { page = (page + 1) % pages.count } }
+
+    /// The wall's clock reads `clock` on `day`. When the day is no longer the one the figures are for
+    /// (midnight passed), they are worked out again for it — "today", the quarter shown and what is
+    /// overdue follow — from `workspace` (the caller reads the files again when it can; its last good
+    /// read otherwise). True when the figures changed.
+    public mutating func clockReads(_ clock: String, on day: Day, workspace: () -> (Workspace, Set<Int>?)) -> Bool {
+        self.clock = clock
+        guard day != data.asOf else { return false }
+        let (ws, years) = workspace()
+        data = DashboardData.opening(ws, loadedYears: years, asOf: day, lang: data.lang)
+        return true
+    }
 }
 
 public enum DisplayViews {

@@ -95,13 +95,12 @@ struct DisplayCommand: ParsableCommand {
             let now = Calendar.current.component(.second, from: Date())
             if now != lastSecond {
                 lastSecond = now
-                state.clock = Dashboard.clock()
-                // The date rolls over at midnight: "today", the quarter and overdue follow.
-                if today() != day {
-                    day = today()
-                    // A new quarter can need a year not read yet: read again (the last good data stays on failure).
+                // The date rolls over at midnight: "today", the quarter and overdue follow. A new quarter
+                // can need a year not read yet: read again (the last good data stays on failure).
+                day = today()
+                _ = state.clockReads(Dashboard.clock(), on: day) {
                     if let fresh = try? read() { ws = fresh }
-                    state.data = data(ws)
+                    return (ws.workspace, ws.years)
                 }
                 // Any change to the files (written in place or replaced) is read within a second.
                 if let watch, watch.changed() { pending = true }

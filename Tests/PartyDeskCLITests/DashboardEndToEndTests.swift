@@ -168,13 +168,13 @@ final class DashboardEndToEndTests {
     @Test func anOlderYearIsReadWhenShown() throws {
         let tmux = try start(width: 100, height: 30)
         try tmux.keys("8")
-        var screen = try tmux.wait { $0.count > 5 && $0[1].contains("活动 2026年第4季度") && $0[4].contains("| 2026-") }
+        var screen = try tmux.wait { $0.count > 5 && $0[1].contains("活动 2026年全年") && $0[4].contains("| 2026-") }
         try tmux.keys("{")
-        screen = try tmux.wait { $0.count > 5 && $0[1].contains("活动 2025年第4季度") && $0[4].contains("| 2025-") }
+        screen = try tmux.wait { $0.count > 5 && $0[1].contains("活动 2025年全年") && $0[4].contains("| 2025-") }
         #expect(screen[4].hasPrefix("| 2025-12"))
         // And forward again, to the year read first.
         try tmux.keys("}")
-        screen = try tmux.wait { $0.count > 5 && $0[1].contains("活动 2026年第4季度") && $0[4].contains("| 2026-") }
+        screen = try tmux.wait { $0.count > 5 && $0[1].contains("活动 2026年全年") && $0[4].contains("| 2026-") }
         #expect(!screen.joined().contains("失败"))
         try tmux.keys("q")
         try checkRestored(tmux, "years")
@@ -184,7 +184,7 @@ final class DashboardEndToEndTests {
         let tmux = try start(width: 100, height: 40)
         try tmux.keys("4", "?")
         // Wait for the whole box: tmux may show a frame half-written.
-        let screen = try tmux.wait { s in ["按键: 考评", "年度 / 季度视图", "切换排序", "按任意键关闭"].allSatisfy { s.joined(separator: "\n").contains($0) } }
+        let screen = try tmux.wait { s in ["按键: 考评", "年度 / 季度视图", "切换排序", "按其他键关闭"].allSatisfy { s.joined(separator: "\n").contains($0) } }
         let text = screen.joined(separator: "\n")
         #expect(text.contains("年度 / 季度视图") && text.contains("切换排序") && text.contains("退出"))
         try tmux.keys("x", "q")
@@ -376,5 +376,61 @@ final class DashboardEndToEndTests {
         #expect(try tmux.screen().joined().contains("已取得编辑锁"))
         try tmux.keys("q")
         try tmux.wait(for: "PARTYDESK-ENDED")
+    }
+
+    /// `--read-only`: no writing key does anything and the status bar says 只读; with NO_COLOR the
+    /// screen has attributes only, no colour.
+    @Test func readOnlyAndNoColorThroughTheRealBinary() throws {
+        let command = "env TERM=tmux-256color LANG=C.UTF-8 HOME=\(tmp.path) NO_COLOR=1 \(productsDirectory)/partydesk --data \(dir) --as-of 2026-11-21 --read-only; echo PARTYDESK-ENDED; sleep 60"
+        let tmux = try Tmux(width: 80, height: 24, command: "bash --norc --noprofile -c '\(command)'")
+        let screen = try tmux.wait(for: "本季度三会一课完成率")
+        #expect(screen.last { !$0.isEmpty }?.contains("只读") == true)
+        for keys in [["8", "a"], ["e"], ["d"], ["5", "m"], ["u"]] {
+            try tmux.keys(keys[0])
+            if keys.count > 1 { try tmux.keys(keys[1]) }
+            usleep(200_000)
+            let text = try tmux.screen().joined()
+            #expect(!text.contains("新增活动") && !text.contains("删除活动") && !text.contains("办理整改") && !text.contains("已撤销"), "\(keys)")
+        }
+        // SGR colour codes (30–38, 40–48, 90–107) never appear; default colours (39, 49), reverse or bold may.
+        let raw = try tmux.screenWithEscapes()
+        func isColour(_ code: Int) -> Bool { (30...38).contains(code) || (40...48).contains(code) || (90...107).contains(code) }
+        let parameters: [String] = raw.components(separatedBy: "\u{1B}[").dropFirst().map { String($0.prefix { $0 != "m" }) }
+        let colours: [Int] = parameters.flatMap { $0.split(separator: ";").compactMap { Int($0) } }.filter(isColour)
+        #expect(colours.isEmpty, "colour codes under NO_COLOR: \(colours.prefix(5))")
+        try tmux.keys("q")
+        try tmux.wait(for: "PARTYDESK-ENDED")
+    }
+
+    /// `d` deletes the selected activity (asking first), and a change made on disk by another
+    /// program under the dashboard is never overwritten: the save is refused, the files are read
+    /// again, and the change can be made on them.
+    @Test func deleteAndAConflictThroughTheDashboard() throws {
+        let tmux = try start()
+        try tmux.keys("8")
+        let first = try tmux.wait { $0.count > 4 && $0[4].hasPrefix("| 2026-") }[4]
+        let title = try #require(WorkspaceStore(directory: dir).load().workspace.activities
+            .filter { $0.date.year == 2026 }.sorted { ($0.date, $0.id) > ($1.date, $1.id) }.first)
+        #expect(first.contains(title.date.iso))
+        try tmux.keys("d")
+        try tmux.wait(for: "删除活动")
+        try tmux.keys("Right", "Enter")        // 不删除 → 删除 …, then Enter
+        try tmux.wait(for: "已保存")
+        #expect(try !WorkspaceStore(directory: dir).load().workspace.activities.contains { $0.id == title.id })
+        // Another program rewrites the organisation file; the next save through the form is refused.
+        var ws = try WorkspaceStore(directory: dir).load().workspace
+        ws.organisation.branches[0].name = "另一程序改名的支部"
+        try WorkspaceCodec.render(ws)[WorkspacePaths.organisation]!.write(to: URL(fileURLWithPath: "\(dir)/\(WorkspacePaths.organisation)"))
+        try tmux.keys("2", "Down", "Down", "e")
+        try tmux.wait(for: "修改支部")
+        try tmux.keys("End")
+        try tmux.type("(改)")
+        try tmux.keys("Enter")
+        let after = try tmux.wait(for: "已重新加载", seconds: 5)
+        #expect(after.joined().contains("其他程序修改") || after.joined().contains("已重新加载"), "\(after.last ?? "")")
+        let names = try WorkspaceStore(directory: dir).load().workspace.organisation.branches.map(\.name)
+        #expect(names.contains("另一程序改名的支部") && !names.contains { $0.hasSuffix("(改)") })
+        try tmux.keys("q")
+        try checkRestored(tmux, "after a conflict")
     }
 }

@@ -89,3 +89,25 @@ import TestSupport
         #expect(quit)
     }
 }
+
+@Suite struct DisplayMidnightTests {
+    /// At midnight between 30 September and 1 October the wall moves to the fourth quarter: its
+    /// header, and what is overdue, follow the new day; the second before, nothing is worked out again.
+    @Test func theDateRollsOverAtMidnight() {
+        let ws = DemoWorkspace.make(asOf: testAsOf)
+        let september = Day(iso: "2026-09-30")!, october = Day(iso: "2026-10-01")!
+        var state = DisplayState(data: DashboardData.opening(ws, loadedYears: nil, asOf: september, lang: .zh), pages: [.headline],
+                                 width: 100, height: 30, clock: "23:59:58", loadedAt: "23:00:00")
+        #expect(DisplayViews.render(state).row(0).contains("2026年第3季度"))
+        var reads = 0
+        #expect(!state.clockReads("23:59:59", on: september) { reads += 1; return (ws, nil) })
+        #expect(reads == 0 && state.clock == "23:59:59")
+        #expect(state.clockReads("00:00:00", on: october) { reads += 1; return (ws, nil) })
+        #expect(reads == 1 && state.data.asOf == october && state.data.quarter == 4)
+        let top = DisplayViews.render(state).row(0)
+        #expect(top.contains("2026年第4季度") && top.contains("00:00:00"))
+        // A rectification due on 30 September is overdue from 1 October, not before.
+        let dueThen = ws.rectifications.filter { $0.dueOn == september && $0.status != .closed }
+        for r in dueThen { #expect(!r.isOverdue(on: september) && r.isOverdue(on: october)) }
+    }
+}

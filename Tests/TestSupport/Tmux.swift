@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// A tmux server of its own (private socket, no user config) running one program, for end-to-end
 /// tests of the real binary: type keys, read the screen back.
@@ -87,21 +88,27 @@ public final class Tmux {
         try run(["resize-window", "-t", session, "-x", String(width), "-y", String(height)])
     }
 
-    /// Polls the screen until `predicate` holds or `seconds` pass; returns the last screen.
+    /// Polls the screen until `predicate` holds or `seconds` pass; returns the last screen. A wait
+    /// that runs out is a failed expectation where it was called (a wait is a claim about the screen):
+    /// pass `expected: false` only to look for something that may rightly never come.
     @discardableResult
-    public func wait(seconds: Double = 5, until predicate: ([String]) -> Bool) throws -> [String] {
+    public func wait(seconds: Double = 5, expected: Bool = true, sourceLocation: SourceLocation = #_sourceLocation,
+                     until predicate: ([String]) -> Bool) throws -> [String] {
         let deadline = Date().addingTimeInterval(seconds)
         var last = try screen()
         while !predicate(last) && Date() < deadline {
             usleep(50_000)
             last = try screen()
         }
+        if expected && !predicate(last) {
+            Issue.record("waited \(seconds) s in vain; the screen:\n\(last.joined(separator: "\n"))", sourceLocation: sourceLocation)
+        }
         return last
     }
 
     @discardableResult
-    public func wait(for text: String, seconds: Double = 5) throws -> [String] {
-        try wait(seconds: seconds) { $0.joined(separator: "\n").contains(text) }
+    public func wait(for text: String, seconds: Double = 5, sourceLocation: SourceLocation = #_sourceLocation) throws -> [String] {
+        try wait(seconds: seconds, sourceLocation: sourceLocation) { $0.joined(separator: "\n").contains(text) }
     }
 }
 
