@@ -22,14 +22,18 @@ import TestSupport
         var ws = smallWorkspace()
         ws.scoring = scheme
         let branch = { (id: String) in Branch(id: id, name: "支部\(id)", parentId: "c", sector: .school, fullMembers: 5) }
-        ws.organisation.branches = [branch("p"), branch("q"), branch("r"), branch("s")]
+        var v = branch("v"), w = branch("w")
+        v.termEnd = Day(iso: "2025-12-31")!                    // ends on the judging day: not overdue
+        w.termEnd = Day(iso: "2025-12-30")!                    // ended the day before: overdue
+        ws.organisation.branches = [branch("p"), branch("q"), branch("r"), branch("s"), branch("t"), branch("u"), v, w]
         ws.activities = []
         ws.members = []
         func manual(_ b: String, _ a: Double, _ bb: Double) -> [ManualScore] {
             [ManualScore(branchId: b, itemId: "ia", year: 2025, points: a), ManualScore(branchId: b, itemId: "ib", year: 2025, points: bb)]
         }
         ws.manualScores = manual("p", 50, 46) + manual("q", 50, 39) + manual("r", 50, 50) + manual("s", 50, 50)
-        ws.bonuses = [Bonus(branchId: "q", year: 2025, points: 5, reason: "加分")]
+            + manual("t", 50, 50) + manual("u", 50, 40) + manual("v", 50, 50) + manual("w", 50, 50)
+        ws.bonuses = ["q", "t", "u"].map { Bonus(branchId: $0, year: 2025, points: 5, reason: "加分") }
         func overdue(_ b: String, _ n: Int) -> Rectification {
             Rectification(id: "z-\(b)-\(n)", branchId: b, category: "a", description: "问题", owner: "书记",
                           openedOn: Day(iso: "2025-06-01")!, dueOn: Day(iso: "2025-06-30")!)
@@ -51,13 +55,25 @@ import TestSupport
         #expect(r.total == 98 && r.grade == .good && r.overdueRectifications == 1 && !r.strongest)
     }
 
+    @Test func boundariesOfTheTotalTheShareAndTheTerm() throws {
+        let rows = Dictionary(uniqueKeysWithValues: Self.table().branches.map { ($0.branchId, $0) })
+        // t: 50 + 50 + 5 bonus = 105, but a total is at most 100.
+        #expect(rows["t"]?.total == 100 && rows["t"]?.bonus == 5)
+        // u: 50 + 40 + 5 = 95; 乙 is 40/50, exactly the 80 % share: enough for 最强.
+        #expect(rows["u"]?.total == 95 && rows["u"]?.strongest == true)
+        // v: its term ends on 31 December, the judging day: not overdue, 100. w: ended on the 30th: −5, 95.
+        #expect(rows["v"]?.termOverdue == false && rows["v"]?.total == 100)
+        #expect(rows["w"]?.termOverdue == true && rows["w"]?.deduction == 5 && rows["w"]?.total == 95)
+    }
+
     @Test func theDeductionForOverdueRectificationsIsCapped() throws {
         // s: six overdue × 2 = 12, capped at 10: 100 − 10 = 90.00, still 好 (88 without the cap: 较好).
         let s = try #require(Self.table().branches.first { $0.branchId == "s" })
         #expect(s.deduction == 10 && s.overdueRectifications == 6 && s.total == 90 && s.grade == .good)
         let summary = Self.table().summary
-        #expect(summary.strongestCount == 1 && summary.strongestShare == 0.25 && summary.target == 0.5)
-        #expect(summary.grades[.good] == 4)
+        // 最强: p, t, u, v, w (q short of a share, r and s with overdue rectifications): 5 of 8.
+        #expect(summary.strongestCount == 5 && summary.strongestShare == 5.0 / 8.0 && summary.target == 0.5)
+        #expect(summary.grades[.good] == 8)
     }
 
     /// A quarter has ended only once its last day is over: on 30 June the year view still averages
