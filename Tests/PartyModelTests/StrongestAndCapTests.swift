@@ -25,7 +25,7 @@ import TestSupport
         var v = branch("v"), w = branch("w")
         v.termEnd = Day(iso: "2025-12-31")!                    // ends on the judging day: not overdue
         w.termEnd = Day(iso: "2025-12-30")!                    // ended the day before: overdue
-        ws.organisation.branches = [branch("p"), branch("q"), branch("r"), branch("s"), branch("t"), branch("u"), v, w]
+        ws.organisation.branches = [branch("p"), branch("q"), branch("r"), branch("s"), branch("t"), branch("u"), v, w, branch("x")]
         ws.activities = []
         ws.members = []
         func manual(_ b: String, _ a: Double, _ bb: Double) -> [ManualScore] {
@@ -33,6 +33,7 @@ import TestSupport
         }
         ws.manualScores = manual("p", 50, 46) + manual("q", 50, 39) + manual("r", 50, 50) + manual("s", 50, 50)
             + manual("t", 50, 50) + manual("u", 50, 40) + manual("v", 50, 50) + manual("w", 50, 50)
+            + manual("x", 60, 0)                               // over the item's 50 (a hand-edited file)
         ws.bonuses = ["q", "t", "u"].map { Bonus(branchId: $0, year: 2025, points: 5, reason: "加分") }
         func overdue(_ b: String, _ n: Int) -> Rectification {
             Rectification(id: "z-\(b)-\(n)", branchId: b, category: "a", description: "问题", owner: "书记",
@@ -64,6 +65,8 @@ import TestSupport
         // v: its term ends on 31 December, the judging day: not overdue, 100. w: ended on the 30th: −5, 95.
         #expect(rows["v"]?.termOverdue == false && rows["v"]?.total == 100)
         #expect(rows["w"]?.termOverdue == true && rows["w"]?.deduction == 5 && rows["w"]?.total == 95)
+        // x: 60 entered on an item of 50 counts 50: total 50, 差.
+        #expect(rows["x"]?.items["ia"] == 50 && rows["x"]?.total == 50 && rows["x"]?.grade == .poor)
     }
 
     @Test func theDeductionForOverdueRectificationsIsCapped() throws {
@@ -71,9 +74,9 @@ import TestSupport
         let s = try #require(Self.table().branches.first { $0.branchId == "s" })
         #expect(s.deduction == 10 && s.overdueRectifications == 6 && s.total == 90 && s.grade == .good)
         let summary = Self.table().summary
-        // 最强: p, t, u, v, w (q short of a share, r and s with overdue rectifications): 5 of 8.
-        #expect(summary.strongestCount == 5 && summary.strongestShare == 5.0 / 8.0 && summary.target == 0.5)
-        #expect(summary.grades[.good] == 8)
+        // 最强: p, t, u, v, w (q short of a share, r and s with overdue rectifications, x 差): 5 of 9.
+        #expect(summary.strongestCount == 5 && summary.strongestShare == 5.0 / 9.0 && summary.target == 0.5)
+        #expect(summary.grades[.good] == 8 && summary.grades[.poor] == 1)
     }
 
     /// A quarter has ended only once its last day is over: on 30 June the year view still averages
