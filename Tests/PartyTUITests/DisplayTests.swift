@@ -14,8 +14,16 @@ import TestSupport
     @Test func headlineFiguresInTextAndBigDigitsScaleWithTheScreen() {
         let small = DisplayViews.render(state(80, 24))
         let text = small.lines.joined(separator: "\n")
-        #expect(text.contains("党支部: 15") && text.contains("党员: 330") && text.contains("平均得分: 77.3"))
-        #expect(text.contains("最强党支部 (目标 50%): 27%"))
+        // The figures, counted here from the demo's records and scores: its branches in service,
+        // their members, the mean and the share of 最强 (4 of 15 → 27 %).
+        let data = demoState().data
+        let active = data.workspace.organisation.branches.filter { $0.retiredOn.map { $0 > testAsOf } ?? true }
+        let scores = data.yearScores.branches
+        let mean = scores.reduce(0) { $0 + $1.total } / Double(scores.count)
+        let strongest = scores.filter(\.strongest).count
+        #expect(text.contains("党支部: \(active.count)") && text.contains("党员: \(active.reduce(0) { $0 + $1.totalMembers })"))
+        #expect(text.contains("平均得分: \(String(format: "%.1f", mean))"))
+        #expect(text.contains("最强党支部 (目标 50%): \(Int((Double(strongest) / Double(scores.count) * 100).rounded()))%"))
         #expect(text.contains("数据更新于 10:29:58") && text.contains("10:30:00") && text.contains("2026年第4季度"))
         // Big figures are drawn with filled cells; a larger screen uses a larger scale.
         func filled(_ c: Canvas) -> Int { c.cells.filter { $0.role == .barFilled || $0.role == .badge }.count }

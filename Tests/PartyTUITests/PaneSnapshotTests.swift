@@ -75,12 +75,19 @@ import TestSupport
         let canvas = Views.render(demoState())
         let text = canvas.lines.joined(separator: "\n")
         #expect(text.contains("党委 1  党总支 3  党支部 15  党小组 25"))
-        #expect(text.contains("党员 330 名 (正式 283, 预备 47)"))
+        // Counted here from the demo's branches in service, and its overdue rectifications.
+        let ws = demoState().data.workspace
+        let active = ws.organisation.branches.filter { $0.retiredOn.map { $0 > testAsOf } ?? true }
+        let full = active.reduce(0) { $0 + $1.fullMembers }, probationary = active.reduce(0) { $0 + $1.probationaryMembers }
+        #expect(text.contains("党员 \(full + probationary) 名 (正式 \(full), 预备 \(probationary))"))
+        let overdue = ws.rectifications.filter { r in
+            r.openedOn <= testAsOf && r.dueOn < testAsOf && r.history.last { $0.date <= testAsOf }?.to != .closed
+        }.count
+        #expect(text.contains("逾期 \(overdue) 项"))
         #expect(text.contains("本季度三会一课完成率"))
         #expect(text.contains("机关党总支") && text.contains("直属支部"))
         #expect(text.contains("等次分布 (2026年, 暂定)"))
         #expect(text.contains("目标 50%"))
-        #expect(text.contains("逾期 37 项"))
     }
 
     @Test func branchTreeAndTruncation() {
