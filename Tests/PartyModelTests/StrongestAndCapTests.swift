@@ -93,3 +93,22 @@ import TestSupport
         #expect(counted("2026-05-01", year: 2027) == [1])
     }
 }
+
+/// When a rectification is overdue, by hand: due 10 May, it is overdue from 11 May (not on the
+/// day itself) until it is closed, and its state on a day is its history replayed up to that day.
+@Suite struct OverdueBoundaryTests {
+    @Test func overdueFromTheDayAfterItsDueDayUntilClosed() {
+        let d = { (s: String) in Day(iso: s)! }
+        var r = Rectification(id: "z1", branchId: "b1", category: "team", description: "问题", owner: "书记",
+                              openedOn: d("2026-04-10"), dueOn: d("2026-05-10"))
+        #expect(!r.isOverdue(on: d("2026-05-10")) && r.isOverdue(on: d("2026-05-11")))
+        #expect(!r.isOverdue(on: d("2026-04-09")))                    // not yet opened
+        r.history = [RectificationEvent(date: d("2026-05-20"), from: .open, to: .inProgress),
+                     RectificationEvent(date: d("2026-06-01"), from: .inProgress, to: .submitted, note: "材料"),
+                     RectificationEvent(date: d("2026-06-05"), from: .submitted, to: .closed, acceptedBy: "组织部")]
+        r.status = .closed
+        #expect(r.status(on: d("2026-05-25")) == .inProgress && r.isOverdue(on: d("2026-05-25")))
+        #expect(r.status(on: d("2026-06-04")) == .submitted && r.isOverdue(on: d("2026-06-04")))
+        #expect(r.status(on: d("2026-06-05")) == .closed && !r.isOverdue(on: d("2026-06-05")))
+    }
+}
