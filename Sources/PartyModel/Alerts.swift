@@ -18,8 +18,15 @@ public enum AlertKind: Hashable, Codable, Sendable {
     case shouldBeCommittee(members: Int, threshold: Int)
     case noPartyGroups(members: Int, threshold: Int)
     case duesArrears(members: Int, months: Int)
+    /// A period of the current quarter ended with these kinds unmet.
     case meetingsBehind(quarter: Quarter, kinds: [ActivityKind])
+    /// The quarter's last month: these kinds' open periods are not yet met.
+    case meetingsDueSoon(quarter: Quarter, kinds: [ActivityKind])
     case checkMissing(quarter: Quarter)
+    /// The last ended quarter's check is not in yet; it is missing after `missingAfter`.
+    case checkDue(quarter: Quarter, missingAfter: Day)
+    /// 党支部书记每年至少讲1次党课: `year` ended (or, in its Q4, is ending) with fewer lessons by the secretary.
+    case secretaryLesson(year: Int, given: Int, required: Int, yearEnded: Bool)
     case rectificationOverdue(id: String, description: String, due: Day)
     case secretaryVacant
 
@@ -36,7 +43,10 @@ public enum AlertKind: Hashable, Codable, Sendable {
         case .noPartyGroups: "org.no-party-groups"
         case .duesArrears(_, let months): "dues.arrears-\(months)m"
         case .meetingsBehind: "meetings.behind"
+        case .meetingsDueSoon: "meetings.due-soon"
         case .checkMissing: "check.missing"
+        case .checkDue: "check.due"
+        case .secretaryLesson(_, _, _, let ended): ended ? "lesson.secretary-none" : "lesson.secretary-due"
         case .rectificationOverdue: "rectification.overdue"
         case .secretaryVacant: "leadership.secretary-vacant"
         }
@@ -127,13 +137,25 @@ public enum AlertRules {
         let warning = arrears.filter { $0 >= rules.duesArrearsWarningMonths && $0 < rules.duesArrearsCriticalMonths }.count
         if critical > 0 { add(.duesArrears(members: critical, months: rules.duesArrearsCriticalMonths), .critical) }
         if warning > 0 { add(.duesArrears(members: warning, months: rules.duesArrearsWarningMonths), .warning) }
-        // 三会一课 this quarter.
-        if let progress = compliance.quarter(branch, asOf.quarter, asOf: asOf).progress, progress.isBehind {
-            add(.meetingsBehind(quarter: asOf.quarter, kinds: progress.behind), .warning)
+        // 三会一课 and 主题党日 this quarter: periods ended unmet; in the last month, what falls due.
+        if let progress = compliance.quarter(branch, asOf.quarter, asOf: asOf).progress {
+            if progress.isBehind { add(.meetingsBehind(quarter: asOf.quarter, kinds: progress.behind), .warning) }
+            if !progress.dueSoon.isEmpty { add(.meetingsDueSoon(quarter: asOf.quarter, kinds: progress.dueSoon), .notice) }
         }
-        // The last ended quarter's check.
+        // The last ended quarter's check: missing only after the grace period, due before it.
         if engine.check(branch: branch.id, quarter: lastEnded) == nil {
-            add(.checkMissing(quarter: lastEnded), .warning)
+            let missingAfter = lastEnded.lastDay.adding(days: max(0, rules.checkGraceDays))
+            if asOf > missingAfter { add(.checkMissing(quarter: lastEnded), .warning) }
+            else { add(.checkDue(quarter: lastEnded, missingAfter: missingAfter), .notice) }
+        }
+        // The secretary's party lesson: the year just ended (judged in the next year's first quarter), or Q4 of this one.
+        let lessonYear = asOf.quarter.number == 1 ? asOf.year - 1 : asOf.year
+        if asOf.quarter.number == 1 || asOf.quarter.number == 4 {
+            let lessons = compliance.year(branch, lessonYear).secretaryLesson
+            if lessons.held < lessons.required {
+                let ended = lessonYear < asOf.year
+                add(.secretaryLesson(year: lessonYear, given: lessons.held, required: lessons.required, yearEnded: ended), ended ? .warning : .notice)
+            }
         }
         for r in overdue.sorted(by: { $0.dueOn < $1.dueOn }) {
             add(.rectificationOverdue(id: r.id, description: r.description, due: r.dueOn), .critical)

@@ -32,8 +32,8 @@ import TestSupport
 
     @Test func nothingRequiredMeansFullMarks() {
         var rules = Rules()
-        rules.generalMeetingsPerQuarter = 0
-        rules.partyLessonsPerQuarter = 0
+        rules.requirements[.generalMeeting]?.count = 0
+        rules.requirements[.partyLesson] = nil
         let b = Self.branch()
         let c = ComplianceCalculator(rules: rules, index: LedgerIndex([]))
         #expect(c.quarter(b, Quarter(year: 2026, number: 1)!).threeMeetingsOneLesson == 1)
@@ -47,11 +47,12 @@ import TestSupport
         #expect(c.quarter(b, Quarter(year: 2024, number: 2)!).kinds[.partyLesson]?.held == 0)
     }
 
-    @Test func zeroMembersNeedNoTrainingHours() {
+    @Test func zeroMembersEarnNoTrainingPoints() {
+        // Changed by issue 15: a branch with nobody in it trained nobody, so its ratio is 0, not 1.
         let b = Self.branch(full: 0)
         let y = ComplianceCalculator(Self.workspace([b])).year(b, 2026)
         #expect(y.trainingAverageHours == 0)
-        #expect(y.training == 1)
+        #expect(y.training == 0)
     }
 
     @Test func jointBranchWithFewMembersRaisesNoSizeAlert() {

@@ -21,9 +21,18 @@ public extension Alert {
             return lang.pick("\(members) 名党员欠缴党费 \(months) 个月以上", "\(members) member(s) \(months)+ months behind on dues")
         case .meetingsBehind(let quarter, let kinds):
             let names = kinds.map { $0.name(lang) }.joined(separator: lang.pick("、", ", "))
-            return lang.pick("\(quarter.name(lang))三会一课进度落后: \(names)", "\(quarter.name(lang)) meetings behind schedule: \(names)")
+            return lang.pick("\(quarter.name(lang))已过的月份未按要求开展: \(names)", "\(quarter.name(lang)): a month already ended without \(names)")
+        case .meetingsDueSoon(let quarter, let kinds):
+            let names = kinds.map { $0.name(lang) }.joined(separator: lang.pick("、", ", "))
+            return lang.pick("\(quarter.name(lang))末月, 尚待开展: \(names)", "\(quarter.name(lang)) ends this month; still to hold: \(names)")
         case .checkMissing(let quarter):
             return lang.pick("\(quarter.name(lang))未录入季度检查", "no quarterly check recorded for \(quarter.name(lang))")
+        case .checkDue(let quarter, let missingAfter):
+            return lang.pick("\(quarter.name(lang))季度检查待录入 (\(missingAfter.iso) 后视为缺失)", "quarterly check for \(quarter.name(lang)) not yet recorded (missing after \(missingAfter.iso))")
+        case .secretaryLesson(let year, let given, let required, let ended):
+            return ended
+                ? lang.pick("\(year)年书记讲党课 \(given) 次, 少于 \(required) 次", "in \(year) the secretary gave \(given) party lesson(s), fewer than \(required)")
+                : lang.pick("\(year)年书记尚未讲党课 (已讲 \(given) 次, 应讲 \(required) 次), 请在年底前安排", "the secretary has given \(given) of \(required) party lesson(s) in \(year): plan one before the year ends")
         case .rectificationOverdue(let id, let description, let due):
             return lang.pick("整改逾期 (\(id), 期限 \(due.iso)): \(description)", "rectification overdue (\(id), due \(due.iso)): \(description)")
         case .secretaryVacant:
@@ -46,8 +55,11 @@ public extension AlertKind {
         case .shouldBeCommittee(_, let threshold): lang.pick("\(threshold)人以上应设党委", "\(threshold)+ members")
         case .noPartyGroups: lang.pick("未划分党小组", "no party groups")
         case .duesArrears(_, let months): lang.pick("党费欠缴\(months)个月以上", "dues \(months)+ months behind")
-        case .meetingsBehind: lang.pick("三会一课进度落后", "meetings behind")
+        case .meetingsBehind: lang.pick("组织生活未按期开展", "meetings missed")
+        case .meetingsDueSoon: lang.pick("本季度末待开展", "meetings due this month")
         case .checkMissing: lang.pick("季度检查未录入", "quarterly check missing")
+        case .checkDue: lang.pick("季度检查待录入", "quarterly check due")
+        case .secretaryLesson(_, _, _, let ended): ended ? lang.pick("书记全年未讲党课", "secretary gave no party lesson") : lang.pick("书记年内待讲党课", "secretary's party lesson due")
         case .rectificationOverdue: lang.pick("整改逾期", "rectifications overdue")
         case .secretaryVacant: lang.pick("书记空缺", "secretary vacant")
         }
