@@ -173,9 +173,11 @@ public enum DemoWorkspace {
             let expected = kind == .committeeMeeting ? leadership
                 : group.flatMap { g in branch.partyGroups.first { $0.id == g }?.size } ?? members
             let absent = expected > 3 ? rng.int(0...max(0, expected / 8)) : 0
+            // The secretary gives the party lessons; in the weakest branches the deputy stands in (书记讲党课 missing).
+            let lecturer = kind != .partyLesson ? nil : spec.quality < 0.7 ? (branch.deputySecretary ?? branch.secretary) : branch.secretary
             out.append(Activity(
                 id: "a\(year)-\(pad4(counter))", branchId: branch.id, kind: kind, date: day, title: title,
-                hours: hours, attended: expected - absent, expected: expected, partyGroupId: group))
+                hours: hours, attended: expected - absent, expected: expected, partyGroupId: group, lecturer: lecturer))
         }
         let lastMonth = year < asOf.year ? 12 : asOf.month
         for month in 1...lastMonth {
