@@ -84,7 +84,7 @@ struct ComplianceCommand: ParsableCommand {
                     row += [KindCount.shown(y.organisationalLifeMeeting), KindCount.shown(y.democraticReview),
                             KindCount.shown(y.studySession), String(format: "%.1f", y.trainingAverageHours)]
                 } else {
-                    row.append(f.progress.map { $0.isBehind ? ReportText.behind($0.behind, lang) : (lang == .zh ? "正常" : "on track") } ?? "")
+                    row.append(f.progress.map { ReportText.progress($0, lang) } ?? "")
                 }
                 return row
             }
