@@ -73,6 +73,21 @@ public struct Rules: Codable, Hashable, Sendable {
 
     public init() {}
 
+    /// The longest term a 党支部 may have: `longTermYears` for village and community branches (their
+    /// 党组织 serve 5 years, 2020 选举工作条例), else `branchTermYears`.
+    public func termYears(for branch: Branch) -> Int {
+        branch.sector == .rural || branch.sector == .community ? longTermYears : branchTermYears
+    }
+    /// 党总支: `branchTermYears` (3); 基层党委: `longTermYears` (5).
+    public var generalBranchTermYears: Int { branchTermYears }
+    public var committeeTermYears: Int { longTermYears }
+
+    /// Settings decoded and documented but not yet read by any rule, with why: `validate` says so.
+    public static let notYetInForce: [String: (zh: String, en: String)] = [
+        "trainingHoursForLeaders": ("书记和班子成员的学时要求待党员培训功能启用", "leaders' training hours wait for the member-training issue"),
+        "activityFundsPerMember": ("党组织活动经费待经费功能启用", "activity funds wait for the funds issue"),
+    ]
+
     /// The requirement of a kind (none for kinds without one, or a count of 0).
     public func requirement(_ kind: ActivityKind) -> Requirement? {
         requirements[kind].flatMap { $0.count > 0 ? $0 : nil }

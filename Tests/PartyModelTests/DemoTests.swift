@@ -82,6 +82,8 @@ import TestSupport
             // Issue 15: in Q4 the weakest branches, whose lessons the deputy gave, are reminded. (meetings.due-soon
             // and check.due cannot appear on 11-21: November is not a quarter's last month, and Q3's grace ended 10-15.)
             "lesson.secretary-due",
+            // Issue 15: maxPartyGroupSize (10) is now read; the demo has groups over it.
+            "org.party-group-too-large",
         ]
         #expect(codes == expected)
     }

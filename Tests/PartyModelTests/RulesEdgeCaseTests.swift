@@ -73,7 +73,7 @@ import TestSupport
             Self.branch("tn", termEnd: nil),                           // unknown
             Self.branch("c7", full: 7),                                // 7 full, no committee → alert
             Self.branch("c6", full: 6),                                // 6 → none
-            Self.branch("m50", full: 50, committee: true, groups: 5),  // 50 → fine
+            Self.branch("m50", full: 50, committee: true, groups: 5),  // 50 → "达到50人以上" includes 50 (changed by issue 15)
             Self.branch("m51", full: 51, committee: true, groups: 5),  // over 50
             Self.branch("m100", full: 100, committee: true, groups: 10), // should be a committee (not also "over 50")
             Self.branch("g20", full: 15, probationary: 5, committee: true), // 20 without groups
@@ -88,7 +88,7 @@ import TestSupport
         #expect(has("t0", "term.overdue"))
         #expect(has("tn", "term.unknown"))
         #expect(has("c7", "org.no-committee") && !has("c6", "org.no-committee"))
-        #expect(!has("m50", "org.over-branch-size") && has("m51", "org.over-branch-size"))
+        #expect(has("m50", "org.over-branch-size") && has("m51", "org.over-branch-size"))
         #expect(has("m100", "org.over-committee-threshold") && !has("m100", "org.over-branch-size"))
         #expect(has("g20", "org.no-party-groups") && !has("g19", "org.no-party-groups"))
         #expect(has("sv", "leadership.secretary-vacant"))

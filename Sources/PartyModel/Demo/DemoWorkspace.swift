@@ -157,7 +157,9 @@ public enum DemoWorkspace {
             fullMembers: spec.full, probationaryMembers: spec.probationary, isJointBranch: spec.joint,
             hasCommittee: spec.hasCommittee, secretary: secretary, deputySecretary: deputy,
             committeeMembers: committeeMembers, termStart: termStart, termEnd: termEnd,
-            contactLeader: rng.pick(["王建国", "陈立新", "赵春华", "孙卫东"]), partyGroups: groups)
+            contactLeader: rng.pick(["王建国", "陈立新", "赵春华", "孙卫东"]), partyGroups: groups,
+            // A vacant post was left five months ago: longer than secretaryVacantMonths (3).
+            secretaryVacantSince: spec.secretaryVacant ? asOf.adding(months: -5) : nil)
         return (branch, roster)
     }
 
