@@ -24,10 +24,12 @@ struct ValidateCommand: ParsableCommand {
         }
         if problems.isEmpty {
             Output.line(CLIText.validateClean(store.directory, lang))
+            Output.line(CLIText.settingsNotInForce(lang))
             return
         }
         Output.line(CLIText.validateHeader(store.directory, count: problems.count, lang))
         for problem in problems { Output.line(problem.message(lang)) }
+        Output.line(CLIText.settingsNotInForce(lang))
         throw ExitCode(1)
     }
 }
