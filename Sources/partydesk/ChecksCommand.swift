@@ -87,7 +87,8 @@ struct RectificationsCommand: ParsableCommand {
         let asOf = try report.asOf()
         let lang = report.lang
         let names = Dictionary(ws.organisation.branches.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let all = ws.rectifications
+        // As they stood on the as-of day: history replayed, those opened later left out.
+        let all = ws.rectifications.compactMap { $0.asOf(asOf) }
         var list = all.filter { r in
             (status == nil || r.status == status) && (!overdue || r.isOverdue(on: asOf)) && (branch == nil || r.branchId == branch)
         }

@@ -182,3 +182,38 @@ enum UUIDish {
     nonisolated(unsafe) static var counter = 0
     static func next() -> String { counter += 1; return "id\(counter)" }
 }
+
+@Suite struct EmptyBranchTests {
+    @Test func aBranchWithNoFullMembersIsNeverStrongest() throws {
+        let d = { (s: String) in Day(iso: s)! }
+        // A scheme where a branch can reach 100 without any member: training (year, 20) + manual (year, 80).
+        // Branch "zero" (0 members, manual 80): training ratio 0 (nobody trained) → 0 + 80 = 80, not 100;
+        // and even with training removed from the weight (manual 100, given 100 → 100, 好, every category full)
+        // it is not 最强, while the same figures with 5 full members are.
+        let scheme = ScoringScheme(
+            categories: [ScoreCategory(id: "A", name: "甲")],
+            items: [ScoreItem(id: "train", category: "A", title: "培训", max: 20, period: .year, source: .compliance(.training)),
+                    ScoreItem(id: "m", category: "A", title: "评价", max: 80, period: .year, source: .manual)],
+            deductions: Deductions(perOverdueRectification: 2, overdueRectificationCap: 10, termOverdue: 5), bonusCap: 5,
+            grades: [GradeBand(grade: .good, minimum: 90), GradeBand(grade: .poor, minimum: 0)])
+        func table(_ scheme: ScoringScheme, manual: Double) -> ScoreTable {
+            let branches = [Branch(id: "zero", name: "空", parentId: "c", sector: .other, fullMembers: 0, secretary: "甲", termEnd: d("2030-01-01")),
+                            Branch(id: "five", name: "五", parentId: "c", sector: .other, fullMembers: 5, secretary: "乙", termEnd: d("2030-01-01"))]
+            let ws = Workspace(settings: WorkspaceSettings(name: "t", currentYear: 2026),
+                               organisation: Organisation(committee: Committee(id: "c", name: "党委"), branches: branches),
+                               activities: [Activity(id: "t", branchId: "five", kind: .training, date: d("2026-03-01"), title: "培训", hours: 40, attended: 5)],
+                               plan: WorkPlan(title: "", year: 2026), scoring: scheme,
+                               manualScores: branches.map { ManualScore(branchId: $0.id, itemId: "m", year: 2026, points: manual) })
+            return ScoringEngine(ws).year(2026, asOf: d("2027-01-10"))
+        }
+        let t = table(scheme, manual: 80)
+        let zero = try #require(t.branches.first { $0.branchId == "zero" })
+        #expect(zero.items["train"] == 0 && zero.total == 80)
+        var manualOnly = scheme
+        manualOnly.items = [ScoreItem(id: "m", category: "A", title: "评价", max: 100, period: .year, source: .manual)]
+        let full = table(manualOnly, manual: 100)
+        #expect(full.branches.allSatisfy { $0.total == 100 && $0.grade == .good })
+        #expect(full.branches.first { $0.branchId == "zero" }?.strongest == false)
+        #expect(full.branches.first { $0.branchId == "five" }?.strongest == true)
+    }
+}

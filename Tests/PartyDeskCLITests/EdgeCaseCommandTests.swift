@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import PartyModel
+@testable import PartyStore
+
+/// Issue 15's edge cases on the command line.
+@Suite struct EdgeCaseCommandTests {
+    static func d(_ s: String) -> Day { Day(iso: s)! }
+
+    /// r1: opened 2026-03-01, due 03-31; started 03-10, submitted 04-01, accepted (closed) 04-20.
+    /// r2: opened 2026-05-01 (after the day asked about below).
+    static func rectifications() -> [Rectification] {
+        var r1 = Rectification(id: "r1", branchId: "b1", category: "team", description: "台账不全", owner: "张三",
+                               openedOn: d("2026-03-01"), dueOn: d("2026-03-31"))
+        r1 = try! r1.applying(.start, on: d("2026-03-10")).get()
+        r1 = try! r1.applying(.submit(evidence: "补齐台账"), on: d("2026-04-01")).get()
+        r1 = try! r1.applying(.accept(acceptedBy: "组织部"), on: d("2026-04-20")).get()
+        let r2 = Rectification(id: "r2", branchId: "b1", category: "team", description: "后来的问题", owner: "张三",
+                               openedOn: d("2026-05-01"), dueOn: d("2026-06-30"))
+        return [r1, r2]
+    }
+
+    @Test func rectificationsAsOfADayBetweenTwoTransitions() throws {
+        let tmp = TempDirectory(); defer { tmp.cleanup() }
+        var ws = smallWorkspace()
+        ws.rectifications = Self.rectifications()
+        let store = WorkspaceStore(directory: tmp.sub("ws"))
+        try store.create(ws)
+        // 2026-04-10 lies between the submission (04-01) and the acceptance (04-20): r1 stood 待验收
+        // (submitted), its two events so far, and overdue (due 03-31 < 04-10, not closed). r2 was opened
+        // on 05-01, after that day: left out. (The latest state, 已销号, must not show.)
+        let json = try runProduct("partydesk", ["rectifications", "--data", store.directory, "--as-of", "2026-04-10", "--format", "json"])
+        #expect(json.status == 0, "\(json.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let rows = try #require(object["rectifications"] as? [[String: Any]])
+        #expect(rows.map { $0["id"] as? String } == ["r1"])
+        #expect(rows[0]["status"] as? String == "submitted")
+        #expect(rows[0]["overdue"] as? Bool == true)
+        #expect((rows[0]["history"] as? [Any])?.count == 2)
+        #expect(object["counts"] as? [String: Int] == ["open": 0, "inProgress": 0, "submitted": 1, "closed": 0])
+        #expect(object["overdue"] as? Int == 1)
+        let text = try runProduct("partydesk", ["rectifications", "--data", store.directory, "--as-of", "2026-04-10"])
+        #expect(text.stdout.contains("待验收") && !text.stdout.contains("已销号 1") && !text.stdout.contains("r2"))
+        // On 04-25 it is closed, and no longer overdue; r2 is still not open.
+        let later = try runProduct("partydesk", ["rectifications", "--data", store.directory, "--as-of", "2026-04-25", "--format", "json"])
+        let laterRows = try #require((try JSONSerialization.jsonObject(with: Data(later.stdout.utf8)) as? [String: Any])?["rectifications"] as? [[String: Any]])
+        #expect(laterRows.map { $0["status"] as? String } == ["closed"] && laterRows[0]["overdue"] as? Bool == false)
+    }
+}
