@@ -21,7 +21,7 @@ struct ChecksCommand: ParsableCommand {
     }
 
     func run() throws {
-        let opened = try report.workspace.open()
+        let opened = try report.openForFigures().opened
         let ws = opened.workspace
         let asOf = try report.asOf()
         let year = period.year ?? ws.settings.currentYear
@@ -82,7 +82,7 @@ struct RectificationsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let opened = try report.workspace.open()
+        let opened = try report.openForFigures().opened
         let ws = opened.workspace
         let asOf = try report.asOf()
         let lang = report.lang
@@ -141,7 +141,7 @@ struct AlertsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let opened = try report.workspace.open()
+        let opened = try report.openForFigures().opened
         let asOf = try report.asOf()
         let lang = report.lang
         let alerts = AlertRules.alerts(opened.workspace, asOf: asOf)

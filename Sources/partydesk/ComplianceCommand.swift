@@ -29,10 +29,12 @@ struct ComplianceCommand: ParsableCommand {
             var year: Year?
         }
         var year: Int, quarter: Int?, asOf: String, quarters: [Int], branches: [Row]
+        /// Problems `validate` finds in the workspace (0 when it is clean).
+        var problems: Int
     }
 
     func run() throws {
-        let opened = try report.workspace.open()
+        let (opened, problems) = try report.openForFigures(countInJSON: true)
         let ws = opened.workspace
         let asOf = try report.asOf()
         let year = period.year ?? ws.settings.currentYear
@@ -64,7 +66,7 @@ struct ComplianceCommand: ParsableCommand {
                                     studySession: .init(y.studySession), secretaryLesson: .init(y.secretaryLesson),
                                     trainingAverageHours: round4(y.trainingAverageHours), training: round4(y.training))
                           })
-                }))
+                }, problems: problems))
         default:
             let kinds = ActivityKind.threeMeetingsOneLesson + [.themedPartyDay]
             var columns: [TextTable.Column] = [.init(lang == .zh ? "支部" : "Branch", maxWidth: 24)]

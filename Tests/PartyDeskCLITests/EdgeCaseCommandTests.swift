@@ -48,3 +48,51 @@ import TestSupport
         #expect(laterRows.map { $0["status"] as? String } == ["closed"] && laterRows[0]["overdue"] as? Bool == false)
     }
 }
+
+@Suite struct InvalidWorkspaceCommandTests {
+    @Test func figuresFromAnInvalidWorkspaceSaySoAndStrictRefuses() throws {
+        let tmp = TempDirectory(); defer { tmp.cleanup() }
+        var ws = smallWorkspace()
+        ws.scoring.items[0].max += 1          // the scheme totals 101: one validation problem
+        let store = WorkspaceStore(directory: tmp.sub("ws"))
+        try store.create(ws)
+        let text = try runProduct("partydesk", ["scores", "--data", store.directory, "--as-of", "2026-11-21"])
+        #expect(text.status == 0)
+        #expect(text.stderr.contains("1 处问题"), "\(text.stderr)")
+        let csv = try runProduct("partydesk", ["compliance", "--data", store.directory, "--as-of", "2026-11-21", "--format", "csv"])
+        #expect(csv.status == 0 && csv.stderr.contains("1 处问题"))
+        for command in ["scores", "compliance"] {
+            let json = try runProduct("partydesk", [command, "--data", store.directory, "--as-of", "2026-11-21", "--format", "json"])
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+            #expect(object["problems"] as? Int == 1, "\(command)")
+            #expect(json.stderr.isEmpty)
+        }
+        for command in [["scores"], ["compliance"], ["report", "--out", tmp.sub("r.html")]] {
+            let strict = try runProduct("partydesk", command + ["--data", store.directory, "--as-of", "2026-11-21", "--strict"])
+            #expect(strict.status == 1, "\(command)")
+            #expect(strict.stdout.isEmpty || command[0] == "report")
+            #expect(strict.stderr.contains("--strict"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: tmp.sub("r.html")))
+        // A clean workspace: no warning, problems 0, --strict passes.
+        let clean = WorkspaceStore(directory: tmp.sub("clean"))
+        try clean.create(smallWorkspace())
+        let ok = try runProduct("partydesk", ["scores", "--data", clean.directory, "--as-of", "2026-11-21", "--strict", "--format", "json"])
+        #expect(ok.status == 0 && ok.stderr.isEmpty)
+        #expect((try JSONSerialization.jsonObject(with: Data(ok.stdout.utf8)) as? [String: Any])?["problems"] as? Int == 0)
+    }
+
+    @Test func anImpossibleAsOfDatePrintsThatCommandsUsage() throws {
+        for command in ["scores", "compliance", "rectifications", "alerts"] {
+            let result = try runProduct("partydesk", [command, "--as-of", "2024-02-30"])
+            #expect(result.status == 2)
+            #expect(result.stderr.contains("2024-02-30") && result.stderr.contains("无法识别的日期"))
+            #expect(result.stderr.contains("Usage: partydesk \(command)"), "\(result.stderr)")
+        }
+    }
+
+    @Test func scoresHelpStatesTheJudgingDay() throws {
+        let help = try runProduct("partydesk", ["scores", "--help"])
+        #expect(help.stdout.contains("min(--as-of, 31 December)") && help.stdout.contains("12 月 31 日"))
+    }
+}
