@@ -15,8 +15,7 @@ struct ValidateCommand: ParsableCommand {
         let store = try workspace.storeToOpen()
         let problems: [Problem]
         do {
-            let loaded = try store.load()
-            problems = store.validate(loaded)
+            problems = try store.problems()
         } catch .invalid(let found) {
             problems = found
         } catch {

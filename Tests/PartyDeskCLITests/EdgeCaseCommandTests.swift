@@ -96,3 +96,45 @@ import TestSupport
         #expect(help.stdout.contains("min(--as-of, 31 December)") && help.stdout.contains("12 月 31 日"))
     }
 }
+
+@Suite struct ValidateEverythingTests {
+    /// Edits one record of a JSON file in place (the store wrote it; the shape is known).
+    static func edit(_ path: String, key: String, index: Int, _ change: (inout [String: Any]) -> Void) throws {
+        var object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+        var list = try #require(object[key] as? [[String: Any]])
+        change(&list[index])
+        object[key] = list
+        try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys]).write(to: URL(fileURLWithPath: path))
+    }
+
+    @Test func sixProblemsInFourFilesInOneRun() throws {
+        let tmp = TempDirectory(); defer { tmp.cleanup() }
+        var ws = smallWorkspace()
+        // Three more activities in b1's 2026 file, then spoiled on disk (sorted by id in the file: a2, x1, x2, x3).
+        ws.activities += ["x1", "x2", "x3"].map { Activity(id: $0, branchId: "b1", kind: .themedPartyDay, date: Day(iso: "2026-06-01")!, title: $0) }
+        ws.activities[2].attended = 9          // a3 (b2): 9 attended of 5 expected — a validation problem in a file that reads
+        ws.scoring.items[0].max += 1           // scoring.json totals 101 — another
+        let store = WorkspaceStore(directory: tmp.sub("ws"))
+        try store.create(ws)
+        let b1 = store.absolute("activities/2026/b1.json")
+        let ids = try #require((try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: b1))) as? [String: Any])?["activities"] as? [[String: Any]]).map { $0["id"] as! String }
+        let at = { (id: String) in ids.firstIndex(of: id)! }
+        try Self.edit(b1, key: "activities", index: at("x1")) { $0["date"] = "2026-02-30" }   // 1: not a date
+        try Self.edit(b1, key: "activities", index: at("x2")) { $0["attended"] = "五" }        // 2: wrong type
+        try Self.edit(b1, key: "activities", index: at("x3")) { $0["date"] = "2025-06-01" }   // 3: not this file's year
+        try Self.edit(store.absolute("members/b1.json"), key: "members", index: 0) { $0["joinDate"] = "2001-13-01" }  // 4: not a date
+        // 5: a3's attended; 6: the scheme's total.
+        let result = try runProduct("partydesk", ["validate", "--data", store.directory])
+        #expect(result.status == 1)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first?.contains("6 处问题") == true, "\(result.stdout)")
+        #expect(lines.contains { $0.hasPrefix("activities/2026/b1.json:") && $0.contains("activities[\(at("x1"))].date") && $0.contains("2026-02-30") })
+        #expect(lines.contains { $0.hasPrefix("activities/2026/b1.json:") && $0.contains("activities[\(at("x2"))].attended") })
+        #expect(lines.contains { $0.hasPrefix("activities/2026/b1.json:") && $0.contains("activities[\(at("x3"))].date") })
+        #expect(lines.contains { $0.hasPrefix("members/b1.json:") && $0.contains("members[0].joinDate") })
+        #expect(lines.contains { $0.hasPrefix("activities/2026/b2.json:") && $0.contains("实到人数 9 超过应到人数 5") })
+        #expect(lines.contains { $0.hasPrefix("scoring.json") && $0.contains("101") })
+        // Loading for work still refuses the workspace (only `validate` reads past the bad records).
+        #expect(throws: StoreError.self) { try store.load() }
+    }
+}
