@@ -162,6 +162,7 @@ enum Sheets {
                        return nil
                    }),
             Column(zh: "撤销日期", en: "Retired on", get: { $0.retiredOn?.iso ?? "" }, set: setResult(Cell.day) { $0.retiredOn = $1 }),
+            Column(zh: "书记空缺自", en: "Vacant since", get: { $0.secretaryVacantSince?.iso ?? "" }, set: setResult(Cell.day) { $0.secretaryVacantSince = $1 }),
             Column(zh: "备注", en: "Notes", get: { $0.notes ?? "" }, set: set { $0.notes = Cell.optional($1) }).notes(),
         ]
     }
