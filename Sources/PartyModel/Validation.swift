@@ -22,6 +22,17 @@ public enum Validator {
             issues.append(.init(.settings, "currentYear", .outOfRange(Double(year), min: Double(earliestYear), max: 9999)))
         }
 
+        // Requirements: a count is not negative; a quarter's kinds are judged by month or quarter
+        // (a yearly period cannot be judged within a quarter).
+        for kind in Rules.requiredKinds {
+            guard let r = workspace.settings.rules.requirements[kind] else { continue }
+            if r.count < 0 { issues.append(.init(.settings, "rules.requirements.\(kind.rawValue).count", .negative(Double(r.count)))) }
+            if (ActivityKind.threeMeetingsOneLesson + [.themedPartyDay]).contains(kind) && r.period == .year {
+                issues.append(.init(.settings, "rules.requirements.\(kind.rawValue).period",
+                                    .unknownCode(r.period.rawValue, allowed: [RequirementPeriod.month.rawValue, RequirementPeriod.quarter.rawValue])))
+            }
+        }
+
         // Organisation ids share one namespace: committee, general branches, branches and groups.
         var orgIds = Set<String>()
         func claim(_ id: String, _ record: RecordRef, _ field: String) {

@@ -79,3 +79,16 @@ import TestSupport
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(Rules.self, from: Data(#"{"requirements":{"talk":{"period":"year"}}}"#.utf8)) }
     }
 }
+
+@Suite struct RequirementValidationTests {
+    @Test func aQuarterKindCannotBeYearlyAndCountsAreNotNegative() {
+        var ws = smallWorkspace()
+        ws.settings.rules.requirements[.partyLesson] = Requirement(.year, 1)
+        ws.settings.rules.requirements[.studySession] = Requirement(.year, -1)
+        ws.settings.rules.requirements[.organisationalLifeMeeting] = Requirement(.quarter, 1)   // allowed: counted over the year
+        let issues = Validator.validate(ws)
+        #expect(issues.contains(.init(.settings, "rules.requirements.partyLesson.period", .unknownCode("year", allowed: ["month", "quarter"]))))
+        #expect(issues.contains(.init(.settings, "rules.requirements.studySession.count", .negative(-1))))
+        #expect(issues.count == 2)
+    }
+}
