@@ -28,12 +28,14 @@ public struct Activity: Codable, Hashable, Sendable {
     public var expected: Int?
     /// The party group, for group meetings.
     public var partyGroupId: String?
+    /// 主讲人, for party lessons (the secretary must give one a year).
+    public var lecturer: String?
     public var notes: String?
 
     public init(id: String, branchId: String, kind: ActivityKind, date: Day, title: String, hours: Double? = nil,
-                attended: Int? = nil, expected: Int? = nil, partyGroupId: String? = nil, notes: String? = nil) {
+                attended: Int? = nil, expected: Int? = nil, partyGroupId: String? = nil, lecturer: String? = nil, notes: String? = nil) {
         self.id = id; self.branchId = branchId; self.kind = kind; self.date = date; self.title = title
         self.hours = hours; self.attended = attended; self.expected = expected
-        self.partyGroupId = partyGroupId; self.notes = notes
+        self.partyGroupId = partyGroupId; self.lecturer = lecturer; self.notes = notes
     }
 }

@@ -17,11 +17,20 @@ public enum AlertKind: Hashable, Codable, Sendable {
     case tooLargeForBranch(members: Int, maximum: Int)
     case shouldBeCommittee(members: Int, threshold: Int)
     case noPartyGroups(members: Int, threshold: Int)
+    case partyGroupTooLarge(group: String, size: Int, maximum: Int)
     case duesArrears(members: Int, months: Int)
+    /// A period of the current quarter ended with these kinds unmet.
     case meetingsBehind(quarter: Quarter, kinds: [ActivityKind])
+    /// The quarter's last month: these kinds' open periods are not yet met.
+    case meetingsDueSoon(quarter: Quarter, kinds: [ActivityKind])
     case checkMissing(quarter: Quarter)
+    /// The last ended quarter's check is not in yet; it is missing after `missingAfter`.
+    case checkDue(quarter: Quarter, missingAfter: Day)
+    /// 党支部书记每年至少讲1次党课: `year` ended (or, in its Q4, is ending) with fewer lessons by the secretary.
+    case secretaryLesson(year: Int, given: Int, required: Int, yearEnded: Bool)
     case rectificationOverdue(id: String, description: String, due: Day)
-    case secretaryVacant
+    /// `since`: when the vacancy began (recorded, else the term start); nil when unknown. `months`: its length.
+    case secretaryVacant(since: Day?, months: Int?, limit: Int)
 
     /// Stable code, for scripts and filters.
     public var code: String {
@@ -34,9 +43,13 @@ public enum AlertKind: Hashable, Codable, Sendable {
         case .tooLargeForBranch: "org.over-branch-size"
         case .shouldBeCommittee: "org.over-committee-threshold"
         case .noPartyGroups: "org.no-party-groups"
+        case .partyGroupTooLarge: "org.party-group-too-large"
         case .duesArrears(_, let months): "dues.arrears-\(months)m"
         case .meetingsBehind: "meetings.behind"
+        case .meetingsDueSoon: "meetings.due-soon"
         case .checkMissing: "check.missing"
+        case .checkDue: "check.due"
+        case .secretaryLesson(_, _, _, let ended): ended ? "lesson.secretary-none" : "lesson.secretary-due"
         case .rectificationOverdue: "rectification.overdue"
         case .secretaryVacant: "leadership.secretary-vacant"
         }
@@ -46,6 +59,7 @@ public enum AlertKind: Hashable, Codable, Sendable {
 public struct Alert: Hashable, Codable, Sendable {
     public var kind: AlertKind
     public var severity: Severity
+    /// The branch's id — or the 党总支's or 党委's, for their own alerts (terms, size).
     public var branchId: String
     public var branchName: String
 
@@ -61,17 +75,55 @@ public enum AlertRules {
                               revising old: [Alert]? = nil, touched: Set<String> = []) -> [Alert] {
         let compliance = compliance ?? ComplianceCalculator(workspace)
         let engine = engine ?? ScoringEngine(workspace, compliance: compliance)
+        // The 党委's and 党总支s' own alerts are always worked out again (a 党总支's size is its branches').
         let kept = old.map { Dictionary(grouping: $0.filter { !touched.contains($0.branchId) }, by: \.branchId) }
         func worksOut(_ branch: String) -> Bool { kept == nil || touched.contains(branch) }
         // Positions, not copies: a county's 43,000 members grouped by branch.
         let rosters = Dictionary(grouping: workspace.members.indices.filter { worksOut(workspace.members[$0].branchId) },
                                  by: { workspace.members[$0].branchId })
         let overdue = Dictionary(grouping: workspace.rectifications.filter { worksOut($0.branchId) && $0.isOverdue(on: asOf) }, by: \.branchId)
-        return ordered(workspace.organisation.branches(inServiceOn: asOf).map { branch in
+        return ordered(organisationAlerts(workspace, asOf: asOf) + workspace.organisation.branches(inServiceOn: asOf).map { branch in
             if let kept, !touched.contains(branch.id) { return kept[branch.id] ?? [] }
             return alerts(branch, workspace, asOf: asOf, compliance: compliance, engine: engine,
                           arrears: (rosters[branch.id] ?? []).map { duesArrears(workspace.members[$0], asOf: asOf) }, overdue: overdue[branch.id] ?? [])
         })
+    }
+
+    /// 换届 of one organisation: overdue, within the reminder windows, or unknown. The same for
+    /// 党支部, 党总支 and 党委.
+    static func termAlerts(end: Day?, asOf: Day, _ rules: Rules) -> [(AlertKind, Severity)] {
+        guard let end else { return [(.termUnknown, .notice)] }
+        if end < asOf { return [(.termOverdue(end: end), .critical)] }
+        let windows = rules.termReminderMonths.sorted()
+        if let months = windows.first(where: { end <= asOf.adding(months: $0) }) {
+            return [(.termEndsSoon(end: end, months: months), months == windows.first ? .warning : .notice)]
+        }
+        return []
+    }
+
+    /// The 党委's and each 党总支's own alerts (terms; a 党总支 of `committeeOrganisationThreshold`
+    /// members or more should be a 基层党委), one list per organisation, the 党委 first.
+    static func organisationAlerts(_ workspace: Workspace, asOf: Day) -> [[Alert]] {
+        let rules = workspace.settings.rules, org = workspace.organisation
+        func alert(_ id: String, _ name: String, _ pair: (AlertKind, Severity)) -> Alert {
+            Alert(kind: pair.0, severity: pair.1, branchId: id, branchName: name)
+        }
+        let committee = termAlerts(end: org.committee.termEnd, asOf: asOf, rules).map { alert(org.committee.id, org.committee.name, $0) }
+        return [committee] + org.generalBranches.map { g in
+            var out = termAlerts(end: g.termEnd, asOf: asOf, rules).map { alert(g.id, g.name, $0) }
+            let members = org.members(ofGeneralBranch: g.id, on: asOf)
+            if members >= rules.committeeOrganisationThreshold {
+                out.append(alert(g.id, g.name, (.shouldBeCommittee(members: members, threshold: rules.committeeOrganisationThreshold), .critical)))
+            }
+            return out
+        }
+    }
+
+    /// How long the secretary post has been vacant, from the recorded day it fell vacant, else the
+    /// term start; nil when neither is known.
+    public static func vacancy(_ branch: Branch, asOf: Day) -> (since: Day, months: Int)? {
+        guard let since = branch.secretaryVacantSince ?? branch.termStart, since <= asOf else { return nil }
+        return (since, since.months(until: asOf))
     }
 
     /// Most severe first, then by branch (in the given order), keeping each branch's order.
@@ -91,19 +143,7 @@ public enum AlertRules {
         func add(_ kind: AlertKind, _ severity: Severity) {
             out.append(Alert(kind: kind, severity: severity, branchId: branch.id, branchName: branch.name))
         }
-        // 换届: overdue, within the reminder windows, or unknown.
-        if let end = branch.termEnd {
-            if end < asOf {
-                add(.termOverdue(end: end), .critical)
-            } else {
-                let windows = rules.termReminderMonths.sorted()
-                if let months = windows.first(where: { end <= asOf.adding(months: $0) }) {
-                    add(.termEndsSoon(end: end, months: months), months == windows.first ? .warning : .notice)
-                }
-            }
-        } else {
-            add(.termUnknown, .notice)
-        }
+        for (kind, severity) in termAlerts(end: branch.termEnd, asOf: asOf, rules) { add(kind, severity) }
         // Organisation setting.
         if branch.fullMembers < rules.minFullMembers && !branch.isJointBranch {
             add(.tooFewFullMembers(full: branch.fullMembers, minimum: rules.minFullMembers), .warning)
@@ -113,27 +153,45 @@ public enum AlertRules {
         }
         if branch.totalMembers >= rules.committeeOrganisationThreshold {
             add(.shouldBeCommittee(members: branch.totalMembers, threshold: rules.committeeOrganisationThreshold), .critical)
-        } else if branch.totalMembers > rules.maxBranchMembers {
+        } else if branch.totalMembers >= rules.maxBranchMembers {   // "达到50人以上": 50 included
             add(.tooLargeForBranch(members: branch.totalMembers, maximum: rules.maxBranchMembers), .warning)
         }
         if branch.totalMembers >= rules.partyGroupThreshold && branch.partyGroups.isEmpty {
             add(.noPartyGroups(members: branch.totalMembers, threshold: rules.partyGroupThreshold), .notice)
         }
+        for group in branch.partyGroups where group.size > rules.maxPartyGroupSize {
+            add(.partyGroupTooLarge(group: group.name, size: group.size, maximum: rules.maxPartyGroupSize), .warning)
+        }
+        // A vacancy longer than `secretaryVacantMonths` (or of unknown length) is a 软弱涣散 sign.
         if branch.secretary?.trimmingWhitespace().isEmpty ?? true {
-            add(.secretaryVacant, .critical)
+            let vacancy = vacancy(branch, asOf: asOf)
+            let long = vacancy.map { $0.months > rules.secretaryVacantMonths } ?? true
+            add(.secretaryVacant(since: vacancy?.since, months: vacancy?.months, limit: rules.secretaryVacantMonths), long ? .critical : .warning)
         }
         // Dues, from the roster.
         let critical = arrears.filter { $0 >= rules.duesArrearsCriticalMonths }.count
         let warning = arrears.filter { $0 >= rules.duesArrearsWarningMonths && $0 < rules.duesArrearsCriticalMonths }.count
         if critical > 0 { add(.duesArrears(members: critical, months: rules.duesArrearsCriticalMonths), .critical) }
         if warning > 0 { add(.duesArrears(members: warning, months: rules.duesArrearsWarningMonths), .warning) }
-        // 三会一课 this quarter.
-        if let progress = compliance.quarter(branch, asOf.quarter, asOf: asOf).progress, progress.isBehind {
-            add(.meetingsBehind(quarter: asOf.quarter, kinds: progress.behind), .warning)
+        // 三会一课 and 主题党日 this quarter: periods ended unmet; in the last month, what falls due.
+        if let progress = compliance.quarter(branch, asOf.quarter, asOf: asOf).progress {
+            if progress.isBehind { add(.meetingsBehind(quarter: asOf.quarter, kinds: progress.behind), .warning) }
+            if !progress.dueSoon.isEmpty { add(.meetingsDueSoon(quarter: asOf.quarter, kinds: progress.dueSoon), .notice) }
         }
-        // The last ended quarter's check.
+        // The last ended quarter's check: missing only after the grace period, due before it.
         if engine.check(branch: branch.id, quarter: lastEnded) == nil {
-            add(.checkMissing(quarter: lastEnded), .warning)
+            let missingAfter = lastEnded.lastDay.adding(days: max(0, rules.checkGraceDays))
+            if asOf > missingAfter { add(.checkMissing(quarter: lastEnded), .warning) }
+            else { add(.checkDue(quarter: lastEnded, missingAfter: missingAfter), .notice) }
+        }
+        // The secretary's party lesson: the year just ended (judged in the next year's first quarter), or Q4 of this one.
+        let lessonYear = asOf.quarter.number == 1 ? asOf.year - 1 : asOf.year
+        if asOf.quarter.number == 1 || asOf.quarter.number == 4 {
+            let lessons = compliance.year(branch, lessonYear).secretaryLesson
+            if lessons.held < lessons.required {
+                let ended = lessonYear < asOf.year
+                add(.secretaryLesson(year: lessonYear, given: lessons.held, required: lessons.required, yearEnded: ended), ended ? .warning : .notice)
+            }
         }
         for r in overdue.sorted(by: { $0.dueOn < $1.dueOn }) {
             add(.rectificationOverdue(id: r.id, description: r.description, due: r.dueOn), .critical)

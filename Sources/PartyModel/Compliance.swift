@@ -1,23 +1,34 @@
-/// Held against required for one kind of activity.
+/// Held, required and met for one kind of activity over a span (a quarter, a year).
 public struct KindCount: Codable, Hashable, Sendable {
-    /// Counted activities (group meetings: Σ per group of min(held, required per group)).
+    /// Activities actually held in the span (group meetings: those of the branch's own groups).
     public var held: Int
+    /// Σ over the requirement's periods in the span (× party groups, for group meetings) of its count.
     public var required: Int
+    /// Σ over the same periods of min(held in that period, count): with a count of 1, the periods met.
+    public var met: Int
 
-    public init(held: Int, required: Int) { self.held = held; self.required = required }
+    public init(held: Int, required: Int, met: Int? = nil) {
+        self.held = held; self.required = required; self.met = met ?? min(held, required)
+    }
 
-    /// min(held, required) / required; 1 when nothing is required.
-    public var ratio: Double { required == 0 ? 1 : Double(min(held, required)) / Double(required) }
+    /// met / required; 1 when nothing is required.
+    public var ratio: Double { required == 0 ? 1 : Double(min(met, required)) / Double(required) }
 }
 
-/// Where the quarter that contains the as-of date stands so far.
+/// Where the quarter that contains the as-of date stands so far: the periods that have ended (the
+/// months before the as-of month, for monthly requirements) and, in the quarter's last month, those
+/// still open and falling due at its end.
 public struct QuarterProgress: Codable, Hashable, Sendable {
-    public var monthsStarted: Int
-    /// Kind code → ceil(required × months started / 3).
+    /// Months of the quarter that have ended before the as-of day (0 in its first month).
+    public var monthsEnded: Int
+    /// Kind code → required over the periods ended so far.
     public var requiredToDate: [String: Int]
-    public var heldToDate: [String: Int]
-    /// 三会一课 kinds with held < required to date.
+    /// Kind code → met over the periods ended so far.
+    public var metToDate: [String: Int]
+    /// Kinds with a period of this quarter that has ended unmet (三会一课 and 主题党日).
     public var behind: [ActivityKind]
+    /// In the quarter's last month only: kinds whose open period (the month, the quarter) is not yet met.
+    public var dueSoon: [ActivityKind]
 
     public var isBehind: Bool { !behind.isEmpty }
 }
@@ -28,7 +39,7 @@ public struct QuarterCompliance: Hashable, Sendable {
     public var quarter: Quarter
     /// The four 三会一课 kinds and themedPartyDay.
     public var kinds: [ActivityKind: KindCount]
-    /// Σ min(held, required) / Σ required over the four kinds (1 when nothing is required).
+    /// Σ met / Σ required over the four kinds (1 when nothing is required).
     public var threeMeetingsOneLesson: Double
     public var themedPartyDay: Double
     /// Only for the quarter containing the as-of date.
@@ -42,9 +53,12 @@ public struct YearCompliance: Hashable, Sendable {
     public var organisationalLifeMeeting: KindCount
     public var democraticReview: KindCount
     public var studySession: KindCount
+    /// Party lessons given by the branch's secretary (主讲人) against `secretaryLessonsPerYear`;
+    /// nothing required while the post is vacant (that has its own alert).
+    public var secretaryLesson: KindCount
     /// Σ(hours × attended) / members.
     public var trainingAverageHours: Double
-    /// min(1, average / required hours); 1 for a branch without members.
+    /// min(1, average / required hours); 0 for a branch without members (nobody was trained).
     public var training: Double
 }
 
@@ -67,90 +81,139 @@ public struct ComplianceCalculator: Sendable {
         ComplianceCalculator(rules: workspace.settings.rules, index: index.updated(for: change, activities: workspace.activities))
     }
 
-    /// Required per quarter for a branch, by kind.
-    public func required(_ kind: ActivityKind, for branch: Branch) -> Int {
+    // MARK: The one counting rule
+
+    /// The requirement's periods that lie wholly inside `months` (a quarter, a year, or a month):
+    /// a monthly requirement has one per month, a quarterly one per whole quarter, a yearly one only
+    /// in a span of the whole year.
+    static func periods(_ period: RequirementPeriod, within months: ClosedRange<Int>) -> [ClosedRange<Int>] {
+        stride(from: 1, through: 12, by: period.length)
+            .map { $0...($0 + period.length - 1) }
+            .filter { months.contains($0.lowerBound) && months.contains($0.upperBound) }
+    }
+
+    /// Who must hold a kind: each party group for group meetings, the committee (if any) for 支委会,
+    /// else the branch once.
+    static func units(_ kind: ActivityKind, _ branch: Branch) -> [String?] {
         switch kind {
-        case .generalMeeting: rules.generalMeetingsPerQuarter
-        case .committeeMeeting: branch.hasCommittee ? rules.committeeMeetingsPerQuarter : 0
-        case .groupMeeting: rules.groupMeetingsPerGroupPerQuarter * branch.partyGroups.count
-        case .partyLesson: rules.partyLessonsPerQuarter
-        case .themedPartyDay: rules.themedPartyDaysPerQuarter
-        default: 0
+        case .groupMeeting: branch.partyGroups.map(\.id)
+        case .committeeMeeting: branch.hasCommittee ? [nil] : []
+        default: [nil]
         }
     }
 
-    /// `ledger`: the branch's, looked up once by the caller.
-    func held(_ kind: ActivityKind, _ branch: Branch, _ ledger: LedgerIndex.BranchLedger, _ quarter: Quarter, throughMonth: Int = 12) -> Int {
-        if kind == .groupMeeting {
-            return branch.partyGroups.reduce(0) {
-                $0 + min(ledger.groupMeetings(group: $1.id, quarter: quarter, throughMonth: throughMonth),
-                         rules.groupMeetingsPerGroupPerQuarter)
+    /// `kind` in `periods` of `year`: each period (and each unit) met when `count` were held in it.
+    /// `span`: the months whose activities `held` reports (the periods' months when nil).
+    func tally(_ kind: ActivityKind, _ branch: Branch, _ ledger: LedgerIndex.BranchLedger, year: Int,
+               periods: [ClosedRange<Int>], span: ClosedRange<Int>? = nil) -> KindCount {
+        let units = Self.units(kind, branch)
+        func inMonths(_ unit: String?, _ months: ClosedRange<Int>) -> Int {
+            if let group = unit { return ledger.groupMeetings(group: group, year: year, months: months) }
+            return ledger.held(kind, year: year, months: months)
+        }
+        var required = 0, met = 0
+        if let need = rules.requirement(kind)?.count {
+            for unit in units {
+                for p in periods {
+                    required += need
+                    met += min(inMonths(unit, p), need)
+                }
             }
         }
-        return ledger.held(kind, quarter: quarter, throughMonth: throughMonth)
+        let held: Int
+        if let span { held = units.reduce(0) { $0 + inMonths($1, span) } }
+        else { held = units.reduce(0) { total, unit in periods.reduce(total) { $0 + inMonths(unit, $1) } } }
+        return KindCount(held: held, required: required, met: met)
+    }
+
+    /// `kind` over `months` of `year`: its periods inside the span, and everything held in the span.
+    func count(_ kind: ActivityKind, _ branch: Branch, _ ledger: LedgerIndex.BranchLedger, year: Int, months: ClosedRange<Int>) -> KindCount {
+        let periods = rules.requirement(kind).map { Self.periods($0.period, within: months) } ?? []
+        return tally(kind, branch, ledger, year: year, periods: periods, span: months)
+    }
+
+    /// Required in a quarter for a branch, by kind (periods in the quarter × count × units).
+    public func required(_ kind: ActivityKind, for branch: Branch, in quarter: Quarter) -> Int {
+        guard let r = rules.requirement(kind) else { return 0 }
+        return Self.periods(r.period, within: quarter.months).count * r.count * Self.units(kind, branch).count
     }
 
     public func quarter(_ branch: Branch, _ quarter: Quarter, asOf: Day? = nil) -> QuarterCompliance {
         let ledger = index.ledger(branch.id)
+        let measured = ActivityKind.threeMeetingsOneLesson + [.themedPartyDay]
         var kinds: [ActivityKind: KindCount] = [:]
-        for kind in ActivityKind.threeMeetingsOneLesson + [.themedPartyDay] {
-            kinds[kind] = KindCount(held: held(kind, branch, ledger, quarter), required: required(kind, for: branch))
+        for kind in measured {
+            kinds[kind] = count(kind, branch, ledger, year: quarter.year, months: quarter.months)
         }
         let four = ActivityKind.threeMeetingsOneLesson.map { kinds[$0]! }
         let required = four.reduce(0) { $0 + $1.required }
-        let counted = four.reduce(0) { $0 + min($1.held, $1.required) }
-        let meetings = required == 0 ? 1 : Double(counted) / Double(required)
+        let met = four.reduce(0) { $0 + min($1.met, $1.required) }
+        let meetings = required == 0 ? 1 : Double(met) / Double(required)
 
         var progress: QuarterProgress? = nil
         if let asOf, quarter.contains(asOf) {
-            let started = asOf.month - quarter.months.lowerBound + 1
-            var requiredToDate: [String: Int] = [:], heldToDate: [String: Int] = [:]
-            var behind: [ActivityKind] = []
-            for kind in ActivityKind.threeMeetingsOneLesson + [.themedPartyDay] {
-                let need = (kinds[kind]!.required * started + 2) / 3   // ceil(required × started / 3)
-                let have = held(kind, branch, ledger, quarter, throughMonth: asOf.month)
-                requiredToDate[kind.rawValue] = need
-                heldToDate[kind.rawValue] = have
-                if ActivityKind.threeMeetingsOneLesson.contains(kind) && have < need { behind.append(kind) }
+            let first = quarter.months.lowerBound, last = quarter.months.upperBound
+            let ended = asOf.month - first
+            var requiredToDate: [String: Int] = [:], metToDate: [String: Int] = [:]
+            var behind: [ActivityKind] = [], dueSoon: [ActivityKind] = []
+            for kind in measured {
+                let r = rules.requirement(kind)
+                let all = r.map { Self.periods($0.period, within: quarter.months) } ?? []
+                // Periods of this quarter that ended before the as-of day: they end with a month before the as-of month.
+                let done = all.filter { $0.upperBound < asOf.month }
+                let soFar = tally(kind, branch, ledger, year: quarter.year, periods: done)
+                requiredToDate[kind.rawValue] = soFar.required
+                metToDate[kind.rawValue] = soFar.met
+                if soFar.met < soFar.required { behind.append(kind) }
+                if asOf.month == last {
+                    let open = tally(kind, branch, ledger, year: quarter.year, periods: all.filter { $0.upperBound == last })
+                    if open.met < open.required { dueSoon.append(kind) }
+                }
             }
-            progress = QuarterProgress(monthsStarted: started, requiredToDate: requiredToDate, heldToDate: heldToDate, behind: behind)
+            progress = QuarterProgress(monthsEnded: ended, requiredToDate: requiredToDate, metToDate: metToDate,
+                                       behind: behind, dueSoon: dueSoon)
         }
         return QuarterCompliance(branchId: branch.id, quarter: quarter, kinds: kinds, threeMeetingsOneLesson: meetings,
                                  themedPartyDay: kinds[.themedPartyDay]!.ratio, progress: progress)
     }
 
-    /// One month of a quarter's 三会一课: each kind's meetings held in that month, counted up to that
-    /// kind's monthly share of the quarter's requirement (as the quarter counts each kind up to its
-    /// requirement: six group meetings do not make up for a missing party lesson), over the month's
-    /// share of all of them. 1 when nothing is required. The wall display's heat map is this.
+    /// One month of a quarter's 三会一课, judged by the same rule as the quarter: the requirements
+    /// whose period ends with this month (monthly ones every month; quarterly ones in the quarter's
+    /// last month, judged on the whole quarter), Σ met / Σ required over them. 1 when nothing falls
+    /// due in the month. The wall display's heat map is this.
     public func monthRatio(_ branch: Branch, quarter: Quarter, month: Int) -> Double {
         let ledger = index.ledger(branch.id)
-        var due = 0.0, counted = 0.0
+        var required = 0, met = 0
         for kind in ActivityKind.threeMeetingsOneLesson {
-            let share = Double(required(kind, for: branch)) / 3
-            guard share > 0 else { continue }
-            let before = month > quarter.months.lowerBound ? held(kind, branch, ledger, quarter, throughMonth: month - 1) : 0
-            let inMonth = held(kind, branch, ledger, quarter, throughMonth: month) - before
-            due += share
-            counted += min(Double(inMonth), share)
+            guard let r = rules.requirement(kind) else { continue }
+            let periods = Self.periods(r.period, within: 1...12).filter { $0.upperBound == month && quarter.months.contains(month) }
+            let c = tally(kind, branch, ledger, year: quarter.year, periods: periods)
+            required += c.required
+            met += c.met
         }
-        return due > 0 ? counted / due : 1
+        return required > 0 ? Double(met) / Double(required) : 1
     }
 
     public func year(_ branch: Branch, _ year: Int) -> YearCompliance {
         let ledger = index.ledger(branch.id)
-        func count(_ kind: ActivityKind, _ required: Int) -> KindCount {
-            KindCount(held: ledger.held(kind, year: year, months: 1...12), required: required)
-        }
+        func count(_ kind: ActivityKind) -> KindCount { self.count(kind, branch, ledger, year: year, months: 1...12) }
         let members = branch.totalMembers
         let average = members > 0 ? ledger.trainingHourTotal(year: year) / Double(members) : 0
-        let training = members == 0 || rules.trainingHoursPerMember <= 0 ? 1 : min(1, average / rules.trainingHoursPerMember)
+        // No members: nobody was trained, so nothing is earned (a ratio of 1 for nobody would be full points).
+        let training = members == 0 ? 0 : rules.trainingHoursPerMember <= 0 ? 1 : min(1, average / rules.trainingHoursPerMember)
         return YearCompliance(
             branchId: branch.id, year: year,
-            organisationalLifeMeeting: count(.organisationalLifeMeeting, rules.organisationalLifeMeetingsPerYear),
-            democraticReview: count(.democraticReview, rules.democraticReviewsPerYear),
-            studySession: count(.studySession, rules.studySessionsPerYear),
+            organisationalLifeMeeting: count(.organisationalLifeMeeting),
+            democraticReview: count(.democraticReview),
+            studySession: count(.studySession),
+            secretaryLesson: secretaryLessons(branch, ledger, year: year),
             trainingAverageHours: average, training: training)
+    }
+
+    /// Party lessons the branch's secretary gave in `year` (主讲人 = the secretary's name).
+    func secretaryLessons(_ branch: Branch, _ ledger: LedgerIndex.BranchLedger, year: Int) -> KindCount {
+        guard let secretary = branch.secretary?.trimmingWhitespace(), !secretary.isEmpty else { return KindCount(held: 0, required: 0) }
+        return KindCount(held: ledger.lessons(by: secretary, year: year), required: max(0, rules.secretaryLessonsPerYear))
     }
 
     /// The ratio a scoring item of source `compliance:<metric>` multiplies its maximum by, from
@@ -181,9 +244,9 @@ public struct ComplianceCalculator: Sendable {
 public struct PeriodCompliance: Hashable, Sendable {
     public var branchId: String
     public var quarters: [Quarter]
-    /// Held and required summed over the quarters (held counted per quarter as in `QuarterCompliance`).
+    /// Held, required and met summed over the quarters.
     public var kinds: [ActivityKind: KindCount]
-    /// Σ over quarters and the four kinds of min(held, required) / Σ required.
+    /// Σ over quarters and the four kinds of met / Σ required.
     public var threeMeetingsOneLesson: Double
     public var themedPartyDay: Double
 }
@@ -203,7 +266,8 @@ extension ComplianceCalculator {
             for (kind, count) in q.kinds {
                 kinds[kind, default: KindCount(held: 0, required: 0)].held += count.held
                 kinds[kind, default: KindCount(held: 0, required: 0)].required += count.required
-                let capped = min(count.held, count.required)
+                kinds[kind, default: KindCount(held: 0, required: 0)].met += count.met
+                let capped = min(count.met, count.required)
                 if kind == .themedPartyDay { themedCounted += capped; themedRequired += count.required }
                 else { counted += capped; required += count.required }
             }

@@ -13,6 +13,8 @@ public struct LedgerIndex: Sendable, Equatable {
         var groupMeetings: [String: [Int: Int]] = [:]
         /// Σ hours × attended of training, by year.
         var trainingHours: [Int: Double] = [:]
+        /// year → lecturer (trimmed) → party lessons they gave.
+        var lecturers: [Int: [String: Int]] = [:]
 
         static let yearWidth = 12 * LedgerIndex.kinds.count
         var yearsCovered: Int { counts.count / Self.yearWidth }
@@ -36,6 +38,9 @@ public struct LedgerIndex: Sendable, Equatable {
             counts[((a.date.year - firstYear) * 12 + a.date.month - 1) * LedgerIndex.kinds.count + LedgerIndex.position(a.kind)] += 1
             if a.kind == .groupMeeting, let group = a.partyGroupId {
                 groupMeetings[group, default: [:]][a.date.year * 12 + a.date.month, default: 0] += 1
+            }
+            if a.kind == .partyLesson, let who = a.lecturer?.trimmingWhitespace(), !who.isEmpty {
+                lecturers[a.date.year, default: [:]][who, default: 0] += 1
             }
             if a.kind == .training, let hours = a.hours {
                 trainingHours[a.date.year, default: 0] += hours * Double(a.attended ?? 0)
@@ -65,6 +70,15 @@ public struct LedgerIndex: Sendable, Equatable {
         }
 
         public func trainingHourTotal(year: Int) -> Double { trainingHours[year] ?? 0 }
+
+        /// Party lessons `lecturer` gave in `year`.
+        public func lessons(by lecturer: String, year: Int) -> Int { lecturers[year]?[lecturer.trimmingWhitespace()] ?? 0 }
+
+        /// Group meetings of one party group in `months` of `year`.
+        public func groupMeetings(group: String, year: Int, months range: ClosedRange<Int>) -> Int {
+            guard let months = groupMeetings[group] else { return 0 }
+            return range.reduce(0) { $0 + (months[year * 12 + $1] ?? 0) }
+        }
     }
 
     private var branches: [String: BranchLedger] = [:]

@@ -66,6 +66,9 @@ public struct Branch: Codable, Hashable, Sendable {
     public var isJointBranch: Bool
     public var hasCommittee: Bool
     public var secretary: String?
+    /// The day the secretary post fell vacant (kept while `secretary` is empty); without it the
+    /// vacancy is counted from `termStart`.
+    public var secretaryVacantSince: Day?
     public var deputySecretary: String?
     public var committeeMembers: [String]
     public var termStart: Day?
@@ -82,19 +85,19 @@ public struct Branch: Codable, Hashable, Sendable {
                 probationaryMembers: Int = 0, isJointBranch: Bool = false, hasCommittee: Bool = false,
                 secretary: String? = nil, deputySecretary: String? = nil, committeeMembers: [String] = [],
                 termStart: Day? = nil, termEnd: Day? = nil, contactLeader: String? = nil,
-                partyGroups: [PartyGroup] = [], retiredOn: Day? = nil, notes: String? = nil) {
+                partyGroups: [PartyGroup] = [], retiredOn: Day? = nil, secretaryVacantSince: Day? = nil, notes: String? = nil) {
         self.id = id; self.name = name; self.parentId = parentId; self.sector = sector
         self.fullMembers = fullMembers; self.probationaryMembers = probationaryMembers
         self.isJointBranch = isJointBranch; self.hasCommittee = hasCommittee
         self.secretary = secretary; self.deputySecretary = deputySecretary
         self.committeeMembers = committeeMembers; self.termStart = termStart; self.termEnd = termEnd
         self.contactLeader = contactLeader; self.partyGroups = partyGroups
-        self.retiredOn = retiredOn; self.notes = notes
+        self.retiredOn = retiredOn; self.secretaryVacantSince = secretaryVacantSince; self.notes = notes
     }
 
     enum CodingKeys: String, CodingKey {
         case id, name, parentId, sector, fullMembers, probationaryMembers, isJointBranch, hasCommittee
-        case secretary, deputySecretary, committeeMembers, termStart, termEnd, contactLeader
+        case secretary, secretaryVacantSince, deputySecretary, committeeMembers, termStart, termEnd, contactLeader
         case partyGroups, retiredOn, notes
     }
 
@@ -109,6 +112,7 @@ public struct Branch: Codable, Hashable, Sendable {
         isJointBranch = try c.value(.isJointBranch, default: false)
         hasCommittee = try c.value(.hasCommittee, default: false)
         secretary = try c.decodeIfPresent(String.self, forKey: .secretary)
+        secretaryVacantSince = try c.decodeIfPresent(Day.self, forKey: .secretaryVacantSince)
         deputySecretary = try c.decodeIfPresent(String.self, forKey: .deputySecretary)
         committeeMembers = try c.value(.committeeMembers, default: [])
         termStart = try c.decodeIfPresent(Day.self, forKey: .termStart)
@@ -137,6 +141,11 @@ public struct Organisation: Codable, Hashable, Sendable {
     /// counted, scored and alerted in a period.
     public func branches(inServiceOn day: Day) -> [Branch] {
         branches.filter { $0.retiredOn.map { $0 > day } ?? true }
+    }
+
+    /// Members of a general branch: Σ over its branches in service on `day`.
+    public func members(ofGeneralBranch id: String, on day: Day) -> Int {
+        branches(inServiceOn: day).filter { $0.parentId == id }.reduce(0) { $0 + $1.totalMembers }
     }
 
     public func branches(under generalBranchId: String) -> [Branch] {

@@ -32,6 +32,8 @@ public enum ProblemKind: Equatable, Sendable {
     case attendedExceedsExpected(attended: Int, expected: Int)
     case implausibleDate(Day, earliest: Int, latest: Int)
     case termEndsBeforeStart(start: Day, end: Day)
+    /// A term longer than the rules allow for that organisation (`branchTermYears`, `longTermYears`).
+    case termTooLong(start: Day, end: Day, years: Int)
     case outOfRange(Double, min: Double, max: Double)
     case emptyRequired
     /// A control character or bidi override (its code point) in a text field where it can never belong.

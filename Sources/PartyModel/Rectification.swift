@@ -118,6 +118,16 @@ public struct Rectification: Codable, Hashable, Sendable {
         return state
     }
 
+    /// The rectification as it stood on `day`: its history replayed up to that day (later events
+    /// left out, the status they led to); nil when it was opened after `day`.
+    public func asOf(_ day: Day) -> Rectification? {
+        guard let state = status(on: day) else { return nil }
+        var then = self
+        then.history = history.filter { $0.date <= day }
+        then.status = state
+        return then
+    }
+
     /// Not closed on `day` and due before it.
     public func isOverdue(on day: Day) -> Bool {
         guard let state = status(on: day) else { return false }

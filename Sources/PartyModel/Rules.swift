@@ -1,16 +1,54 @@
+/// The span over which a requirement is counted: ≥ `count` activities in every such period.
+public enum RequirementPeriod: String, CodedEnum {
+    case month, quarter, year
+
+    /// Months per period.
+    public var length: Int {
+        switch self {
+        case .month: 1
+        case .quarter: 3
+        case .year: 12
+        }
+    }
+}
+
+/// "At least `count` of a kind every `period`" (per party group for group meetings; only for
+/// branches with a committee for 支委会). A period is met when `count` were held in it.
+public struct Requirement: Codable, Hashable, Sendable {
+    public var period: RequirementPeriod
+    public var count: Int
+
+    public init(_ period: RequirementPeriod, _ count: Int) { self.period = period; self.count = count }
+
+    enum CodingKeys: String, CodingKey { case period, count }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        period = try c.decode(RequirementPeriod.self, forKey: .period)
+        count = try c.value(.count, default: 1)
+    }
+}
+
 /// Every threshold the rules use, with the defaults of DESIGN §2. Stored in `workspace.json`;
 /// a missing key takes its default, so a workspace only lists what it changes.
 public struct Rules: Codable, Hashable, Sendable {
-    // 三会一课 and 主题党日, per quarter (条例 2018).
-    public var generalMeetingsPerQuarter = 1
-    public var committeeMeetingsPerQuarter = 3
-    public var groupMeetingsPerGroupPerQuarter = 3
-    public var partyLessonsPerQuarter = 1
-    public var themedPartyDaysPerQuarter = 3
-    // Yearly.
-    public var organisationalLifeMeetingsPerYear = 1
-    public var democraticReviewsPerYear = 1
-    public var studySessionsPerYear = 8          // seed 000
+    /// The kinds that have a requirement, in display order.
+    public static let requiredKinds: [ActivityKind] = [.generalMeeting, .committeeMeeting, .groupMeeting, .partyLesson, .themedPartyDay,
+                                                       .organisationalLifeMeeting, .democraticReview, .studySession]
+
+    /// The 2018 支部工作条例: 支委会, 党小组会 and 主题党日 monthly; 支部党员大会 and 党课 quarterly;
+    /// 组织生活会 and 民主评议 yearly; 集中学习研讨 ≥ 8 a year (seed 000).
+    public static let defaultRequirements: [ActivityKind: Requirement] = [
+        .generalMeeting: Requirement(.quarter, 1), .committeeMeeting: Requirement(.month, 1), .groupMeeting: Requirement(.month, 1),
+        .partyLesson: Requirement(.quarter, 1), .themedPartyDay: Requirement(.month, 1),
+        .organisationalLifeMeeting: Requirement(.year, 1), .democraticReview: Requirement(.year, 1), .studySession: Requirement(.year, 8),
+    ]
+
+    /// 三会一课, 主题党日 and the yearly meetings: one requirement per kind (`requirements` in JSON,
+    /// keyed by kind code).
+    public var requirements: [ActivityKind: Requirement] = Rules.defaultRequirements
+    /// 党支部书记每年至少讲1次党课 (条例 2018): party lessons given by the secretary a year.
+    public var secretaryLessonsPerYear = 1
     public var trainingHoursPerMember = 32.0     // seed 000, 001
     public var trainingHoursForLeaders = 56.0    // seed 001
     // Organisation setting (条例; seed 002).
@@ -28,31 +66,82 @@ public struct Rules: Codable, Hashable, Sendable {
     public var duesArrearsWarningMonths = 3
     public var duesArrearsCriticalMonths = 6
     public var secretaryVacantMonths = 3
+    // Quarterly checks: a quarter's check is missing this many days after the quarter ends.
+    public var checkGraceDays = 15
     // Funds (seed 004).
     public var activityFundsPerMember = 800.0
 
     public init() {}
 
+    /// The longest term a 党支部 may have: `longTermYears` for village and community branches (their
+    /// 党组织 serve 5 years, 2020 选举工作条例), else `branchTermYears`.
+    public func termYears(for branch: Branch) -> Int {
+        branch.sector == .rural || branch.sector == .community ? longTermYears : branchTermYears
+    }
+    /// 党总支: `branchTermYears` (3); 基层党委: `longTermYears` (5).
+    public var generalBranchTermYears: Int { branchTermYears }
+    public var committeeTermYears: Int { longTermYears }
+
+    /// Settings decoded and documented but not yet read by any rule, with why: `validate` says so.
+    public static let notYetInForce: [String: (zh: String, en: String)] = [
+        "trainingHoursForLeaders": ("书记和班子成员的学时要求待党员培训功能启用", "leaders' training hours wait for the member-training issue"),
+        "activityFundsPerMember": ("党组织活动经费待经费功能启用", "activity funds wait for the funds issue"),
+    ]
+
+    /// The requirement of a kind (none for kinds without one, or a count of 0).
+    public func requirement(_ kind: ActivityKind) -> Requirement? {
+        requirements[kind].flatMap { $0.count > 0 ? $0 : nil }
+    }
+
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case generalMeetingsPerQuarter, committeeMeetingsPerQuarter, groupMeetingsPerGroupPerQuarter
-        case partyLessonsPerQuarter, themedPartyDaysPerQuarter, organisationalLifeMeetingsPerYear
-        case democraticReviewsPerYear, studySessionsPerYear, trainingHoursPerMember, trainingHoursForLeaders
+        case requirements, secretaryLessonsPerYear, trainingHoursPerMember, trainingHoursForLeaders
         case minFullMembers, committeeThreshold, maxBranchMembers, committeeOrganisationThreshold
         case partyGroupThreshold, maxPartyGroupSize, branchTermYears, longTermYears, termReminderMonths
-        case duesArrearsWarningMonths, duesArrearsCriticalMonths, secretaryVacantMonths, activityFundsPerMember
+        case duesArrearsWarningMonths, duesArrearsCriticalMonths, secretaryVacantMonths, checkGraceDays, activityFundsPerMember
+    }
+
+    /// The per-quarter and per-year counts of schema 3 and before, with the value they were written
+    /// with by default. A file written by an older build lists them all at those values; a value
+    /// changed by hand is kept as "that many a quarter" (or a year) unless `requirements` names the kind.
+    enum LegacyKeys: String, CodingKey, CaseIterable {
+        case generalMeetingsPerQuarter, committeeMeetingsPerQuarter, groupMeetingsPerGroupPerQuarter
+        case partyLessonsPerQuarter, themedPartyDaysPerQuarter, organisationalLifeMeetingsPerYear
+        case democraticReviewsPerYear, studySessionsPerYear
+
+        var meaning: (kind: ActivityKind, period: RequirementPeriod, oldDefault: Int) {
+            switch self {
+            case .generalMeetingsPerQuarter: (.generalMeeting, .quarter, 1)
+            case .committeeMeetingsPerQuarter: (.committeeMeeting, .quarter, 3)
+            case .groupMeetingsPerGroupPerQuarter: (.groupMeeting, .quarter, 3)
+            case .partyLessonsPerQuarter: (.partyLesson, .quarter, 1)
+            case .themedPartyDaysPerQuarter: (.themedPartyDay, .quarter, 3)
+            case .organisationalLifeMeetingsPerYear: (.organisationalLifeMeeting, .year, 1)
+            case .democraticReviewsPerYear: (.democraticReview, .year, 1)
+            case .studySessionsPerYear: (.studySession, .year, 8)
+            }
+        }
     }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let d = Rules()
-        generalMeetingsPerQuarter = try c.value(.generalMeetingsPerQuarter, default: d.generalMeetingsPerQuarter)
-        committeeMeetingsPerQuarter = try c.value(.committeeMeetingsPerQuarter, default: d.committeeMeetingsPerQuarter)
-        groupMeetingsPerGroupPerQuarter = try c.value(.groupMeetingsPerGroupPerQuarter, default: d.groupMeetingsPerGroupPerQuarter)
-        partyLessonsPerQuarter = try c.value(.partyLessonsPerQuarter, default: d.partyLessonsPerQuarter)
-        themedPartyDaysPerQuarter = try c.value(.themedPartyDaysPerQuarter, default: d.themedPartyDaysPerQuarter)
-        organisationalLifeMeetingsPerYear = try c.value(.organisationalLifeMeetingsPerYear, default: d.organisationalLifeMeetingsPerYear)
-        democraticReviewsPerYear = try c.value(.democraticReviewsPerYear, default: d.democraticReviewsPerYear)
-        studySessionsPerYear = try c.value(.studySessionsPerYear, default: d.studySessionsPerYear)
+        var requirements = d.requirements
+        let legacy = try decoder.container(keyedBy: LegacyKeys.self)
+        for key in LegacyKeys.allCases {
+            let m = key.meaning
+            if let n = try legacy.decodeIfPresent(Int.self, forKey: key), n != m.oldDefault { requirements[m.kind] = Requirement(m.period, n) }
+        }
+        let named = try c.value(.requirements, default: [String: Requirement]())
+        for (code, requirement) in named.sorted(by: { $0.key < $1.key }) {
+            guard let kind = ActivityKind(rawValue: code), Rules.requiredKinds.contains(kind) else {
+                throw DecodingError.dataCorrupted(.init(
+                    codingPath: c.codingPath + [CodingKeys.requirements], debugDescription: "unknown code \"\(code)\"",
+                    underlyingError: ValueProblem.unknownCode(code, allowed: Rules.requiredKinds.map(\.rawValue))))
+            }
+            requirements[kind] = requirement
+        }
+        self.requirements = requirements
+        secretaryLessonsPerYear = try c.value(.secretaryLessonsPerYear, default: d.secretaryLessonsPerYear)
         trainingHoursPerMember = try c.value(.trainingHoursPerMember, default: d.trainingHoursPerMember)
         trainingHoursForLeaders = try c.value(.trainingHoursForLeaders, default: d.trainingHoursForLeaders)
         minFullMembers = try c.value(.minFullMembers, default: d.minFullMembers)
@@ -67,6 +156,29 @@ public struct Rules: Codable, Hashable, Sendable {
         duesArrearsWarningMonths = try c.value(.duesArrearsWarningMonths, default: d.duesArrearsWarningMonths)
         duesArrearsCriticalMonths = try c.value(.duesArrearsCriticalMonths, default: d.duesArrearsCriticalMonths)
         secretaryVacantMonths = try c.value(.secretaryVacantMonths, default: d.secretaryVacantMonths)
+        checkGraceDays = try c.value(.checkGraceDays, default: d.checkGraceDays)
         activityFundsPerMember = try c.value(.activityFundsPerMember, default: d.activityFundsPerMember)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(Dictionary(uniqueKeysWithValues: requirements.map { ($0.key.rawValue, $0.value) }), forKey: .requirements)
+        try c.encode(secretaryLessonsPerYear, forKey: .secretaryLessonsPerYear)
+        try c.encode(trainingHoursPerMember, forKey: .trainingHoursPerMember)
+        try c.encode(trainingHoursForLeaders, forKey: .trainingHoursForLeaders)
+        try c.encode(minFullMembers, forKey: .minFullMembers)
+        try c.encode(committeeThreshold, forKey: .committeeThreshold)
+        try c.encode(maxBranchMembers, forKey: .maxBranchMembers)
+        try c.encode(committeeOrganisationThreshold, forKey: .committeeOrganisationThreshold)
+        try c.encode(partyGroupThreshold, forKey: .partyGroupThreshold)
+        try c.encode(maxPartyGroupSize, forKey: .maxPartyGroupSize)
+        try c.encode(branchTermYears, forKey: .branchTermYears)
+        try c.encode(longTermYears, forKey: .longTermYears)
+        try c.encode(termReminderMonths, forKey: .termReminderMonths)
+        try c.encode(duesArrearsWarningMonths, forKey: .duesArrearsWarningMonths)
+        try c.encode(duesArrearsCriticalMonths, forKey: .duesArrearsCriticalMonths)
+        try c.encode(secretaryVacantMonths, forKey: .secretaryVacantMonths)
+        try c.encode(checkGraceDays, forKey: .checkGraceDays)
+        try c.encode(activityFundsPerMember, forKey: .activityFundsPerMember)
     }
 }

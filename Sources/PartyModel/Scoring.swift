@@ -299,7 +299,8 @@ public struct ScoringEngine: Sendable {
             let max = categoryMax(category.id)
             return max <= 0 || categories[category.id, default: 0] >= rule.minimumCategoryShare * max - 1e-9
         }
-        let strongest = grade >= rule.grade && (!rule.noOverdueRectification || overdue == 0) && categoriesStrong
+        // A branch without full members is not a working branch: never 最强, whatever its points.
+        let strongest = branch.fullMembers > 0 && grade >= rule.grade && (!rule.noOverdueRectification || overdue == 0) && categoriesStrong
         return BranchScore(branchId: branch.id, name: branch.name, categories: categories, items: items,
                            quarterScores: quarterScores, bonus: bonus, deduction: deduction, overdueRectifications: overdue,
                            termOverdue: term, total: total, grade: grade, rank: 0, strongest: strongest)

@@ -23,6 +23,7 @@ public protocol HasTextFields {
 extension Activity: HasTextFields {
     public func visitTextFields(_ f: inout some TextFieldVisitor) {
         f.line("id", id); f.line("branchId", branchId); f.line("title", title); f.line("partyGroupId", partyGroupId)
+        f.line("lecturer", lecturer)
         f.note("notes", notes)
     }
 }

@@ -22,13 +22,25 @@ public enum Validator {
             issues.append(.init(.settings, "currentYear", .outOfRange(Double(year), min: Double(earliestYear), max: 9999)))
         }
 
+        // Requirements: a count is not negative; a quarter's kinds are judged by month or quarter
+        // (a yearly period cannot be judged within a quarter).
+        for kind in Rules.requiredKinds {
+            guard let r = workspace.settings.rules.requirements[kind] else { continue }
+            if r.count < 0 { issues.append(.init(.settings, "rules.requirements.\(kind.rawValue).count", .negative(Double(r.count)))) }
+            if (ActivityKind.threeMeetingsOneLesson + [.themedPartyDay]).contains(kind) && r.period == .year {
+                issues.append(.init(.settings, "rules.requirements.\(kind.rawValue).period",
+                                    .unknownCode(r.period.rawValue, allowed: [RequirementPeriod.month.rawValue, RequirementPeriod.quarter.rawValue])))
+            }
+        }
+
         // Organisation ids share one namespace: committee, general branches, branches and groups.
         var orgIds = Set<String>()
         func claim(_ id: String, _ record: RecordRef, _ field: String) {
             if id.isEmpty { issues.append(.init(record, field, .emptyRequired)) }
             else if !orgIds.insert(id).inserted { issues.append(.init(record, field, .duplicateId(id))) }
         }
-        func checkTerm(_ start: Day?, _ end: Day?, _ record: RecordRef) {
+        let rules = workspace.settings.rules
+        func checkTerm(_ start: Day?, _ end: Day?, _ record: RecordRef, years: Int) {
             for (field, day) in [("termStart", start), ("termEnd", end)] {
                 if let day, !(earliestYear...(year + termYearsAhead)).contains(day.year) {
                     issues.append(.init(record, field, .implausibleDate(day, earliest: earliestYear, latest: year + termYearsAhead)))
@@ -36,6 +48,8 @@ public enum Validator {
             }
             if let start, let end, end < start {
                 issues.append(.init(record, "termEnd", .termEndsBeforeStart(start: start, end: end)))
+            } else if let start, let end, end > start.adding(months: 12 * years) {
+                issues.append(.init(record, "termEnd", .termTooLong(start: start, end: end, years: years)))
             }
         }
         func nonNegative(_ value: Double, _ record: RecordRef, _ field: String) {
@@ -47,7 +61,7 @@ public enum Validator {
 
         claim(org.committee.id, .committee, "id")
         checkText(org.committee, .committee, into: &issues)
-        checkTerm(org.committee.termStart, org.committee.termEnd, .committee)
+        checkTerm(org.committee.termStart, org.committee.termEnd, .committee, years: rules.committeeTermYears)
 
         for (i, general) in org.generalBranches.enumerated() {
             claim(general.id, .generalBranch(i), "id")
@@ -55,7 +69,7 @@ public enum Validator {
             if general.parentId != org.committee.id {
                 issues.append(.init(.generalBranch(i), "parentId", .unknownParent(general.parentId)))
             }
-            checkTerm(general.termStart, general.termEnd, .generalBranch(i))
+            checkTerm(general.termStart, general.termEnd, .generalBranch(i), years: rules.generalBranchTermYears)
         }
         let parents = Set([org.committee.id] + org.generalBranches.map(\.id))
         var groupsByBranch: [String: Set<String>] = [:]
@@ -66,7 +80,8 @@ public enum Validator {
             if !parents.contains(branch.parentId) { issues.append(.init(ref, "parentId", .unknownParent(branch.parentId))) }
             nonNegative(Double(branch.fullMembers), ref, "fullMembers")
             nonNegative(Double(branch.probationaryMembers), ref, "probationaryMembers")
-            checkTerm(branch.termStart, branch.termEnd, ref)
+            checkTerm(branch.termStart, branch.termEnd, ref, years: rules.termYears(for: branch))
+            if let since = branch.secretaryVacantSince { eventDate(since, ref, "secretaryVacantSince") }
             if let retired = branch.retiredOn { eventDate(retired, ref, "retiredOn") }
             for (g, group) in branch.partyGroups.enumerated() {
                 claim(group.id, ref, "partyGroups[\(g)].id")

@@ -142,6 +142,46 @@ enum WorkspaceCodec {
         }
     }
 
+    /// The `year` of a year file, alone.
+    struct YearField: Decodable { var year: Int }
+
+    /// A file of records (`{"year": …, KEY: [ … ]}`) that did not decode whole, decoded record by
+    /// record: those that decode, their places in the array, and one located problem for each that
+    /// does not (and for a bad `yearKey`). Nil when the file is not such an object of valid JSON.
+    static func decodeEach<R: Decodable>(_ type: R.Type, key: String, yearKey: String?, file: String, data: Data)
+        -> (year: Int?, records: [R], places: [Int], problems: [Problem])? {
+        let data = withoutByteOrderMark(data)
+        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
+        let bytes = [UInt8](data)
+        var problems: [Problem] = []
+        var year: Int? = nil
+        if yearKey != nil {   // always "year"
+            do { year = try JSONDecoder().decode(YearField.self, from: data).year } catch let error as DecodingError {
+                problems.append(problem(for: error, file: file, bytes: bytes))
+            } catch {}
+        }
+        guard let list = object[key] as? [Any] else {
+            problems.append(located(file: file, bytes: bytes, path: object[key] == nil ? [] : [.key(key)],
+                                    kind: object[key] == nil ? .missingField(key) : .wrongType(expected: "array")))
+            return (year, [], [], problems)
+        }
+        var records: [R] = [], places: [Int] = []
+        for (index, element) in list.enumerated() {
+            let prefix: [PathComponent] = [.key(key), .index(index)]
+            guard JSONSerialization.isValidJSONObject([element]),
+                  let one = try? JSONSerialization.data(withJSONObject: element, options: [.fragmentsAllowed]) else { continue }
+            do {
+                records.append(try JSONDecoder().decode(R.self, from: one))
+                places.append(index)
+            } catch let error as DecodingError {
+                problems.append(problem(for: error, file: file, bytes: bytes, prefix: prefix))
+            } catch {
+                problems.append(located(file: file, bytes: bytes, path: prefix, kind: .other(String(describing: error))))
+            }
+        }
+        return (year, records, places, problems)
+    }
+
     /// The first key given twice in one object, located; nil when there is none before the first
     /// other syntax problem (that one is JSONDecoder's and the locator's to report).
     static func duplicateKey(file: String, bytes: [UInt8]) -> Problem? {
@@ -159,7 +199,8 @@ enum WorkspaceCodec {
         data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data
     }
 
-    static func problem(for error: DecodingError, file: String, bytes: [UInt8]) -> Problem {
+    /// `prefix`: where the value that was decoded sits in the file (a record decoded on its own).
+    static func problem(for error: DecodingError, file: String, bytes: [UInt8], prefix: [PathComponent] = []) -> Problem {
         let codingPath: [any CodingKey]
         let kind: ProblemKind
         switch error {
@@ -178,7 +219,7 @@ enum WorkspaceCodec {
                 case .unknownCode(let code, let allowed): kind = .unknownCode(code, allowed: allowed)
                 }
             default:
-                if codingPath.isEmpty {
+                if codingPath.isEmpty && prefix.isEmpty {
                     // The document itself is not JSON: find where with the locating reader.
                     do {
                         _ = try JSONLocator.parse(bytes)
@@ -197,7 +238,7 @@ enum WorkspaceCodec {
         @unknown default:
             return Problem(file: file, kind: .other(String(describing: error)))
         }
-        let path = codingPath.map { key -> PathComponent in
+        let path = prefix + codingPath.map { key -> PathComponent in
             if let i = key.intValue, key.stringValue == "Index \(i)" { return .index(i) }
             return .key(key.stringValue)
         }

@@ -102,18 +102,32 @@ public struct WorkspaceStore: Sendable {
             let (data, read) = read(store, relative, required: true)
             var outcome = Outcome<[R]>(relative: relative, digest: read.digest, problems: read.problems)
             guard let data else { return outcome }
-            let decoded: D
+            let fileYear: Int?
+            var records: [R]
+            // Each record's place in the file (they differ from positions in `records` when some did not decode).
+            var places: [Int]? = nil
             switch WorkspaceCodec.decode(D.self, file: relative, data: data) {
-            case .success(let value): decoded = value
-            case .failure(let problem): outcome.problems.append(problem); return outcome
+            case .success(let value):
+                (fileYear, records) = contents(value)
+            case .failure(let problem):
+                // A bad value stops a whole-file decode at the first one: the records are decoded
+                // one by one instead, so every bad record of the file is listed (and those that
+                // read are checked below as well) — one `validate` run finds them all.
+                guard let each = WorkspaceCodec.decodeEach(R.self, key: R.recordsKey, yearKey: year == nil ? nil : "year",
+                                                           file: relative, data: data), !each.problems.isEmpty else {
+                    outcome.problems.append(problem)
+                    return outcome
+                }
+                outcome.problems += each.problems
+                (fileYear, records, places) = (each.year, each.records, each.places)
             }
-            let (fileYear, records) = contents(decoded)
             lazy var bytes = [UInt8](WorkspaceCodec.withoutByteOrderMark(data))
             if let year, let fileYear, fileYear != year {
                 outcome.problems.append(WorkspaceCodec.located(file: relative, bytes: bytes, path: [.key("year")],
                                                                kind: .wrongShard(fileYear: year, dateYear: fileYear)))
             }
-            for (index, record) in records.enumerated() {
+            for (position, record) in records.enumerated() {
+                let index = places?[position] ?? position
                 if let year, let recordYear = record.fileYear, recordYear != year {
                     let field = R.self == Activity.self ? "date" : "year"
                     outcome.problems.append(WorkspaceCodec.located(
@@ -216,7 +230,21 @@ public struct WorkspaceStore: Sendable {
         // kill is read as its roll-back will leave it.
         let commitLock = CommitLock.shared(directory)
         defer { commitLock?.release() }
-        return try reading().read(years: choose)
+        let (loaded, problems) = try reading().read(years: choose, partial: false)
+        guard problems.isEmpty else { throw .invalid(problems) }
+        return loaded
+    }
+
+    /// Every problem of every file in one pass, for `validate`: those that stop the workspace from
+    /// loading (syntax, bad values — each bad record of a file, not only the first —, records in the
+    /// wrong file) and, on the records that did read, every validation problem. Throws only when not
+    /// even the settings and the organisation read (then with every reading problem found).
+    public func problems() throws(StoreError) -> [Problem] {
+        guard exists else { throw .notAWorkspace(directory) }
+        let commitLock = CommitLock.shared(directory)
+        defer { commitLock?.release() }
+        let (loaded, problems) = try reading().read(years: { _ in nil }, partial: true)
+        return problems + validate(loaded)
     }
 
     /// This store as a reader reads it now (see `cutBatch`); the caller holds the commit lock shared.
@@ -226,7 +254,9 @@ public struct WorkspaceStore: Sendable {
         return store
     }
 
-    private func read(years choose: (WorkspaceSettings) -> Set<Int>?) throws(StoreError) -> LoadedWorkspace {
+    /// `partial`: with reading problems, still make the workspace of what read (for `problems()`),
+    /// and return them beside it; else the caller refuses it.
+    private func read(years choose: (WorkspaceSettings) -> Set<Int>?, partial: Bool) throws(StoreError) -> (LoadedWorkspace, [Problem]) {
         var reader = Reader(store: self)
 
         let (settingsData, settingsRead) = Reader.read(self, WorkspacePaths.settings, required: true)
@@ -317,7 +347,7 @@ public struct WorkspaceStore: Sendable {
         // Files of schema 2 found (a copied-in old file, say): the next save is a full one.
         if reader.legacyLayout && migratedFrom == nil { migratedFrom = 2 }
 
-        guard reader.problems.isEmpty, let organisationValue else { throw .invalid(reader.problems) }
+        guard reader.problems.isEmpty || partial, let organisationValue else { throw .invalid(reader.problems) }
         let workspace = Workspace(
             settings: settings, organisation: organisationValue, members: members,
             activities: activities,
@@ -325,8 +355,8 @@ public struct WorkspaceStore: Sendable {
             checkTemplate: templateValue ?? DefaultScheme.template, scoring: scoringValue ?? DefaultScheme.scheme,
             checks: checks, rectifications: rectifications,
             manualScores: manualScores, bonuses: bonuses)
-        return LoadedWorkspace(workspace: workspace, digests: reader.digests, migratedFrom: migratedFrom, origins: reader.origins,
-                               years: years)
+        return (LoadedWorkspace(workspace: workspace, digests: reader.digests, migratedFrom: migratedFrom, origins: reader.origins,
+                                years: years), reader.problems)
     }
 
     /// Adds the activities and checks of `years` to a workspace read with `load(years:)` (nothing

@@ -67,6 +67,8 @@ public struct AppState: Sendable {
     public var lockHolder: String?
     /// "HH:MM:SS" of the last load.
     public var loadedAt: String
+    /// Problems `validate` finds in the workspace as read: marked in the status bar.
+    public var problems = 0
     public var message: String?
     /// The form being filled in, if any.
     public var form: FormState?

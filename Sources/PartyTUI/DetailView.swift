@@ -84,7 +84,7 @@ enum DetailView {
         out.append(DetailLine(lang.pick("三会一课", "Meetings"), .header))
         for q in Quarter.all(of: data.year) where q.firstDay <= data.asOf {
             let c = data.compliance.quarter(b, q, asOf: data.asOf)
-            let kinds = (ActivityKind.threeMeetingsOneLesson + [.themedPartyDay]).map { k in "\(k.name(lang)) \(c.kinds[k]!.held)/\(c.kinds[k]!.required)" }
+            let kinds = (ActivityKind.threeMeetingsOneLesson + [.themedPartyDay]).map { k in "\(k.name(lang)) \(KindCount.shown(c.kinds[k]!))" }
             out.append(DetailLine([("Q\(q.number) ", .accent), (DisplayWidth.pad(UIText.percent(c.threeMeetingsOneLesson), to: 5), UIText.role(ratio: c.threeMeetingsOneLesson)),
                                    (kinds.joined(separator: "  "), .text)]))
         }

@@ -25,6 +25,7 @@ extension Forms {
             FormField(key: "termEnd", label: lang.pick("任期至", "Term to"), kind: .date, value: b?.termEnd?.iso ?? ""),
             FormField(key: "leader", label: lang.pick("联系领导", "Contact"), kind: .text, value: b?.contactLeader ?? ""),
             FormField(key: "groups", label: lang.pick("党小组", "Groups"), kind: .text, value: groups),
+            FormField(key: "vacantSince", label: lang.pick("书记空缺自", "Vacant since"), kind: .date, value: b?.secretaryVacantSince?.iso ?? ""),
         ])
         form.focus = 0
         return form
@@ -120,6 +121,8 @@ extension Forms {
         b.termEnd = text("termEnd").flatMap(Day.parse)
         b.contactLeader = text("leader")
         b.partyGroups = groups
+        // The day the post fell vacant is kept only while it is vacant.
+        b.secretaryVacantSince = b.secretary == nil ? text("vacantSince").flatMap(Day.parse) : nil
         if let s = b.termStart, let e = b.termEnd, e < s {
             form.setError("termEnd", ProblemKind.termEndsBeforeStart(start: s, end: e).message(lang))
             return nil

@@ -16,6 +16,7 @@ public enum Forms {
             FormField(key: "attended", label: lang.pick("实到", "Attended"), kind: .number(min: 0, max: 100_000, integer: true), value: a?.attended.map(String.init) ?? ""),
             FormField(key: "expected", label: lang.pick("应到", "Expected"), kind: .number(min: 0, max: 100_000, integer: true), value: a?.expected.map(String.init) ?? ""),
             groupField(branchId: branchId, selected: a?.partyGroupId, data, lang: lang),
+            FormField(key: "lecturer", label: lang.pick("主讲人", "Lecturer"), kind: .text, value: a?.lecturer ?? ""),
             FormField(key: "notes", label: lang.pick("备注", "Notes"), kind: .text, value: a?.notes ?? ""),
         ]
     }
@@ -123,7 +124,7 @@ public enum Forms {
             let after = Activity(id: id, branchId: form.value("branch"), kind: ActivityKind(rawValue: form.value("kind")) ?? .other,
                                  date: Day.parse(form.value("date"))!, title: text("title") ?? "",
                                  hours: text("hours").flatMap(Double.init), attended: attended, expected: expected,
-                                 partyGroupId: text("group"), notes: text("notes"))
+                                 partyGroupId: text("group"), lecturer: text("lecturer"), notes: text("notes"))
             return .activity(before: before, after: after)
         case .deleteActivity(let a):
             return form.value("confirm") == "yes" ? .activity(before: a, after: nil) : nil

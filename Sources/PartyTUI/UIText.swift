@@ -2,6 +2,10 @@ import PartyModel
 
 /// Words the dashboard uses in more than one place.
 enum UIText {
+    /// The status bar's mark for a workspace that fails validation.
+    static func problems(_ count: Int, _ lang: Language) -> String {
+        lang.pick("⚠ 数据有 \(count) 处问题 (partydesk validate)", "⚠ \(count) data problem(s) (partydesk validate)")
+    }
     static func percent(_ ratio: Double) -> String { formatPercent(ratio) }
     static func points(_ value: Double) -> String {
         let r = roundHalfUp2(value)

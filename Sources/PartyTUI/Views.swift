@@ -145,6 +145,7 @@ public enum Views {
         x += canvas.put("  " + mode, x: x, y: y, role: .statusAccent)
         if let holder = state.lockHolder { x += canvas.put(lang.pick(" (\(holder) 正在编辑)", " (\(holder) is editing)"), x: x, y: y, role: .status, maxWidth: 24) }
         if !state.loadedAt.isEmpty { x += canvas.put(lang.pick("  加载 ", "  loaded ") + state.loadedAt, x: x, y: y, role: .status) }
+        if state.problems > 0 { x += canvas.put("  " + UIText.problems(state.problems, lang), x: x, y: y, role: .statusAccent) }
         var hint = state.message ?? state.jumpQuery.map { lang.pick("跳转到: ", "go to: ") + $0 + "_" }
             ?? (state.editingFilter ? lang.pick("输入筛选, Enter 确定, Esc 清除", "type to filter, Enter keep, Esc clear")
                                     : lang.pick("? 帮助  : 跳转  q 退出", "? help  : go to  q quit"))
@@ -275,6 +276,9 @@ public struct Chrome: Sendable, Equatable {
     public var editingFilter: Bool
     /// The `:` jump being typed.
     public var jumpQuery: String? = nil
+    /// Problems `partydesk validate` finds in the workspace (counted when it was read): the figures
+    /// come from data that fails validation, and the status bar says so.
+    public var problems = 0
 
     /// The bars of the first screen kept from an earlier session (the overview).
     public init(_ first: FirstScreen, width: Int, height: Int, lang: Language, readOnly: Bool, lockHolder: String?,
@@ -308,9 +312,11 @@ public struct Chrome: Sendable, Equatable {
 extension AppState {
     public var chrome: Chrome {
         let settings = data.workspace.settings
-        return Chrome(width: width, height: height, lang: lang, tabs: panes.all.map { $0.title(lang) }, currentTab: panes.number(pane) - 1,
-                      name: settings.name, isDemo: settings.isDemo,
-                      year: data.year, quarter: data.quarter, readOnly: readOnly, lockHolder: lockHolder, loadedAt: loadedAt,
-                      message: message, editingFilter: editingFilter, jumpQuery: jumpQuery)
+        var chrome = Chrome(width: width, height: height, lang: lang, tabs: panes.all.map { $0.title(lang) }, currentTab: panes.number(pane) - 1,
+                            name: settings.name, isDemo: settings.isDemo,
+                            year: data.year, quarter: data.quarter, readOnly: readOnly, lockHolder: lockHolder, loadedAt: loadedAt,
+                            message: message, editingFilter: editingFilter, jumpQuery: jumpQuery)
+        chrome.problems = problems
+        return chrome
     }
 }

@@ -20,6 +20,31 @@ enum CLIText {
         lang == .zh ? "检查通过, 未发现问题: \(path)" : "No problems found: \(path)"
     }
 
+    /// The rule settings decoded but not yet read by any rule (Rules.notYetInForce), and why.
+    static func settingsNotInForce(_ lang: Language) -> String {
+        let list = Rules.notYetInForce.sorted { $0.key < $1.key }.map { "\($0.key) (\(lang == .zh ? $0.value.zh : $0.value.en))" }
+        return (lang == .zh ? "注意: 以下规则设置尚未生效: " : "Note: these rule settings are not yet in force: ") + list.joined(separator: lang == .zh ? "; " : "; ")
+    }
+
+    static func figuresFromInvalid(_ count: Int, _ lang: Language) -> String {
+        lang == .zh ? "注意: 工作区数据有 \(count) 处问题, 以下数字可能不准确 (运行 partydesk validate 查看)"
+                    : "Warning: the workspace has \(count) data problem(s); these figures may be wrong (run partydesk validate)"
+    }
+
+    static func strictRefuses(_ count: Int, _ lang: Language) -> String {
+        lang == .zh ? "工作区数据有 \(count) 处问题, --strict 下不输出数字 (运行 partydesk validate 查看)"
+                    : "the workspace has \(count) data problem(s): no figures with --strict (run partydesk validate)"
+    }
+
+    /// `scores --help`: the day each period's deductions are judged on.
+    static let judgingDay = """
+        扣分的判定日: 年度视图为 min(--as-of, 该年 12 月 31 日), 季度视图为 min(--as-of, 该季度最后一天) —— \
+        已结束年度的逾期整改和换届逾期按 12 月 31 日当天的状态计算, 之后的销号或换届不改变该年得分。
+        Deductions are judged on min(--as-of, 31 December) for a year, min(--as-of, the quarter's last day) \
+        for a quarter: a closed year's overdue rectifications and overdue term are those of 31 December; \
+        closing them later does not change that year's score.
+        """
+
     static func validateHeader(_ path: String, count: Int, _ lang: Language) -> String {
         lang == .zh ? "工作区 \(path) 发现 \(count) 处问题:" : "Workspace \(path): \(count) problem(s):"
     }

@@ -21,7 +21,7 @@ struct ChecksCommand: ParsableCommand {
     }
 
     func run() throws {
-        let opened = try report.workspace.open()
+        let opened = try report.openForFigures().opened
         let ws = opened.workspace
         let asOf = try report.asOf()
         let year = period.year ?? ws.settings.currentYear
@@ -82,12 +82,13 @@ struct RectificationsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let opened = try report.workspace.open()
+        let opened = try report.openForFigures().opened
         let ws = opened.workspace
         let asOf = try report.asOf()
         let lang = report.lang
         let names = Dictionary(ws.organisation.branches.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let all = ws.rectifications
+        // As they stood on the as-of day: history replayed, those opened later left out.
+        let all = ws.rectifications.compactMap { $0.asOf(asOf) }
         var list = all.filter { r in
             (status == nil || r.status == status) && (!overdue || r.isOverdue(on: asOf)) && (branch == nil || r.branchId == branch)
         }
@@ -140,7 +141,7 @@ struct AlertsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let opened = try report.workspace.open()
+        let opened = try report.openForFigures().opened
         let asOf = try report.asOf()
         let lang = report.lang
         let alerts = AlertRules.alerts(opened.workspace, asOf: asOf)

@@ -12,10 +12,15 @@ struct ComplianceCommand: ParsableCommand {
     @OptionGroup var period: PeriodOptions
 
     struct JSONOutput: Encodable {
-        struct Count: Encodable { var held: Int; var required: Int }
-        struct Progress: Encodable { var monthsStarted: Int; var requiredToDate: [String: Int]; var heldToDate: [String: Int]; var behind: [String] }
+        struct Count: Encodable {
+            var held: Int; var required: Int; var met: Int
+            init(_ c: KindCount) { held = c.held; required = c.required; met = c.met }
+        }
+        struct Progress: Encodable {
+            var monthsEnded: Int; var requiredToDate: [String: Int]; var metToDate: [String: Int]; var behind: [String]; var dueSoon: [String]
+        }
         struct Year: Encodable {
-            var organisationalLifeMeeting: Count, democraticReview: Count, studySession: Count
+            var organisationalLifeMeeting: Count, democraticReview: Count, studySession: Count, secretaryLesson: Count
             var trainingAverageHours: Double, training: Double
         }
         struct Row: Encodable {
@@ -24,10 +29,12 @@ struct ComplianceCommand: ParsableCommand {
             var year: Year?
         }
         var year: Int, quarter: Int?, asOf: String, quarters: [Int], branches: [Row]
+        /// Problems `validate` finds in the workspace (0 when it is clean).
+        var problems: Int
     }
 
     func run() throws {
-        let opened = try report.workspace.open()
+        let (opened, problems) = try report.openForFigures(countInJSON: true)
         let ws = opened.workspace
         let asOf = try report.asOf()
         let year = period.year ?? ws.settings.currentYear
@@ -50,17 +57,16 @@ struct ComplianceCommand: ParsableCommand {
                 year: year, quarter: period.quarter, asOf: asOf.iso, quarters: quarters.map(\.number),
                 branches: figures.map { f in
                     .init(id: f.branch.id, name: f.branch.name,
-                          kinds: Dictionary(uniqueKeysWithValues: f.period.kinds.map { ($0.key.rawValue, .init(held: $0.value.held, required: $0.value.required)) }),
+                          kinds: Dictionary(uniqueKeysWithValues: f.period.kinds.map { ($0.key.rawValue, .init($0.value)) }),
                           threeMeetingsOneLesson: round4(f.period.threeMeetingsOneLesson), themedPartyDay: round4(f.period.themedPartyDay),
-                          progress: f.progress.map { .init(monthsStarted: $0.monthsStarted, requiredToDate: $0.requiredToDate,
-                                                           heldToDate: $0.heldToDate, behind: $0.behind.map(\.rawValue)) },
+                          progress: f.progress.map { .init(monthsEnded: $0.monthsEnded, requiredToDate: $0.requiredToDate, metToDate: $0.metToDate,
+                                                           behind: $0.behind.map(\.rawValue), dueSoon: $0.dueSoon.map(\.rawValue)) },
                           year: f.year.map { y in
-                              .init(organisationalLifeMeeting: .init(held: y.organisationalLifeMeeting.held, required: y.organisationalLifeMeeting.required),
-                                    democraticReview: .init(held: y.democraticReview.held, required: y.democraticReview.required),
-                                    studySession: .init(held: y.studySession.held, required: y.studySession.required),
+                              .init(organisationalLifeMeeting: .init(y.organisationalLifeMeeting), democraticReview: .init(y.democraticReview),
+                                    studySession: .init(y.studySession), secretaryLesson: .init(y.secretaryLesson),
                                     trainingAverageHours: round4(y.trainingAverageHours), training: round4(y.training))
                           })
-                }))
+                }, problems: problems))
         default:
             let kinds = ActivityKind.threeMeetingsOneLesson + [.themedPartyDay]
             var columns: [TextTable.Column] = [.init(lang == .zh ? "支部" : "Branch", maxWidth: 24)]
@@ -74,14 +80,13 @@ struct ComplianceCommand: ParsableCommand {
             }
             let rows = figures.map { f -> [String] in
                 var row = [f.branch.name]
-                row += kinds.map { k in f.period.kinds[k].map { "\($0.held)/\($0.required)" } ?? "" }
+                row += kinds.map { k in f.period.kinds[k].map { KindCount.shown($0) } ?? "" }
                 row += [Output.percent(f.period.threeMeetingsOneLesson), Output.percent(f.period.themedPartyDay)]
                 if let y = f.year {
-                    row += ["\(y.organisationalLifeMeeting.held)/\(y.organisationalLifeMeeting.required)",
-                            "\(y.democraticReview.held)/\(y.democraticReview.required)",
-                            "\(y.studySession.held)/\(y.studySession.required)", String(format: "%.1f", y.trainingAverageHours)]
+                    row += [KindCount.shown(y.organisationalLifeMeeting), KindCount.shown(y.democraticReview),
+                            KindCount.shown(y.studySession), String(format: "%.1f", y.trainingAverageHours)]
                 } else {
-                    row.append(f.progress.map { $0.isBehind ? ReportText.behind($0.behind, lang) : (lang == .zh ? "正常" : "on track") } ?? "")
+                    row.append(f.progress.map { ReportText.progress($0, lang) } ?? "")
                 }
                 return row
             }

@@ -64,6 +64,10 @@ enum Dashboard {
         state.message = themeMessage ?? lockMessage
         if let settleMessage { state.message = settleMessage }
         screen.draw(Views.render(state))
+        // Figures from a workspace that fails validation are marked in the status bar (counted once
+        // the first screen is up: a county's records take a moment).
+        state.problems = store.validate(loaded).count
+        if state.problems > 0 { screen.draw(Views.render(state)) }
         // Read-only only because another dashboard held the lock: try for it every couple of
         // seconds (and on r), and edit as soon as it is free.
         var waitingForLock = !readOnly && lock == nil

@@ -31,6 +31,7 @@ struct DisplayCommand: ParsableCommand {
 
     func validate() throws {
         if rotate < 1 { throw ValidationError("--rotate 至少 1 秒 / at least 1 second") }
+        if let asOf { _ = try parseAsOf(asOf) }
         _ = try pageList()
     }
 

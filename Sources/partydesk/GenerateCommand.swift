@@ -16,8 +16,10 @@ struct GenerateCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: ArgumentHelp("数据截止日期 / Data up to this day (default 2026-11-21, so the same seed gives the same bytes).", valueName: "DATE"))
     var asOf: String = "2026-11-21"
 
+    func validate() throws { _ = try parseAsOf(asOf) }
+
     func run() throws {
-        guard let day = Day.parse(asOf) else { throw ValidationError("--as-of \"\(asOf)\": 无法识别的日期 / unrecognised date") }
+        let day = try parseAsOf(asOf)
         let ws = WorkspaceGenerator.make(preset, seed: seed, asOf: day)
         let path = DataLocationPath.absolute(directory)
         do { try WorkspaceStore(directory: path).create(ws) } catch { throw CLIFailure(message: error.message(.zh)) }

@@ -56,6 +56,8 @@ struct DemoCommand: ParsableCommand {
     @Option(name: .long, help: "界面语言 zh|en / Language.")
     var lang: Language = .zh
 
+    func validate() throws { _ = try parseAsOf(asOf) }
+
     func run() throws {
         let day = try parseAsOf(asOf)
         let path = DataLocationPath.absolute(directory)

@@ -68,13 +68,13 @@ struct ExportCommand: ParsableCommand {
         case .compliance:
             let c = ComplianceCalculator(ws)
             let kinds = ActivityKind.threeMeetingsOneLesson + [.themedPartyDay]
-            let header = (zh ? ["支部", "季度"] : ["Branch", "Quarter"]) + kinds.flatMap { [$0.name(lang) + (zh ? " 已开" : " held"), $0.name(lang) + (zh ? " 应开" : " required")] }
+            let header = (zh ? ["支部", "季度"] : ["Branch", "Quarter"]) + kinds.flatMap { [$0.name(lang) + (zh ? " 已开" : " held"), $0.name(lang) + (zh ? " 应开" : " required"), $0.name(lang) + (zh ? " 达标" : " met")] }
                 + (zh ? ["三会一课完成率", "主题党日完成率"] : ["3M1L ratio", "Themed day ratio"])
             var rows = [header.map(CSV.Cell.text)]
             for b in ws.organisation.branches(inServiceOn: Day.firstOf(year: y, month: 1)) {
                 for q in Quarter.all(of: y) where q.firstDay <= asOf {
                     let r = c.quarter(b, q)
-                    rows.append([.text(b.name), .text("Q\(q.number)")] + kinds.flatMap { [CSV.Cell.number(r.kinds[$0]!.held), .number(r.kinds[$0]!.required)] }
+                    rows.append([.text(b.name), .text("Q\(q.number)")] + kinds.flatMap { [CSV.Cell.number(r.kinds[$0]!.held), .number(r.kinds[$0]!.required), .number(r.kinds[$0]!.met)] }
                                 + [.number(formatted: String(format: "%.4f", r.threeMeetingsOneLesson)), .number(formatted: String(format: "%.4f", r.themedPartyDay))])
                 }
             }

@@ -37,6 +37,19 @@ extension WorkspaceOptions {
         }
     }
 
+    /// For a command that reports figures: the workspace and how many problems `validate` finds in
+    /// it. Figures from such a workspace are said to be so — on standard error for text and CSV
+    /// (`quiet`: the output is JSON, which carries the count itself) — and `strict` refuses them.
+    func openForFigures(strict: Bool, quiet: Bool) throws -> (opened: OpenedWorkspace, problems: Int) {
+        let opened = try open()
+        let problems = opened.store.validate(opened.loaded).count
+        if problems > 0 {
+            if strict { throw CLIFailure(message: CLIText.strictRefuses(problems, lang)) }
+            if !quiet { Output.error(CLIText.figuresFromInvalid(problems, lang)) }
+        }
+        return (opened, problems)
+    }
+
     /// The workspace lock for a command that writes (`add-activity`, `import`): waits up to
     /// `WorkspaceLock.patience` seconds for another writer, saying so on stderr after
     /// `sayWaitingAfter`; then refuses, naming who holds it. A read-only workspace or a linked lock

@@ -18,9 +18,11 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("输出文件 / Output file.", valueName: "FILE")) var out: String
     @Option(name: .long, help: "html|md") var format: Format = .html
     @OptionGroup var asOf: AsOfOption
+    @Flag(name: .long, help: "数据未通过检查时不生成 / Refuse to report from a workspace that fails validation.")
+    var strict = false
 
     func run() throws {
-        let ws = try workspace.open().workspace
+        let ws = try workspace.openForFigures(strict: strict, quiet: false).opened.workspace
         let day = try asOf.value()
         let report = Report(ws: ws, year: year ?? ws.settings.currentYear, quarter: quarter, asOf: day, lang: workspace.lang)
         let text = format == .html ? report.html() : report.markdown()

@@ -13,7 +13,16 @@ struct ReportOptions: ParsableArguments {
     @Option(name: .long, help: "text|json|csv")
     var format: OutputFormat = .text
 
+    @Flag(name: .long, help: "数据未通过检查时不输出 / Refuse to report figures from a workspace that fails validation.")
+    var strict = false
+
     var lang: Language { workspace.lang }
+
+    /// The workspace, and the count of its validation problems: said on stderr (unless the output
+    /// is JSON that carries the count: `countInJSON`), refused with --strict.
+    func openForFigures(countInJSON: Bool = false) throws -> (opened: OpenedWorkspace, problems: Int) {
+        try workspace.openForFigures(strict: strict, quiet: countInJSON && format == .json)
+    }
 
     func asOf() throws -> Day { try day.value() }
 }
@@ -24,6 +33,10 @@ struct AsOfOption: ParsableArguments {
     var text: String?
 
     func value() throws -> Day { try parseAsOf(text) }
+
+    /// A bad date is a usage error of the command it was given to: checked while parsing, so the
+    /// message comes with that command's usage, not the top-level one.
+    func validate() throws { _ = try value() }
 }
 
 /// Year and optional quarter options.

@@ -43,6 +43,16 @@ enum ReportText {
         (lang == .zh ? "落后: " : "behind: ") + kinds.map { shortName($0, lang) }.joined(separator: lang == .zh ? "、" : ", ")
     }
 
+    /// The progress cell: periods ended unmet first, then (in the quarter's last month) what is still due.
+    static func progress(_ p: QuarterProgress, _ lang: Language) -> String {
+        var parts: [String] = []
+        if p.isBehind { parts.append(behind(p.behind, lang)) }
+        if !p.dueSoon.isEmpty {
+            parts.append((lang == .zh ? "待开展: " : "due: ") + p.dueSoon.map { shortName($0, lang) }.joined(separator: lang == .zh ? "、" : ", "))
+        }
+        return parts.isEmpty ? (lang == .zh ? "正常" : "on track") : parts.joined(separator: "; ")
+    }
+
     static func checkCell(_ state: String, total: Double?, open: Int, ended: Bool, _ lang: Language) -> String {
         switch CheckState(rawValue: state) {
         case .checked?: return Output.points(total ?? 0)

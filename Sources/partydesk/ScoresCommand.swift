@@ -6,7 +6,8 @@ import PartyTUI
 struct ScoresCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scores",
-        abstract: "考评得分、等次与排名 / Scores, grades and ranks per branch (year, or one quarter).")
+        abstract: "考评得分、等次与排名 / Scores, grades and ranks per branch (year, or one quarter).",
+        discussion: CLIText.judgingDay)
 
     @OptionGroup var report: ReportOptions
     @OptionGroup var period: PeriodOptions
@@ -20,8 +21,10 @@ struct ScoresCommand: ParsableCommand {
         struct Summary: Encodable { var count: Int; var mean: Double; var grades: [String: Int]; var strongest: Strongest }
         var year: Int, quarter: Int?, asOf: String, provisional: Bool, countedQuarters: [Int]
         var branches: [Row], summary: Summary
+        /// Problems `validate` finds in the workspace (0 when it is clean).
+        var problems: Int
 
-        enum CodingKeys: String, CodingKey { case year, quarter, asOf, provisional, countedQuarters, branches, summary }
+        enum CodingKeys: String, CodingKey { case year, quarter, asOf, provisional, countedQuarters, branches, summary, problems }
         func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(year, forKey: .year)
@@ -31,11 +34,12 @@ struct ScoresCommand: ParsableCommand {
             try c.encode(countedQuarters, forKey: .countedQuarters)
             try c.encode(branches, forKey: .branches)
             try c.encode(summary, forKey: .summary)
+            try c.encode(problems, forKey: .problems)
         }
     }
 
     func run() throws {
-        let opened = try report.workspace.open()
+        let (opened, problems) = try report.openForFigures(countInJSON: true)
         let ws = opened.workspace
         let asOf = try report.asOf()
         let year = period.year ?? ws.settings.currentYear
@@ -57,7 +61,8 @@ struct ScoresCommand: ParsableCommand {
                 },
                 summary: .init(count: s.count, mean: s.mean,
                                grades: Dictionary(uniqueKeysWithValues: s.grades.map { ($0.key.name(.zh), $0.value) }),
-                               strongest: .init(count: s.strongestCount, share: round(s.strongestShare * 10000) / 10000, target: s.target))))
+                               strongest: .init(count: s.strongestCount, share: round(s.strongestShare * 10000) / 10000, target: s.target)),
+                problems: problems))
         default:
             let textTable = Self.textTable(ws, table, lang)
             let title = ReportText.scoresTitle(table, workspace: ws.settings, lang)

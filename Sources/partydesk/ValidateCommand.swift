@@ -15,8 +15,7 @@ struct ValidateCommand: ParsableCommand {
         let store = try workspace.storeToOpen()
         let problems: [Problem]
         do {
-            let loaded = try store.load()
-            problems = store.validate(loaded)
+            problems = try store.problems()
         } catch .invalid(let found) {
             problems = found
         } catch {
@@ -24,10 +23,12 @@ struct ValidateCommand: ParsableCommand {
         }
         if problems.isEmpty {
             Output.line(CLIText.validateClean(store.directory, lang))
+            Output.line(CLIText.settingsNotInForce(lang))
             return
         }
         Output.line(CLIText.validateHeader(store.directory, count: problems.count, lang))
         for problem in problems { Output.line(problem.message(lang)) }
+        Output.line(CLIText.settingsNotInForce(lang))
         throw ExitCode(1)
     }
 }

@@ -252,7 +252,12 @@ final class DashboardEndToEndTests {
     func addCommitteeMeeting(_ tmux: Tmux, title: String) throws {
         try tmux.keys("8", "a")
         try tmux.wait(for: "新增活动")
-        try tmux.keys("Tab", "Right", "Tab", "Tab")    // kind → 支委会; date stays 2026-11-21
+        // kind → 支委会; date → 2026-12-01. (Issue 15: 支委会 is monthly and the demo's 党政办公室 already
+        // met October and November, so only a December meeting moves its Q4 figure: 4/5 → 5/5.)
+        try tmux.keys("Tab", "Right", "Tab")
+        for _ in 0..<10 { try tmux.keys("BSpace") }
+        try tmux.type("2026-12-01")
+        try tmux.keys("Tab")
         try tmux.type(title)
         try tmux.keys("Enter")
         try tmux.wait(for: "已保存")
@@ -263,7 +268,7 @@ final class DashboardEndToEndTests {
         try tmux.keys("2")
         var screen = try tmux.wait(for: "党政办公室党支部")
         #expect(quarterFigures(screen, branch: "党政办公室党支部").last == "80%")
-        try addCommitteeMeeting(tmux, title: "十一月专题支委会")
+        try addCommitteeMeeting(tmux, title: "十二月专题支委会")
         try tmux.keys("2")
         screen = try tmux.wait { self.quarterFigures($0, branch: "党政办公室党支部").last == "100%" }
         #expect(quarterFigures(screen, branch: "党政办公室党支部").last == "100%")
@@ -272,7 +277,7 @@ final class DashboardEndToEndTests {
         try tmux.wait(for: "已撤销")
         screen = try tmux.wait { self.quarterFigures($0, branch: "党政办公室党支部").last == "80%" }
         #expect(quarterFigures(screen, branch: "党政办公室党支部").last == "80%")
-        try addCommitteeMeeting(tmux, title: "十一月专题支委会")
+        try addCommitteeMeeting(tmux, title: "十二月专题支委会")
         try tmux.keys("q")
         try checkRestored(tmux, "after editing")
         let entries = Journal(directory: dir).entries()
@@ -281,9 +286,9 @@ final class DashboardEndToEndTests {
         // Reopen: still there.
         let again = try start()
         try again.keys("8", "/")
-        try again.type("十一月专题")
-        screen = try again.wait(for: "十一月专题支委会")
-        #expect(screen.contains { $0.contains("2026-11-21") && $0.contains("支委会") && $0.contains("十一月专题支委会") })
+        try again.type("十二月专题")
+        screen = try again.wait(for: "十二月专题支委会")
+        #expect(screen.contains { $0.contains("2026-12-01") && $0.contains("支委会") && $0.contains("十二月专题支委会") })
         try again.keys("Enter", "q")
         try checkRestored(again, "reopened")
     }
@@ -300,7 +305,7 @@ final class DashboardEndToEndTests {
             return entries.first { $0.key.contains(" 2026-11-21 ") }.flatMap { entry in (entry.value as? NSDictionary).map { (entry.key, $0) } }
         }
         let tmux = try start()
-        try addCommitteeMeeting(tmux, title: "十一月专题支委会")
+        try addCommitteeMeeting(tmux, title: "十二月专题支委会")
         try tmux.wait(for: "已保存")
         usleep(2_200_000)   // the saved file settles (a file changed in the last 2 s gives no fingerprint)
         try tmux.keys("q")

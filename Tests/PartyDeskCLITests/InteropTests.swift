@@ -137,15 +137,15 @@ func shell(_ command: String) throws -> Int32 {
             #expect(found.rawValue == encoding)
             let rows = try CSV.parse(text)
             if what == "activities" {
-                // Id, Branch, Kind, Date, Title, Hours, …: each hostile title begins with the mark.
+                // Id, Branch, Kind, Date, Title, Hours, …, Group, Lecturer (issue 15), Notes: each hostile title begins with the mark.
                 for (i, text) in Self.hostile.enumerated() {
                     let row = try #require(rows.first { $0.fields[0] == "x\(i + 1)" })
-                    #expect(row.fields[text.hasPrefix("\t") ? 9 : 4] == "'" + text)
+                    #expect(row.fields[text.hasPrefix("\t") ? 10 : 4] == "'" + text)
                 }
                 let deduction = try #require(rows.first { $0.fields[0] == "n1" })
                 #expect(deduction.fields[5] == "-2" && deduction.fields[6] == "3")
                 #expect(rows.first { $0.fields[0] == "n2" }?.fields[5] == "-0.5")
-                #expect(text.contains("\r\nn1,b1,谈心谈话,2026-05-06,扣分,-2,3,4,,\r\n"))
+                #expect(text.contains("\r\nn1,b1,谈心谈话,2026-05-06,扣分,-2,3,4,,,\r\n"))
                 #expect(text.contains(",\"'=HYPERLINK(\"\"http://x\"\",\"\"点击\"\")\","))
             } else {
                 #expect(rows.first { $0.fields[0] == "b2" }?.fields[1] == "'" + Self.hostile[0])

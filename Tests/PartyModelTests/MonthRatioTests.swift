@@ -2,36 +2,32 @@ import Testing
 import TestSupport
 @testable import PartyModel
 
-/// The wall display's heat map cell: a month of the quarter's 三会一课, each kind counted up to its
-/// monthly share (worked out by hand below).
+/// The wall display's heat map cell: a month of the quarter's 三会一课 judged by the same rule as
+/// the quarter — each requirement whose period ends with that month, met or not (worked out by hand below).
 @Suite struct MonthRatioTests {
-    @Test func eachKindCountsUpToItsMonthlyShare() {
+    @Test func eachMonthJudgesTheRequirementsEndingInIt() {
         var ws = smallWorkspace()
         let d = { (s: String) in Day(iso: s)! }
         func act(_ i: Int, _ kind: ActivityKind, _ day: String, group: String? = nil) -> Activity {
             Activity(id: "t\(i)", branchId: "b1", kind: kind, date: d(day), title: "t", partyGroupId: group)
         }
-        // b1 has a committee and two groups; per quarter 1 general meeting, 3 committee meetings,
-        // 3 meetings a group (6), 1 lesson: a month's shares are 1/3, 1, 2, 1/3 — 11/3 in all.
+        // b1 has a committee and two groups. Monthly: 支委会 ≥ 1 (1 unit), 党小组会 ≥ 1 per group (2 units):
+        // 3 due every month. Quarterly: 大会 ≥ 1 and 党课 ≥ 1, both due in March (the quarter's last month).
         ws.activities = (0..<6).map { act($0, .groupMeeting, "2026-01-1\($0)", group: "b1-g1") }   // six of one group in January
             + [act(10, .committeeMeeting, "2026-01-20"),
                act(11, .generalMeeting, "2026-02-03"), act(12, .partyLesson, "2026-02-04"),
                act(13, .committeeMeeting, "2026-02-05"), act(14, .committeeMeeting, "2026-02-06")]
         let calc = ComplianceCalculator(ws)
         let b1 = ws.organisation.branches[0], q1 = Quarter(year: 2026, number: 1)!
-        // January: the group counts 3 for the quarter (its cap), 2 of them within January's share of 2;
-        // the committee 1 of 1. (2 + 1) / (11/3) = 9/11. Counting raw meetings would give 7 ≥ 11/3: 100 %.
-        #expect(abs(calc.monthRatio(b1, quarter: q1, month: 1) - 9.0 / 11.0) < 1e-9)
-        // February: general 1/3, lesson 1/3, committee 2 held but 1 counted; groups none new.
-        // (1/3 + 1/3 + 1) / (11/3) = 5/11.
-        #expect(abs(calc.monthRatio(b1, quarter: q1, month: 2) - 5.0 / 11.0) < 1e-9)
-        #expect(calc.monthRatio(b1, quarter: q1, month: 3) == 0)
+        // January: 支委会 met (1), g1 met once however many it held (1), g2 not (0): 2 / 3.
+        #expect(abs(calc.monthRatio(b1, quarter: q1, month: 1) - 2.0 / 3.0) < 1e-9)
+        // February: two 支委会 meet February once (1); no group meeting: 1 / 3. The 大会 and 党课 are not judged yet.
+        #expect(abs(calc.monthRatio(b1, quarter: q1, month: 2) - 1.0 / 3.0) < 1e-9)
+        // March: nothing monthly (0 of 3); the quarter's 大会 and 党课 were held in February (2 of 2): 2 / 5.
+        #expect(abs(calc.monthRatio(b1, quarter: q1, month: 3) - 2.0 / 5.0) < 1e-9)
         // A branch with nothing required is not behind.
         var none = ws
-        none.settings.rules.generalMeetingsPerQuarter = 0
-        none.settings.rules.partyLessonsPerQuarter = 0
-        none.settings.rules.committeeMeetingsPerQuarter = 0
-        none.settings.rules.groupMeetingsPerGroupPerQuarter = 0
+        for kind in ActivityKind.threeMeetingsOneLesson { none.settings.rules.requirements[kind] = nil }
         #expect(ComplianceCalculator(none).monthRatio(b1, quarter: q1, month: 3) == 1)
     }
 }

@@ -100,3 +100,17 @@ import Testing
         #expect(issues.contains(.init(.rectification(2), "dueOn", .dueBeforeOpened(opened: Self.d("2026-01-10"), due: Self.d("2026-01-01")))))
     }
 }
+
+@Suite struct RectificationAsOfTests {
+    @Test func replayedToADay() throws {
+        let d = { (s: String) in Day(iso: s)! }
+        var r = Rectification(id: "r", branchId: "b", category: "c", description: "x", owner: "o", openedOn: d("2026-03-01"), dueOn: d("2026-03-31"))
+        r = try r.applying(.start, on: d("2026-03-10")).get()
+        r = try r.applying(.submit(evidence: "e"), on: d("2026-04-01")).get()
+        // Before it was opened: nothing. Between the start (03-10) and the submission (04-01): in progress, one event.
+        #expect(r.asOf(d("2026-02-28")) == nil)
+        let then = try #require(r.asOf(d("2026-03-20")))
+        #expect(then.status == .inProgress && then.history.count == 1 && !then.isOverdue(on: d("2026-03-20")))
+        #expect(r.asOf(d("2026-04-01"))?.status == .submitted)
+    }
+}

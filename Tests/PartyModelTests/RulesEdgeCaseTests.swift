@@ -32,8 +32,8 @@ import TestSupport
 
     @Test func nothingRequiredMeansFullMarks() {
         var rules = Rules()
-        rules.generalMeetingsPerQuarter = 0
-        rules.partyLessonsPerQuarter = 0
+        rules.requirements[.generalMeeting]?.count = 0
+        rules.requirements[.partyLesson] = nil
         let b = Self.branch()
         let c = ComplianceCalculator(rules: rules, index: LedgerIndex([]))
         #expect(c.quarter(b, Quarter(year: 2026, number: 1)!).threeMeetingsOneLesson == 1)
@@ -47,11 +47,12 @@ import TestSupport
         #expect(c.quarter(b, Quarter(year: 2024, number: 2)!).kinds[.partyLesson]?.held == 0)
     }
 
-    @Test func zeroMembersNeedNoTrainingHours() {
+    @Test func zeroMembersEarnNoTrainingPoints() {
+        // Changed by issue 15: a branch with nobody in it trained nobody, so its ratio is 0, not 1.
         let b = Self.branch(full: 0)
         let y = ComplianceCalculator(Self.workspace([b])).year(b, 2026)
         #expect(y.trainingAverageHours == 0)
-        #expect(y.training == 1)
+        #expect(y.training == 0)
     }
 
     @Test func jointBranchWithFewMembersRaisesNoSizeAlert() {
@@ -72,7 +73,7 @@ import TestSupport
             Self.branch("tn", termEnd: nil),                           // unknown
             Self.branch("c7", full: 7),                                // 7 full, no committee → alert
             Self.branch("c6", full: 6),                                // 6 → none
-            Self.branch("m50", full: 50, committee: true, groups: 5),  // 50 → fine
+            Self.branch("m50", full: 50, committee: true, groups: 5),  // 50 → "达到50人以上" includes 50 (changed by issue 15)
             Self.branch("m51", full: 51, committee: true, groups: 5),  // over 50
             Self.branch("m100", full: 100, committee: true, groups: 10), // should be a committee (not also "over 50")
             Self.branch("g20", full: 15, probationary: 5, committee: true), // 20 without groups
@@ -87,7 +88,7 @@ import TestSupport
         #expect(has("t0", "term.overdue"))
         #expect(has("tn", "term.unknown"))
         #expect(has("c7", "org.no-committee") && !has("c6", "org.no-committee"))
-        #expect(!has("m50", "org.over-branch-size") && has("m51", "org.over-branch-size"))
+        #expect(has("m50", "org.over-branch-size") && has("m51", "org.over-branch-size"))
         #expect(has("m100", "org.over-committee-threshold") && !has("m100", "org.over-branch-size"))
         #expect(has("g20", "org.no-party-groups") && !has("g19", "org.no-party-groups"))
         #expect(has("sv", "leadership.secretary-vacant"))
@@ -185,4 +186,39 @@ import TestSupport
 enum UUIDish {
     nonisolated(unsafe) static var counter = 0
     static func next() -> String { counter += 1; return "id\(counter)" }
+}
+
+@Suite struct EmptyBranchTests {
+    @Test func aBranchWithNoFullMembersIsNeverStrongest() throws {
+        let d = { (s: String) in Day(iso: s)! }
+        // A scheme where a branch can reach 100 without any member: training (year, 20) + manual (year, 80).
+        // Branch "zero" (0 members, manual 80): training ratio 0 (nobody trained) → 0 + 80 = 80, not 100;
+        // and even with training removed from the weight (manual 100, given 100 → 100, 好, every category full)
+        // it is not 最强, while the same figures with 5 full members are.
+        let scheme = ScoringScheme(
+            categories: [ScoreCategory(id: "A", name: "甲")],
+            items: [ScoreItem(id: "train", category: "A", title: "培训", max: 20, period: .year, source: .compliance(.training)),
+                    ScoreItem(id: "m", category: "A", title: "评价", max: 80, period: .year, source: .manual)],
+            deductions: Deductions(perOverdueRectification: 2, overdueRectificationCap: 10, termOverdue: 5), bonusCap: 5,
+            grades: [GradeBand(grade: .good, minimum: 90), GradeBand(grade: .poor, minimum: 0)])
+        func table(_ scheme: ScoringScheme, manual: Double) -> ScoreTable {
+            let branches = [Branch(id: "zero", name: "空", parentId: "c", sector: .other, fullMembers: 0, secretary: "甲", termEnd: d("2030-01-01")),
+                            Branch(id: "five", name: "五", parentId: "c", sector: .other, fullMembers: 5, secretary: "乙", termEnd: d("2030-01-01"))]
+            let ws = Workspace(settings: WorkspaceSettings(name: "t", currentYear: 2026),
+                               organisation: Organisation(committee: Committee(id: "c", name: "党委"), branches: branches),
+                               activities: [Activity(id: "t", branchId: "five", kind: .training, date: d("2026-03-01"), title: "培训", hours: 40, attended: 5)],
+                               plan: WorkPlan(title: "", year: 2026), scoring: scheme,
+                               manualScores: branches.map { ManualScore(branchId: $0.id, itemId: "m", year: 2026, points: manual) })
+            return ScoringEngine(ws).year(2026, asOf: d("2027-01-10"))
+        }
+        let t = table(scheme, manual: 80)
+        let zero = try #require(t.branches.first { $0.branchId == "zero" })
+        #expect(zero.items["train"] == 0 && zero.total == 80)
+        var manualOnly = scheme
+        manualOnly.items = [ScoreItem(id: "m", category: "A", title: "评价", max: 100, period: .year, source: .manual)]
+        let full = table(manualOnly, manual: 100)
+        #expect(full.branches.allSatisfy { $0.total == 100 && $0.grade == .good })
+        #expect(full.branches.first { $0.branchId == "zero" }?.strongest == false)
+        #expect(full.branches.first { $0.branchId == "five" }?.strongest == true)
+    }
 }

@@ -157,7 +157,9 @@ public enum DemoWorkspace {
             fullMembers: spec.full, probationaryMembers: spec.probationary, isJointBranch: spec.joint,
             hasCommittee: spec.hasCommittee, secretary: secretary, deputySecretary: deputy,
             committeeMembers: committeeMembers, termStart: termStart, termEnd: termEnd,
-            contactLeader: rng.pick(["王建国", "陈立新", "赵春华", "孙卫东"]), partyGroups: groups)
+            contactLeader: rng.pick(["王建国", "陈立新", "赵春华", "孙卫东"]), partyGroups: groups,
+            // A vacant post was left five months ago: longer than secretaryVacantMonths (3).
+            secretaryVacantSince: spec.secretaryVacant ? asOf.adding(months: -5) : nil)
         return (branch, roster)
     }
 
@@ -173,9 +175,11 @@ public enum DemoWorkspace {
             let expected = kind == .committeeMeeting ? leadership
                 : group.flatMap { g in branch.partyGroups.first { $0.id == g }?.size } ?? members
             let absent = expected > 3 ? rng.int(0...max(0, expected / 8)) : 0
+            // The secretary gives the party lessons; in the weakest branches the deputy stands in (书记讲党课 missing).
+            let lecturer = kind != .partyLesson ? nil : spec.quality < 0.7 ? (branch.deputySecretary ?? branch.secretary) : branch.secretary
             out.append(Activity(
                 id: "a\(year)-\(pad4(counter))", branchId: branch.id, kind: kind, date: day, title: title,
-                hours: hours, attended: expected - absent, expected: expected, partyGroupId: group))
+                hours: hours, attended: expected - absent, expected: expected, partyGroupId: group, lecturer: lecturer))
         }
         let lastMonth = year < asOf.year ? 12 : asOf.month
         for month in 1...lastMonth {

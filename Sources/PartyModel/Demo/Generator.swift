@@ -74,7 +74,8 @@ public enum WorkspaceGenerator {
                     guard let day = Day(year: year, month: month, day: rng.int(1...28)), day <= asOf else { return }
                     counter += 1
                     activities.append(Activity(id: "a\(year)-\(counter)", branchId: b.id, kind: kind, date: day, title: title,
-                                               hours: hours, attended: b.totalMembers - rng.int(0...2), expected: b.totalMembers, partyGroupId: group))
+                                               hours: hours, attended: b.totalMembers - rng.int(0...2), expected: b.totalMembers, partyGroupId: group,
+                                               lecturer: kind == .partyLesson ? b.secretary : nil))
                 }
                 for month in 1...lastMonth {
                     if b.hasCommittee && rng.chance(q) { add(.committeeMeeting, month, "\(month)月支委会") }

@@ -12,22 +12,38 @@ public extension Alert {
         case .noCommittee(let full, let threshold):
             return lang.pick("正式党员 \(full) 名 (\(threshold) 名以上) 未设支部委员会", "\(full) full members (\(threshold)+) but no branch committee")
         case .tooLargeForBranch(let members, let maximum):
-            return lang.pick("党员 \(members) 名, 超过 \(maximum) 名, 应设立党总支", "\(members) members, over \(maximum): should be a general branch")
+            return lang.pick("党员 \(members) 名, 达到 \(maximum) 名以上, 应设立党总支", "\(members) members, \(maximum) or more: should be a general branch")
         case .shouldBeCommittee(let members, let threshold):
             return lang.pick("党员 \(members) 名 (\(threshold) 名以上), 应成立基层党委", "\(members) members (\(threshold)+): should be a Party committee")
         case .noPartyGroups(let members, let threshold):
             return lang.pick("党员 \(members) 名 (\(threshold) 名以上) 未划分党小组", "\(members) members (\(threshold)+) without party groups")
+        case .partyGroupTooLarge(let group, let size, let maximum):
+            return lang.pick("\(group) 有 \(size) 人, 超过 \(maximum) 人, 应分设党小组", "\(group) has \(size) members, over \(maximum): split the group")
         case .duesArrears(let members, let months):
             return lang.pick("\(members) 名党员欠缴党费 \(months) 个月以上", "\(members) member(s) \(months)+ months behind on dues")
         case .meetingsBehind(let quarter, let kinds):
             let names = kinds.map { $0.name(lang) }.joined(separator: lang.pick("、", ", "))
-            return lang.pick("\(quarter.name(lang))三会一课进度落后: \(names)", "\(quarter.name(lang)) meetings behind schedule: \(names)")
+            return lang.pick("\(quarter.name(lang))已过的月份未按要求开展: \(names)", "\(quarter.name(lang)): a month already ended without \(names)")
+        case .meetingsDueSoon(let quarter, let kinds):
+            let names = kinds.map { $0.name(lang) }.joined(separator: lang.pick("、", ", "))
+            return lang.pick("\(quarter.name(lang))末月, 尚待开展: \(names)", "\(quarter.name(lang)) ends this month; still to hold: \(names)")
         case .checkMissing(let quarter):
             return lang.pick("\(quarter.name(lang))未录入季度检查", "no quarterly check recorded for \(quarter.name(lang))")
+        case .checkDue(let quarter, let missingAfter):
+            return lang.pick("\(quarter.name(lang))季度检查待录入 (\(missingAfter.iso) 后视为缺失)", "quarterly check for \(quarter.name(lang)) not yet recorded (missing after \(missingAfter.iso))")
+        case .secretaryLesson(let year, let given, let required, let ended):
+            return ended
+                ? lang.pick("\(year)年书记讲党课 \(given) 次, 少于 \(required) 次", "in \(year) the secretary gave \(given) party lesson(s), fewer than \(required)")
+                : lang.pick("\(year)年书记尚未讲党课 (已讲 \(given) 次, 应讲 \(required) 次), 请在年底前安排", "the secretary has given \(given) of \(required) party lesson(s) in \(year): plan one before the year ends")
         case .rectificationOverdue(let id, let description, let due):
             return lang.pick("整改逾期 (\(id), 期限 \(due.iso)): \(description)", "rectification overdue (\(id), due \(due.iso)): \(description)")
-        case .secretaryVacant:
-            return lang.pick("书记空缺", "secretary vacant")
+        case .secretaryVacant(let since, let months, let limit):
+            guard let since, let months else {
+                return lang.pick("书记空缺 (空缺起始日期未登记, 按超过 \(limit) 个月处理)", "secretary vacant (since an unrecorded day: taken as over \(limit) months)")
+            }
+            return months > limit
+                ? lang.pick("书记空缺 \(months) 个月 (自 \(since.iso)), 超过 \(limit) 个月", "secretary vacant for \(months) months (since \(since.iso)), over \(limit)")
+                : lang.pick("书记空缺 \(months) 个月 (自 \(since.iso)), 请在 \(limit) 个月内配齐", "secretary vacant for \(months) months (since \(since.iso)): fill it within \(limit)")
         }
     }
 }
@@ -42,12 +58,16 @@ public extension AlertKind {
         case .termUnknown: lang.pick("任期未登记", "terms not recorded")
         case .tooFewFullMembers(_, let minimum): lang.pick("正式党员不足\(minimum)人", "fewer than \(minimum) full members")
         case .noCommittee: lang.pick("应设未设支委会", "no committee where due")
-        case .tooLargeForBranch(_, let maximum): lang.pick("超过\(maximum)人应设党总支", "over \(maximum) members")
+        case .tooLargeForBranch(_, let maximum): lang.pick("\(maximum)人以上应设党总支", "\(maximum)+ members")
         case .shouldBeCommittee(_, let threshold): lang.pick("\(threshold)人以上应设党委", "\(threshold)+ members")
         case .noPartyGroups: lang.pick("未划分党小组", "no party groups")
+        case .partyGroupTooLarge(_, _, let maximum): lang.pick("党小组超过\(maximum)人", "party groups over \(maximum)")
         case .duesArrears(_, let months): lang.pick("党费欠缴\(months)个月以上", "dues \(months)+ months behind")
-        case .meetingsBehind: lang.pick("三会一课进度落后", "meetings behind")
+        case .meetingsBehind: lang.pick("组织生活未按期开展", "meetings missed")
+        case .meetingsDueSoon: lang.pick("本季度末待开展", "meetings due this month")
         case .checkMissing: lang.pick("季度检查未录入", "quarterly check missing")
+        case .checkDue: lang.pick("季度检查待录入", "quarterly check due")
+        case .secretaryLesson(_, _, _, let ended): ended ? lang.pick("书记全年未讲党课", "secretary gave no party lesson") : lang.pick("书记年内待讲党课", "secretary's party lesson due")
         case .rectificationOverdue: lang.pick("整改逾期", "rectifications overdue")
         case .secretaryVacant: lang.pick("书记空缺", "secretary vacant")
         }

@@ -117,3 +117,11 @@ public extension ActivityKind {
         return allCases.first { $0.rawValue == t || $0.name(.zh) == t || $0.name(.en).lowercased() == t.lowercased() }
     }
 }
+
+public extension KindCount {
+    /// As tables and the branch page show it: met/required, with the activities held in brackets
+    /// when they differ (three 主题党日 all in July, seen for the quarter: "1/3 (3)").
+    static func shown(_ c: KindCount) -> String {
+        c.held == c.met ? "\(c.met)/\(c.required)" : "\(c.met)/\(c.required) (\(c.held))"
+    }
+}

@@ -48,6 +48,8 @@ public extension ProblemKind {
             return lang.pick("日期 \(day.iso) 不在合理范围 \(earliest)–\(latest) 年内", "date \(day.iso) is outside the plausible years \(earliest)–\(latest)")
         case .termEndsBeforeStart(let start, let end):
             return lang.pick("任期结束 \(end.iso) 早于开始 \(start.iso)", "term ends \(end.iso) before it starts \(start.iso)")
+        case .termTooLong(let start, let end, let years):
+            return lang.pick("任期 \(start.iso) 至 \(end.iso) 超过 \(years) 年", "term \(start.iso) to \(end.iso) is longer than \(years) years")
         case .outOfRange(let value, let min, let max):
             return lang.pick("\(formatNumber(value)) 超出范围 \(formatNumber(min))–\(formatNumber(max))", "\(formatNumber(value)) is outside \(formatNumber(min))–\(formatNumber(max))")
         case .emptyRequired:

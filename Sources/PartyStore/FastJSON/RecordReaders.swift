@@ -74,12 +74,13 @@ extension JSONTape {
 extension Activity: TapeReadable {
     init(tape: JSONTape, object: Int) throws {
         var id: String?, branchId: String?, kind: ActivityKind?, date: Day?, title: String?
-        var hours: Double?, attended: Int?, expected: Int?, partyGroupId: String?, notes: String?
+        var hours: Double?, attended: Int?, expected: Int?, partyGroupId: String?, lecturer: String?, notes: String?
         try tape.forEachField(object) { key, v in
             switch key {
             case "id": id = try tape.string(at: v)
             case "branchId": branchId = try tape.string(at: v)
             case "kind": kind = try tape.code(ActivityKind.self, v)
+            case "lecturer": lecturer = try tape.optionalString(v)
             case "date": date = try tape.day(v)
             case "title": title = try tape.string(at: v)
             case "hours": hours = try tape.optionalDouble(v)
@@ -92,7 +93,7 @@ extension Activity: TapeReadable {
         }
         self.init(id: try required(id), branchId: try required(branchId), kind: try required(kind), date: try required(date),
                   title: try required(title), hours: hours, attended: attended, expected: expected,
-                  partyGroupId: partyGroupId, notes: notes)
+                  partyGroupId: partyGroupId, lecturer: lecturer, notes: notes)
     }
 }
 

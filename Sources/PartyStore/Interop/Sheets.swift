@@ -59,6 +59,7 @@ enum Sheets {
                    set: setResult(Cell.integer) { $0.attended = $1 }),
             Column(zh: "应到", en: "Expected", aliases: ["应到人数"], number: { $0.expected.map(Double.init) }, set: setResult(Cell.integer) { $0.expected = $1 }),
             Column(zh: "党小组", en: "Group", aliases: ["党小组编号"], get: { $0.partyGroupId ?? "" }, set: set { $0.partyGroupId = Cell.optional($1) }),
+            Column(zh: "主讲人", en: "Lecturer", aliases: ["授课人", "讲课人"], get: { $0.lecturer ?? "" }, set: set { $0.lecturer = Cell.optional($1) }),
             Column(zh: "备注", en: "Notes", aliases: ["说明"], get: { $0.notes ?? "" }, set: set { $0.notes = Cell.optional($1) }).notes(),
         ]
     }
@@ -161,6 +162,7 @@ enum Sheets {
                        return nil
                    }),
             Column(zh: "撤销日期", en: "Retired on", get: { $0.retiredOn?.iso ?? "" }, set: setResult(Cell.day) { $0.retiredOn = $1 }),
+            Column(zh: "书记空缺自", en: "Vacant since", get: { $0.secretaryVacantSince?.iso ?? "" }, set: setResult(Cell.day) { $0.secretaryVacantSince = $1 }),
             Column(zh: "备注", en: "Notes", get: { $0.notes ?? "" }, set: set { $0.notes = Cell.optional($1) }).notes(),
         ]
     }
