@@ -33,8 +33,8 @@ enum Sheets {
             branchColumn(\Activity.branchId, lang),
             Column(zh: "类型", en: "Kind", aliases: ["活动类型", "会议类型", "kind"], required: true, get: { $0.kind.name(lang) },
                    set: { r, s, _ in
-                       let t = Cell.trimmed(s)
-                       guard let k = ActivityKind.allCases.first(where: { $0.rawValue == t || $0.name(.zh) == t || $0.name(.en).lowercased() == t.lowercased() }) else {
+                       let t = Cell.trimmed(s), lower = t.lowercased()
+                       guard let k = ActivityKind.allCases.first(where: { $0.rawValue == t || $0.name(.zh) == t || $0.name(.en).lowercased() == lower }) else {
                            return ImportProblem(kind: t.isEmpty ? .missing : .unknownKind, value: t)
                        }
                        r.kind = k
