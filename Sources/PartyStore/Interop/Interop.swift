@@ -25,19 +25,45 @@ public enum LedgerSheet: String, CaseIterable, Sendable {
         public var changed: [String] = []
         public var unchanged = 0
         public var change: Change?
+        /// What the plan asked of the ledger: the years of the rows read (activities), and every
+        /// id a row ended with or matched. Planned over these years, with no id of them in a year
+        /// not read, the plan is the one a workspace read whole gives (`plan(_:file:into:store:lang:)`).
+        public var rowYears = Set<Int>()
+        public var idsSeen = Set<String>()
     }
 
-    /// Reads a decoded sheet against the workspace. Nothing is written here.
-    public func plan(_ text: String, file: String, into ws: Workspace, lang: Language) -> Plan {
+    /// Reads a decoded sheet against a workspace that may hold some years only (an activities
+    /// import reads the current year, the other years' ids scanned: `load(years:scanningOtherYears:)`):
+    /// planned, then the years the plan needed and does not have — a row's year, a year holding an
+    /// id the sheet gives or ends with — are read with the others and it is planned again, until it needs none.
+    /// The result is the plan a whole read gives. Nothing is written here.
+    public func plan(_ text: String, file: String, into loaded: inout LoadedWorkspace, store: WorkspaceStore,
+                     lang: Language) throws(StoreError) -> Plan {
+        while true {
+            let plan = self.plan(text, file: file, into: loaded.workspace, lang: lang, idsNotRead: loaded.activityIdsNotRead)
+            guard let have = loaded.years else { return plan }
+            var needed = plan.rowYears
+            for id in plan.idsSeen { needed.formUnion(loaded.activityIdsNotRead.years(of: id)) }
+            let missing = needed.subtracting(have)
+            if missing.isEmpty { return plan }
+            // Read again with those years, not added to the end (`loadYears`): the records stay in
+            // the order of a whole read, which decides which of two records sharing an id a row matches.
+            loaded = try store.load(years: { _ in have.union(missing) }, scanningOtherYears: true)
+        }
+    }
+
+    /// Reads a decoded sheet against the workspace. Nothing is written here. `idsNotRead`: ids of
+    /// activities in years `ws` does not hold; a new activity's id is none of them.
+    public func plan(_ text: String, file: String, into ws: Workspace, lang: Language, idsNotRead: IdsNotRead = IdsNotRead()) -> Plan {
         let ctx = ImportContext(workspace: ws)
         switch self {
         case .branches:
             return Self.plan(text, file: file, columns: Sheets.branches(lang), blank: Branch(id: "", name: "", parentId: "", sector: .other, fullMembers: 0),
-                             existing: ws.organisation.branches, key: { $0.id }, ctx: ctx, lang: lang,
+                             existing: ws.organisation.branches, key: { $0.id }, year: { _ in nil }, ctx: ctx, lang: lang,
                              newId: { _ in nil }, change: { .branch(before: $0, after: $1) })
         case .members:
             return Self.plan(text, file: file, columns: Sheets.members(lang), blank: Member(id: "", name: "", branchId: ""),
-                             existing: ws.members, key: { $0.id }, ctx: ctx, lang: lang,
+                             existing: ws.members, key: { $0.id }, year: { _ in nil }, ctx: ctx, lang: lang,
                              newId: { _ in nil }, change: { .member(before: $0, after: $1) })
         case .activities:
             // Activities match by id, else by branch + kind + date + title. New ones get the first
@@ -47,11 +73,12 @@ public enum LedgerSheet: String, CaseIterable, Sendable {
             var nextNumber: [String: Int] = [:]
             return Self.plan(text, file: file, columns: Sheets.activities(lang),
                              blank: Activity(id: "", branchId: "", kind: .other, date: Day(year: 2000, month: 1, day: 1)!, title: ""),
-                             existing: ws.activities, key: { "\($0.branchId)|\($0.kind.rawValue)|\($0.date.iso)|\($0.title)" }, ctx: ctx, lang: lang,
+                             existing: ws.activities, key: { "\($0.branchId)|\($0.kind.rawValue)|\($0.date.iso)|\($0.title)" },
+                             year: { $0.date.year }, ctx: ctx, lang: lang,
                              newId: { a in
                                  let prefix = "a\(a.date.year)-i"
                                  var n = nextNumber[prefix] ?? 1
-                                 while taken.contains("\(prefix)\(n)") { n += 1 }
+                                 while taken.contains("\(prefix)\(n)") || idsNotRead.contains("\(prefix)\(n)") { n += 1 }
                                  taken.insert("\(prefix)\(n)")
                                  nextNumber[prefix] = n + 1
                                  return "\(prefix)\(n)"
@@ -61,7 +88,7 @@ public enum LedgerSheet: String, CaseIterable, Sendable {
     }
 
     static func plan<R: Identified & Equatable>(_ text: String, file: String, columns: [Column<R>], blank: R, existing: [R],
-                                                key: (R) -> String, ctx: ImportContext, lang: Language,
+                                                key: (R) -> String, year: (R) -> Int?, ctx: ImportContext, lang: Language,
                                                 newId: (R) -> String?, change: (R?, R) -> Change?) -> Plan {
         var plan = Plan()
         let records: [(line: Int, fields: [String])]
@@ -111,6 +138,9 @@ public enum LedgerSheet: String, CaseIterable, Sendable {
                 }
                 r = withId(r, fresh)
             }
+            if let y = year(r) { plan.rowYears.insert(y) }
+            plan.idsSeen.insert(r.id)
+            if let before { plan.idsSeen.insert(before.id) }
             guard seen.insert(r.id).inserted else {
                 plan.problems.append("\(file):\(record.line): " + (lang == .zh ? "编号 \(r.id) 在文件中重复" : "id \(r.id) appears twice in the file"))
                 continue
