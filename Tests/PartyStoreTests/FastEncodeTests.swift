@@ -39,6 +39,26 @@ import TestSupport
         try Self.expectSame(Array(ws.activities.prefix(2_000)), year: testAsOf.year)
     }
 
+    /// A journal line, assembled as it was before the writer: every value through JSONEncoder.
+    @Test func aJournalLineIsTheOneJSONEncoderGives() throws {
+        let encoder = Self.compact()
+        func text(_ s: String) throws -> String { String(decoding: try encoder.encode(s), as: UTF8.self) }
+        let was = Activity(id: "a2026-1", branchId: "b/1", kind: .training, date: Day(year: 2026, month: 3, day: 4)!, title: "“学习” \"q\" \u{2028}",
+                           hours: 2.5, attended: 3, expected: 4, partyGroupId: "g\t1", notes: "line\nbreak")
+        var now = was
+        now.title = "新\\标题"
+        now.notes = nil
+        for (change, undo) in [(Change.activity(before: was, after: now), false), (.activity(before: nil, after: was), true), (.activity(before: now, after: nil), false)] {
+            let line = Journal(directory: "/nowhere").line(change, user: "用户\u{1}", host: "h\"ost", undo: undo, time: "2026-11-21T10:15:00+08:00")
+            func side(_ a: Activity?) throws -> String { try a.map { String(decoding: try encoder.encode($0), as: UTF8.self) } ?? "null" }
+            guard case .activity(let b, let a) = change else { continue }
+            let expected = "{\"action\":\(try text(change.action)),\"after\":\(try side(a)),\"before\":\(try side(b)),\"branchId\":\(try text(change.branchId!))"
+                + ",\"entity\":\(try text("activity")),\"host\":\(try text("h\"ost")),\"id\":\(try text(change.entityId)),\"time\":\(try text("2026-11-21T10:15:00+08:00"))"
+                + ",\"undo\":\(undo),\"user\":\(try text("用户\u{1}"))}\n"
+            #expect(String(decoding: line, as: UTF8.self) == expected)
+        }
+    }
+
     @Test func hostileTextNumbersAndAbsentFieldsAreWrittenAsJSONEncoderWritesThem() throws {
         // Every ASCII character alone and in text, the escapes JSON has, line and paragraph
         // separators, emoji, a lone combining mark, Chinese, the formula mark, slashes.

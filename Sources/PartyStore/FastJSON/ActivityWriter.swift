@@ -49,35 +49,26 @@ final class ActivityWriter {
         return Data(out)
     }
 
-    private enum Value { case string(String), int(Int), double(Double) }
-
     /// Keys in JSONEncoder's sorted order; absent optionals left out, as the synthesised `encode` does.
-    private func object(_ a: Activity, pretty: Bool, into out: inout [UInt8]) {
-        var fields: [(String, Value)] = []
-        fields.reserveCapacity(10)
-        if let v = a.attended { fields.append(("attended", .int(v))) }
-        fields.append(("branchId", .string(a.branchId)))
-        fields.append(("date", .string(a.date.iso)))
-        if let v = a.expected { fields.append(("expected", .int(v))) }
-        if let v = a.hours { fields.append(("hours", .double(v))) }
-        fields.append(("id", .string(a.id)))
-        fields.append(("kind", .string(a.kind.rawValue)))
-        if let v = a.notes { fields.append(("notes", .string(v))) }
-        if let v = a.partyGroupId { fields.append(("partyGroupId", .string(v))) }
-        fields.append(("title", .string(a.title)))
-        out.append(contentsOf: pretty ? "    {\n".utf8 : "{".utf8)
-        for (i, (key, value)) in fields.enumerated() {
-            if i > 0 { out.append(contentsOf: pretty ? ",\n".utf8 : ",".utf8) }
-            if pretty { out.append(contentsOf: "      ".utf8) }
-            out.append(UInt8(ascii: "\""))
-            out.append(contentsOf: key.utf8)
+    func object(_ a: Activity, pretty: Bool, into out: inout [UInt8]) {
+        var first = true
+        func key(_ name: StaticString) {
+            if first { first = false } else { out.append(contentsOf: pretty ? ",\n".utf8 : ",".utf8) }
+            if pretty { out.append(contentsOf: "      \"".utf8) } else { out.append(UInt8(ascii: "\"")) }
+            out.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
             out.append(contentsOf: pretty ? "\" : ".utf8 : "\":".utf8)
-            switch value {
-            case .string(let s): string(s, into: &out)
-            case .int(let n): out.append(contentsOf: String(n).utf8)
-            case .double(let d): out.append(contentsOf: double(d))
-            }
         }
+        out.append(contentsOf: pretty ? "    {\n".utf8 : "{".utf8)
+        if let v = a.attended { key("attended"); out.append(contentsOf: String(v).utf8) }
+        key("branchId"); string(a.branchId, into: &out)
+        key("date"); string(a.date.iso, into: &out)
+        if let v = a.expected { key("expected"); out.append(contentsOf: String(v).utf8) }
+        if let v = a.hours { key("hours"); out.append(contentsOf: double(v)) }
+        key("id"); string(a.id, into: &out)
+        key("kind"); string(a.kind.rawValue, into: &out)
+        if let v = a.notes { key("notes"); string(v, into: &out) }
+        if let v = a.partyGroupId { key("partyGroupId"); string(v, into: &out) }
+        key("title"); string(a.title, into: &out)
         out.append(contentsOf: pretty ? "\n    }".utf8 : "}".utf8)
     }
 
