@@ -119,8 +119,9 @@ struct ImportCommand: ParsableCommand {
             } catch { throw workspace.failure(error) }
         }
         var loaded: LoadedWorkspace? = try read()
-        let plan: LedgerSheet.Plan
+        var plan: LedgerSheet.Plan
         do { plan = try what.plan(text, file: file, into: &loaded!, store: store, lang: lang) } catch { throw workspace.failure(error) }
+        plan.idsSeen = []
         if !plan.problems.isEmpty {
             for p in plan.problems { Output.error(p) }
             throw CLIFailure(message: zh ? "共 \(plan.problems.count) 处问题, 未导入任何记录。" : "\(plan.problems.count) problem(s); nothing was imported.")

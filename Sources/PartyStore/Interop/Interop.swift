@@ -112,6 +112,7 @@ public enum LedgerSheet: String, CaseIterable, Sendable {
         let byId = Dictionary(existing.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let byKey = Dictionary(existing.map { (key($0), $0) }, uniquingKeysWith: { a, _ in a })
         var changes: [Change] = []
+        changes.reserveCapacity(records.count - 1)
         var seen = Set<String>()
         for record in records.dropFirst() {
             var r = blank
