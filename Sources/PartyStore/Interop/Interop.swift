@@ -109,8 +109,13 @@ public enum LedgerSheet: String, CaseIterable, Sendable {
             plan.problems.append("\(file):\(header.line): " + (lang == .zh ? "缺少列 \(column.zh)" : "missing column \(column.en)"))
         }
         if !plan.problems.isEmpty { return plan }
-        let byId = Dictionary(existing.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let byKey = Dictionary(existing.map { (key($0), $0) }, uniquingKeysWith: { a, _ in a })
+        // Positions, not copies of the records (a ledger of 300,000 activities was ~100 MB twice over); the first of an id or key.
+        var byId = [String: Int](minimumCapacity: existing.count), byKey = [String: Int](minimumCapacity: existing.count)
+        for (i, record) in existing.enumerated() {
+            if byId[record.id] == nil { byId[record.id] = i }
+            let k = key(record)
+            if byKey[k] == nil { byKey[k] = i }
+        }
         var changes: [Change] = []
         changes.reserveCapacity(records.count - 1)
         var seen = Set<String>()
@@ -131,7 +136,7 @@ public enum LedgerSheet: String, CaseIterable, Sendable {
                 plan.problems += problems.map { "\(file):\(record.line): \($0)" }
                 continue
             }
-            let before = (r.id.isEmpty ? nil : byId[r.id]) ?? byKey[key(r)]
+            let before = ((r.id.isEmpty ? nil : byId[r.id]) ?? byKey[key(r)]).map { existing[$0] }
             if r.id.isEmpty {
                 guard let fresh = before?.id ?? newId(r) else {
                     plan.problems.append("\(file):\(record.line): " + (lang == .zh ? "列 编号: 必填, 不能为空" : "column Id: required"))
