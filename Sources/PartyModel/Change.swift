@@ -4,7 +4,8 @@ public enum Change: Hashable, Sendable {
     case activity(before: Activity?, after: Activity?)
     case rectification(before: Rectification?, after: Rectification?)
     case task(before: PlanTask?, after: PlanTask?)
-    case branch(before: Branch?, after: Branch?)
+    /// Boxed: a branch is the largest record, and every change (an import's 200,000 in a list) would be its size twice.
+    indirect case branch(before: Branch?, after: Branch?)
     case check(before: QuarterlyCheck?, after: QuarterlyCheck?)
     case manualScore(before: ManualScore?, after: ManualScore?)
     case bonus(before: Bonus?, after: Bonus?)

@@ -6,9 +6,14 @@
 public struct NewIds: Sendable {
     private var taken: Set<String>
     private var next: [String: Int] = [:]
+    /// Ids in use that `taken` does not list (an import's years not read, whose ids are kept apart).
+    private let takenElsewhere: (@Sendable (String) -> Bool)?
 
     /// `taken`: the ids in use among the records of the kinds to be made.
-    public init(taken: some Sequence<String>) { self.taken = Set(taken) }
+    public init(taken: some Sequence<String>, elsewhere: (@Sendable (String) -> Bool)? = nil) {
+        self.taken = Set(taken)
+        takenElsewhere = elsewhere
+    }
 
     /// How many ids are taken.
     public var count: Int { taken.count }
@@ -25,7 +30,7 @@ public struct NewIds: Sendable {
     private mutating func number(_ prefix: String, digits: Int = 0, from start: Int = 1) -> String {
         var n = next[prefix] ?? start
         func id(_ n: Int) -> String { prefix + String(repeating: "0", count: max(0, digits - String(n).count)) + String(n) }
-        while taken.contains(id(n)) { n += 1 }
+        while taken.contains(id(n)) || takenElsewhere?(id(n)) == true { n += 1 }
         next[prefix] = n + 1
         taken.insert(id(n))
         return id(n)

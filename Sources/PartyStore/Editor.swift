@@ -50,13 +50,16 @@ public struct Editor: Sendable {
         // Only problems the change introduces block it; old ones are validate's business.
         let introduced: [ValidationIssue]
         do { introduced = try Self.apply(change, to: &loaded.workspace) } catch { throw .conflict(error) }
-        let lines = journal.lines(change, user: user, host: host, undo: undo, at: Date())
+        var lines: Data? = journal.lines(change, user: user, host: host, undo: undo, at: Date())
         do throws(Failure) {
             if !introduced.isEmpty { throw .invalid(introduced) }
             // Written ahead: a stop from here on loses no journal line.
             // Nothing is saved yet: a failure here is a failed save, not a journal problem. A linked
             // journal is refused before any file is written.
-            do { try AtomicFile.refuseLink(journal.path); try journal.writeAhead(lines) } catch { throw .store(.io(error)) }
+            do { try AtomicFile.refuseLink(journal.path); try journal.writeAhead(lines!) } catch { throw .store(.io(error)) }
+            // A large change's lines (an import's 200,000: ~90 MB) are not kept while its files are
+            // rendered and saved: they are appended from the file written ahead, which holds them exactly.
+            if lines!.count > Self.linesKeptInMemory { lines = nil }
             let only = loaded.migratedFrom == nil ? WorkspaceCodec.paths(touchedBy: change) : nil
             do { loaded = try store.save(loaded.workspace, over: loaded, backup: true, only: only) } catch {
                 // The save's files landed all or none (FileBatch); should even its roll-back have
@@ -68,9 +71,20 @@ public struct Editor: Sendable {
             try? change.inverse.apply(to: &loaded.workspace)
             throw error
         }
-        do { try journal.appendRaw(lines) } catch { throw .journal(error) }
+        do throws(FileError) {
+            if lines == nil {
+                switch AtomicFile.read(journal.pendingPath, followingLinks: false) {
+                case .success(let written): lines = written
+                case .failure(let error): throw error
+                }
+            }
+            try journal.appendRaw(lines!)
+        } catch { throw .journal(error) }
         journal.clearPending()
     }
+
+    /// Lines of a change above this size are read back from the file written ahead to be appended.
+    static let linesKeptInMemory = 4 << 20
 
     /// Whether a change stopped between its files and its journal lines (see `recoverJournal`).
     public var hasUnsettledJournal: Bool { Journal(directory: store.directory).pending() != nil }

@@ -55,11 +55,15 @@ struct FileBatch {
                 }
             }
         }
-        for (path, data) in writes {
-            try AtomicFile.makeDirectory((path as NSString).deletingLastPathComponent, in: root)
-            let temp = try AtomicFile.writeTemp(data, beside: absolute(path))
-            entries.append(Entry(path: path, temp: String(temp.dropFirst(root.count + 1)), keep: nil))
-            entries[entries.count - 1].keep = try keep(path, temp: temp)
+        if writes.count < Self.sideBySide {
+            for (path, data) in writes {
+                try AtomicFile.makeDirectory((path as NSString).deletingLastPathComponent, in: root)
+                let temp = try AtomicFile.writeTemp(data, beside: absolute(path))
+                entries.append(Entry(path: path, temp: String(temp.dropFirst(root.count + 1)), keep: nil))
+                entries[entries.count - 1].keep = try keep(path, temp: temp)
+            }
+        } else {
+            try writeSideBySide(into: &entries)
         }
         for path in removals {
             try AtomicFile.refuseLink(absolute(path))
@@ -92,6 +96,63 @@ struct FileBatch {
         if unlink(absolute(Self.manifestName)) != 0 { throw FileError(path: absolute(Self.manifestName), operation: "unlink", code: errno) }
         try AtomicFile.syncDirectory(root)
         for entry in entries { if let keep = entry.keep { unlink(absolute(keep)) } }
+    }
+
+    /// Batches of this many files or more write their temps side by side.
+    static let sideBySide = 16
+    /// Threads writing a large batch's temps: each temp's fsync waits on the disk, not a core, and
+    /// fsyncs in flight together share the file system's journal commits (an import's 2,000 files,
+    /// one after the other, were 5 s of fsync).
+    static let writers = 16
+
+    /// Step 1 for a large batch: the folders made in order, then each file's temp written and
+    /// fsynced and its old version kept, on `writers` threads. `entries` get every temp and kept
+    /// link made — also when one fails (the first failure in file order is thrown), so the caller
+    /// removes them all.
+    private func writeSideBySide(into entries: inout [Entry]) throws(FileError) {
+        for folder in Set(writes.map { ($0.path as NSString).deletingLastPathComponent }).sorted() {
+            try AtomicFile.makeDirectory(folder, in: root)
+        }
+        // One slot per file, each written by one thread only (buffers, not arrays: no copy-on-write check shared).
+        final class Results: @unchecked Sendable {
+            let entries: UnsafeMutableBufferPointer<Entry?>
+            let errors: UnsafeMutableBufferPointer<FileError?>
+            init(_ n: Int) {
+                entries = .allocate(capacity: n); entries.initialize(repeating: nil)
+                errors = .allocate(capacity: n); errors.initialize(repeating: nil)
+            }
+            deinit {
+                entries.deinitialize(); entries.deallocate()
+                errors.deinitialize(); errors.deallocate()
+            }
+        }
+        let results = Results(writes.count)
+        let batch = self
+        let group = DispatchGroup()
+        let threads = min(Self.writers, writes.count)
+        for t in 0..<threads {
+            group.enter()
+            let thread = Thread {
+                defer { group.leave() }
+                for i in stride(from: t, to: batch.writes.count, by: threads) {
+                    let (path, data) = batch.writes[i]
+                    do throws(FileError) {
+                        let temp = try AtomicFile.writeTemp(data, beside: batch.absolute(path))
+                        var entry = Entry(path: path, temp: String(temp.dropFirst(batch.root.count + 1)), keep: nil)
+                        results.entries[i] = entry   // each slot is this thread's alone
+                        entry.keep = try batch.keep(path, temp: temp)
+                        results.entries[i] = entry
+                    } catch {
+                        results.errors[i] = error
+                    }
+                }
+            }
+            thread.stackSize = 256 * 1024
+            thread.start()
+        }
+        group.wait()
+        entries += results.entries.compactMap { $0 }
+        if let error = results.errors.compactMap({ $0 }).first { throw error }
     }
 
     /// The version of `path` about to be replaced, kept as a hard link beside it (nil: no such file).

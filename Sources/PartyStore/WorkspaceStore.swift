@@ -16,11 +16,39 @@ public struct LoadedWorkspace: Sendable {
     var origins: [String: [RecordOrigin]]
     /// The years whose activities and checks were read; nil for all.
     public var years: Set<Int>?
+    /// The ids of the activities of the years not read, when the load was asked to scan them
+    /// (`load(years:scanningOtherYears:)`); empty otherwise.
+    public var activityIdsNotRead = IdsNotRead()
 
     struct RecordOrigin: Sendable {
         var file: String
         var index: Int
     }
+}
+
+/// The ids of activities in years a load did not keep (an import reads the years its rows fall in;
+/// an id of the sheet must still not clash with one of another year): each id with the years it
+/// is in, one bit a year.
+public struct IdsNotRead: Sendable {
+    /// The years scanned, by bit (at most 64: a workspace with more is read whole).
+    var years: [Int] = []
+    var ids: [String: UInt64] = [:]
+    /// Years read since (`loadYears`): no longer "not read".
+    var readSince: Set<Int> = []
+
+    public init() {}
+
+    /// The years not read that hold an activity of this id.
+    public func years(of id: String) -> Set<Int> {
+        guard let bits = ids[id] else { return [] }
+        var found = Set<Int>()
+        for (i, year) in years.enumerated() where bits & (1 << UInt64(i)) != 0 && !readSince.contains(year) { found.insert(year) }
+        return found
+    }
+
+    public func contains(_ id: String) -> Bool { ids[id] != nil && !years(of: id).isEmpty }
+
+    public var count: Int { ids.count }
 }
 
 /// The workspace directory: loading with precise errors, crash-safe saving of changed files only.
@@ -146,12 +174,55 @@ public struct WorkspaceStore: Sendable {
 
         /// Jobs that fill one slot per shard file of `years` (all when nil), oldest year first.
         static func shardJobs<R: YearShardedRecord>(_ type: R.Type, _ store: WorkspaceStore, years: Set<Int>?) -> ([Concurrently.Slot<Outcome<[R]>>], [@Sendable () -> Void]) {
-            let files = store.shardFiles(R.folder, years: years)
-            let slots = files.map { _ in Concurrently.Slot<Outcome<[R]>>() }
-            let jobs: [@Sendable () -> Void] = zip(files, slots).map { file, slot in
-                { slot.value = filed(YearShard<R>.self, store, file.path, year: file.year, branch: file.branch) { ($0.year, $0.records) } }
-            }
+            let (slots, _, jobs) = shardJobs(type, store, years: years, scanning: false)
             return (slots, jobs)
+        }
+
+        /// With `scanning` (and some years chosen), the files of the other years too: each read and
+        /// checked as a load checks it — its problems reported in their place — but only its
+        /// records' ids kept (in the second slots, by file; nil for a file of a year read), the
+        /// records dropped as soon as the file is done.
+        static func shardJobs<R: YearShardedRecord>(_ type: R.Type, _ store: WorkspaceStore, years: Set<Int>?, scanning: Bool)
+            -> ([Concurrently.Slot<Outcome<[R]>>], [(year: Int, ids: Concurrently.Slot<[String]>)?], [@Sendable () -> Void]) {
+            let files = store.shardFiles(R.folder, years: scanning ? nil : years)
+            let slots = files.map { _ in Concurrently.Slot<Outcome<[R]>>() }
+            var idSlots: [(year: Int, ids: Concurrently.Slot<[String]>)?] = []
+            var jobs: [@Sendable () -> Void] = []
+            for (file, slot) in zip(files, slots) {
+                let read: @Sendable () -> Outcome<[R]> = {
+                    filed(YearShard<R>.self, store, file.path, year: file.year, branch: file.branch) { ($0.year, $0.records) }
+                }
+                if years?.contains(file.year) ?? true {
+                    idSlots.append(nil)
+                    jobs.append { slot.value = read() }
+                } else {
+                    let ids = Concurrently.Slot<[String]>()
+                    idSlots.append((file.year, ids))
+                    jobs.append {
+                        var outcome = read()
+                        ids.value = (outcome.value as? [Activity])?.map(\.id) ?? []
+                        // Not part of the workspace read: no records, places or digest (a save must not
+                        // take the file for one it read).
+                        outcome.value = []
+                        outcome.origins = []
+                        outcome.digest = nil
+                        slot.value = outcome
+                    }
+                }
+            }
+            return (slots, idSlots, jobs)
+        }
+
+        /// The ids the scanning jobs kept, by id with the years they are in.
+        static func idsNotRead(_ idSlots: [(year: Int, ids: Concurrently.Slot<[String]>)?]) -> IdsNotRead {
+            var result = IdsNotRead()
+            result.years = Set(idSlots.compactMap { $0?.year }).sorted()
+            let bit = Dictionary(uniqueKeysWithValues: result.years.enumerated().map { ($1, UInt64(1) << UInt64($0)) })
+            result.ids.reserveCapacity(idSlots.reduce(0) { $0 + ($1?.ids.value?.count ?? 0) })
+            for case let (year, slot)? in idSlots {
+                for id in slot.value ?? [] { result.ids[id, default: 0] |= bit[year]! }
+            }
+            return result
         }
 
         /// Jobs that fill one slot per branch file of the folder, by file name.
@@ -224,13 +295,16 @@ public struct WorkspaceStore: Sendable {
     }
 
     /// As `load(years:)`, the years chosen once the settings (the current year) are read.
-    public func load(years choose: (WorkspaceSettings) -> Set<Int>?) throws(StoreError) -> LoadedWorkspace {
+    /// `scanningOtherYears`: the activities and checks of the other years are read and checked
+    /// too — every problem a whole load finds is found — but only the activities' ids are kept
+    /// (`LoadedWorkspace.activityIdsNotRead`): what an import needs of them, in a fraction of the memory.
+    public func load(years choose: (WorkspaceSettings) -> Set<Int>?, scanningOtherYears: Bool = false) throws(StoreError) -> LoadedWorkspace {
         guard exists else { throw .notAWorkspace(directory) }
         // No batch is renamed into place while the files are read (FileBatch); one cut short by a
         // kill is read as its roll-back will leave it.
         let commitLock = CommitLock.shared(directory)
         defer { commitLock?.release() }
-        let (loaded, problems) = try reading().read(years: choose, partial: false)
+        let (loaded, problems) = try reading().read(years: choose, partial: false, scanning: scanningOtherYears)
         guard problems.isEmpty else { throw .invalid(problems) }
         return loaded
     }
@@ -255,8 +329,9 @@ public struct WorkspaceStore: Sendable {
     }
 
     /// `partial`: with reading problems, still make the workspace of what read (for `problems()`),
-    /// and return them beside it; else the caller refuses it.
-    private func read(years choose: (WorkspaceSettings) -> Set<Int>?, partial: Bool) throws(StoreError) -> (LoadedWorkspace, [Problem]) {
+    /// and return them beside it; else the caller refuses it. `scanning`: the years not chosen are
+    /// read for their activity ids only (an import's check that a new id is not taken).
+    private func read(years choose: (WorkspaceSettings) -> Set<Int>?, partial: Bool, scanning: Bool = false) throws(StoreError) -> (LoadedWorkspace, [Problem]) {
         var reader = Reader(store: self)
 
         let (settingsData, settingsRead) = Reader.read(self, WorkspacePaths.settings, required: true)
@@ -293,8 +368,10 @@ public struct WorkspaceStore: Sendable {
         let (rectificationSlots, rectificationJobs) = Reader.branchJobs(Rectification.self, self)
         let (manualSlots, manualJobs) = Reader.branchJobs(ManualScore.self, self)
         let (bonusSlots, bonusJobs) = Reader.branchJobs(Bonus.self, self)
-        let (activitySlots, activityJobs) = Reader.shardJobs(Activity.self, self, years: years)
-        let (checkSlots, checkJobs) = Reader.shardJobs(QuarterlyCheck.self, self, years: years)
+        let yearsOnDisk = { Set(WorkspacePaths.yearFolders.flatMap { self.names(in: $0)?.compactMap(WorkspacePaths.directoryYear) ?? [] }) }
+        let scan = scanning && years != nil && yearsOnDisk().subtracting(years!).count <= 64
+        let (activitySlots, activityIdSlots, activityJobs) = Reader.shardJobs(Activity.self, self, years: years, scanning: scan)
+        let (checkSlots, _, checkJobs) = Reader.shardJobs(QuarterlyCheck.self, self, years: years, scanning: scan)
         let store = self
         // Largest first, so the cores finish together.
         Concurrently.run([
@@ -355,8 +432,10 @@ public struct WorkspaceStore: Sendable {
             checkTemplate: templateValue ?? DefaultScheme.template, scoring: scoringValue ?? DefaultScheme.scheme,
             checks: checks, rectifications: rectifications,
             manualScores: manualScores, bonuses: bonuses)
-        return (LoadedWorkspace(workspace: workspace, digests: reader.digests, migratedFrom: migratedFrom, origins: reader.origins,
-                                years: years), reader.problems)
+        var loaded = LoadedWorkspace(workspace: workspace, digests: reader.digests, migratedFrom: migratedFrom, origins: reader.origins,
+                                     years: years)
+        if scan { loaded.activityIdsNotRead = Reader.idsNotRead(activityIdSlots) }
+        return (loaded, reader.problems)
     }
 
     /// Adds the activities and checks of `years` to a workspace read with `load(years:)` (nothing
@@ -383,6 +462,7 @@ public struct WorkspaceStore: Sendable {
         loaded.workspace.checks += checks
         loaded.digests.merge(reader.digests) { _, new in new }
         loaded.years = have.union(missing)
+        loaded.activityIdsNotRead.readSince.formUnion(missing)
     }
 
     /// A workspace still to be migrated is read whole: the first save rewrites every year.

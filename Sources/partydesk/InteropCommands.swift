@@ -109,8 +109,19 @@ struct ImportCommand: ParsableCommand {
         // The files' fingerprint as read: under the lock, an unchanged one means the read can be
         // saved over as it is, without reading a county's 556,000 activities a second time.
         let readAs = store.fingerprint(years: { _ in nil }, racyWithin: 0)
-        var opened: OpenedWorkspace? = try workspace.open(store)
-        let plan = what.plan(text, file: file, into: opened!.workspace, lang: lang)
+        // Activities: the current year is read, the other years read and checked but only their
+        // ids kept (a county's five years were ~800 MB); the plan reads any further year it needs
+        // (a row's year, a year holding an id of the sheet), so it is the plan of a whole read.
+        let byYear = what == .activities
+        func read() throws -> LoadedWorkspace {
+            do {
+                return try store.load(years: { byYear ? [$0.currentYear] : nil }, scanningOtherYears: byYear)
+            } catch { throw workspace.failure(error) }
+        }
+        var loaded: LoadedWorkspace? = try read()
+        var plan: LedgerSheet.Plan
+        do { plan = try what.plan(text, file: file, into: &loaded!, store: store, lang: lang) } catch { throw workspace.failure(error) }
+        plan.idsSeen = []
         if !plan.problems.isEmpty {
             for p in plan.problems { Output.error(p) }
             throw CLIFailure(message: zh ? "共 \(plan.problems.count) 处问题, 未导入任何记录。" : "\(plan.problems.count) problem(s); nothing was imported.")
@@ -126,16 +137,28 @@ struct ImportCommand: ParsableCommand {
         guard let change = plan.change else { Output.line(summary); return }
         let lock = try workspace.lockForWriting(store)
         defer { lock.release() }
-        var loaded: LoadedWorkspace
+        var current: LoadedWorkspace
         if readAs != nil && store.fingerprint(years: { _ in nil }, racyWithin: 0) == readAs {
-            loaded = opened!.loaded
-            opened = nil  // the only copy left is `loaded`: the change applies in place
+            current = loaded!
+            loaded = nil  // the only copy left is `current`: the change applies in place
         } else {
-            opened = nil
-            do { loaded = try store.load() } catch { throw CLIFailure(message: error.message(lang)) }
+            // Changed since it was read: read again (the same years), and any year not read that
+            // now holds an id of the change too, so that a clash is found as the change is applied.
+            let years = loaded!.years
+            loaded = nil
+            do {
+                current = try store.load(years: { _ in years }, scanningOtherYears: years != nil)
+                let ids = Set(change.parts.flatMap { part -> [String] in
+                    if case .activity(let b, let a) = part { return [b?.id, a?.id].compactMap { $0 } }
+                    return []
+                })
+                let clashing = ids.reduce(into: Set<Int>()) { $0.formUnion(current.activityIdsNotRead.years(of: $1)) }
+                // In the order of a whole read (see `LedgerSheet.plan(_:file:into:store:lang:)`).
+                if let years, !clashing.isEmpty { current = try store.load(years: { _ in years.union(clashing) }) }
+            } catch { throw workspace.failure(error) }
         }
         do {
-            try Editor(store: store).commit(change, to: &loaded)
+            try Editor(store: store).commit(change, to: &current)
         } catch {
             throw CLIFailure(message: error.message(lang))
         }

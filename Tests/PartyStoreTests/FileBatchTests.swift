@@ -29,6 +29,38 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: root + "/" + FileBatch.manifestName))
     }
 
+    /// A large batch (its temps written on several threads): one file that is a symbolic link,
+    /// among 40, is refused by name; the others stay as they were and no temp or kept link is left.
+    @Test func aLargeBatchThatFailsPartWayLeavesEveryFileAsItWas() throws {
+        let tmp = TempDirectory("batch-large"); defer { tmp.cleanup() }
+        let root = tmp.sub("ws"), outside = tmp.sub("outside")
+        try FileManager.default.createDirectory(atPath: root + "/a", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: true)
+        try Data("outside\n".utf8).write(to: URL(fileURLWithPath: outside + "/target.json"))
+        for i in 0..<40 where i != 20 { try Data("old \(i)\n".utf8).write(to: URL(fileURLWithPath: root + "/a/f\(i).json")) }
+        try FileManager.default.createSymbolicLink(atPath: root + "/a/f20.json", withDestinationPath: outside + "/target.json")
+        let writes = (0..<40).map { ("a/f\($0).json", Data("new \($0)\n".utf8)) } + [("b/new.json", Data("new\n".utf8))]
+        #expect(writes.count >= FileBatch.sideBySide)
+        do {
+            try FileBatch(root: root, writes: writes).commit()
+            Issue.record("a linked file was written through")
+        } catch {
+            #expect(error.code == ELOOP && error.path == root + "/a/f20.json")
+        }
+        for i in 0..<40 where i != 20 {
+            #expect(FileManager.default.contents(atPath: root + "/a/f\(i).json") == Data("old \(i)\n".utf8))
+        }
+        #expect(FileManager.default.contents(atPath: outside + "/target.json") == Data("outside\n".utf8))
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: root + "/a")) == Set((0..<40).map { "f\($0).json" }))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root + "/b").isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: root + "/" + FileBatch.manifestName))
+        // And whole once the link is gone.
+        try FileManager.default.removeItem(atPath: root + "/a/f20.json")
+        try FileBatch(root: root, writes: writes).commit()
+        for i in 0..<40 { #expect(FileManager.default.contents(atPath: root + "/a/f\(i).json") == Data("new \(i)\n".utf8)) }
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: root + "/a")).count == 40)
+    }
+
     /// A whole batch: new files 0600, new folders 0700, replaced files keep their mode, nothing
     /// left beside them.
     @Test func aBatchLandsWholeWithPrivateModes() throws {

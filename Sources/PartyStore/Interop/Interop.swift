@@ -25,34 +25,61 @@ public enum LedgerSheet: String, CaseIterable, Sendable {
         public var changed: [String] = []
         public var unchanged = 0
         public var change: Change?
+        /// What the plan asked of the ledger: the years of the rows read (activities), and every
+        /// id a row ended with or matched. Planned over these years, with no id of them in a year
+        /// not read, the plan is the one a workspace read whole gives (`plan(_:file:into:store:lang:)`).
+        public var rowYears = Set<Int>()
+        public var idsSeen = Set<String>()
     }
 
-    /// Reads a decoded sheet against the workspace. Nothing is written here.
-    public func plan(_ text: String, file: String, into ws: Workspace, lang: Language) -> Plan {
+    /// Reads a decoded sheet against a workspace that may hold some years only (an activities
+    /// import reads the current year, the other years' ids scanned: `load(years:scanningOtherYears:)`):
+    /// planned, then the years the plan needed and does not have — a row's year, a year holding an
+    /// id the sheet gives or ends with — are read with the others and it is planned again, until it needs none.
+    /// The result is the plan a whole read gives. Nothing is written here.
+    public func plan(_ text: String, file: String, into loaded: inout LoadedWorkspace, store: WorkspaceStore,
+                     lang: Language) throws(StoreError) -> Plan {
+        while true {
+            let plan = self.plan(text, file: file, into: loaded.workspace, lang: lang, idsNotRead: loaded.activityIdsNotRead)
+            guard let have = loaded.years else { return plan }
+            var needed = plan.rowYears
+            for id in plan.idsSeen { needed.formUnion(loaded.activityIdsNotRead.years(of: id)) }
+            let missing = needed.subtracting(have)
+            if missing.isEmpty { return plan }
+            // Read again with those years, not added to the end (`loadYears`): the records stay in
+            // the order of a whole read, which decides which of two records sharing an id a row matches.
+            loaded = try store.load(years: { _ in have.union(missing) }, scanningOtherYears: true)
+        }
+    }
+
+    /// Reads a decoded sheet against the workspace. Nothing is written here. `idsNotRead`: ids of
+    /// activities in years `ws` does not hold; a new activity's id is none of them.
+    public func plan(_ text: String, file: String, into ws: Workspace, lang: Language, idsNotRead: IdsNotRead = IdsNotRead()) -> Plan {
         let ctx = ImportContext(workspace: ws)
         switch self {
         case .branches:
             return Self.plan(text, file: file, columns: Sheets.branches(lang), blank: Branch(id: "", name: "", parentId: "", sector: .other, fullMembers: 0),
-                             existing: ws.organisation.branches, key: { $0.id }, ctx: ctx, lang: lang,
+                             existing: ws.organisation.branches, key: { $0.id }, year: { _ in nil }, ctx: ctx, lang: lang,
                              newId: { _ in nil }, change: { .branch(before: $0, after: $1) })
         case .members:
             return Self.plan(text, file: file, columns: Sheets.members(lang), blank: Member(id: "", name: "", branchId: ""),
-                             existing: ws.members, key: { $0.id }, ctx: ctx, lang: lang,
+                             existing: ws.members, key: { $0.id }, year: { _ in nil }, ctx: ctx, lang: lang,
                              newId: { _ in nil }, change: { .member(before: $0, after: $1) })
         case .activities:
             // Activities match by id, else by branch + kind + date + title. New ones are numbered as
             // the dashboard numbers them (a2026-0843), each year's numbers going on from the last given.
-            var ids = NewIds(taken: ws.activities.lazy.map(\.id))
+            var ids = NewIds(taken: ws.activities.lazy.map(\.id), elsewhere: { !idsNotRead.years(of: $0).isEmpty })
             return Self.plan(text, file: file, columns: Sheets.activities(lang),
                              blank: Activity(id: "", branchId: "", kind: .other, date: Day(year: 2000, month: 1, day: 1)!, title: ""),
-                             existing: ws.activities, key: { "\($0.branchId)|\($0.kind.rawValue)|\($0.date.iso)|\($0.title)" }, ctx: ctx, lang: lang,
+                             existing: ws.activities, key: { "\($0.branchId)|\($0.kind.rawValue)|\($0.date.iso)|\($0.title)" },
+                             year: { $0.date.year }, ctx: ctx, lang: lang,
                              newId: { a in ids.activity(on: a.date) },
                              change: { .activity(before: $0, after: $1) })
         }
     }
 
     static func plan<R: Identified & Equatable>(_ text: String, file: String, columns: [Column<R>], blank: R, existing: [R],
-                                                key: (R) -> String, ctx: ImportContext, lang: Language,
+                                                key: (R) -> String, year: (R) -> Int?, ctx: ImportContext, lang: Language,
                                                 newId: (R) -> String?, change: (R?, R) -> Change?) -> Plan {
         var plan = Plan()
         let records: [(line: Int, fields: [String])]
@@ -73,9 +100,15 @@ public enum LedgerSheet: String, CaseIterable, Sendable {
             plan.problems.append("\(file):\(header.line): " + (lang == .zh ? "缺少列 \(column.zh)" : "missing column \(column.en)"))
         }
         if !plan.problems.isEmpty { return plan }
-        let byId = Dictionary(existing.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let byKey = Dictionary(existing.map { (key($0), $0) }, uniquingKeysWith: { a, _ in a })
+        // Positions, not copies of the records (a ledger of 300,000 activities was ~100 MB twice over); the first of an id or key.
+        var byId = [String: Int](minimumCapacity: existing.count), byKey = [String: Int](minimumCapacity: existing.count)
+        for (i, record) in existing.enumerated() {
+            if byId[record.id] == nil { byId[record.id] = i }
+            let k = key(record)
+            if byKey[k] == nil { byKey[k] = i }
+        }
         var changes: [Change] = []
+        changes.reserveCapacity(records.count - 1)
         var seen = Set<String>()
         for record in records.dropFirst() {
             var r = blank
@@ -94,7 +127,7 @@ public enum LedgerSheet: String, CaseIterable, Sendable {
                 plan.problems += problems.map { "\(file):\(record.line): \($0)" }
                 continue
             }
-            let before = (r.id.isEmpty ? nil : byId[r.id]) ?? byKey[key(r)]
+            let before = ((r.id.isEmpty ? nil : byId[r.id]) ?? byKey[key(r)]).map { existing[$0] }
             if r.id.isEmpty {
                 guard let fresh = before?.id ?? newId(r) else {
                     plan.problems.append("\(file):\(record.line): " + (lang == .zh ? "列 编号: 必填, 不能为空" : "column Id: required"))
@@ -102,6 +135,9 @@ public enum LedgerSheet: String, CaseIterable, Sendable {
                 }
                 r = withId(r, fresh)
             }
+            if let y = year(r) { plan.rowYears.insert(y) }
+            plan.idsSeen.insert(r.id)
+            if let before { plan.idsSeen.insert(before.id) }
             guard seen.insert(r.id).inserted else {
                 plan.problems.append("\(file):\(record.line): " + (lang == .zh ? "编号 \(r.id) 在文件中重复" : "id \(r.id) appears twice in the file"))
                 continue
