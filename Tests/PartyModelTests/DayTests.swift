@@ -64,3 +64,12 @@ import Testing
         #expect(Day(iso: "2026-02-01")! > Day(iso: "2026-01-31")!)
     }
 }
+
+@Suite struct LeapYearTests {
+    /// Every 4th year is a leap year, but not a century unless it divides by 400 (by hand).
+    @Test func leapYearsByTheGregorianRule() {
+        #expect(Day(iso: "2024-02-29") != nil && Day(iso: "2000-02-29") != nil)
+        #expect(Day(iso: "2026-02-29") == nil && Day(iso: "1900-02-29") == nil && Day(iso: "2100-02-29") == nil)
+        #expect(Day.isLeap(2028) && !Day.isLeap(2100) && Day.isLeap(2400))
+    }
+}
