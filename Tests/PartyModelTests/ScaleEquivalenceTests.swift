@@ -3,7 +3,10 @@ import TestSupport
 @testable import PartyModel
 
 /// The scoring engine (indexes by branch, compliance once per pass, branches scored side by side on
-/// every core) gives the same scores as a straightforward recomputation item by item — on a
+/// every core) gives the same scores as a straightforward recomputation item by item — the quarters
+/// counted, what is overdue and the rounding worked out here, not by the engine's functions; the
+/// compliance ratios still come from ComplianceCalculator (hand-checked in ScoringByHandTests and
+/// MonthlyRhythmTests) — on a
 /// generated college, and on a county (2,000 branches, 556,000 activities; every 7th branch is
 /// recomputed there, all 2,000 are scored).
 @Suite struct ScaleEquivalenceTests {
@@ -15,7 +18,10 @@ import TestSupport
         let compliance = ComplianceCalculator(ws)
         for year in [2025, 2026] {
             let table = engine.year(year, asOf: testAsOf)
-            let counted = ScoringEngine.countedQuarters(year: year, asOf: testAsOf)
+            // The quarters averaged, as the rule says it: those whose last day is before the as-of day;
+            // none ended → the current one (or Q1 of a year to come); a past year all four.
+            let ended = (1...4).map { Quarter(year: year, number: $0)! }.filter { $0.lastDay < testAsOf }
+            let counted = !ended.isEmpty ? ended : [testAsOf.year == year ? testAsOf.quarter : Quarter(year: year, number: 1)!]
             let evaluation = min(testAsOf, Day.lastOf(year: year, month: 12))
             #expect(table.branches.count == ws.organisation.branches(inServiceOn: Day.firstOf(year: year, month: 1)).count)
             for (n, row) in table.branches.enumerated() where n % every == 0 {
@@ -35,10 +41,17 @@ import TestSupport
                 }
                 let meanQuarter = counted.reduce(0.0) { sum, q in sum + ws.scoring.quarterItems.reduce(0) { $0 + item($1, q) } } / Double(counted.count)
                 let yearItems = ws.scoring.yearItems.reduce(0) { $0 + item($1, nil) }
-                let overdue = ws.rectifications.filter { $0.branchId == branch.id && $0.isOverdue(on: evaluation) }.count
+                // Overdue on the judging day: opened by then, due before it, and not closed by then
+                // (its history replayed here, not through Rectification.isOverdue).
+                let overdue = ws.rectifications.filter { r in
+                    guard r.branchId == branch.id, r.openedOn <= evaluation, r.dueOn < evaluation else { return false }
+                    return r.history.filter { $0.date <= evaluation }.last?.to != .closed
+                }.count
                 let deduction = min(Double(overdue) * 2, 10) + ((branch.termEnd.map { $0 < evaluation } ?? false) ? 5 : 0)
-                let total = roundHalfUp2(min(100, max(0, meanQuarter + yearItems - deduction)))
-                #expect(row.total == total, "\(year) \(branch.id): engine \(row.total), recomputed \(total)")
+                // Rounded half up to cents by hand (not through roundHalfUp2).
+                let exact = min(100, max(0, meanQuarter + yearItems - deduction))
+                let total = (exact * 100 + 0.5 + 1e-9).rounded(.down) / 100
+                #expect(abs(row.total - total) < 1e-9, "\(year) \(branch.id): engine \(row.total), recomputed \(total)")
             }
         }
     }

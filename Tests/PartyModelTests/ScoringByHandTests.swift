@@ -199,15 +199,19 @@ import TestSupport
         #expect(mid.provisional)
         #expect(mid.countedQuarters == [1, 2])
         let s = try #require(mid.branches.first)
-        #expect(abs((s.quarterScores[1]! + s.quarterScores[2]!) / 2 - 44.916666667) < 1e-6)
+        // The two quarters as worked out by hand above (not the engine's own figures averaged).
+        #expect(abs(s.quarterScores[1]! - (44 + 20.0 / 3)) < 1e-9 && abs(s.quarterScores[2]! - (25 + 20.0 / 3 + 7.5)) < 1e-9)
+        #expect(s.quarterScores.keys.sorted() == [1, 2])
         // As of 2025-02-10 no quarter has ended: the current quarter as it stands (Q1 = 50.6667).
         let early = engine.year(2025, asOf: Self.d("2025-02-10"))
         #expect(early.countedQuarters == [1])
         #expect(abs(early.branches.first!.quarterScores[1]! - (44 + 20.0 / 3)) < 1e-9)
-        // On 03-31 Q1 has not yet ended; on 04-01 it has.
-        #expect(ScoringEngine.countedQuarters(year: 2025, asOf: Self.d("2025-03-31")).map(\.number) == [1])
-        #expect(ScoringEngine.countedQuarters(year: 2025, asOf: Self.d("2025-04-01")).map(\.number) == [1])
+        // A quarter ends the day after its last day. Seen at Q2 (at Q1 both days give [1]: none
+        // ended yet shows the current one): on 06-30 Q2 still runs, on 07-01 it has ended.
+        #expect(ScoringEngine.countedQuarters(year: 2025, asOf: Self.d("2025-06-30")).map(\.number) == [1])
         #expect(ScoringEngine.countedQuarters(year: 2025, asOf: Self.d("2025-07-01")).map(\.number) == [1, 2])
+        let lastDayOfQ2 = engine.year(2025, asOf: Self.d("2025-06-30"))
+        #expect(lastDayOfQ2.countedQuarters == [1] && abs(lastDayOfQ2.branches.first!.quarterScores[1]! - (44 + 20.0 / 3)) < 1e-9)
     }
 
     @Test func currentQuarterProgress() throws {
