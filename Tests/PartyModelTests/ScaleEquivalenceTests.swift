@@ -4,9 +4,8 @@ import TestSupport
 
 /// The scoring engine (indexes by branch, compliance once per pass, branches scored side by side on
 /// every core) gives the same scores as a straightforward recomputation item by item — the quarters
-/// counted, what is overdue and the rounding worked out here, not by the engine's functions; the
-/// compliance ratios still come from ComplianceCalculator (hand-checked in ScoringByHandTests and
-/// MonthlyRhythmTests) — on a
+/// counted, the compliance of every kind, what is overdue and the rounding worked out here from the
+/// records, not by the engine's or the calculator's functions — on a
 /// generated college, and on a county (2,000 branches, 556,000 activities; every 7th branch is
 /// recomputed there, all 2,000 are scored).
 @Suite struct ScaleEquivalenceTests {
@@ -15,7 +14,54 @@ import TestSupport
         let ws = WorkspaceGenerator.make(preset, seed: 3, asOf: testAsOf)
         #expect(ws.organisation.branches.count >= (preset == .county ? 1900 : 150))
         let engine = ScoringEngine(ws)
-        let compliance = ComplianceCalculator(ws)
+        // The ledger counted here from the activities themselves (not through ComplianceCalculator):
+        // for each kind its requirement's periods inside the months asked (a month, a quarter, a
+        // year), each unit (each party group for 党小组会, the committee if any for 支委会, else the
+        // branch) meeting a period when it held the count there; met over required, 1 when nothing is
+        // required. Training: Σ hours × attended over the members, against the hours per member.
+        let rules = ws.settings.rules
+        let byBranch = Dictionary(grouping: ws.activities, by: \.branchId)
+        func tally(_ kinds: [ActivityKind], _ branch: Branch, year: Int, months: ClosedRange<Int>) -> (met: Int, required: Int) {
+            var met = 0, required = 0
+            let mine = byBranch[branch.id] ?? []
+            for kind in kinds {
+                guard let r = rules.requirement(kind) else { continue }
+                let units: [String?] = kind == .groupMeeting ? branch.partyGroups.map(\.id)
+                    : kind == .committeeMeeting ? (branch.hasCommittee ? [nil] : []) : [nil]
+                let periods = stride(from: 1, through: 12, by: r.period.length).map { $0...($0 + r.period.length - 1) }
+                    .filter { months.contains($0.lowerBound) && months.contains($0.upperBound) }
+                for unit in units {
+                    for p in periods {
+                        let held = mine.filter { a in
+                            a.kind == kind && a.date.year == year && p.contains(a.date.month) && (unit == nil || a.partyGroupId == unit)
+                        }.count
+                        required += r.count
+                        met += min(held, r.count)
+                    }
+                }
+            }
+            return (met, required)
+        }
+        func ratio(_ t: (met: Int, required: Int)) -> Double { t.required == 0 ? 1 : Double(t.met) / Double(t.required) }
+        func complianceRatio(_ metric: ComplianceMetric, _ branch: Branch, year: Int, quarter: Quarter?) -> Double {
+            switch metric {
+            case .threeMeetingsOneLesson, .themedPartyDay:
+                let kinds = metric == .themedPartyDay ? [ActivityKind.themedPartyDay] : ActivityKind.threeMeetingsOneLesson
+                let quarters = quarter.map { [$0] } ?? Quarter.all(of: year)
+                // A year item from a quarterly metric: the mean of the four quarters.
+                return quarters.reduce(0) { $0 + ratio(tally(kinds, branch, year: year, months: $1.months)) } / Double(quarters.count)
+            case .organisationalLifeMeeting: return ratio(tally([.organisationalLifeMeeting], branch, year: year, months: 1...12))
+            case .democraticReview: return ratio(tally([.democraticReview], branch, year: year, months: 1...12))
+            case .studySession: return ratio(tally([.studySession], branch, year: year, months: 1...12))
+            case .training:
+                let members = branch.totalMembers
+                guard members > 0 else { return 0 }
+                guard rules.trainingHoursPerMember > 0 else { return 1 }
+                let hours = (byBranch[branch.id] ?? []).filter { $0.kind == .training && $0.date.year == year }
+                    .reduce(0.0) { $0 + ($1.hours ?? 0) * Double($1.attended ?? 0) }
+                return min(1, hours / Double(members) / rules.trainingHoursPerMember)
+            }
+        }
         for year in [2025, 2026] {
             let table = engine.year(year, asOf: testAsOf)
             // The quarters averaged, as the rule says it: those whose last day is before the as-of day;
@@ -30,7 +76,7 @@ import TestSupport
                 func item(_ i: ScoreItem, _ q: Quarter?) -> Double {
                     let raw: Double
                     switch i.source {
-                    case .compliance(let m): raw = i.max * (q.map { compliance.ratio(m, branch, quarter: $0) } ?? compliance.ratio(m, branch, year: year))
+                    case .compliance(let m): raw = i.max * complianceRatio(m, branch, year: year, quarter: q)
                     case .check(let id):
                         if let q { raw = engine.check(branch: branch.id, quarter: q)?.points[id] ?? 0 }
                         else { raw = counted.reduce(0) { $0 + (engine.check(branch: branch.id, quarter: $1)?.points[id] ?? 0) } / Double(counted.count) }
