@@ -193,7 +193,8 @@ if let dir = workspaceDir {
             try editor.commit(change, to: &loaded)
             times.append(ms(t))
             let (workspace, years) = (loaded.workspace, loaded.years)
-            state.replaceData { $0.afterSaving(change, workspace: workspace, loadedYears: years) }
+            // What the dashboard does with a save that landed (its tables carried over, not rebuilt).
+            _ = Update.update(.saved(change, undo: false, workspace: workspace, loadedYears: years, journalProblem: nil), &state)
             _ = Views.render(state)
             frames.append(ms(t))
         }
