@@ -112,3 +112,16 @@ import TestSupport
         #expect(r.status(on: d("2026-06-05")) == .closed && !r.isOverdue(on: d("2026-06-05")))
     }
 }
+
+/// Which of a requirement's periods a span of months holds, by hand: only whole ones.
+@Suite struct RequirementPeriodTests {
+    @Test func aSpanHoldsOnlyTheWholePeriodsInsideIt() {
+        let periods = { (p: RequirementPeriod, m: ClosedRange<Int>) in ComplianceCalculator.periods(p, within: m) }
+        #expect(periods(.month, 4...6) == [4...4, 5...5, 6...6])
+        #expect(periods(.quarter, 1...3) == [1...3])
+        #expect(periods(.quarter, 1...1) == [])           // a quarterly requirement is not judged on its first month
+        #expect(periods(.quarter, 2...4) == [])           // nor on months straddling two quarters
+        #expect(periods(.year, 1...3) == [] && periods(.year, 1...12) == [1...12])
+        #expect(periods(.quarter, 1...12) == [1...3, 4...6, 7...9, 10...12])
+    }
+}
