@@ -286,3 +286,28 @@ func allFilesIn(_ dir: String) -> [String: Data] {
     }
     return out
 }
+
+@Suite struct RowNumberIsNoIdTests {
+    /// Two sheets of two branches, each numbered 1, 2 in a 序号 column: the second adds its own two
+    /// activities and changes none of the first's (序号 used to be read as the id).
+    @Test func aRowNumberColumnNeverMatchesRecords() throws {
+        let tmp = TempDirectory(); defer { tmp.cleanup() }
+        let store = WorkspaceStore(directory: tmp.sub("ws"))
+        try store.create(smallWorkspace())
+        func sheet(_ branch: String, _ titles: [String]) throws -> String {
+            let path = tmp.sub("\(branch).csv")
+            let rows = titles.enumerated().map { "\($0.offset + 1),\(branch),党课,2026-06-0\($0.offset + 1),\($0.element)" }
+            try Data((["序号,支部,类型,日期,标题"] + rows).joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: path))
+            return path
+        }
+        for (branch, titles) in [("b1", ["一支部党课甲", "一支部党课乙"]), ("b2", ["二支部党课甲", "二支部党课乙"])] {
+            let r = try runProduct("partydesk", ["import", "--data", store.directory, "--what", "activities", try sheet(branch, titles)])
+            #expect(r.status == 0 && r.stdout.contains("新增 2, 修改 0"), "\(r.stdout)\(r.stderr)")
+        }
+        let ws = try store.load().workspace
+        for title in ["一支部党课甲", "一支部党课乙", "二支部党课甲", "二支部党课乙"] {
+            #expect(ws.activities.filter { $0.title == title }.count == 1, "\(title)")
+        }
+        #expect(ws.activities.first { $0.title == "一支部党课甲" }?.branchId == "b1")
+    }
+}

@@ -29,7 +29,9 @@ enum Sheets {
 
     static func activities(_ lang: Language) -> [Column<Activity>] {
         [
-            Column(zh: "编号", en: "Id", aliases: ["id", "序号"], get: { $0.id }, set: set { $0.id = Cell.trimmed($1) }),
+            // 序号 is a row number, never an id: taken as one, a second sheet numbered 1, 2… changed
+            // another branch's activities (issue 14). Only 编号/Id name the id.
+            Column(zh: "编号", en: "Id", aliases: ["id", "ID"], get: { $0.id }, set: set { $0.id = Cell.trimmed($1) }),
             branchColumn(\Activity.branchId, lang),
             Column(zh: "类型", en: "Kind", aliases: ["活动类型", "会议类型", "kind"], required: true, get: { $0.kind.name(lang) },
                    set: { r, s, _ in
