@@ -128,13 +128,19 @@ struct ImportCommand: ParsableCommand {
         }
         let summary = zh ? "\(file) (\(encoding.rawValue)): 新增 \(plan.added.count), 修改 \(plan.changed.count), 无变化 \(plan.unchanged)"
                          : "\(file) (\(encoding.rawValue)): \(plan.added.count) to add, \(plan.changed.count) to change, \(plan.unchanged) unchanged"
-        if dryRun {
+        // Every record added or changed, by what a person knows it by, and the columns not read —
+        // in the dry run and the import alike (a row never changes another branch's record unsaid).
+        // The real run says it once the records are saved: what it says is what is on disk.
+        func report(_ branches: [Branch]) {
             Output.line(summary)
-            for id in plan.added { Output.line((zh ? "  新增 " : "  add ") + id) }
-            for id in plan.changed { Output.line((zh ? "  修改 " : "  change ") + id) }
-            return
+            if !plan.ignoredColumns.isEmpty { Output.line(SheetText.ignoredColumns(plan.ignoredColumns, lang)) }
+            let names = Dictionary(branches.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+            for part in plan.change?.parts ?? [] {
+                if let line = LedgerSheet.describe(part, names: names, lang: lang) { Output.line(line) }
+            }
         }
-        guard let change = plan.change else { Output.line(summary); return }
+        if dryRun { report(loaded!.workspace.organisation.branches); return }
+        guard let change = plan.change else { report(loaded!.workspace.organisation.branches); return }
         let lock = try workspace.lockForWriting(store)
         defer { lock.release() }
         var current: LoadedWorkspace
@@ -162,7 +168,7 @@ struct ImportCommand: ParsableCommand {
         } catch {
             throw CLIFailure(message: error.message(lang))
         }
-        Output.line(summary)
+        report(current.workspace.organisation.branches)
     }
 }
 

@@ -311,3 +311,29 @@ func allFilesIn(_ dir: String) -> [String: Data] {
         #expect(ws.activities.first { $0.title == "一支部党课甲" }?.branchId == "b1")
     }
 }
+
+@Suite struct ImportSaysWhatItDoesTests {
+    /// The dry run names each record it would add or change — a change with its fields before →
+    /// after — and the columns it does not read; the import says the same once it has saved.
+    @Test func everyRecordAndEveryIgnoredColumnIsNamed() throws {
+        let tmp = TempDirectory(); defer { tmp.cleanup() }
+        let store = WorkspaceStore(directory: tmp.sub("ws"))
+        try store.create(smallWorkspace())
+        let path = tmp.sub("sheet.csv")
+        try Data("""
+        序号,编号,支部,类型,日期,标题,地点,主持人
+        1,a1,一支部,支部党员大会,2025-12-30,年终党员大会(改),会议室,张三
+        2,,二支部,党课,2026-06-01,六月党课,会议室,赵六
+        """.utf8).write(to: URL(fileURLWithPath: path))
+        let dry = try runProduct("partydesk", ["import", "--data", store.directory, "--what", "activities", path, "--dry-run"])
+        #expect(dry.status == 0, "\(dry.stderr)")
+        let lines = dry.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains("忽略的列: 序号, 地点, 主持人"), "\(dry.stdout)")
+        #expect(lines.contains("  修改 a1  一支部  2025-12-30  支部党员大会  年终党员大会(改)  (标题: 年终党员大会 → 年终党员大会(改))"), "\(dry.stdout)")
+        #expect(lines.contains { $0.hasPrefix("  新增 a2026-") && $0.hasSuffix("  二支部  2026-06-01  党课  六月党课") }, "\(dry.stdout)")
+        #expect(try store.load().workspace.activities.count == 4)        // the dry run wrote nothing
+        let real = try runProduct("partydesk", ["import", "--data", store.directory, "--what", "activities", path])
+        #expect(real.status == 0 && real.stdout == dry.stdout, "\(real.stdout)\(real.stderr)")
+        #expect(try store.load().workspace.activities.count == 5)
+    }
+}

@@ -150,7 +150,15 @@ enum Cell {
 }
 
 /// The import's words about the sheet as a whole.
-enum SheetText {
+public enum SheetText {
+    static func adds(_ what: String, _ lang: Language) -> String { (lang == .zh ? "  新增 " : "  add ") + what }
+    static func changes(_ what: String, _ fields: String, _ lang: Language) -> String {
+        (lang == .zh ? "  修改 " : "  change ") + what + (fields.isEmpty ? "" : (lang == .zh ? "  (" : "  (") + fields + ")")
+    }
+    public static func ignoredColumns(_ names: [String], _ lang: Language) -> String {
+        (lang == .zh ? "忽略的列: " : "columns ignored: ") + names.joined(separator: ", ")
+    }
+
     static func unterminatedQuote(_ lang: Language) -> String {
         lang == .zh
             ? "从这一行开始的带引号的单元格没有结束引号 (\"), 其后各行会被并入这一格; 未导入任何记录。请在 Excel/WPS 中检查这一行的引号, 单元格内的引号要写成两个 (\"\")"

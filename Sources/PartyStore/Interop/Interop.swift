@@ -18,6 +18,37 @@ public enum LedgerSheet: String, CaseIterable, Sendable {
         [columns.map { .text($0.header(lang)) }] + records.map { r in columns.map { $0.get(r) } }
     }
 
+    /// The line an import prints for one part of its change (dry run or not): a record added, with
+    /// what identifies it to a person (branch, date, kind, title), or changed, with each column whose
+    /// value moves, before → after, as the sheet's own columns show it (branch names, not ids).
+    public static func describe(_ part: Change, names: [String: String], lang: Language) -> String? {
+        func name(_ id: String) -> String { names[id] ?? id }
+        func diff<R>(_ columns: [Column<R>], _ before: R, _ after: R) -> String {
+            columns.compactMap { column -> String? in
+                var (old, new) = (column.get(before).value, column.get(after).value)
+                if old == new { return nil }
+                if column.zh == "支部" || column.zh == "上级组织" { (old, new) = (name(old), name(new)) }
+                return "\(column.header(lang)): \(old.isEmpty ? "—" : old) → \(new.isEmpty ? "—" : new)"
+            }.joined(separator: "; ")
+        }
+        switch part {
+        case .activity(let before, let after?):
+            let what = "\(after.id)  \(name(after.branchId))  \(after.date.iso)  \(after.kind.name(lang))  \(after.title)"
+            guard let before else { return SheetText.adds(what, lang) }
+            return SheetText.changes(what, diff(Sheets.activities(lang), before, after), lang)
+        case .member(let before, let after?):
+            let what = "\(after.id)  \(after.name)  \(name(after.branchId))"
+            guard let before else { return SheetText.adds(what, lang) }
+            return SheetText.changes(what, diff(Sheets.members(lang), before, after), lang)
+        case .branch(let before, let after?):
+            let what = "\(after.id)  \(after.name)"
+            guard let before else { return SheetText.adds(what, lang) }
+            return SheetText.changes(what, diff(Sheets.branches(lang), before, after), lang)
+        default:
+            return nil
+        }
+    }
+
     /// What an import would do: every problem, or the changes.
     public struct Plan: Sendable {
         public var problems: [String] = []
@@ -30,6 +61,8 @@ public enum LedgerSheet: String, CaseIterable, Sendable {
         /// not read, the plan is the one a workspace read whole gives (`plan(_:file:into:store:lang:)`).
         public var rowYears = Set<Int>()
         public var idsSeen = Set<String>()
+        /// Header cells no column of the sheet reads (地点, 主持人 …): said, not silently dropped.
+        public var ignoredColumns: [String] = []
     }
 
     /// Reads a decoded sheet against a workspace that may hold some years only (an activities
@@ -100,6 +133,11 @@ public enum LedgerSheet: String, CaseIterable, Sendable {
             plan.problems.append("\(file):\(header.line): " + (lang == .zh ? "缺少列 \(column.zh)" : "missing column \(column.en)"))
         }
         if !plan.problems.isEmpty { return plan }
+        let used = Set(index.values)
+        plan.ignoredColumns = header.fields.enumerated().compactMap { i, cell in
+            let name = cell.trimmingCharacters(in: .whitespaces)
+            return used.contains(i) || name.isEmpty ? nil : name
+        }
         // Positions, not copies of the records (a ledger of 300,000 activities was ~100 MB twice over); the first of an id or key.
         var byId = [String: Int](minimumCapacity: existing.count), byKey = [String: Int](minimumCapacity: existing.count)
         for (i, record) in existing.enumerated() {
@@ -128,6 +166,13 @@ public enum LedgerSheet: String, CaseIterable, Sendable {
                 continue
             }
             let before = ((r.id.isEmpty ? nil : byId[r.id]) ?? byKey[key(r)]).map { existing[$0] }
+            // A column the sheet does not have leaves the record's value as it was (a sheet without
+            // 实到 does not clear the attendance): its cell as an export writes it, read back.
+            if let before {
+                for (c, column) in columns.enumerated() where index[c] == nil {
+                    if let set = column.set { _ = set(&r, column.get(before).value, ctx) }
+                }
+            }
             if r.id.isEmpty {
                 guard let fresh = before?.id ?? newId(r) else {
                     plan.problems.append("\(file):\(record.line): " + (lang == .zh ? "列 编号: 必填, 不能为空" : "column Id: required"))
