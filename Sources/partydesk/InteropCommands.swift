@@ -135,9 +135,12 @@ struct ImportCommand: ParsableCommand {
             Output.line(summary)
             if !plan.ignoredColumns.isEmpty { Output.line(SheetText.ignoredColumns(plan.ignoredColumns, lang)) }
             let names = Dictionary(branches.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-            for part in plan.change?.parts ?? [] {
-                if let line = LedgerSheet.describe(part, names: names, lang: lang) { Output.line(line) }
+            // Walked in place: `parts` would copy 200,000 changes (~64 MB) into a new list.
+            func each(_ change: Change) {
+                if case .batch(let list) = change { for part in list { each(part) } }
+                else if let line = LedgerSheet.describe(change, names: names, lang: lang) { Output.line(line) }
             }
+            if let change = plan.change { each(change) }
         }
         if dryRun { report(loaded!.workspace.organisation.branches); return }
         guard let change = plan.change else { report(loaded!.workspace.organisation.branches); return }
