@@ -108,6 +108,15 @@ public struct LedgerIndex: Sendable, Equatable {
     /// A branch's counts (empty for a branch with no activity).
     public func ledger(_ branch: String) -> BranchLedger { branches[branch] ?? BranchLedger() }
 
+    /// Whether any activity of `year` is counted (a year's ledger, not its 556,000 records, looked at).
+    public func hasActivities(in year: Int) -> Bool {
+        branches.values.contains { l in
+            let y = year - l.firstYear
+            guard y >= 0, y < l.yearsCovered else { return false }
+            return l.counts[(y * BranchLedger.yearWidth)..<((y + 1) * BranchLedger.yearWidth)].contains { $0 > 0 }
+        }
+    }
+
     public func held(_ kind: ActivityKind, branch: String, quarter: Quarter) -> Int {
         ledger(branch).held(kind, quarter: quarter)
     }

@@ -191,7 +191,7 @@ extension Editor.Failure {
         case .invalid(let issues):
             // Each problem with the field it is in (`title: …`), so a script's author knows what to fix.
             return (lang == .zh ? "未保存: " : "not saved: ")
-                + issues.map { TerminalText.visible(($0.field.isEmpty ? "" : "\($0.field): ") + $0.kind.message(lang)) }.joined(separator: "; ")
+                + issues.map { ($0.field.isEmpty ? "" : "\($0.field): ") + $0.kind.message(lang) }.joined(separator: "; ")
         case .store(let e):
             return (lang == .zh ? "保存失败: " : "save failed: ") + e.message(lang)
         case .journal(let e):

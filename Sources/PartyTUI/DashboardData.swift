@@ -105,7 +105,7 @@ public struct DashboardData: Sendable {
             { summaryFigures.value = WorkspaceSummary(workspace, year: year) },
         ])
         yearScores = years.value!
-        yearHasRecords = workspace.activities.contains { $0.date.year == year } || workspace.checks.contains { $0.year == year }
+        yearHasRecords = compliance.index.hasActivities(in: year) || workspace.checks.contains { $0.year == year }
             || workspace.manualScores.contains { $0.year == year }
         alerts = alertList.value!
         let ratios = meetings.value!

@@ -103,11 +103,12 @@ enum Dashboard {
                case .acquired(let acquired, _) = WorkspaceLock.acquire(directory: store.directory) {
                 lock = acquired
                 waitingForLock = false
-                // What the other editor saved is read before any edit is made on it.
-                let fresh = reload(loaded: &loaded, from: store, data: state.data, lang: lang)
-                if case .reloaded(let data, _) = fresh { state.replaceData(data) }
-                if editor.hasUnsettledJournal { _ = try? editor.recoverJournal() }
-                _ = Update.update(.lockTaken(previousHolder: state.lockHolder, fresh: nil, at: clock()), &state)
+                // Settled as at start-up (a writer that died mid-save), then what the other editor saved
+                // is read before any edit is made on it; Update takes both.
+                try? editor.settle()
+                var fresh: DashboardData? = nil
+                if case .reloaded(let data, _) = reload(loaded: &loaded, from: store, data: state.data, lang: lang) { fresh = data }
+                _ = Update.update(.lockTaken(previousHolder: state.lockHolder, fresh: fresh, at: clock()), &state)
                 screen.draw(Views.render(state))
                 if next == .key(.char("r")) { continue }   // r has reloaded already, with the lock
             } else if waitingForLock && Date().timeIntervalSince(lastLockTry) >= Dashboard.lockRetrySeconds {

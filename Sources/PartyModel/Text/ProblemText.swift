@@ -56,7 +56,7 @@ public extension ProblemKind {
             return lang.pick("不能为空", "must not be empty")
         case .controlCharacter(let value):
             let shown = Unicode.Scalar(value).flatMap(TerminalText.standIn) ?? "?"
-            let code = "U+" + String(value, radix: 16, uppercase: true).leftPadded(to: 4)
+            let code = TerminalText.codePoint(value)
             return lang.pick("含有控制字符 \(shown) (\(code)), 名称、标题、编号和日期中不能有; 请删除该字符后再保存",
                              "holds the control character \(shown) (\(code)), which names, titles, ids and dates cannot contain; remove it and save again")
         case .schemeTotal(let total):
@@ -138,10 +138,4 @@ public func formatPercent(_ ratio: Double) -> String {
 public func formatNumber(_ value: Double) -> String {
     if value.rounded() == value, abs(value) < 1e15 { return String(Int(value)) }
     return String(value)
-}
-
-extension String {
-    func leftPadded(to width: Int, with pad: Character = "0") -> String {
-        count >= width ? self : String(repeating: pad, count: width - count) + self
-    }
 }

@@ -21,8 +21,13 @@ public enum TerminalText {
         guard isUnsafe(v) else { return nil }
         if v < 0x20 { return "^" + String(UnicodeScalar(UInt8(v + 0x40))) }
         if v == 0x7F { return "^?" }
-        let hex = String(v, radix: 16, uppercase: true)
-        return "<U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + ">"
+        return "<" + codePoint(v) + ">"
+    }
+
+    /// A code point as Unicode writes it: U+001B, U+202E.
+    public static func codePoint(_ value: UInt32) -> String {
+        let hex = String(value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 
     /// True when `text` holds a code point that `visible` would replace. Scans UTF-8 bytes: C0 and DEL
