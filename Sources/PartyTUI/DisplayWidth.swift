@@ -49,10 +49,11 @@ public enum DisplayWidth {
     /// by ZWJ, with the emoji presentation selector, or a regional-indicator flag — is one glyph of width 2.
     /// A grapheme holding a control character is as wide as the stand-ins it is drawn with.
     public static func of(_ character: Character) -> Int {
-        let scalars = character.unicodeScalars
-        if let first = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex { return of(first) }
+        // ASCII, most cells of any screen: one byte, no scalar walk (every frame measures every cell).
+        let utf8 = character.utf8
+        if utf8.count == 1, let byte = utf8.first { return byte < 0x20 || byte == 0x7F ? 2 : 1 }
         var widest = 0, shown = 0, emoji = false
-        for scalar in scalars {
+        for scalar in character.unicodeScalars {
             let v = scalar.value
             if TerminalText.isUnsafe(v) { shown += of(scalar); continue }
             if v == 0x200D || v == 0xFE0F || (0x1F1E6...0x1F1FF).contains(v) { emoji = true }
@@ -67,8 +68,19 @@ public enum DisplayWidth {
         character.unicodeScalars.reduce(0) { $0 + of($1) }
     }
 
+    /// A text's width. Summed scalar by scalar — breaking text into graphemes was most of drawing a
+    /// frame — unless it holds what only a whole grapheme measures right (an emoji joined by ZWJ, the
+    /// emoji presentation selector, a flag) or a control shown by its stand-in.
     public static func of(_ text: some StringProtocol) -> Int {
-        text.reduce(0) { $0 + of($1) }
+        var total = 0
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v == 0x200D || v == 0xFE0F || (0x1F1E6...0x1F1FF).contains(v) || TerminalText.isUnsafe(v) {
+                return text.reduce(0) { $0 + of($1) }
+            }
+            total += of(scalar)
+        }
+        return total
     }
 
     /// Cuts `text` to at most `width` columns by whole graphemes, ending with `..` when cut.

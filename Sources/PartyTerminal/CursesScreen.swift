@@ -114,7 +114,7 @@ public final class CursesScreen {
     /// is simplified, and every column after it stays where the canvas put it.
     static func appendDrawn(_ cell: Cell, to run: inout [wchar_t]) {
         let scalars = cell.text.unicodeScalars
-        if scalars.count == 1 || cell.text.count != 1 || DisplayWidth.scalarSum(Character(cell.text)) == Int(cell.width) {
+        if cell.text.utf8.count == 1 || cell.text.count != 1 || DisplayWidth.scalarSum(Character(cell.text)) == Int(cell.width) {
             for scalar in scalars { run.append(wchar_t(bitPattern: scalar.value)) }
             return
         }

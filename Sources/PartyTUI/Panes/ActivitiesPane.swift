@@ -11,7 +11,8 @@ public struct ActivitiesPane: PaneSpec {
 
     public func title(_ lang: Language) -> String { lang.pick("活动", "Activities") }
 
-    public var bindings: [KeyBinding] {
+    /// Made once (a key press looks them up).
+    static let keys: [KeyBinding] = {
         [
             .open,
             KeyBinding([.char("t")], .cycleKindFilter, zh: "按活动类型筛选 (支部详情中亦可)", en: "Filter by kind (also on a branch page)"),
@@ -19,7 +20,9 @@ public struct ActivitiesPane: PaneSpec {
             KeyBinding([.char("e")], .edit, zh: "修改所选活动", en: "Edit the selected activity", writes: true),
             KeyBinding([.char("d")], .remove, zh: "删除所选活动", en: "Delete the selected activity", writes: true),
         ]
-    }
+    }()
+
+    public var bindings: [KeyBinding] { Self.keys }
 
     public func table(_ data: DashboardData, variant: Int) -> Table? {
         Self.table(data.workspace, year: data.year, names: data.branchNames, lang: data.lang)

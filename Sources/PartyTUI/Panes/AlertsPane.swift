@@ -11,7 +11,8 @@ public struct AlertsPane: PaneSpec {
 
     public func title(_ lang: Language) -> String { lang.pick("预警", "Alerts") }
 
-    public var bindings: [KeyBinding] { [.open, .stateFilter] }
+    static let keys: [KeyBinding] = [.open, .stateFilter]
+    public var bindings: [KeyBinding] { Self.keys }
 
     public func table(_ data: DashboardData, variant: Int) -> Table? { Self.table(data.alerts, lang: data.lang) }
 

@@ -12,7 +12,8 @@ public struct BranchesPane: PaneSpec {
 
     public func title(_ lang: Language) -> String { lang.pick("支部", "Branches") }
 
-    public var bindings: [KeyBinding] {
+    /// Made once (a key press looks them up).
+    static let keys: [KeyBinding] = {
         [
             .open,
             KeyBinding([.char("a")], .add, zh: "新增支部 (在所选党总支下)", en: "Add a branch (under the selected general branch)", writes: true),
@@ -21,7 +22,9 @@ public struct BranchesPane: PaneSpec {
             KeyBinding([.char("d")], .remove, zh: "撤销所选支部 (保留历史)", en: "Retire the selected branch (history kept)", writes: true,
                        unavailable: { Self.selectedBranch($0) == nil ? $0.lang.pick("请选择一个党支部", "select a branch") : nil }),
         ]
-    }
+    }()
+
+    public var bindings: [KeyBinding] { Self.keys }
 
     public func table(_ data: DashboardData, variant: Int) -> Table? {
         // No grades for a year with no records (not 0.00 差 for every branch).

@@ -12,14 +12,17 @@ public struct ChecksPane: PaneSpec {
 
     public func title(_ lang: Language) -> String { lang.pick("季度检查", "Checks") }
 
-    public var bindings: [KeyBinding] {
+    /// Made once (a key press looks them up).
+    static let keys: [KeyBinding] = {
         [
             KeyBinding([.left, .char("h")], .moveLeft, zh: "上一季度列", en: "Previous quarter column"),
             KeyBinding([.right, .char("l")], .moveRight, zh: "下一季度列", en: "Next quarter column"),
             KeyBinding([.enter], .open, zh: "打开所选季度的检查", en: "Open the selected quarter's check"),
             KeyBinding([.char("e")], .edit, zh: "录入所选季度的检查 (发现的问题成为整改事项)", en: "Record the selected quarter's check (findings become rectifications)", writes: true),
         ]
-    }
+    }()
+
+    public var bindings: [KeyBinding] { Self.keys }
 
     public func table(_ data: DashboardData, variant: Int) -> Table? {
         Self.table(data.workspace, year: data.year, asOf: data.asOf, engine: data.engine, lang: data.lang)

@@ -11,13 +11,16 @@ public struct RectificationsPane: PaneSpec {
 
     public func title(_ lang: Language) -> String { lang.pick("整改", "Rectify") }
 
-    public var bindings: [KeyBinding] {
+    /// Made once (a key press looks them up).
+    static let keys: [KeyBinding] = {
         [
             .open,
             .stateFilter,
             KeyBinding([.char("m")], .move, zh: "办理整改 (开始整改、提交验收、验收销号、退回、重新打开)", en: "Move a rectification on", writes: true),
         ]
-    }
+    }()
+
+    public var bindings: [KeyBinding] { Self.keys }
 
     public func table(_ data: DashboardData, variant: Int) -> Table? {
         Self.table(data.workspace, asOf: data.asOf, names: data.branchNames, lang: data.lang)

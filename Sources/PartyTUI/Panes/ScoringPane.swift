@@ -12,13 +12,16 @@ public struct ScoringPane: PaneSpec {
 
     public func title(_ lang: Language) -> String { lang.pick("考评", "Scoring") }
 
-    public var bindings: [KeyBinding] {
+    /// Made once (a key press looks them up).
+    static let keys: [KeyBinding] = {
         [
             .open,
             KeyBinding([.char("v")], .toggleView, zh: "年度 / 季度视图", en: "Year / quarter view"),
             KeyBinding([.char("e")], .edit, zh: "所选支部的手工评分与加分", en: "Manual points and bonus of the selected branch", writes: true),
         ]
-    }
+    }()
+
+    public var bindings: [KeyBinding] { Self.keys }
 
     /// Variant 1: the selected quarter's scores.
     public func table(_ data: DashboardData, variant: Int) -> Table? {

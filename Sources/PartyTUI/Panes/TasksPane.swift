@@ -11,12 +11,15 @@ public struct TasksPane: PaneSpec {
 
     public func title(_ lang: Language) -> String { lang.pick("任务", "Tasks") }
 
-    public var bindings: [KeyBinding] {
+    /// Made once (a key press looks them up).
+    static let keys: [KeyBinding] = {
         [
             .stateFilter,
             KeyBinding([.char("e")], .edit, zh: "更新所选任务的状态与进度", en: "Update the selected task's status and progress", writes: true),
         ]
-    }
+    }()
+
+    public var bindings: [KeyBinding] { Self.keys }
 
     public func table(_ data: DashboardData, variant: Int) -> Table? { Self.table(data.workspace.plan, asOf: data.asOf, lang: data.lang) }
 
