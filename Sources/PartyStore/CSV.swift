@@ -8,25 +8,33 @@ public enum CSV {
     /// made from a value, never guessed from text, so a title "-2+3" stays text (and is
     /// neutralised) while a deduction of -2 stays the number -2.
     public struct Cell: Equatable, Sendable, ExpressibleByStringLiteral {
+        /// What a workbook stores: text, a number, or a date (a number with a date format in
+        /// .xlsx; ISO text, 2026-03-05, in CSV).
+        public enum Kind: Equatable, Sendable { case text, number, date }
+        /// The cell as CSV writes it (before neutralising text).
         public let value: String
-        public let isNumber: Bool
+        public let kind: Kind
+        public var isNumber: Bool { kind == .number }
 
-        private init(value: String, isNumber: Bool) {
+        private init(value: String, kind: Kind) {
             self.value = value
-            self.isNumber = isNumber
+            self.kind = kind
         }
 
-        public init(stringLiteral value: String) { self.init(value: value, isNumber: false) }
+        public init(stringLiteral value: String) { self.init(value: value, kind: .text) }
 
-        public static func text(_ value: String) -> Cell { Cell(value: value, isNumber: false) }
-        public static func number(_ value: Int) -> Cell { Cell(value: String(value), isNumber: true) }
+        public static func text(_ value: String) -> Cell { Cell(value: value, kind: .text) }
+        public static func number(_ value: Int) -> Cell { Cell(value: String(value), kind: .number) }
         /// As people write numbers: 3, 2.5, -0.5 (`formatNumber`).
-        public static func number(_ value: Double) -> Cell { Cell(value: formatNumber(value), isNumber: true) }
+        public static func number(_ value: Double) -> Cell { Cell(value: formatNumber(value), kind: .number) }
         /// A number the caller has formatted itself (a column of figures, such as "85.50"). Anything
         /// that does not read as a number is text, and neutralised as text.
         public static func number(formatted value: String) -> Cell {
-            Cell(value: value, isNumber: Double(value).map { $0.isFinite } ?? false)
+            Cell(value: value, kind: Double(value).map { $0.isFinite } ?? false ? .number : .text)
         }
+        public static func date(_ day: Day) -> Cell { Cell(value: day.iso, kind: .date) }
+        /// A date when there is one, else an empty text cell.
+        public static func date(_ day: Day?) -> Cell { day.map { date($0) } ?? .text("") }
     }
 
     /// The characters that make a spreadsheet read a cell as a formula (or, for TAB and CR, that
@@ -54,7 +62,7 @@ public enum CSV {
     }
 
     public static func field(_ cell: Cell) -> String {
-        let text = cell.isNumber ? cell.value : neutralised(cell.value)
+        let text = cell.kind == .text ? neutralised(cell.value) : cell.value
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

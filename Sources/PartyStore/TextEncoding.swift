@@ -65,14 +65,14 @@ extension CSV {
     /// A quote that opens a field must close it, followed by a comma, a line end or the end of the
     /// text; otherwise (a quote left open, or a lone quote inside a quoted field) the field's text is
     /// unknowable and `ParseError` names the line where the field began.
-    public static func parse(_ text: String) throws(ParseError) -> [(line: Int, fields: [String])] {
+    public static func parse(_ text: String, separator: UInt8 = UInt8(ascii: ",")) throws(ParseError) -> [(line: Int, fields: [String])] {
         var text = text
-        let result: Result<[(line: Int, fields: [String])], ParseError> = text.withUTF8 { parse(bytes: $0) }
+        let result: Result<[(line: Int, fields: [String])], ParseError> = text.withUTF8 { parse(bytes: $0, separator: separator) }
         return try result.get()
     }
 
-    private static func parse(bytes b: UnsafeBufferPointer<UInt8>) -> Result<[(line: Int, fields: [String])], ParseError> {
-        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+    private static func parse(bytes b: UnsafeBufferPointer<UInt8>, separator comma: UInt8) -> Result<[(line: Int, fields: [String])], ParseError> {
+        let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         var records: [(line: Int, fields: [String])] = []
         var fields: [String] = []
         var field: [UInt8] = []

@@ -70,10 +70,10 @@ public enum LedgerSheet: String, CaseIterable, Sendable {
     /// planned, then the years the plan needed and does not have — a row's year, a year holding an
     /// id the sheet gives or ends with — are read with the others and it is planned again, until it needs none.
     /// The result is the plan a whole read gives. Nothing is written here.
-    public func plan(_ text: String, file: String, into loaded: inout LoadedWorkspace, store: WorkspaceStore,
+    public func plan(_ grid: SheetGrid, file: String, into loaded: inout LoadedWorkspace, store: WorkspaceStore,
                      lang: Language) throws(StoreError) -> Plan {
         while true {
-            let plan = self.plan(text, file: file, into: loaded.workspace, lang: lang, idsNotRead: loaded.activityIdsNotRead)
+            let plan = self.plan(grid, file: file, into: loaded.workspace, lang: lang, idsNotRead: loaded.activityIdsNotRead)
             guard let have = loaded.years else { return plan }
             var needed = plan.rowYears
             for id in plan.idsSeen { needed.formUnion(loaded.activityIdsNotRead.years(of: id)) }
@@ -85,9 +85,36 @@ public enum LedgerSheet: String, CaseIterable, Sendable {
         }
     }
 
-    /// Reads a decoded sheet against the workspace. Nothing is written here. `idsNotRead`: ids of
-    /// activities in years `ws` does not hold; a new activity's id is none of them.
+    /// A CSV's text, read as `plan(_ grid:…)` reads a sheet.
+    public func plan(_ text: String, file: String, into loaded: inout LoadedWorkspace, store: WorkspaceStore,
+                     lang: Language) throws(StoreError) -> Plan {
+        switch Self.grid(text, file: file, lang: lang) {
+        case .success(let grid): return try plan(grid, file: file, into: &loaded, store: store, lang: lang)
+        case .failure(let unreadable): return unreadable.plan
+        }
+    }
+
     public func plan(_ text: String, file: String, into ws: Workspace, lang: Language, idsNotRead: IdsNotRead = IdsNotRead()) -> Plan {
+        switch Self.grid(text, file: file, lang: lang) {
+        case .success(let grid): return plan(grid, file: file, into: ws, lang: lang, idsNotRead: idsNotRead)
+        case .failure(let unreadable): return unreadable.plan
+        }
+    }
+
+    /// A plan that is only the reason a sheet could not be read.
+    struct Unreadable: Error { var plan: Plan }
+
+    static func grid(_ text: String, file: String, lang: Language) -> Result<SheetGrid, Unreadable> {
+        do { return .success(try SheetGrid.text(text)) } catch {
+            var plan = Plan()
+            plan.problems.append("\(file):\(error.line): " + SheetText.unterminatedQuote(lang))
+            return .failure(Unreadable(plan: plan))
+        }
+    }
+
+    /// Reads a sheet against the workspace. Nothing is written here. `idsNotRead`: ids of
+    /// activities in years `ws` does not hold; a new activity's id is none of them.
+    public func plan(_ text: SheetGrid, file: String, into ws: Workspace, lang: Language, idsNotRead: IdsNotRead = IdsNotRead()) -> Plan {
         let ctx = ImportContext(workspace: ws)
         switch self {
         case .branches:
@@ -111,15 +138,11 @@ public enum LedgerSheet: String, CaseIterable, Sendable {
         }
     }
 
-    static func plan<R: Identified & Equatable>(_ text: String, file: String, columns: [Column<R>], blank: R, existing: [R],
+    static func plan<R: Identified & Equatable>(_ grid: SheetGrid, file: String, columns: [Column<R>], blank: R, existing: [R],
                                                 key: (R) -> String, year: (R) -> Int?, ctx: ImportContext, lang: Language,
                                                 newId: (R) -> String?, change: (R?, R) -> Change?) -> Plan {
         var plan = Plan()
-        let records: [(line: Int, fields: [String])]
-        do { records = try CSV.parse(text) } catch {
-            plan.problems.append("\(file):\(error.line): " + SheetText.unterminatedQuote(lang))
-            return plan
-        }
+        let records = grid.rows
         guard let header = records.first else {
             plan.problems.append("\(file): " + (lang == .zh ? "文件为空" : "the file is empty"))
             return plan
