@@ -6,6 +6,8 @@ public enum Change: Hashable, Sendable {
     case task(before: PlanTask?, after: PlanTask?)
     /// Boxed: a branch is the largest record, and every change (an import's 200,000 in a list) would be its size twice.
     indirect case branch(before: Branch?, after: Branch?)
+    /// A 党总支 (created by a branches import that names it, or edited).
+    case generalBranch(before: GeneralBranch?, after: GeneralBranch?)
     case check(before: QuarterlyCheck?, after: QuarterlyCheck?)
     case manualScore(before: ManualScore?, after: ManualScore?)
     case bonus(before: Bonus?, after: Bonus?)
@@ -29,6 +31,7 @@ public enum Change: Hashable, Sendable {
         case .rectification(let b, let a): .rectification(before: a, after: b)
         case .task(let b, let a): .task(before: a, after: b)
         case .branch(let b, let a): .branch(before: a, after: b)
+        case .generalBranch(let b, let a): .generalBranch(before: a, after: b)
         case .check(let b, let a): .check(before: a, after: b)
         }
     }
@@ -41,7 +44,7 @@ public enum Change: Hashable, Sendable {
         for part in parts {
             let ids: [String?]
             switch part {
-            case .branch: return nil
+            case .branch, .generalBranch: return nil
             case .task, .batch: ids = []
             case .activity(let b, let a): ids = [b?.branchId, a?.branchId]
             case .rectification(let b, let a): ids = [b?.branchId, a?.branchId]
@@ -62,6 +65,7 @@ public enum Change: Hashable, Sendable {
         case .rectification: "rectification"
         case .task: "task"
         case .branch: "branch"
+        case .generalBranch: "generalBranch"
         case .check: "check"
         case .manualScore: "manualScore"
         case .bonus: "bonus"
@@ -77,6 +81,7 @@ public enum Change: Hashable, Sendable {
         case .rectification(let b, let a): (a ?? b)!.id
         case .task(let b, let a): (a ?? b)!.id
         case .branch(let b, let a): (a ?? b)!.id
+        case .generalBranch(let b, let a): (a ?? b)!.id
         case .check(let b, let a): (a ?? b)!.id
         case .manualScore(let b, let a): (a ?? b)!.id
         case .bonus(let b, let a): (a ?? b)!.id
@@ -92,6 +97,7 @@ public enum Change: Hashable, Sendable {
         case .rectification(let b, let a): Self.verb(b != nil, a != nil)
         case .task(let b, let a): Self.verb(b != nil, a != nil)
         case .branch(let b, let a): Self.verb(b != nil, a != nil)
+        case .generalBranch(let b, let a): Self.verb(b != nil, a != nil)
         case .check(let b, let a): Self.verb(b != nil, a != nil)
         case .manualScore(let b, let a): Self.verb(b != nil, a != nil)
         case .bonus(let b, let a): Self.verb(b != nil, a != nil)
@@ -111,6 +117,7 @@ public enum Change: Hashable, Sendable {
         case .rectification(let b, let a): (a ?? b)?.branchId
         case .task: nil
         case .branch(let b, let a): (a ?? b)?.id
+        case .generalBranch: nil
         case .check(let b, let a): (a ?? b)?.branchId
         case .manualScore(let b, let a): (a ?? b)?.branchId
         case .bonus(let b, let a): (a ?? b)?.branchId
@@ -157,6 +164,7 @@ public enum Change: Hashable, Sendable {
         case .rectification(let b, let a): try Self.replace(&ws.rectifications, b, a, entity: entity, positions: &positions)
         case .task(let b, let a): try Self.replace(&ws.plan.tasks, b, a, entity: entity, positions: &positions)
         case .branch(let b, let a): try Self.replace(&ws.organisation.branches, b, a, entity: entity, positions: &positions)
+        case .generalBranch(let b, let a): try Self.replace(&ws.organisation.generalBranches, b, a, entity: entity, positions: &positions)
         case .check(let b, let a): try Self.replace(&ws.checks, b, a, entity: entity, positions: &positions)
         case .manualScore(let b, let a): try Self.replace(&ws.manualScores, b, a, entity: entity, positions: &positions)
         case .bonus(let b, let a): try Self.replace(&ws.bonuses, b, a, entity: entity, positions: &positions)
@@ -216,6 +224,7 @@ extension Activity: Identified {}
 extension Rectification: Identified {}
 extension PlanTask: Identified {}
 extension Branch: Identified {}
+extension GeneralBranch: Identified {}
 extension QuarterlyCheck: Identified {}
 extension Member: Identified {}
 extension ManualScore: Identified {

@@ -23,9 +23,10 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// The forms people type or find in spreadsheets: 2026-03-05, 2026/3/5, 2026.3.5,
-    /// 2026年3月5日 and 20260305.
+    /// 2026年3月5日 and 20260305, in full-width digits too (２０２６年３月５日), and any of them with a
+    /// time of day after it, which is dropped (2026/3/15 0:00, 2026年3月8日 14:30, 2026-03-05T09:00:00).
     public static func parse(_ raw: String) -> Day? {
-        let text = raw.trimmingWhitespace()
+        let text = Self.withoutTimeOfDay(FullWidth.halfWidth(raw.trimmingWhitespace()))
         if let strict = Day(iso: text) { return strict }
         let bytes = Array(text.utf8)
         if bytes.count == 8, let y = digits(bytes[0..<4]), let m = digits(bytes[4..<6]), let d = digits(bytes[6..<8]) {
@@ -45,6 +46,40 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
         if text.contains("年") && !(text.contains("月") && text.hasSuffix("日")) { return nil }
         return Day(year: y, month: m, day: d)
+    }
+
+    /// The text before a time of day (H:MM, H:MM:SS, with 上午/下午/AM/PM), when one ends it.
+    static func withoutTimeOfDay(_ text: String) -> String {
+        guard text.contains(":") else { return text }
+        var s = Substring(text)
+        for suffix in ["AM", "PM", "am", "pm"] where s.hasSuffix(suffix) { s = s.dropLast(2) }
+        s = Substring(String(s).trimmingWhitespace())
+        // The time: digits and colons (a fraction of a second too) back to the first other character.
+        var start = s.endIndex
+        while start > s.startIndex, let c = s[s.index(before: start)].asciiValue, c == UInt8(ascii: ":") || c == UInt8(ascii: ".") || (48...57).contains(c) {
+            start = s.index(before: start)
+        }
+        let time = s[start...]
+        guard time.contains(":"), time.first?.isNumber == true else { return text }
+        var date = s[..<start]
+        for marker in ["上午", "下午", "晚上", "中午", "T", " "] where date.hasSuffix(marker) { date = date.dropLast(marker.count) }
+        return String(date).trimmingWhitespace()
+    }
+
+    /// A spreadsheet's serial day number (Excel, WPS and LibreOffice, the 1900 system: 1 is
+    /// 1900-01-01, 46086 is 2026-03-05; Excel's 29 Feb 1900, serial 60, does not exist). A fraction
+    /// is a time of day, dropped. `date1904`: a workbook in the 1904 system (0 is 1904-01-01).
+    public init?(spreadsheetSerial serial: Double, date1904: Bool = false) {
+        guard serial.isFinite, serial >= 1, serial < 2_958_466 else { return nil }
+        let whole = Int(serial.rounded(.down))
+        if date1904 {
+            self = Day(year: 1904, month: 1, day: 1)!.adding(days: whole)
+            return
+        }
+        guard whole != 60 else { return nil }
+        // From 1899-12-30 for serials after the phantom 1900-02-29, from 1899-12-31 before it.
+        let base = Day(year: 1899, month: 12, day: whole > 60 ? 30 : 31)!
+        self = base.adding(days: whole)
     }
 
     public var iso: String {

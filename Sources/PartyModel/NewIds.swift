@@ -41,6 +41,8 @@ public struct NewIds: Sendable {
     public mutating func activity(on date: Day, from start: Int = 1) -> String { number("a\(date.year)-", digits: 4, from: start) }
     public mutating func finding(year: Int) -> String { number("zg-\(year)-") }
     public mutating func branch() -> String { number("b-") }
+    public mutating func generalBranch() -> String { number("gb-") }
+    public mutating func member() -> String { number("m-") }
 
     /// A branch has one check a quarter: its id says which.
     public static func check(branchId: String, quarter: Quarter) -> String { "chk-\(quarter.year)q\(quarter.number)-\(branchId)" }

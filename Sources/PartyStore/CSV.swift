@@ -32,6 +32,12 @@ public enum CSV {
         public static func number(formatted value: String) -> Cell {
             Cell(value: value, kind: Double(value).map { $0.isFinite } ?? false ? .number : .text)
         }
+        /// A figure as the dashboard shows it: at most `places` decimals (29.33, not 29.333333333333332).
+        public static func number(rounded value: Double, places: Int = 2) -> Cell {
+            var scale = 1.0
+            for _ in 0..<places { scale *= 10 }
+            return number((value * scale).rounded() / scale)
+        }
         public static func date(_ day: Day) -> Cell { Cell(value: day.iso, kind: .date) }
         /// A date when there is one, else an empty text cell.
         public static func date(_ day: Day?) -> Cell { day.map { date($0) } ?? .text("") }

@@ -172,7 +172,7 @@ extension Editor {
                 for issue in found where seen.insert("\(issue.record)|\(issue.field)|\(issue.kind)").inserted { issues.append(issue) }
             }
             return issues
-        case .branch: return nil
+        case .branch, .generalBranch: return nil
         }
     }
 

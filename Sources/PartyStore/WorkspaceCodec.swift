@@ -24,7 +24,7 @@ enum WorkspaceCodec {
         case .check(let b, let a): Set([b, a].compactMap { $0?.shardPath })
         case .rectification(let b, let a): Set([b, a].compactMap { $0?.shardPath })
         case .task: [WorkspacePaths.plan]
-        case .branch: [WorkspacePaths.organisation]
+        case .branch, .generalBranch: [WorkspacePaths.organisation]
         case .member(let b, let a): Set([b, a].compactMap { $0?.shardPath })
         case .manualScore(let b, let a): Set([b, a].compactMap { $0?.shardPath })
         case .bonus(let b, let a): Set([b, a].compactMap { $0?.shardPath })

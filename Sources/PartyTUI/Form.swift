@@ -74,14 +74,6 @@ public struct FormField: Sendable {
         return true
     }
 
-    /// Digits, letters and punctuation typed in full width (a Chinese input method's ０-９, ．, －)
-    /// are taken as their ASCII forms in fields of numbers and dates.
-    static func halfWidth(_ c: Character) -> Character {
-        guard let scalar = c.unicodeScalars.first, c.unicodeScalars.count == 1,
-              (0xFF01...0xFF5E).contains(scalar.value), let ascii = Unicode.Scalar(scalar.value - 0xFEE0) else { return c }
-        return Character(ascii)
-    }
-
     public var takesNumbersOrDates: Bool {
         switch kind {
         case .date, .number, .points: true

@@ -57,7 +57,7 @@ enum FormInput {
                 case .delete:
                     if field.cursor < field.text.count { field.text.remove(at: field.cursor) }
                 case .char(let c):
-                    field.text.insert(field.takesNumbersOrDates ? FormField.halfWidth(c) : c, at: field.cursor)
+                    field.text.insert(field.takesNumbersOrDates ? FullWidth.halfWidth(c) : c, at: field.cursor)
                     field.cursor += 1
                 default: break
                 }

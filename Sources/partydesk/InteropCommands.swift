@@ -47,19 +47,26 @@ struct ExportCommand: ParsableCommand {
         case .activities: return LedgerSheet.activities.export(ws, year: year, lang: lang)
         case .checks:
             let items = ws.checkTemplate.items
-            let header = (zh ? ["编号", "支部", "年度", "季度", "检查日期", "检查人", "书记报告", "总分"] : ["Id", "Branch", "Year", "Quarter", "Date", "Inspectors", "Report", "Total"])
-                + items.map(\.title) + [zh ? "备注" : "Notes"]
+            // What a person reads first; the id last (as in every sheet PartyDesk writes).
+            let header = (zh ? ["支部", "年度", "季度", "检查日期", "检查人", "书记报告", "总分"] : ["Branch", "Year", "Quarter", "Date", "Inspectors", "Report", "Total"])
+                + items.map(\.title) + [zh ? "备注" : "Notes", zh ? "编号" : "Id"]
             return [header.map(CSV.Cell.text)] + ws.checks.filter { year == nil || $0.year == year }.map { c -> [CSV.Cell] in
-                [.text(c.id), .text(names[c.branchId] ?? c.branchId), .number(c.year), .number(c.quarter), .text(c.date.iso),
-                 .text(c.inspectors.joined(separator: "、")), .text(c.reportReceived ? (zh ? "是" : "yes") : (zh ? "否" : "no")), .number(c.totalPoints)]
-                    + items.map { c.points[$0.id].map(CSV.Cell.number) ?? .text("") } + [.text(c.notes ?? "")]
+                [.text(names[c.branchId] ?? c.branchId), .number(c.year), .number(c.quarter), .date(c.date),
+                 .text(c.inspectors.joined(separator: "、")), .text(c.reportReceived ? (zh ? "是" : "yes") : (zh ? "否" : "no")), .number(rounded: c.totalPoints)]
+                    + items.map { c.points[$0.id].map { CSV.Cell.number(rounded: $0) } ?? .text("") } + [.text(c.notes ?? ""), .text(c.id)]
             }
         case .rectifications:
-            let header = zh ? ["编号", "支部", "来源检查", "类别", "问题", "责任人", "发现日期", "整改期限", "状态", "逾期"]
-                            : ["Id", "Branch", "Source check", "Category", "Finding", "Owner", "Opened", "Due", "Status", "Overdue"]
-            return [header.map(CSV.Cell.text)] + ws.rectifications.map { r in
-                [r.id, names[r.branchId] ?? r.branchId, r.sourceCheckId ?? "", r.category, r.description, r.owner, r.openedOn.iso, r.dueOn.iso,
-                 r.status.name(lang), r.isOverdue(on: asOf) ? (zh ? "是" : "yes") : ""].map(CSV.Cell.text)
+            let header = zh ? ["支部", "来源检查", "类别", "问题", "责任人", "发现日期", "整改期限", "状态", "逾期", "编号"]
+                            : ["Branch", "Source check", "Category", "Finding", "Owner", "Opened", "Due", "Status", "Overdue", "Id"]
+            let categories = Dictionary(ws.scoring.categories.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+            let checks = Dictionary(ws.checks.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            return [header.map(CSV.Cell.text)] + ws.rectifications.map { r -> [CSV.Cell] in
+                // The check it came from as a person names it (2026年第1季度检查), not its id.
+                let source = r.sourceCheckId.map { id in
+                    checks[id].map { Quarter(year: $0.year, number: $0.quarter).map { $0.name(lang) + (zh ? "检查" : " check") } ?? id } ?? id
+                } ?? ""
+                return [.text(names[r.branchId] ?? r.branchId), .text(source), .text(categories[r.category] ?? r.category), .text(r.description), .text(r.owner),
+                        .date(r.openedOn), .date(r.dueOn), .text(r.status.name(lang)), .text(r.isOverdue(on: asOf) ? (zh ? "是" : "yes") : ""), .text(r.id)]
             }
         case .scores:
             let engine = ScoringEngine(ws)
@@ -75,7 +82,7 @@ struct ExportCommand: ParsableCommand {
                 for q in Quarter.all(of: y) where q.firstDay <= asOf {
                     let r = c.quarter(b, q)
                     rows.append([.text(b.name), .text("Q\(q.number)")] + kinds.flatMap { [CSV.Cell.number(r.kinds[$0]!.held), .number(r.kinds[$0]!.required), .number(r.kinds[$0]!.met)] }
-                                + [.number(formatted: String(format: "%.4f", r.threeMeetingsOneLesson)), .number(formatted: String(format: "%.4f", r.themedPartyDay))])
+                                + [.number(rounded: r.threeMeetingsOneLesson), .number(rounded: r.themedPartyDay)])
                 }
             }
             return rows
@@ -95,6 +102,8 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .long, help: "branches|members|activities") var what: LedgerSheet
     @Argument(help: ArgumentHelp("CSV 文件 / The CSV file.", valueName: "FILE.csv")) var file: String
     @Flag(name: .customLong("dry-run"), help: "只显示将新增和修改的记录 / Show what would be added and changed.") var dryRun = false
+    @Flag(name: .customLong("create-parents"), help: "支部表: 上级组织中不存在的党总支随导入新建 / Branches: create the general branches named as parents that do not exist.")
+    var createParents = false
 
     func run() throws {
         let lang = workspace.lang
@@ -120,7 +129,7 @@ struct ImportCommand: ParsableCommand {
         }
         var loaded: LoadedWorkspace? = try read()
         var plan: LedgerSheet.Plan
-        do { plan = try what.plan(text, file: file, into: &loaded!, store: store, lang: lang) } catch { throw workspace.failure(error) }
+        do { plan = try what.plan(text, file: file, into: &loaded!, store: store, lang: lang, options: ImportOptions(createParents: createParents)) } catch { throw workspace.failure(error) }
         plan.idsSeen = []
         if !plan.problems.isEmpty {
             for p in plan.problems { Output.error(p) }
@@ -131,10 +140,12 @@ struct ImportCommand: ParsableCommand {
         // Every record added or changed, by what a person knows it by, and the columns not read —
         // in the dry run and the import alike (a row never changes another branch's record unsaid).
         // The real run says it once the records are saved: what it says is what is on disk.
-        func report(_ branches: [Branch]) {
+        func report(_ ws: Workspace) {
             Output.line(summary)
             if !plan.ignoredColumns.isEmpty { Output.line(SheetText.ignoredColumns(plan.ignoredColumns, lang)) }
-            let names = Dictionary(branches.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+            if !plan.skipped.isEmpty { Output.line(SheetText.skipped(plan.skipped, lang)) }
+            if !plan.filledDown.isEmpty { Output.line(SheetText.filledDown(plan.filledDown, column: plan.filledDownColumn, lang)) }
+            let names = SheetNames(ws)
             // Walked in place: `parts` would copy 200,000 changes (~64 MB) into a new list.
             func each(_ change: Change) {
                 if case .batch(let list) = change { for part in list { each(part) } }
@@ -142,8 +153,8 @@ struct ImportCommand: ParsableCommand {
             }
             if let change = plan.change { each(change) }
         }
-        if dryRun { report(loaded!.workspace.organisation.branches); return }
-        guard let change = plan.change else { report(loaded!.workspace.organisation.branches); return }
+        if dryRun { report(loaded!.workspace); return }
+        guard let change = plan.change else { report(loaded!.workspace); return }
         let lock = try workspace.lockForWriting(store)
         defer { lock.release() }
         var current: LoadedWorkspace
@@ -171,7 +182,7 @@ struct ImportCommand: ParsableCommand {
         } catch {
             throw CLIFailure(message: error.message(lang))
         }
-        report(current.workspace.organisation.branches)
+        report(current.workspace)
     }
 }
 

@@ -109,12 +109,100 @@ public extension TransitionError {
     }
 }
 
-public extension ActivityKind {
-    /// The kind a person or a sheet names: its code (`partyLesson`), its Chinese name (党课) or its
-    /// English name in any case. `add-activity --kind` and the import read kinds through this.
-    static func named(_ text: String) -> ActivityKind? {
-        let t = text.trimmingWhitespace()
-        return allCases.first { $0.rawValue == t || $0.name(.zh) == t || $0.name(.en).lowercased() == t.lowercased() }
+/// Codes read from what people write: the code itself, the Chinese and English names, and the
+/// variants offices use in their sheets (支部大会 for 支部党员大会, 讲党课 for 党课). One table per
+/// kind of code, so the import, `add-activity --kind` and an error's list of accepted values agree.
+public protocol NamedCode: CaseIterable, RawRepresentable<String> {
+    func name(_ lang: Language) -> String
+    /// Further names people give it (the Chinese name and the code are always accepted).
+    var variants: [String] { get }
+}
+
+public extension NamedCode {
+    /// The code a person or a sheet names: its code, its Chinese or English name (any case), or a
+    /// variant; spaces inside are ignored (支 部 大 会), as is a trailing 活动/会议 already in a variant.
+    static func named(_ text: String) -> Self? {
+        let t = NameKey.of(text)
+        guard !t.isEmpty else { return nil }
+        return allCases.first { c in
+            NameKey.of(c.rawValue) == t || NameKey.of(c.name(.zh)) == t || NameKey.of(c.name(.en)) == t
+                || c.variants.contains { NameKey.of($0) == t }
+        }
+    }
+
+    /// What an error lists as accepted: each value's Chinese (or English) name.
+    static func acceptedNames(_ lang: Language) -> [String] { allCases.map { $0.name(lang) } }
+}
+
+/// How names are compared: case and every kind of space (U+3000, line breaks) ignored.
+public enum NameKey {
+    public static func of(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.filter { !$0.properties.isWhitespace })).lowercased()
+    }
+}
+
+extension ActivityKind: NamedCode {
+    public var variants: [String] {
+        switch self {
+        case .generalMeeting: ["党员大会", "支部大会", "支部党员大会会议", "党员大会会议"]
+        case .committeeMeeting: ["支部委员会", "支部委员会会议", "支委会议", "支委员会"]
+        case .groupMeeting: ["党小组会议", "小组会", "党小组学习"]
+        case .partyLesson: ["讲党课", "专题党课", "上党课", "党课学习"]
+        case .themedPartyDay: ["主题党日活动", "党日活动", "支部主题党日"]
+        case .organisationalLifeMeeting: ["专题组织生活会", "组织生活会议"]
+        case .democraticReview: ["民主评议", "民主评议党员大会"]
+        case .studySession: ["理论学习", "集中学习", "学习研讨", "集中学习研讨会", "专题学习"]
+        case .training: ["党员培训", "集中培训", "教育培训"]
+        case .talk: ["谈话谈心", "谈心谈话活动", "谈心"]
+        case .other: ["其它"]
+        }
+    }
+}
+
+extension MemberStatus: NamedCode {
+    public var variants: [String] {
+        switch self {
+        case .full: ["正式"]
+        case .probationary: ["预备"]
+        }
+    }
+}
+
+extension MemberRole: NamedCode {
+    public var variants: [String] {
+        switch self {
+        case .secretary: ["支部书记", "党支部书记", "支书"]
+        case .deputySecretary: ["支部副书记", "党支部副书记"]
+        case .committeeMember: ["支委", "支委委员", "支部委员", "组织委员", "宣传委员", "纪检委员", "纪律检查委员", "青年委员", "统战委员", "保密委员"]
+        case .groupLeader: ["党小组组长", "小组长", "组长"]
+        case .member: ["普通党员", "无"]
+        }
+    }
+}
+
+extension Sector: NamedCode {
+    public var variants: [String] {
+        switch self {
+        case .government: ["机关事业单位", "党政机关", "事业单位"]
+        case .school: ["学校", "高校", "中小学"]
+        case .enterprise: ["国有企业", "国企"]
+        case .rural: ["村", "行政村"]
+        case .community: ["城市社区", "居委会"]
+        case .newOrganisation: ["两新组织", "非公企业", "社会组织", "非公有制企业"]
+        case .other: ["其它"]
+        }
+    }
+}
+
+public extension MemberRole {
+    func name(_ lang: Language) -> String {
+        switch self {
+        case .secretary: lang.pick("书记", "Secretary")
+        case .deputySecretary: lang.pick("副书记", "Deputy secretary")
+        case .committeeMember: lang.pick("委员", "Committee member")
+        case .groupLeader: lang.pick("党小组组长", "Group leader")
+        case .member: lang.pick("党员", "Member")
+        }
     }
 }
 

@@ -1,6 +1,22 @@
 import Foundation
 import PartyModel
 
+/// How an import may go beyond the rows it reads.
+public struct ImportOptions: Sendable {
+    /// A branches sheet whose 上级组织 names a 党总支 the ledger lacks creates it (under the committee).
+    public var createParents = false
+    public init(createParents: Bool = false) { self.createParents = createParents }
+}
+
+/// A record a sheet adds or changes: its id is set when the sheet gives none.
+protocol SheetRecord: Identified, Equatable {
+    var id: String { get set }
+}
+extension Activity: SheetRecord {}
+extension Branch: SheetRecord {}
+extension GeneralBranch: SheetRecord {}
+extension Member: SheetRecord {}
+
 /// Sheets in and out of Excel/WPS: the round-tripping ledgers (branches, members, activities).
 public enum LedgerSheet: String, CaseIterable, Sendable {
     case branches, members, activities
@@ -8,9 +24,9 @@ public enum LedgerSheet: String, CaseIterable, Sendable {
     /// Header row and one row per record.
     public func export(_ ws: Workspace, year: Int?, lang: Language) -> [[CSV.Cell]] {
         switch self {
-        case .branches: return Self.rows(Sheets.branches(lang), ws.organisation.branches, lang)
-        case .members: return Self.rows(Sheets.members(lang), ws.members, lang)
-        case .activities: return Self.rows(Sheets.activities(lang), ws.activities.filter { year == nil || $0.date.year == year }, lang)
+        case .branches: return Self.rows(Sheets.branches(lang, SheetNames(ws)), ws.organisation.branches, lang)
+        case .members: return Self.rows(Sheets.members(lang, SheetNames(ws)), ws.members, lang)
+        case .activities: return Self.rows(Sheets.activities(lang, SheetNames(ws)), ws.activities.filter { year == nil || $0.date.year == year }, lang)
         }
     }
 
@@ -21,13 +37,12 @@ public enum LedgerSheet: String, CaseIterable, Sendable {
     /// The line an import prints for one part of its change (dry run or not): a record added, with
     /// what identifies it to a person (branch, date, kind, title), or changed, with each column whose
     /// value moves, before → after, as the sheet's own columns show it (branch names, not ids).
-    public static func describe(_ part: Change, names: [String: String], lang: Language) -> String? {
-        func name(_ id: String) -> String { names[id] ?? id }
+    public static func describe(_ part: Change, names: SheetNames, lang: Language) -> String? {
+        func name(_ id: String) -> String { names.branch(id) }
         func diff<R>(_ columns: [Column<R>], _ before: R, _ after: R) -> String {
             columns.compactMap { column -> String? in
-                var (old, new) = (column.get(before).value, column.get(after).value)
+                let (old, new) = (column.get(before).value, column.get(after).value)
                 if old == new { return nil }
-                if column.zh == "支部" || column.zh == "上级组织" { (old, new) = (name(old), name(new)) }
                 return "\(column.header(lang)): \(old.isEmpty ? "—" : old) → \(new.isEmpty ? "—" : new)"
             }.joined(separator: "; ")
         }
@@ -35,15 +50,19 @@ public enum LedgerSheet: String, CaseIterable, Sendable {
         case .activity(let before, let after?):
             let what = "\(after.id)  \(name(after.branchId))  \(after.date.iso)  \(after.kind.name(lang))  \(after.title)"
             guard let before else { return SheetText.adds(what, lang) }
-            return SheetText.changes(what, diff(Sheets.activities(lang), before, after), lang)
+            return SheetText.changes(what, diff(Sheets.activities(lang, names), before, after), lang)
         case .member(let before, let after?):
             let what = "\(after.id)  \(after.name)  \(name(after.branchId))"
             guard let before else { return SheetText.adds(what, lang) }
-            return SheetText.changes(what, diff(Sheets.members(lang), before, after), lang)
+            return SheetText.changes(what, diff(Sheets.members(lang, names), before, after), lang)
         case .branch(let before, let after?):
             let what = "\(after.id)  \(after.name)"
             guard let before else { return SheetText.adds(what, lang) }
-            return SheetText.changes(what, diff(Sheets.branches(lang), before, after), lang)
+            return SheetText.changes(what, diff(Sheets.branches(lang, names), before, after), lang)
+        case .generalBranch(let before, let after?):
+            let what = "\(after.id)  \(after.name)  (\(lang.pick("党总支", "general branch")))"
+            guard let before else { return SheetText.adds(what, lang) }
+            return SheetText.changes(what, diff(Sheets.generalBranches(lang), before, after), lang)
         default:
             return nil
         }
@@ -63,6 +82,12 @@ public enum LedgerSheet: String, CaseIterable, Sendable {
         public var idsSeen = Set<String>()
         /// Header cells no column of the sheet reads (地点, 主持人 …): said, not silently dropped.
         public var ignoredColumns: [String] = []
+        /// Rows that are not records (titles above the header, blank rows, 合计, footers).
+        public var skipped: [SkippedRow] = []
+        /// Rows whose branch (or parent) cell was empty or merged and took the value above.
+        public var filledDown: [Int] = []
+        /// The column that fills down (支部, or 上级组织 in a sheet of branches), as its header says.
+        public var filledDownColumn = ""
     }
 
     /// Reads a decoded sheet against a workspace that may hold some years only (an activities
@@ -71,9 +96,9 @@ public enum LedgerSheet: String, CaseIterable, Sendable {
     /// id the sheet gives or ends with — are read with the others and it is planned again, until it needs none.
     /// The result is the plan a whole read gives. Nothing is written here.
     public func plan(_ grid: SheetGrid, file: String, into loaded: inout LoadedWorkspace, store: WorkspaceStore,
-                     lang: Language) throws(StoreError) -> Plan {
+                     lang: Language, options: ImportOptions = ImportOptions()) throws(StoreError) -> Plan {
         while true {
-            let plan = self.plan(grid, file: file, into: loaded.workspace, lang: lang, idsNotRead: loaded.activityIdsNotRead)
+            let plan = self.plan(grid, file: file, into: loaded.workspace, lang: lang, idsNotRead: loaded.activityIdsNotRead, options: options)
             guard let have = loaded.years else { return plan }
             var needed = plan.rowYears
             for id in plan.idsSeen { needed.formUnion(loaded.activityIdsNotRead.years(of: id)) }
@@ -87,9 +112,9 @@ public enum LedgerSheet: String, CaseIterable, Sendable {
 
     /// A CSV's text, read as `plan(_ grid:…)` reads a sheet.
     public func plan(_ text: String, file: String, into loaded: inout LoadedWorkspace, store: WorkspaceStore,
-                     lang: Language) throws(StoreError) -> Plan {
+                     lang: Language, options: ImportOptions = ImportOptions()) throws(StoreError) -> Plan {
         switch Self.grid(text, file: file, lang: lang) {
-        case .success(let grid): return try plan(grid, file: file, into: &loaded, store: store, lang: lang)
+        case .success(let grid): return try plan(grid, file: file, into: &loaded, store: store, lang: lang, options: options)
         case .failure(let unreadable): return unreadable.plan
         }
     }
@@ -114,22 +139,23 @@ public enum LedgerSheet: String, CaseIterable, Sendable {
 
     /// Reads a sheet against the workspace. Nothing is written here. `idsNotRead`: ids of
     /// activities in years `ws` does not hold; a new activity's id is none of them.
-    public func plan(_ text: SheetGrid, file: String, into ws: Workspace, lang: Language, idsNotRead: IdsNotRead = IdsNotRead()) -> Plan {
+    public func plan(_ text: SheetGrid, file: String, into ws: Workspace, lang: Language, idsNotRead: IdsNotRead = IdsNotRead(),
+                     options: ImportOptions = ImportOptions()) -> Plan {
         let ctx = ImportContext(workspace: ws)
         switch self {
         case .branches:
-            return Self.plan(text, file: file, columns: Sheets.branches(lang), blank: Branch(id: "", name: "", parentId: "", sector: .other, fullMembers: 0),
-                             existing: ws.organisation.branches, key: { $0.id }, year: { _ in nil }, ctx: ctx, lang: lang,
-                             newId: { _ in nil }, change: { .branch(before: $0, after: $1) })
+            return Self.planBranches(text, file: file, into: ws, lang: lang, createParents: options.createParents)
         case .members:
-            return Self.plan(text, file: file, columns: Sheets.members(lang), blank: Member(id: "", name: "", branchId: ""),
-                             existing: ws.members, key: { $0.id }, year: { _ in nil }, ctx: ctx, lang: lang,
-                             newId: { _ in nil }, change: { .member(before: $0, after: $1) })
+            // A member without an id is matched by branch and name; a new one numbered m-1, m-2 ….
+            var ids = NewIds(taken: ws.members.lazy.map(\.id))
+            return Self.plan(text, file: file, columns: Sheets.members(lang, SheetNames(ws)), blank: Member(id: "", name: "", branchId: ""),
+                             existing: ws.members, key: { "\($0.branchId)|\($0.name)" }, year: { _ in nil }, ctx: ctx, lang: lang,
+                             newId: { _ in ids.member() }, change: { .member(before: $0, after: $1) })
         case .activities:
             // Activities match by id, else by branch + kind + date + title. New ones are numbered as
             // the dashboard numbers them (a2026-0843), each year's numbers going on from the last given.
             var ids = NewIds(taken: ws.activities.lazy.map(\.id), elsewhere: { !idsNotRead.years(of: $0).isEmpty })
-            return Self.plan(text, file: file, columns: Sheets.activities(lang),
+            return Self.plan(text, file: file, columns: Sheets.activities(lang, SheetNames(ws)),
                              blank: Activity(id: "", branchId: "", kind: .other, date: Day(year: 2000, month: 1, day: 1)!, title: ""),
                              existing: ws.activities, key: { "\($0.branchId)|\($0.kind.rawValue)|\($0.date.iso)|\($0.title)" },
                              year: { $0.date.year }, ctx: ctx, lang: lang,
@@ -138,29 +164,35 @@ public enum LedgerSheet: String, CaseIterable, Sendable {
         }
     }
 
-    static func plan<R: Identified & Equatable>(_ grid: SheetGrid, file: String, columns: [Column<R>], blank: R, existing: [R],
+    static func plan<R: SheetRecord>(_ grid: SheetGrid, file: String, columns: [Column<R>], blank: R, existing: [R],
                                                 key: (R) -> String, year: (R) -> Int?, ctx: ImportContext, lang: Language,
                                                 newId: (R) -> String?, change: (R?, R) -> Change?) -> Plan {
         var plan = Plan()
-        let records = grid.rows
-        guard let header = records.first else {
+        guard var layout = SheetLayout.find(grid, columns: columns) else {
             plan.problems.append("\(file): " + (lang == .zh ? "文件为空" : "the file is empty"))
             return plan
         }
-        // Columns in any order, by header or alias.
-        var index: [Int: Int] = [:]   // column → cell position
-        for (c, column) in columns.enumerated() {
-            if let i = header.fields.firstIndex(where: { column.matches($0) }) { index[c] = i }
-        }
+        let header = grid.rows[layout.header]
+        let index = layout.index
         for (c, column) in columns.enumerated() where column.required && index[c] == nil {
             plan.problems.append("\(file):\(header.line): " + (lang == .zh ? "缺少列 \(column.zh)" : "missing column \(column.en)"))
         }
-        if !plan.problems.isEmpty { return plan }
+        if !plan.problems.isEmpty {
+            if index.count < min(2, columns.count) {
+                plan.problems.append("\(file): " + SheetText.headerNotFound(header.line, columns.filter(\.required).map { $0.header(lang) }, lang))
+            }
+            return plan
+        }
         let used = Set(index.values)
         plan.ignoredColumns = header.fields.enumerated().compactMap { i, cell in
-            let name = cell.trimmingCharacters(in: .whitespaces)
+            let name = Cell.trimmingSpace(cell)
             return used.contains(i) || name.isEmpty ? nil : name
         }
+        // Merged cells running down rows take the value of their first cell; a column that fills
+        // down (the branch, grouped under one merged cell or left blank) takes the row above's.
+        let merged = SheetLayout.mergedBelow(grid)
+        let positionOfLine = merged.isEmpty ? [:] : Dictionary(grid.rows.enumerated().map { ($1.line, $0) }, uniquingKeysWith: { a, _ in a })
+        var above: [Int: String] = [:]   // column → the last record's value, for columns that fill down
         // Positions, not copies of the records (a ledger of 300,000 activities was ~100 MB twice over); the first of an id or key.
         var byId = [String: Int](minimumCapacity: existing.count), byKey = [String: Int](minimumCapacity: existing.count)
         for (i, record) in existing.enumerated() {
@@ -169,14 +201,30 @@ public enum LedgerSheet: String, CaseIterable, Sendable {
             if byKey[k] == nil { byKey[k] = i }
         }
         var changes: [Change] = []
-        changes.reserveCapacity(records.count - 1)
+        changes.reserveCapacity(grid.rows.count - layout.header - 1)
         var seen = Set<String>()
-        for record in records.dropFirst() {
+        for record in grid.rows[(layout.header + 1)...] {
+            if let reason = layout.skipReason(record.fields, headerFields: header.fields) {
+                layout.skipped.append(SkippedRow(line: record.line, reason: reason))
+                continue
+            }
             var r = blank
             var problems: [String] = []
             for (c, column) in columns.enumerated() {
                 guard let i = index[c], let set = column.set else { continue }
-                let value = i < record.fields.count ? record.fields[i] : ""
+                var value = i < record.fields.count ? record.fields[i] : ""
+                if Cell.trimmingSpace(value).isEmpty, let top = merged[SheetLayout.MergedCell(line: record.line, position: i)],
+                   let p = positionOfLine[top], i < grid.rows[p].fields.count {
+                    value = grid.rows[p].fields[i]
+                    if column.fillsDown { plan.filledDown.append(record.line); plan.filledDownColumn = Cell.trimmingSpace(header.fields[i]) }
+                } else if column.fillsDown {
+                    if Cell.trimmingSpace(value).isEmpty, let last = above[c] {
+                        value = last
+                        plan.filledDown.append(record.line)
+                        plan.filledDownColumn = Cell.trimmingSpace(header.fields[i])
+                    }
+                    above[c] = value
+                }
                 // A control character in the cell (spaces and tabs around it aside) is refused, naming the column.
                 if let bad = TerminalText.firstUnsafe(in: Cell.trimmed(value), multiLine: column.multiLine) {
                     problems.append(ImportProblem(kind: .controlCharacter(bad.value), value: value).message(column: column.header(lang), lang: lang))
@@ -215,11 +263,60 @@ public enum LedgerSheet: String, CaseIterable, Sendable {
             if before == nil { plan.added.append(r.id) } else { plan.changed.append(r.id) }
         }
         if !changes.isEmpty { plan.change = changes.count == 1 ? changes[0] : .batch(changes) }
+        plan.skipped = layout.skipped
         return plan
     }
 
-    static func withId<R>(_ r: R, _ id: String) -> R {
-        if var a = r as? Activity { a.id = id; return a as! R }
+    /// A branches sheet: its 党总支 rows (类型 党总支) planned first as general branches, then the
+    /// branches against the ledger with those in it, so a branch's 上级组织 can name one of them.
+    /// Without an id column, a branch is matched by name and a new one numbered b-1, b-2 … (the
+    /// same sheet imported twice gives the same ids: the second time every row matches by name).
+    static func planBranches(_ grid: SheetGrid, file: String, into ws: Workspace, lang: Language, createParents: Bool) -> Plan {
+        let columns = Sheets.branches(lang, SheetNames(ws))
+        var generalRows = Set<Int>()   // positions in grid.rows
+        if let layout = SheetLayout.find(grid, columns: columns),
+           let typeColumn = columns.firstIndex(where: { $0.zh == "类型" }), let cell = layout.index[typeColumn] {
+            for (p, row) in grid.rows.enumerated() where p > layout.header && cell < row.fields.count {
+                if ["党总支", "党总支部", "总支", "generalbranch"].contains(NameKey.of(Cell.trimmed(row.fields[cell]))) { generalRows.insert(p) }
+            }
+        }
+        var plan = Plan()
+        var withGenerals = ws
+        var changes: [Change] = []
+        if !generalRows.isEmpty {
+            let header = SheetLayout.find(grid, columns: columns)!.header
+            let sub = SheetGrid(name: grid.name, rows: grid.rows.enumerated().filter { $0.offset <= header || generalRows.contains($0.offset) }.map(\.element))
+            var ids = NewIds(taken: ws.organisation.generalBranches.map(\.id) + [ws.organisation.committee.id])
+            let generals = Self.plan(sub, file: file, columns: Sheets.generalBranches(lang), blank: GeneralBranch(id: "", name: "", parentId: ws.organisation.committee.id),
+                                     existing: ws.organisation.generalBranches, key: { $0.name }, year: { _ in nil }, ctx: ImportContext(workspace: ws), lang: lang,
+                                     newId: { _ in ids.generalBranch() }, change: { .generalBranch(before: $0, after: $1) })
+            plan.problems = generals.problems
+            plan.added = generals.added; plan.changed = generals.changed; plan.unchanged = generals.unchanged
+            if let c = generals.change { changes += c.parts; try? c.apply(to: &withGenerals) }
+        }
+        var ctx = ImportContext(workspace: withGenerals)
+        let parents = createParents ? ParentsToCreate(withGenerals) : nil
+        ctx.parentsToCreate = parents
+        var ids = NewIds(withGenerals)
+        let rest = SheetGrid(name: grid.name, rows: grid.rows.enumerated().filter { !generalRows.contains($0.offset) }.map(\.element), merges: grid.merges)
+        let branches = Self.plan(rest, file: file, columns: columns, blank: Branch(id: "", name: "", parentId: "", sector: .other, fullMembers: 0),
+                                 existing: ws.organisation.branches, key: { $0.name }, year: { _ in nil }, ctx: ctx, lang: lang,
+                                 newId: { _ in ids.branch() }, change: { .branch(before: $0, after: $1) })
+        for g in parents?.created ?? [] { changes.append(.generalBranch(before: nil, after: g)); plan.added.append(g.id) }
+        plan.problems += branches.problems
+        plan.added += branches.added; plan.changed += branches.changed; plan.unchanged += branches.unchanged
+        plan.ignoredColumns = branches.ignoredColumns
+        plan.filledDown = branches.filledDown; plan.filledDownColumn = branches.filledDownColumn
+        plan.skipped = branches.skipped
+        if let c = branches.change { changes += c.parts }
+        if !plan.problems.isEmpty { plan.added = []; plan.changed = []; return plan }
+        if !changes.isEmpty { plan.change = changes.count == 1 ? changes[0] : .batch(changes) }
+        return plan
+    }
+
+    static func withId<R: SheetRecord>(_ r: R, _ id: String) -> R {
+        var r = r
+        r.id = id
         return r
     }
 }

@@ -17,32 +17,75 @@ enum Sheets {
         }
     }
 
-    static func branchColumn<R>(_ keyPath: WritableKeyPath<R, String>, _ lang: Language) -> Column<R> {
-        Column(zh: "支部", en: "Branch", aliases: ["支部名称", "党支部", "支部编号", "所在支部", "branch id"], required: true,
-               get: { $0[keyPath: keyPath] },
-               set: { r, s, ctx in
-                   guard let id = ctx.branchId(s) else { return ImportProblem(kind: Cell.optional(s) == nil ? .missing : .unknownBranch, value: Cell.trimmed(s)) }
-                   r[keyPath: keyPath] = id
-                   return nil
-               })
+    /// A column of codes read by name (`NamedCode.named`: codes, Chinese and English names,
+    /// variants); `empty`: what an empty cell means (nil: the cell is required).
+    static func code<R, C: NamedCode>(_ keyPath: WritableKeyPath<R, C>, _ lang: Language, empty: C? = nil,
+                                      problem: ImportProblem.Kind = .unknownValue) -> (inout R, String, ImportContext) -> ImportProblem? {
+        { r, s, _ in
+            let t = Cell.trimmed(s)
+            if t.isEmpty, let empty { r[keyPath: keyPath] = empty; return nil }
+            guard let v = C.named(t) else { return ImportProblem.unknown(t, C.self, lang: lang, kind: problem) }
+            r[keyPath: keyPath] = v
+            return nil
+        }
     }
 
-    static func activities(_ lang: Language) -> [Column<Activity>] {
+    /// 上级组织: the committee or a 党总支, by name or id; a group of rows under one merged cell.
+    static func parentColumn<R>(_ keyPath: WritableKeyPath<R, String>, required: Bool, _ names: SheetNames) -> Column<R> {
+        Column(zh: "上级组织", en: "Parent", aliases: ["上级", "所属党总支", "上级党组织", "所属党组织"], required: required, get: { names.parent($0[keyPath: keyPath]) },
+               set: { r, s, ctx in
+                   let t = Cell.trimmed(s)
+                   if t.isEmpty && !required { r[keyPath: keyPath] = ctx.workspace.organisation.committee.id; return nil }
+                   guard let id = ctx.parentId(t) else { return ImportProblem(kind: t.isEmpty ? .missing : .unknownParent, value: t) }
+                   r[keyPath: keyPath] = id
+                   return nil
+               }).fillingDown()
+    }
+
+    /// The 党总支 rows of a branches sheet (类型 党总支): what a general branch has.
+    static func generalBranches(_ lang: Language) -> [Column<GeneralBranch>] {
         [
-            // 序号 is a row number, never an id: taken as one, a second sheet numbered 1, 2… changed
-            // another branch's activities (issue 14). Only 编号/Id name the id.
-            Column(zh: "编号", en: "Id", aliases: ["id", "ID"], get: { $0.id }, set: set { $0.id = Cell.trimmed($1) }),
-            branchColumn(\Activity.branchId, lang),
-            Column(zh: "类型", en: "Kind", aliases: ["活动类型", "会议类型", "kind"], required: true, get: { $0.kind.name(lang) },
+            Column(zh: "编号", en: "Id", aliases: ["id", "ID", "支部编号"], get: { $0.id }, set: set { $0.id = Cell.trimmed($1) }),
+            Column(zh: "支部名称", en: "Name", aliases: ["名称", "党支部", "支部", "组织名称", "党组织名称"], required: true, get: { $0.name },
                    set: { r, s, _ in
-                       let t = Cell.trimmed(s)
-                       guard let k = ActivityKind.named(t) else {
-                           return ImportProblem(kind: t.isEmpty ? .missing : .unknownKind, value: t)
-                       }
-                       r.kind = k
+                       guard let t = Cell.optional(s) else { return ImportProblem(kind: .missing, value: "") }
+                       r.name = t
                        return nil
                    }),
-            Column(zh: "日期", en: "Date", aliases: ["时间", "召开时间", "活动日期", "会议日期"], required: true, get: { $0.date.iso },
+            Column(zh: "上级组织", en: "Parent", aliases: ["上级", "上级党组织", "所属党组织"], get: { $0.parentId },
+                   set: { r, s, ctx in
+                       let t = Cell.trimmed(s)
+                       let committee = ctx.workspace.organisation.committee
+                       guard t.isEmpty || t == committee.id || t == committee.name else { return ImportProblem(kind: .unknownParent, value: t) }
+                       r.parentId = committee.id
+                       return nil
+                   }),
+            Column(zh: "书记", en: "Secretary", get: { $0.secretary ?? "" }, set: set { $0.secretary = Cell.optional($1) }),
+            Column(zh: "任期开始", en: "Term start", aliases: ["换届时间"], get: { $0.termStart?.iso ?? "" }, set: setResult(Cell.day) { $0.termStart = $1 }),
+            Column(zh: "任期届满", en: "Term end", aliases: ["任期结束"], get: { $0.termEnd?.iso ?? "" }, set: setResult(Cell.day) { $0.termEnd = $1 }),
+            Column(zh: "备注", en: "Notes", get: { $0.notes ?? "" }, set: set { $0.notes = Cell.optional($1) }).notes(),
+        ]
+    }
+
+    /// 支部: the branch's name (its id when two branches share the name), read back by name or id.
+    static func branchColumn<R>(_ keyPath: WritableKeyPath<R, String>, _ lang: Language, _ names: SheetNames) -> Column<R> {
+        Column(zh: "支部", en: "Branch", aliases: ["支部名称", "党支部", "支部编号", "所在支部", "所在党支部", "branch id", "党组织名称"], required: true,
+               get: { names.branch($0[keyPath: keyPath]) },
+               set: { r, s, ctx in
+                   switch ctx.branch(s) {
+                   case .success(let id): r[keyPath: keyPath] = id; return nil
+                   case .failure(let problem): return problem
+                   }
+               }).fillingDown()
+    }
+
+    /// In the order an export writes them: what a person reads first, the id last (kept for round trips).
+    static func activities(_ lang: Language, _ names: SheetNames) -> [Column<Activity>] {
+        [
+            branchColumn(\Activity.branchId, lang, names),
+            Column(zh: "类型", en: "Kind", aliases: ["活动类型", "会议类型", "kind", "类别", "会议类别"], required: true, get: { $0.kind.name(lang) },
+                   set: code(\.kind, lang, problem: .unknownKind)),
+            Column(zh: "日期", en: "Date", aliases: ["时间", "召开时间", "活动日期", "会议日期", "活动时间", "会议时间", "召开日期"], required: true, date: { $0.date },
                    set: { r, s, _ in
                        switch Cell.day(s) {
                        case .success(let d?): r.date = d; return nil
@@ -50,50 +93,41 @@ enum Sheets {
                        case .failure(let p): return p
                        }
                    }),
-            Column(zh: "标题", en: "Title", aliases: ["主题", "名称", "会议主题", "活动主题"], required: true, get: { $0.title },
+            Column(zh: "标题", en: "Title", aliases: ["主题", "名称", "会议主题", "活动主题", "内容", "会议内容", "活动内容"], required: true, get: { $0.title },
                    set: { r, s, _ in
                        guard let t = Cell.optional(s) else { return ImportProblem(kind: .missing, value: "") }
                        r.title = t
                        return nil
                    }),
-            Column(zh: "学时", en: "Hours", aliases: ["时长"], number: { $0.hours }, set: setResult(Cell.number) { $0.hours = $1 }),
-            Column(zh: "实到", en: "Attended", aliases: ["实到人数", "参加人数", "出席人数"], number: { $0.attended.map(Double.init) },
+            Column(zh: "学时", en: "Hours", aliases: ["时长", "培训学时"], number: { $0.hours }, set: setResult(Cell.number) { $0.hours = $1 }),
+            Column(zh: "实到", en: "Attended", aliases: ["实到人数", "参加人数", "出席人数", "参会人数"], number: { $0.attended.map(Double.init) },
                    set: setResult(Cell.integer) { $0.attended = $1 }),
-            Column(zh: "应到", en: "Expected", aliases: ["应到人数"], number: { $0.expected.map(Double.init) }, set: setResult(Cell.integer) { $0.expected = $1 }),
-            Column(zh: "党小组", en: "Group", aliases: ["党小组编号"], get: { $0.partyGroupId ?? "" }, set: set { $0.partyGroupId = Cell.optional($1) }),
+            Column(zh: "应到", en: "Expected", aliases: ["应到人数", "应参加人数"], number: { $0.expected.map(Double.init) }, set: setResult(Cell.integer) { $0.expected = $1 }),
+            Column(zh: "党小组", en: "Group", aliases: ["党小组编号", "党小组名称"], get: { names.group($0.partyGroupId, of: $0.branchId) },
+                   set: { r, s, ctx in r.partyGroupId = ctx.partyGroupId(Cell.optional(s), of: r.branchId); return nil }),
             Column(zh: "主讲人", en: "Lecturer", aliases: ["授课人", "讲课人"], get: { $0.lecturer ?? "" }, set: set { $0.lecturer = Cell.optional($1) }),
             Column(zh: "备注", en: "Notes", aliases: ["说明"], get: { $0.notes ?? "" }, set: set { $0.notes = Cell.optional($1) }).notes(),
+            // 序号 is a row number, never an id: taken as one, a second sheet numbered 1, 2… changed
+            // another branch's activities (issue 14). Only 编号/Id name the id.
+            Column(zh: "编号", en: "Id", aliases: ["id", "ID", "活动编号"], get: { $0.id }, set: set { $0.id = Cell.trimmed($1) }),
         ]
     }
 
-    static func members(_ lang: Language) -> [Column<Member>] {
+    static func members(_ lang: Language, _ names: SheetNames) -> [Column<Member>] {
         [
-            Column(zh: "编号", en: "Id", aliases: ["id"], required: true, get: { $0.id }, set: set { $0.id = Cell.trimmed($1) }),
-            Column(zh: "姓名", en: "Name", aliases: ["名字"], required: true, get: { $0.name },
+            Column(zh: "姓名", en: "Name", aliases: ["名字", "党员姓名"], required: true, get: { $0.name },
                    set: { r, s, _ in
                        guard let t = Cell.optional(s) else { return ImportProblem(kind: .missing, value: "") }
                        r.name = t
                        return nil
                    }),
-            branchColumn(\Member.branchId, lang),
-            Column(zh: "党员类别", en: "Status", aliases: ["状态", "类别"], get: { $0.status.name(lang) },
-                   set: { r, s, _ in
-                       let t = Cell.trimmed(s)
-                       guard let v = MemberStatus.allCases.first(where: { $0.rawValue == t || $0.name(.zh) == t || t == ($0 == .full ? "正式" : "预备") }) else {
-                           return ImportProblem(kind: .unknownValue, value: t)
-                       }
-                       r.status = v
-                       return nil
-                   }),
-            Column(zh: "职务", en: "Role", aliases: ["role"], get: { $0.role.rawValue },
-                   set: { r, s, _ in
-                       let t = Cell.trimmed(s)
-                       guard let v = MemberRole(rawValue: t.isEmpty ? "member" : t) else { return ImportProblem(kind: .unknownValue, value: t) }
-                       r.role = v
-                       return nil
-                   }),
-            Column(zh: "党小组", en: "Group", get: { $0.partyGroupId ?? "" }, set: set { $0.partyGroupId = Cell.optional($1) }),
-            Column(zh: "入党日期", en: "Joined", aliases: ["入党时间"], get: { $0.joinDate?.iso ?? "" }, set: setResult(Cell.day) { $0.joinDate = $1 }),
+            branchColumn(\Member.branchId, lang, names),
+            Column(zh: "党员类别", en: "Status", aliases: ["状态", "类别", "党籍状态", "人员类别"], get: { $0.status.name(lang) },
+                   set: code(\.status, lang, empty: .full)),
+            Column(zh: "职务", en: "Role", aliases: ["role", "党内职务"], get: { $0.role.name(lang) }, set: code(\.role, lang, empty: .member)),
+            Column(zh: "党小组", en: "Group", aliases: ["党小组名称", "所在党小组"], get: { names.group($0.partyGroupId, of: $0.branchId) },
+                   set: { r, s, ctx in r.partyGroupId = ctx.partyGroupId(Cell.optional(s), of: r.branchId); return nil }),
+            Column(zh: "入党日期", en: "Joined", aliases: ["入党时间"], date: { $0.joinDate }, set: setResult(Cell.day) { $0.joinDate = $1 }),
             Column(zh: "党费已交月数", en: "Dues months paid", get: { Cell.yearMap($0.duesMonthsPaid.mapValues(Double.init)) },
                    set: { r, s, _ in
                        guard let m = Cell.parseYearMap(s) else { return ImportProblem(kind: .wrongFormat, value: Cell.trimmed(s)) }
@@ -106,37 +140,32 @@ enum Sheets {
                        r.trainingHours = m
                        return nil
                    }),
+            Column(zh: "编号", en: "Id", aliases: ["id", "ID", "党员编号"], get: { $0.id }, set: set { $0.id = Cell.trimmed($1) }),
         ]
     }
 
-    static func branches(_ lang: Language) -> [Column<Branch>] {
+    static func branches(_ lang: Language, _ names: SheetNames) -> [Column<Branch>] {
         func groups(_ b: Branch) -> String {
             b.partyGroups.map { "\($0.id)=\($0.name)/\($0.leader ?? "")/\($0.size)" }.joined(separator: "；")
         }
         return [
-            Column(zh: "编号", en: "Id", aliases: ["id", "支部编号"], required: true, get: { $0.id }, set: set { $0.id = Cell.trimmed($1) }),
-            Column(zh: "支部名称", en: "Name", aliases: ["名称", "党支部", "支部"], required: true, get: { $0.name },
+            Column(zh: "类型", en: "Type", aliases: ["组织类型", "组织类别", "党组织类型", "type"], get: { $0.isJointBranch ? lang.pick("联合党支部", "Joint branch") : lang.pick("党支部", "Branch") },
+                   set: { r, s, _ in
+                       switch NameKey.of(Cell.trimmed(s)) {
+                       case "", "党支部", "支部", "branch": return nil
+                       case "联合党支部", "联合支部", "jointbranch": r.isJointBranch = true; return nil
+                       default: return ImportProblem(kind: .unknownValue, value: Cell.trimmed(s), accepted: [lang.pick("党支部", "Branch"), lang.pick("联合党支部", "Joint branch"), lang.pick("党总支", "General branch")])
+                       }
+                   }),
+            Column(zh: "支部名称", en: "Name", aliases: ["名称", "党支部", "支部", "组织名称", "党组织名称"], required: true, get: { $0.name },
                    set: { r, s, _ in
                        guard let t = Cell.optional(s) else { return ImportProblem(kind: .missing, value: "") }
                        r.name = t
                        return nil
                    }),
-            Column(zh: "上级组织", en: "Parent", aliases: ["上级", "所属党总支"], required: true, get: { $0.parentId },
-                   set: { r, s, ctx in
-                       let t = Cell.trimmed(s)
-                       let org = ctx.workspace.organisation
-                       if t == org.committee.id || t == org.committee.name { r.parentId = org.committee.id; return nil }
-                       guard let g = org.generalBranches.first(where: { $0.id == t || $0.name == t }) else { return ImportProblem(kind: .unknownValue, value: t) }
-                       r.parentId = g.id
-                       return nil
-                   }),
+            parentColumn(\Branch.parentId, required: true, names),
             Column(zh: "领域", en: "Sector", aliases: ["类别"], get: { $0.sector.name(lang) },
-                   set: { r, s, _ in
-                       let t = Cell.trimmed(s)
-                       guard let v = Sector.allCases.first(where: { $0.rawValue == t || $0.name(.zh) == t || $0.name(.en) == t }) else { return ImportProblem(kind: .unknownValue, value: t) }
-                       r.sector = v
-                       return nil
-                   }),
+                   set: code(\.sector, lang, empty: .other)),
             Column(zh: "正式党员", en: "Full members", aliases: ["正式党员数"], required: true, number: { Double($0.fullMembers) },
                    set: setResult(Cell.integer) { $0.fullMembers = $1 ?? 0 }),
             Column(zh: "预备党员", en: "Probationary", aliases: ["预备党员数"], number: { Double($0.probationaryMembers) },
@@ -147,8 +176,8 @@ enum Sheets {
             Column(zh: "副书记", en: "Deputy", get: { $0.deputySecretary ?? "" }, set: set { $0.deputySecretary = Cell.optional($1) }),
             Column(zh: "支委委员", en: "Committee members", aliases: ["委员"], get: { $0.committeeMembers.joined(separator: "、") },
                    set: set { $0.committeeMembers = Cell.list($1) }),
-            Column(zh: "任期开始", en: "Term start", aliases: ["换届时间"], get: { $0.termStart?.iso ?? "" }, set: setResult(Cell.day) { $0.termStart = $1 }),
-            Column(zh: "任期届满", en: "Term end", aliases: ["任期结束"], get: { $0.termEnd?.iso ?? "" }, set: setResult(Cell.day) { $0.termEnd = $1 }),
+            Column(zh: "任期开始", en: "Term start", aliases: ["换届时间"], date: { $0.termStart }, set: setResult(Cell.day) { $0.termStart = $1 }),
+            Column(zh: "任期届满", en: "Term end", aliases: ["任期结束"], date: { $0.termEnd }, set: setResult(Cell.day) { $0.termEnd = $1 }),
             Column(zh: "联系领导", en: "Contact leader", get: { $0.contactLeader ?? "" }, set: set { $0.contactLeader = Cell.optional($1) }),
             Column(zh: "党小组", en: "Party groups", get: groups,
                    set: { r, s, _ in
@@ -163,9 +192,40 @@ enum Sheets {
                        r.partyGroups = out
                        return nil
                    }),
-            Column(zh: "撤销日期", en: "Retired on", get: { $0.retiredOn?.iso ?? "" }, set: setResult(Cell.day) { $0.retiredOn = $1 }),
-            Column(zh: "书记空缺自", en: "Vacant since", get: { $0.secretaryVacantSince?.iso ?? "" }, set: setResult(Cell.day) { $0.secretaryVacantSince = $1 }),
+            Column(zh: "撤销日期", en: "Retired on", date: { $0.retiredOn }, set: setResult(Cell.day) { $0.retiredOn = $1 }),
+            Column(zh: "书记空缺自", en: "Vacant since", date: { $0.secretaryVacantSince }, set: setResult(Cell.day) { $0.secretaryVacantSince = $1 }),
             Column(zh: "备注", en: "Notes", get: { $0.notes ?? "" }, set: set { $0.notes = Cell.optional($1) }).notes(),
+            Column(zh: "编号", en: "Id", aliases: ["id", "ID", "支部编号"], get: { $0.id }, set: set { $0.id = Cell.trimmed($1) }),
         ]
+    }
+}
+
+/// What an export writes for ids: names people know, unless two records share a name (then the
+/// id, which the import reads as well).
+public struct SheetNames: Sendable {
+    private let branchNames: [String: String]
+    private let parentNames: [String: String]
+    private let groups: [String: [PartyGroup]]
+
+    public init(_ ws: Workspace) {
+        let org = ws.organisation
+        var count: [String: Int] = [:]
+        for b in org.branches { count[b.name, default: 0] += 1 }
+        branchNames = Dictionary(org.branches.filter { count[$0.name] == 1 }.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        var parentCount: [String: Int] = [org.committee.name: 1]
+        for g in org.generalBranches { parentCount[g.name, default: 0] += 1 }
+        parentNames = Dictionary(([(org.committee.id, org.committee.name)] + org.generalBranches.map { ($0.id, $0.name) }).filter { parentCount[$0.1] == 1 },
+                                 uniquingKeysWith: { a, _ in a })
+        groups = Dictionary(org.branches.map { ($0.id, $0.partyGroups) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    func branch(_ id: String) -> String { branchNames[id] ?? id }
+    func parent(_ id: String) -> String { parentNames[id] ?? id }
+    /// A party group by its name within its branch (its id when the branch has two of that name).
+    func group(_ id: String?, of branchId: String) -> String {
+        guard let id else { return "" }
+        let list = groups[branchId] ?? []
+        guard let g = list.first(where: { $0.id == id }), list.filter({ $0.name == g.name }).count == 1 else { return id }
+        return g.name
     }
 }
