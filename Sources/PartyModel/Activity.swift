@@ -31,11 +31,17 @@ public struct Activity: Codable, Hashable, Sendable {
     /// 主讲人, for party lessons (the secretary must give one a year).
     public var lecturer: String?
     public var notes: String?
+    /// 地点 and 主持人: with the date, attendance and content, the 纪实 of 三会一课 records where the
+    /// meeting was held and who presided. Free text, one line; absent in files written before they existed.
+    public var place: String?
+    public var host: String?
 
     public init(id: String, branchId: String, kind: ActivityKind, date: Day, title: String, hours: Double? = nil,
-                attended: Int? = nil, expected: Int? = nil, partyGroupId: String? = nil, lecturer: String? = nil, notes: String? = nil) {
+                attended: Int? = nil, expected: Int? = nil, partyGroupId: String? = nil, lecturer: String? = nil, notes: String? = nil,
+                place: String? = nil, host: String? = nil) {
         self.id = id; self.branchId = branchId; self.kind = kind; self.date = date; self.title = title
         self.hours = hours; self.attended = attended; self.expected = expected
         self.partyGroupId = partyGroupId; self.lecturer = lecturer; self.notes = notes
+        self.place = place; self.host = host
     }
 }

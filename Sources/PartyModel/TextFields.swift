@@ -23,7 +23,7 @@ public protocol HasTextFields {
 extension Activity: HasTextFields {
     public func visitTextFields(_ f: inout some TextFieldVisitor) {
         f.line("id", id); f.line("branchId", branchId); f.line("title", title); f.line("partyGroupId", partyGroupId)
-        f.line("lecturer", lecturer)
+        f.line("lecturer", lecturer); f.line("place", place); f.line("host", host)
         f.note("notes", notes)
     }
 }

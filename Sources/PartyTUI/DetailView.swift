@@ -184,6 +184,8 @@ enum DetailView {
             DetailLine(lang.pick("日期 ", "Date ") + a.date.iso + "   " + a.kind.name(lang)),
             DetailLine(lang.pick("支部 ", "Branch ") + data.branchName(a.branchId)),
         ]
+        if let p = a.place { out.append(DetailLine(lang.pick("地点 ", "Place ") + p)) }
+        if let h = a.host { out.append(DetailLine(lang.pick("主持人 ", "Host ") + h)) }
         if let at = a.attended { out.append(DetailLine(lang.pick("实到/应到 ", "Attended ") + "\(at)/\(a.expected.map(String.init) ?? "?")")) }
         if let h = a.hours { out.append(DetailLine(lang.pick("学时 ", "Hours ") + formatNumber(h))) }
         if let g = a.partyGroupId { out.append(DetailLine(lang.pick("党小组 ", "Group ") + g)) }

@@ -12,6 +12,8 @@ public enum Forms {
                       required: true, value: a?.kind.rawValue ?? ActivityKind.generalMeeting.rawValue),
             FormField(key: "date", label: lang.pick("日期", "Date"), kind: .date, required: true, value: (a?.date ?? data.asOf).iso),
             FormField(key: "title", label: lang.pick("标题", "Title"), kind: .text, required: true, value: a?.title ?? ""),
+            FormField(key: "place", label: lang.pick("地点", "Place"), kind: .text, value: a?.place ?? ""),
+            FormField(key: "host", label: lang.pick("主持人", "Host"), kind: .text, value: a?.host ?? ""),
             FormField(key: "hours", label: lang.pick("学时", "Hours"), kind: .number(min: 0, max: 24, integer: false), value: a?.hours.map(formatNumber) ?? ""),
             FormField(key: "attended", label: lang.pick("实到", "Attended"), kind: .number(min: 0, max: 100_000, integer: true), value: a?.attended.map(String.init) ?? ""),
             FormField(key: "expected", label: lang.pick("应到", "Expected"), kind: .number(min: 0, max: 100_000, integer: true), value: a?.expected.map(String.init) ?? ""),
@@ -124,7 +126,8 @@ public enum Forms {
             let after = Activity(id: id, branchId: form.value("branch"), kind: ActivityKind(rawValue: form.value("kind")) ?? .other,
                                  date: Day.parse(form.value("date"))!, title: text("title") ?? "",
                                  hours: text("hours").flatMap(Double.init), attended: attended, expected: expected,
-                                 partyGroupId: text("group"), lecturer: text("lecturer"), notes: text("notes"))
+                                 partyGroupId: text("group"), lecturer: text("lecturer"), notes: text("notes"),
+                                 place: text("place"), host: text("host"))
             return .activity(before: before, after: after)
         case .deleteActivity(let a):
             return form.value("confirm") == "yes" ? .activity(before: a, after: nil) : nil

@@ -29,6 +29,8 @@ struct AddActivityCommand: ParsableCommand {
     @Option(name: .long, help: "实到 / Attended.") var attended: Int?
     @Option(name: .long, help: "应到 / Expected.") var expected: Int?
     @Option(name: .long, help: "党小组编号 / Party group id.") var group: String?
+    @Option(name: .long, help: ArgumentHelp("地点 / Place (where it was held).", valueName: "TEXT")) var place: String?
+    @Option(name: .long, help: ArgumentHelp("主持人 / Host (who presided).", valueName: "TEXT")) var host: String?
 
     func run() throws {
         let lang = workspace.lang
@@ -44,13 +46,21 @@ struct AddActivityCommand: ParsableCommand {
         let loaded: LoadedWorkspace
         do { loaded = try store.load(years: [day.year]) } catch { throw workspace.failure(error) }
         let activity = Activity(id: loaded.workspace.newActivityId(on: day), branchId: branch, kind: kind, date: day, title: title,
-                                hours: hours, attended: attended, expected: expected, partyGroupId: group)
+                                hours: hours, attended: attended, expected: expected, partyGroupId: group,
+                                place: blankIsNil(place), host: blankIsNil(host))
         do {
             try Editor(store: store).commit(.activity(before: nil, after: activity), over: loaded)
         } catch {
             throw CLIFailure(message: error.message(lang))
         }
         Output.line(lang == .zh ? "已登记 \(activity.id)" : "recorded \(activity.id)")
+    }
+
+    /// A text option trimmed of spaces; empty means not given (a control character is left for the
+    /// record's check to refuse, naming the field).
+    private func blankIsNil(_ s: String?) -> String? {
+        guard let v = s?.trimmingCharacters(in: CharacterSet(charactersIn: " ")), !v.isEmpty else { return nil }
+        return v
     }
 
 }

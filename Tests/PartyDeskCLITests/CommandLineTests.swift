@@ -313,3 +313,35 @@ import TestSupport
         }
     }
 }
+
+/// `add-activity --place --host` (issue 14): kept in the file and the journal; a control character refused, naming the field.
+@Suite struct AddActivityPlaceAndHostTests {
+    @Test func placeAndHostAreWrittenAndControlCharactersRefused() throws {
+        let tmp = TempDirectory(); defer { tmp.cleanup() }
+        let store = WorkspaceStore(directory: tmp.sub("ws"))
+        try store.create(smallWorkspace())
+        let ok = try runProduct("partydesk", ["add-activity", "--data", store.directory, "--branch", "b1", "--kind", "支委会",
+                                              "--date", "2026-06-03", "--title", "六月支委会", "--place", "村部会议室", "--host", "张三"])
+        #expect(ok.status == 0, "\(ok.stderr)")
+        let added = try #require(try store.load().workspace.activities.first { $0.title == "六月支委会" })
+        #expect(added.place == "村部会议室" && added.host == "张三")
+        let file = try #require(FileManager.default.contents(atPath: "\(store.directory)/activities/2026/b1.json"))
+        #expect(String(decoding: file, as: UTF8.self).contains("\"place\" : \"村部会议室\""))
+        let journal = try runProduct("partydesk", ["journal", "--data", store.directory, "--format", "json"])
+        #expect(journal.stdout.contains("村部会议室"), "\(journal.stdout)")
+        // Without them: no keys at all.
+        let bare = try runProduct("partydesk", ["add-activity", "--data", store.directory, "--branch", "b1", "--kind", "talk",
+                                                "--date", "2026-06-04", "--title", "谈心", "--place", " "])
+        #expect(bare.status == 0, "\(bare.stderr)")
+        let talk = try #require(try store.load().workspace.activities.first { $0.title == "谈心" })
+        #expect(talk.place == nil && talk.host == nil)
+        // A control character is refused and nothing is written.
+        let before = FileManager.default.contents(atPath: "\(store.directory)/activities/2026/b1.json")
+        let bad = try runProduct("partydesk", ["add-activity", "--data", store.directory, "--branch", "b1", "--kind", "talk",
+                                               "--date", "2026-06-05", "--title", "x", "--host", "张\u{1B}[2J三"])
+        #expect(bad.status != 0 && bad.stderr.contains("host") && bad.stderr.contains("U+001B"), "\(bad.stderr)")
+        #expect(FileManager.default.contents(atPath: "\(store.directory)/activities/2026/b1.json") == before)
+        let help = try runProduct("partydesk", ["add-activity", "--help"])
+        #expect(help.stdout.contains("--place") && help.stdout.contains("地点") && help.stdout.contains("--host") && help.stdout.contains("主持人"))
+    }
+}

@@ -72,7 +72,8 @@ import TestSupport
             list.append(Activity(id: "a2026-\(i)", branchId: "b\(i % 3)", kind: ActivityKind.allCases[i % ActivityKind.allCases.count],
                                  date: Day(year: 2026, month: 1 + i % 12, day: 1 + i % 28)!, title: "t\(text)x",
                                  hours: hours[i % hours.count], attended: i % 3 == 0 ? nil : i, expected: i % 5 == 0 ? nil : -i,
-                                 partyGroupId: i % 2 == 0 ? nil : text, notes: i % 4 == 0 ? nil : text))
+                                 partyGroupId: i % 2 == 0 ? nil : text, lecturer: i % 3 == 1 ? text : nil, notes: i % 4 == 0 ? nil : text,
+                                 place: i % 5 == 2 ? nil : text, host: i % 2 == 1 ? nil : text))
         }
         try Self.expectSame(list, year: 2026)
         try Self.expectSame([list[0]], year: 2026)

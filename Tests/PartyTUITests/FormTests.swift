@@ -41,7 +41,7 @@ import TestSupport
         var state = demoState()
         press([.char("8"), .char("a")], &state)
         let form = try #require(state.form)
-        #expect(form.fields.map(\.key) == ["branch", "kind", "date", "title", "hours", "attended", "expected", "group", "lecturer", "notes"])   // 主讲人 added by issue 15
+        #expect(form.fields.map(\.key) == ["branch", "kind", "date", "title", "place", "host", "hours", "attended", "expected", "group", "lecturer", "notes"])   // 主讲人 added by issue 15, 地点 and 主持人 by issue 14
         // kind: → committee meeting; date in the Chinese form; title in Chinese.
         press([.tab, .right, .tab], &state)
         for _ in 0..<10 { press([.backspace], &state) }
@@ -56,15 +56,15 @@ import TestSupport
         // The cursor sits after "支委会专题": 10 columns into the value box.
         let valueStart = canvas.lines[cursor.y].distance(toColumn: "支委会专题学习")
         #expect(cursor.x == valueStart + 10)
-        press([.tab], &state)
+        press([.tab, .tab, .tab], &state)                       // past 地点 and 主持人 (left empty)
         type("25", &state)                                      // hours out of range
-        #expect(state.form?.fields[4].error == "应在 0 到 24 之间")
+        #expect(state.form?.fields[6].error == "应在 0 到 24 之间")
         press([.backspace, .backspace], &state)
         type("2", &state)
         press([.tab], &state); type("6", &state)
         press([.tab], &state); type("5", &state)                // attended 6 > expected 5
         #expect(Update.handle(.enter, &state) == .none)
-        #expect(state.form?.fields[5].error?.contains("实到人数 6 超过应到人数 5") == true)
+        #expect(state.form?.fields[7].error?.contains("实到人数 6 超过应到人数 5") == true)
         press([.tab, .backspace], &state); type("7", &state)   // expected 7
         guard case .commit(let change) = Update.handle(.enter, &state) else { Issue.record("not committed"); return }
         guard case .activity(nil, let added?) = change else { Issue.record("\(change)"); return }
@@ -72,6 +72,7 @@ import TestSupport
         #expect(added.date.iso == "2026-11-20")
         #expect(added.title == "支委会专题学习")
         #expect(added.hours == 2 && added.attended == 6 && added.expected == 7)
+        #expect(added.place == nil && added.host == nil)
         #expect(added.id.hasPrefix("a2026-"))
         #expect(state.form == nil)
         #expect(!state.data.workspace.activities.contains { $0.id == added.id })

@@ -177,9 +177,14 @@ public enum DemoWorkspace {
             let absent = expected > 3 ? rng.int(0...max(0, expected / 8)) : 0
             // The secretary gives the party lessons; in the weakest branches the deputy stands in (书记讲党课 missing).
             let lecturer = kind != .partyLesson ? nil : spec.quality < 0.7 ? (branch.deputySecretary ?? branch.secretary) : branch.secretary
+            // 地点 and 主持人 (no random draw: the rest of the demo stays as it was). The weakest branches
+            // keep a thin 纪实: two records in three without them.
+            let recorded = spec.quality >= 0.7 || counter % 3 == 0
             out.append(Activity(
                 id: "a\(year)-\(pad4(counter))", branchId: branch.id, kind: kind, date: day, title: title,
-                hours: hours, attended: expected - absent, expected: expected, partyGroupId: group, lecturer: lecturer))
+                hours: hours, attended: expected - absent, expected: expected, partyGroupId: group, lecturer: lecturer,
+                place: recorded ? place(kind, spec, month: month) : nil,
+                host: recorded ? host(kind, branch, group: group) : nil))
         }
         let lastMonth = year < asOf.year ? 12 : asOf.month
         for month in 1...lastMonth {
@@ -207,6 +212,35 @@ public enum DemoWorkspace {
             add(.democraticReview, 12, "\(year)年度民主评议党员", dayRange: 21...28)
         }
         return out
+    }
+
+    /// Where a demo activity was held: the branch's own rooms, the hall for lessons and training, a
+    /// memorial or a service point for some themed days; none for a talk.
+    static func place(_ kind: ActivityKind, _ spec: Spec, month: Int) -> String? {
+        let room: String
+        switch spec.id {
+        case "b-retired": room = "老干部活动中心"
+        case "b-enterprise": room = "公司二楼会议室"
+        case _ where spec.id.hasPrefix("b-s-"): room = "学生活动中心党员之家"
+        case _ where spec.id.hasPrefix("b-t-"): room = "教学楼党员活动室"
+        default: room = "党员活动室"
+        }
+        switch kind {
+        case .committeeMeeting, .studySession: return spec.id == "b-retired" || spec.id == "b-enterprise" ? room : "行政楼三楼会议室"
+        case .partyLesson, .training: return "学术报告厅"
+        case .themedPartyDay where month == 4 || month == 7: return "革命烈士纪念馆"
+        case .themedPartyDay where month == 3: return "社区志愿服务站"
+        case .talk, .other: return nil
+        default: return room
+        }
+    }
+
+    /// Who presided: the group's leader for a group meeting, else the secretary (the deputy, or a
+    /// committee member, while the post is vacant); nobody for a talk.
+    static func host(_ kind: ActivityKind, _ branch: Branch, group: String?) -> String? {
+        if kind == .talk || kind == .other { return nil }
+        if kind == .groupMeeting, let leader = branch.partyGroups.first(where: { $0.id == group })?.leader { return leader }
+        return branch.secretary ?? branch.deputySecretary ?? branch.committeeMembers.first
     }
 
     static func themedDayTitle(_ month: Int) -> String {

@@ -63,12 +63,14 @@ final class ActivityWriter {
         key("branchId"); string(a.branchId, into: &out)
         key("date"); string(a.date.iso, into: &out)
         if let v = a.expected { key("expected"); out.append(contentsOf: String(v).utf8) }
+        if let v = a.host { key("host"); string(v, into: &out) }
         if let v = a.hours { key("hours"); out.append(contentsOf: double(v)) }
         key("id"); string(a.id, into: &out)
         key("kind"); string(a.kind.rawValue, into: &out)
         if let v = a.lecturer { key("lecturer"); string(v, into: &out) }
         if let v = a.notes { key("notes"); string(v, into: &out) }
         if let v = a.partyGroupId { key("partyGroupId"); string(v, into: &out) }
+        if let v = a.place { key("place"); string(v, into: &out) }
         key("title"); string(a.title, into: &out)
         out.append(contentsOf: pretty ? "\n    }".utf8 : "}".utf8)
     }

@@ -75,6 +75,7 @@ extension Activity: TapeReadable {
     init(tape: JSONTape, object: Int) throws {
         var id: String?, branchId: String?, kind: ActivityKind?, date: Day?, title: String?
         var hours: Double?, attended: Int?, expected: Int?, partyGroupId: String?, lecturer: String?, notes: String?
+        var place: String?, host: String?
         try tape.forEachField(object) { key, v in
             switch key {
             case "id": id = try tape.string(at: v)
@@ -88,12 +89,14 @@ extension Activity: TapeReadable {
             case "expected": expected = try tape.optionalInt(v)
             case "partyGroupId": partyGroupId = try tape.optionalString(v)
             case "notes": notes = try tape.optionalString(v)
+            case "place": place = try tape.optionalString(v)
+            case "host": host = try tape.optionalString(v)
             default: throw TapeDecoder.Unsupported()
             }
         }
         self.init(id: try required(id), branchId: try required(branchId), kind: try required(kind), date: try required(date),
                   title: try required(title), hours: hours, attended: attended, expected: expected,
-                  partyGroupId: partyGroupId, lecturer: lecturer, notes: notes)
+                  partyGroupId: partyGroupId, lecturer: lecturer, notes: notes, place: place, host: host)
     }
 }
 
