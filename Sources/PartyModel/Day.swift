@@ -70,7 +70,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// 1900-01-01, 46086 is 2026-03-05; Excel's 29 Feb 1900, serial 60, does not exist). A fraction
     /// is a time of day, dropped. `date1904`: a workbook in the 1904 system (0 is 1904-01-01).
     public init?(spreadsheetSerial serial: Double, date1904: Bool = false) {
-        guard serial.isFinite, serial >= 1, serial < 2_958_466 else { return nil }
+        guard serial.isFinite, serial >= (date1904 ? 0 : 1), serial < 2_958_466 else { return nil }
         let whole = Int(serial.rounded(.down))
         if date1904 {
             self = Day(year: 1904, month: 1, day: 1)!.adding(days: whole)

@@ -128,7 +128,8 @@ func shell(_ command: String) throws -> Int32 {
         let storeB = WorkspaceStore(directory: tmp.sub("b"))
         try storeB.create(b)
 
-        for what in ["activities", "branches"] {
+        // Branches first: the activities sheet names b2 by its new (hostile) name, which B knows once it has the branches.
+        for what in ["branches", "activities"] {
             let csv = tmp.sub("\(what).csv")
             let export = try runProduct("partydesk", ["export", "--data", storeA.directory, "--what", what, "--out", csv, "--encoding", encoding])
             #expect(export.status == 0, "\(export.stderr)")
@@ -137,18 +138,20 @@ func shell(_ command: String) throws -> Int32 {
             #expect(found.rawValue == encoding)
             let rows = try CSV.parse(text)
             if what == "activities" {
-                // Id, Branch, Kind, Date, Title, Hours, …, Group, Lecturer (issue 15), Notes: each hostile title begins with the mark.
+                // Branch, Kind, Date, Title, Place, Host, Hours, Attended, Expected, Group, Lecturer,
+                // Notes, Id (last, issue 14): each hostile title begins with the mark.
                 for (i, text) in Self.hostile.enumerated() {
-                    let row = try #require(rows.first { $0.fields[0] == "x\(i + 1)" })
-                    #expect(row.fields[text.hasPrefix("\t") ? 10 : 4] == "'" + text)
+                    let row = try #require(rows.first { $0.fields.last == "x\(i + 1)" })
+                    #expect(row.fields[text.hasPrefix("\t") ? 11 : 3] == "'" + text)
                 }
-                let deduction = try #require(rows.first { $0.fields[0] == "n1" })
-                #expect(deduction.fields[5] == "-2" && deduction.fields[6] == "3")
-                #expect(rows.first { $0.fields[0] == "n2" }?.fields[5] == "-0.5")
-                #expect(text.contains("\r\nn1,b1,谈心谈话,2026-05-06,扣分,-2,3,4,,,\r\n"))
+                let deduction = try #require(rows.first { $0.fields.last == "n1" })
+                #expect(deduction.fields[6] == "-2" && deduction.fields[7] == "3")
+                #expect(rows.first { $0.fields.last == "n2" }?.fields[6] == "-0.5")
+                #expect(text.contains("\r\n一支部,谈心谈话,2026-05-06,扣分,,,-2,3,4,,,,n1\r\n"))
                 #expect(text.contains(",\"'=HYPERLINK(\"\"http://x\"\",\"\"点击\"\")\","))
             } else {
-                #expect(rows.first { $0.fields[0] == "b2" }?.fields[1] == "'" + Self.hostile[0])
+                // 类型, 支部名称, …, 编号 (last).
+                #expect(rows.first { $0.fields.last == "b2" }?.fields[1] == "'" + Self.hostile[0])
             }
             // Into A again: nothing changes, not a byte.
             let keep = { (files: [String: Data]) in files.filter { !$0.key.hasPrefix(".backup") && $0.key != "journal.jsonl" && $0.key != ".partydesk.lock" } }
@@ -234,7 +237,7 @@ func shell(_ command: String) throws -> Int32 {
         #expect(activities.contains(",\"讲稿\n换行\""))
         let english = try runProduct("partydesk", ["export", "--data", store.directory, "--what", "activities", "--out", tmp.sub("en.csv"), "--lang", "en", "--encoding", "utf8"])
         #expect(english.status == 0)
-        #expect(String(decoding: FileManager.default.contents(atPath: tmp.sub("en.csv"))!, as: UTF8.self).hasPrefix("Id,Branch,Kind,Date,Title"))
+        #expect(String(decoding: FileManager.default.contents(atPath: tmp.sub("en.csv"))!, as: UTF8.self).hasPrefix("Branch,Kind,Date,Title,Place,Host,Hours,Attended,Expected,Group,Lecturer,Notes,Id\r\n"))
     }
 
     @Test func reportIsWellFormedAndCarriesTheScores() throws {
@@ -328,8 +331,8 @@ func allFilesIn(_ dir: String) -> [String: Data] {
         let dry = try runProduct("partydesk", ["import", "--data", store.directory, "--what", "activities", path, "--dry-run"])
         #expect(dry.status == 0, "\(dry.stderr)")
         let lines = dry.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.contains("忽略的列: 序号, 地点, 主持人"), "\(dry.stdout)")
-        #expect(lines.contains("  修改 a1  一支部  2025-12-30  支部党员大会  年终党员大会(改)  (标题: 年终党员大会 → 年终党员大会(改))"), "\(dry.stdout)")
+        #expect(lines.contains("忽略的列: 序号"), "\(dry.stdout)")
+        #expect(lines.contains("  修改 a1  一支部  2025-12-30  支部党员大会  年终党员大会(改)  (标题: 年终党员大会 → 年终党员大会(改); 地点: — → 会议室; 主持人: — → 张三)"), "\(dry.stdout)")
         #expect(lines.contains { $0.hasPrefix("  新增 a2026-") && $0.hasSuffix("  二支部  2026-06-01  党课  六月党课") }, "\(dry.stdout)")
         #expect(try store.load().workspace.activities.count == 4)        // the dry run wrote nothing
         let real = try runProduct("partydesk", ["import", "--data", store.directory, "--what", "activities", path])

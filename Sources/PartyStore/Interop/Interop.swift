@@ -262,8 +262,10 @@ public enum LedgerSheet: String, CaseIterable, Sendable {
             if let c = change(before, r) { changes.append(c) }
             if before == nil { plan.added.append(r.id) } else { plan.changed.append(r.id) }
         }
-        if !changes.isEmpty { plan.change = changes.count == 1 ? changes[0] : .batch(changes) }
         plan.skipped = layout.skipped
+        // A sheet with any problem changes nothing: no change to apply by mistake.
+        if !plan.problems.isEmpty { return plan }
+        if !changes.isEmpty { plan.change = changes.count == 1 ? changes[0] : .batch(changes) }
         return plan
     }
 
@@ -309,7 +311,7 @@ public enum LedgerSheet: String, CaseIterable, Sendable {
         plan.filledDown = branches.filledDown; plan.filledDownColumn = branches.filledDownColumn
         plan.skipped = branches.skipped
         if let c = branches.change { changes += c.parts }
-        if !plan.problems.isEmpty { plan.added = []; plan.changed = []; return plan }
+        if !plan.problems.isEmpty { return plan }
         if !changes.isEmpty { plan.change = changes.count == 1 ? changes[0] : .batch(changes) }
         return plan
     }

@@ -99,6 +99,9 @@ enum Sheets {
                        r.title = t
                        return nil
                    }),
+            // The 纪实 of a meeting: where, and who chaired it.
+            Column(zh: "地点", en: "Place", aliases: ["会议地点", "活动地点", "召开地点", "place"], get: { $0.place ?? "" }, set: set { $0.place = Cell.optional($1) }),
+            Column(zh: "主持人", en: "Host", aliases: ["主持", "会议主持人", "host"], get: { $0.host ?? "" }, set: set { $0.host = Cell.optional($1) }),
             Column(zh: "学时", en: "Hours", aliases: ["时长", "培训学时"], number: { $0.hours }, set: setResult(Cell.number) { $0.hours = $1 }),
             Column(zh: "实到", en: "Attended", aliases: ["实到人数", "参加人数", "出席人数", "参会人数"], number: { $0.attended.map(Double.init) },
                    set: setResult(Cell.integer) { $0.attended = $1 }),
