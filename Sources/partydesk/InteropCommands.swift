@@ -87,7 +87,11 @@ struct ExportCommand: ParsableCommand {
             }
             return rows
         case .alerts:
-            return table(AlertsCommand.textTable(AlertRules.alerts(ws, asOf: asOf), lang))
+            // 类别 names each alert's kind in words (the dashboard's), the code stays last for scripts.
+            let header = zh ? ["级别", "类别", "支部", "内容", "代码"] : ["Severity", "Kind", "Branch", "Message", "Code"]
+            return [header.map(CSV.Cell.text)] + AlertRules.alerts(ws, asOf: asOf).map { a in
+                [a.severity.name(lang), a.kind.title(lang), a.branchName, a.message(lang), a.code].map(CSV.Cell.text)
+            }
         }
     }
 }

@@ -340,3 +340,41 @@ func allFilesIn(_ dir: String) -> [String: Data] {
         #expect(try store.load().workspace.activities.count == 5)
     }
 }
+
+/// Every sheet PartyDesk writes is for people (issue 14): on the demo, no visible column holds an id
+/// (the id, where a sheet has one, is its last column), every code is a word, and no figure carries
+/// more than 2 decimals.
+@Suite struct ReadableExportTests {
+    static let idShapes = ["b-", "gb-", "chk-", "zg-", "a2025-", "a2026-", "m-"]
+
+    @Test func exportsNameThingsAndRoundFigures() throws {
+        let tmp = TempDirectory(); defer { tmp.cleanup() }
+        let dir = tmp.sub("demo")
+        #expect(try runProduct("partydesk", ["demo", dir, "--as-of", "2026-11-21"]).status == 0)
+        let demo = try WorkspaceStore(directory: dir).load().workspace
+        let ids = Set(demo.organisation.branches.map(\.id) + demo.organisation.generalBranches.map(\.id) + demo.checks.map(\.id)
+                      + demo.rectifications.map(\.id) + demo.members.map(\.id) + demo.activities.map(\.id))
+        let codes = Set(["team", "orgLife", "politics", "role", "masses", "secretary", "member", "full", "probationary", "partyLesson", "generalMeeting"])
+        for what in ["branches", "members", "activities", "checks", "rectifications", "scores", "compliance", "alerts"] {
+            let out = tmp.sub("\(what).csv")
+            let r = try runProduct("partydesk", ["export", "--data", dir, "--what", what, "--out", out, "--as-of", "2026-11-21", "--encoding", "utf8"])
+            #expect(r.status == 0, "\(r.stderr)")
+            let rows = try CSV.parse(String(decoding: try Data(contentsOf: URL(fileURLWithPath: out)), as: UTF8.self)).map(\.fields)
+            let header = try #require(rows.first)
+            let idLast = header.last == "编号"
+            for row in rows.dropFirst() {
+                for (i, cell) in row.enumerated() where !(idLast && i == row.count - 1) && header[i] != "代码" {
+                    #expect(!ids.contains(cell), "\(what): \(header[i]) shows the id \(cell)")
+                    #expect(!codes.contains(cell), "\(what): \(header[i]) shows the code \(cell)")
+                    if let dot = cell.firstIndex(of: "."), Double(cell) != nil {
+                        #expect(cell.distance(from: dot, to: cell.endIndex) <= 3, "\(what): \(header[i]) = \(cell)")
+                    }
+                }
+            }
+            #expect(header.allSatisfy { $0.unicodeScalars.contains { $0.value > 0x2E80 } || $0.hasPrefix("Q") }, "\(what): \(header)")
+        }
+        let rectifications = try CSV.parse(String(decoding: try Data(contentsOf: URL(fileURLWithPath: tmp.sub("rectifications.csv"))), as: UTF8.self))
+        let row = try #require(rectifications.dropFirst().first?.fields)
+        #expect(row[1].hasSuffix("季度检查") && row[2].hasSuffix("强"), "\(row)")
+    }
+}
