@@ -73,3 +73,30 @@ import Testing
         #expect(Day.isLeap(2028) && !Day.isLeap(2100) && Day.isLeap(2400))
     }
 }
+
+/// Days as spreadsheets and offices write them (issue 14), worked out by hand.
+@Suite struct SpreadsheetDayTests {
+    /// Excel, WPS and LibreOffice count from 1900-01-01 = 1, with a 29 Feb 1900 that never was
+    /// (serial 60): days before it are one off from days after it.
+    @Test func serialNumbersInTheTwoSystems() {
+        #expect(Day(spreadsheetSerial: 1)?.iso == "1900-01-01")
+        #expect(Day(spreadsheetSerial: 59)?.iso == "1900-02-28")
+        #expect(Day(spreadsheetSerial: 60) == nil)
+        #expect(Day(spreadsheetSerial: 61)?.iso == "1900-03-01")
+        #expect(Day(spreadsheetSerial: 46086)?.iso == "2026-03-05")
+        #expect(Day(spreadsheetSerial: 46086.99)?.iso == "2026-03-05")    // a time of day is dropped
+        #expect(Day(spreadsheetSerial: 0) == nil && Day(spreadsheetSerial: -1) == nil)
+        // The 1904 system (old Mac workbooks): 0 is 1904-01-01.
+        #expect(Day(spreadsheetSerial: 0, date1904: true)?.iso == "1904-01-01")
+        #expect(Day(spreadsheetSerial: 44624, date1904: true)?.iso == "2026-03-05")
+    }
+
+    @Test func aTimeOfDayAfterADateIsDropped() {
+        for (text, iso) in [("2026/3/15 0:00", "2026-03-15"), ("2026年3月8日 14:30", "2026-03-08"), ("2026年3月8日14:30", "2026-03-08"),
+                            ("2026-03-05T09:00:00", "2026-03-05"), ("2026/3/5 下午3:00", "2026-03-05"), ("2026/3/5 3:00 PM", "2026-03-05"),
+                            ("2026.3.5", "2026-03-05"), ("２０２６．３．５", "2026-03-05")] {
+            #expect(Day.parse(text)?.iso == iso, "\(text)")
+        }
+        for text in ["14:30", "2026/3/5 25", "2026:3:5"] { #expect(Day.parse(text) == nil, "\(text)") }
+    }
+}
