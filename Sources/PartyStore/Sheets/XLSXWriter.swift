@@ -91,7 +91,7 @@ public enum XLSXWriter {
         var name = String(String.UnicodeScalarView(raw.unicodeScalars.map { "[]:*?/\\".unicodeScalars.contains($0) || $0.value < 0x20 ? "_" : $0 }))
         while name.hasPrefix("'") { name.removeFirst() }
         while name.hasSuffix("'") { name.removeLast() }
-        if name.isEmpty || name.lowercased() == "history" { name = "Sheet" + (name.isEmpty ? "" : "_") }
+        if name.isEmpty { name = "Sheet" } else if name.lowercased() == "history" { name += "_" }
         func cut(_ s: String, _ limit: Int) -> String {
             var out = ""
             for c in s where out.utf16.count + c.utf16.count <= limit { out.append(c) }
