@@ -40,7 +40,7 @@ public enum XLSXWriter {
     public static func workbook(_ sheets: [(name: String, rows: [[CSV.Cell]])], created: Date = Date()) throws(XLSXWriteError) -> Data {
         var strings = SharedStrings()
         var names: [String] = []
-        var parts: [(path: String, bytes: [UInt8])] = []
+        var parts: [(path: String, chunks: [[UInt8]])] = []
         for (i, sheet) in sheets.enumerated() {
             let name = sheetName(sheet.name, taken: names)
             names.append(name)
@@ -50,15 +50,15 @@ public enum XLSXWriter {
             names = ["Sheet1"]
             parts.append(("xl/worksheets/sheet1.xml", try worksheet([], name: "Sheet1", selected: true, strings: &strings)))
         }
-        var files: [(path: String, bytes: [UInt8])] = [
-            ("[Content_Types].xml", Array(contentTypes(sheets: names.count).utf8)),
-            ("_rels/.rels", Array(packageRelationships.utf8)),
-            ("docProps/app.xml", Array(app.utf8)),
-            ("docProps/core.xml", Array(core(created).utf8)),
-            ("xl/workbook.xml", Array(workbook(names, filters: zip(names, sheets.map(\.rows)).map { filterRange($0.1) }).utf8)),
-            ("xl/_rels/workbook.xml.rels", Array(workbookRelationships(sheets: names.count).utf8)),
-            ("xl/styles.xml", Array(styles.utf8)),
-            ("xl/sharedStrings.xml", strings.xml()),
+        var files: [(path: String, chunks: [[UInt8]])] = [
+            ("[Content_Types].xml", [Array(contentTypes(sheets: names.count).utf8)]),
+            ("_rels/.rels", [Array(packageRelationships.utf8)]),
+            ("docProps/app.xml", [Array(app.utf8)]),
+            ("docProps/core.xml", [Array(core(created).utf8)]),
+            ("xl/workbook.xml", [Array(workbook(names, filters: zip(names, sheets.map(\.rows)).map { filterRange($0.1) }).utf8)]),
+            ("xl/_rels/workbook.xml.rels", [Array(workbookRelationships(sheets: names.count).utf8)]),
+            ("xl/styles.xml", [Array(styles.utf8)]),
+            ("xl/sharedStrings.xml", [strings.xml()]),
         ]
         files += parts
         return try archive(files, modified: created)
@@ -66,13 +66,31 @@ public enum XLSXWriter {
 
     /// A ZIP archive in memory of these files, deflated, in this order.
     static func archive(_ files: [(path: String, bytes: [UInt8])], modified: Date = Date()) throws(XLSXWriteError) -> Data {
+        try archive(files.map { ($0.path, [$0.bytes]) }, modified: modified)
+    }
+
+    /// The same, each file given in pieces (read in turn, never joined).
+    static func archive(_ files: [(path: String, chunks: [[UInt8]])], modified: Date = Date()) throws(XLSXWriteError) -> Data {
         do {
             let archive = try Archive(data: Data(), accessMode: .create)
             for file in files {
-                let data = Data(file.bytes)
-                try archive.addEntry(with: file.path, type: .file, uncompressedSize: Int64(data.count), modificationDate: modified,
-                                     compressionMethod: .deflate, bufferSize: 64 * 1024) { position, size in
-                    data.subdata(in: Int(position)..<Int(position) + size)
+                let size = file.chunks.reduce(0) { $0 + $1.count }
+                var chunk = 0, chunkStart = 0
+                try archive.addEntry(with: file.path, type: .file, uncompressedSize: Int64(size), modificationDate: modified,
+                                     compressionMethod: .deflate, bufferSize: 64 * 1024) { position, length in
+                    // Asked in order, from 0: the pieces walked once (from the start again if not).
+                    var data = Data(capacity: length)
+                    var at = Int(position)
+                    if at < chunkStart { chunk = 0; chunkStart = 0 }
+                    while data.count < length, chunk < file.chunks.count {
+                        let piece = file.chunks[chunk]
+                        let offset = at - chunkStart
+                        if offset >= piece.count { chunkStart += piece.count; chunk += 1; continue }
+                        let take = min(piece.count - offset, length - data.count)
+                        piece.withUnsafeBufferPointer { data.append(UnsafeBufferPointer(rebasing: $0[offset..<(offset + take)])) }
+                        at += take
+                    }
+                    return data
                 }
             }
             guard let bytes = archive.data else { throw XLSXWriteError.archive("no data") }
@@ -171,72 +189,78 @@ public enum XLSXWriter {
         return "A1:\(OOXML.columnName(columns - 1))\(rows.count)"
     }
 
-    static func worksheet(_ rows: [[CSV.Cell]], name: String, selected: Bool, strings: inout SharedStrings) throws(XLSXWriteError) -> [UInt8] {
+    /// A worksheet's XML, in three pieces (head, rows, tail): the rows are the bulk, and are not
+    /// copied again to put the column widths they decide in front of them.
+    static func worksheet(_ rows: [[CSV.Cell]], name: String, selected: Bool, strings: inout SharedStrings) throws(XLSXWriteError) -> [[UInt8]] {
         let columns = rows.map(\.count).max() ?? 0
         guard rows.count <= maxRows, columns <= maxColumns else { throw .tooBig(sheet: name, rows: rows.count, columns: columns) }
         var widths = [Int](repeating: 0, count: columns)
-        var out: [UInt8] = []
-        out.reserveCapacity(rows.count * max(columns, 1) * 24 + 1024)
-        func put(_ s: String) { out.append(contentsOf: s.utf8) }
+        let names = (0..<columns).map { Array(OOXML.columnName($0).utf8) }
+        var body: [UInt8] = []
+        body.reserveCapacity(rows.count * max(columns, 1) * 22 + 64)
+        func put(_ s: StaticString) { body.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount)) }
+        func put(_ s: String) { body.append(contentsOf: s.utf8) }
 
-        var data: [UInt8] = []
-        data.reserveCapacity(out.capacity)
         for (r, row) in rows.enumerated() {
-            let rowNumber = r + 1
-            data.append(contentsOf: "<row r=\"\(rowNumber)\">".utf8)
+            let rowNumber = String(r + 1)
+            put("<row r=\""); put(rowNumber); put("\">")
             for (c, cell) in row.enumerated() {
                 var value = cell.value
                 var kind = cell.kind
-                var serialDay: Int? = nil
+                var serialDay = 0
                 if kind == .date {
                     if let day = Day(iso: value), let s = serial(day) { serialDay = s } else { kind = .text }
                 }
-                if kind == .number, numberValue(value) == nil { kind = .text }
-                if kind == .text { value = CSV.neutralised(value) }
-                if kind == .text && value.isEmpty { continue }
-                if value.utf16.count > maxCellLength { throw .cellTooLong(sheet: name, row: rowNumber, column: OOXML.columnName(c)) }
-                let ref = OOXML.columnName(c) + String(rowNumber)
+                var number = ""
+                if kind == .number { if let n = numberValue(value) { number = n } else { kind = .text } }
+                if kind == .text {
+                    if value.isEmpty { continue }
+                    value = CSV.neutralised(value)
+                    if value.utf16.count > maxCellLength { throw .cellTooLong(sheet: name, row: r + 1, column: OOXML.columnName(c)) }
+                }
+                put("<c r=\""); body.append(contentsOf: names[c]); put(rowNumber); put("\"")
                 switch kind {
                 case .text:
                     let multiLine = value.utf8.contains(10) || value.utf8.contains(13)
-                    let style: Style = r == 0 ? .header : multiLine ? .wrapped : .plain
-                    data.append(contentsOf: "<c r=\"\(ref)\" t=\"s\"\(style == .plain ? "" : " s=\"\(style.rawValue)\"")><v>\(strings.index(of: value))</v></c>".utf8)
+                    put(" t=\"s\"")
+                    if r == 0 { put(" s=\"1\"") } else if multiLine { put(" s=\"3\"") }
+                    put("><v>"); put(String(strings.index(of: value))); put("</v></c>")
                     widths[c] = max(widths[c], displayWidth(value) + (r == 0 ? 1 : 0))
                 case .number:
-                    let number = numberValue(value)!
-                    data.append(contentsOf: "<c r=\"\(ref)\"\(r == 0 ? " s=\"1\"" : "")><v>\(number)</v></c>".utf8)
+                    if r == 0 { put(" s=\"1\"") }
+                    put("><v>"); put(number); put("</v></c>")
                     widths[c] = max(widths[c], number.utf8.count)
                 case .date:
-                    data.append(contentsOf: "<c r=\"\(ref)\" s=\"\(Style.date.rawValue)\"><v>\(serialDay!)</v></c>".utf8)
+                    put(" s=\"2\"><v>"); put(String(serialDay)); put("</v></c>")
                     widths[c] = max(widths[c], 10)
                 }
             }
-            data.append(contentsOf: "</row>".utf8)
+            put("</row>")
         }
 
-        put("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n")
-        put("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">")
-        put("<dimension ref=\"\(columns > 0 && !rows.isEmpty ? "A1:\(OOXML.columnName(columns - 1))\(rows.count)" : "A1")\"/>")
-        put("<sheetViews><sheetView workbookViewId=\"0\"\(selected ? " tabSelected=\"1\"" : "")>")
+        var head = ""
+        head += "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+        head += "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+        head += "<dimension ref=\"\(columns > 0 && !rows.isEmpty ? "A1:\(OOXML.columnName(columns - 1))\(rows.count)" : "A1")\"/>"
+        head += "<sheetViews><sheetView workbookViewId=\"0\"\(selected ? " tabSelected=\"1\"" : "")>"
         if !rows.isEmpty {
-            put("<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/><selection pane=\"bottomLeft\" activeCell=\"A2\" sqref=\"A2\"/>")
+            head += "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/><selection pane=\"bottomLeft\" activeCell=\"A2\" sqref=\"A2\"/>"
         }
-        put("</sheetView></sheetViews><sheetFormatPr defaultRowHeight=\"15\"/>")
+        head += "</sheetView></sheetViews><sheetFormatPr defaultRowHeight=\"15\"/>"
         if columns > 0 {
-            put("<cols>")
+            head += "<cols>"
             for (c, w) in widths.enumerated() {
                 // Characters of the default font's digit, plus a margin; an empty column stays narrow.
                 let width = min(60, max(6, w + 2))
-                put("<col min=\"\(c + 1)\" max=\"\(c + 1)\" width=\"\(width)\" customWidth=\"1\"/>")
+                head += "<col min=\"\(c + 1)\" max=\"\(c + 1)\" width=\"\(width)\" customWidth=\"1\"/>"
             }
-            put("</cols>")
+            head += "</cols>"
         }
-        put("<sheetData>")
-        out.append(contentsOf: data)
-        put("</sheetData>")
-        if let range = filterRange(rows) { put("<autoFilter ref=\"\(range)\"/>") }
-        put("<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/></worksheet>")
-        return out
+        head += "<sheetData>"
+        var tail = "</sheetData>"
+        if let range = filterRange(rows) { tail += "<autoFilter ref=\"\(range)\"/>" }
+        tail += "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/></worksheet>"
+        return [Array(head.utf8), body, Array(tail.utf8)]
     }
 
     // MARK: Text
