@@ -11,6 +11,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // .xlsx is a ZIP of XML parts: the container read and written by ZIPFoundation (zlib's deflate).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // ncursesw through pkg-config; the shim defines the wide-character macros SwiftPM drops.
@@ -22,7 +24,8 @@ let package = Package(
         // Pure domain: value types, rules, scoring, validation, demo data. No I/O, no ncurses.
         .target(name: "PartyModel"),
         // The workspace on disk: JSON files, schema versions, crash-safe saves.
-        .target(name: "PartyStore", dependencies: ["PartyModel"]),
+        // Sheets in and out: CSV, tab text, .xlsx (ZIPFoundation for the container, FoundationXML's parser).
+        .target(name: "PartyStore", dependencies: ["PartyModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Dashboard state and rendering into a canvas (pure).
         .target(name: "PartyTUI", dependencies: ["PartyModel"]),
         // The terminal backend: shows a canvas through ncursesw, reads keys, restores the terminal.

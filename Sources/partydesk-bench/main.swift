@@ -9,6 +9,9 @@
 //   $B --workspace DIR --import [--rows N]                     `partydesk import` of an N-row activities CSV (default
 //                                                              200,000): dry run, import, re-import; time and peak memory
 //                                                              of each process (writes into DIR: use a copy)
+//   $B --workspace DIR --import-xlsx [--rows N] [--runs N]     the same sheet as an .xlsx written by XLSXWriter (default
+//                                                              100,000 rows): SheetFile.read in this process, then
+//                                                              `partydesk import --dry-run` (read + plan), time and peak memory
 // Each prints a median with its range over the runs.
 import Foundation
 import PartyModel
@@ -21,7 +24,7 @@ var runsOption: Int? = nil
 var workspaceDir: String? = nil
 var mode = "keys"
 var daysLater = 0
-var importRows = 200_000
+var importRows: Int? = nil
 var args = CommandLine.arguments.dropFirst().makeIterator()
 while let arg = args.next() {
     switch arg {
@@ -32,10 +35,10 @@ while let arg = args.next() {
     case "--runs": runsOption = max(1, Int(args.next() ?? "") ?? 1)
     case "--days-later": daysLater = Int(args.next() ?? "") ?? 0   // the open's runs: as of a day after the first
     case "--workspace": workspaceDir = args.next()
-    case "--rows": importRows = Int(args.next() ?? "") ?? importRows
-    case "--open", "--rescore", "--edit", "--validate", "--import": mode = String(arg.dropFirst(2))
+    case "--rows": importRows = Int(args.next() ?? "")
+    case "--open", "--rescore", "--edit", "--validate", "--import", "--import-xlsx": mode = String(arg.dropFirst(2))
     default:
-        print("usage: partydesk-bench [--keys N] [--width W] [--height H] [--reloads N] [--workspace DIR [--open|--rescore|--edit|--validate|--import [--rows N]] [--runs N]]")
+        print("usage: partydesk-bench [--keys N] [--width W] [--height H] [--reloads N] [--workspace DIR [--open|--rescore|--edit|--validate|--import|--import-xlsx [--rows N]] [--runs N]]")
         exit(2)
     }
 }
@@ -83,6 +86,33 @@ func peakMB() -> Double {
 /// "median (min–max)" of a list of figures.
 func spread(_ values: [Double], _ unit: String = "ms") -> String {
     String(format: "%.0f %@ (%.0f–%.0f)", median(values), unit, values.min() ?? 0, values.max() ?? 0)
+}
+
+/// `partydesk import --data DIR --what activities FILE EXTRA…` in its own process: wall time, peak
+/// resident memory (wait4), exit status, the first line it printed (the file's path as FILE), errors.
+func timedImport(dir: String, file: String, _ extra: [String]) -> (seconds: Double, peakMB: Double, status: Int32, said: String, errors: String) {
+    let partydesk = ((try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0])
+        .replacingOccurrences(of: "partydesk-bench", with: "partydesk")
+    var pid: pid_t = 0
+    let argv = [partydesk, "import", "--data", dir, "--what", "activities", file] + extra
+    let cArgs = argv.map { strdup($0) } + [nil]
+    defer { cArgs.forEach { free($0) } }
+    var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    let out = NSTemporaryDirectory() + "partydesk-bench-import-\(getpid()).out"
+    posix_spawn_file_actions_addopen(&actions, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_addopen(&actions, 2, out + ".err", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    let start = DispatchTime.now().uptimeNanoseconds
+    guard posix_spawn(&pid, partydesk, &actions, nil, cArgs, environ) == 0 else { print("cannot run \(partydesk)"); exit(1) }
+    var status: Int32 = 0
+    var usage = rusage()
+    wait4(pid, &status, 0, &usage)
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    posix_spawn_file_actions_destroy(&actions)
+    let said = ((try? String(contentsOfFile: out, encoding: .utf8)) ?? "").split(separator: "\n").first.map(String.init) ?? ""
+    let errors = (try? String(contentsOfFile: out + ".err", encoding: .utf8)) ?? ""
+    unlink(out); unlink(out + ".err")
+    return (seconds, Double(usage.ru_maxrss) / 1024, status >> 8, said.replacingOccurrences(of: file, with: "FILE"), errors)
 }
 
 if let dir = workspaceDir {
@@ -250,12 +280,13 @@ if let dir = workspaceDir {
     case "import":
         // The sheet an office brings: N activities of the current year over every branch in
         // service, the kinds in turn, Chinese headers, UTF-8 with a BOM as Excel saves it.
+        let rows = importRows ?? 200_000
         let ws = try store.load(years: { [$0.currentYear] }).workspace
         let year = ws.settings.currentYear
         let branches = ws.organisation.branches(inServiceOn: Day.firstOf(year: year, month: 1))
         let kinds: [ActivityKind] = [.generalMeeting, .committeeMeeting, .groupMeeting, .partyLesson, .themedPartyDay, .studySession]
         var csv = "支部,类型,日期,标题,学时,实到,应到\r\n"
-        for i in 0..<importRows {
+        for i in 0..<rows {
             let b = branches[i % branches.count]
             let day = Day(year: year, month: 1 + i % 11, day: 1 + (i / 11) % 28)!
             csv += "\(b.id),\(kinds[i % kinds.count].name(.zh)),\(day.iso),导入台账 第\(i + 1)条,\(i % 4 == 0 ? "" : "2"),\(5 + i % 7),12\r\n"
@@ -263,35 +294,59 @@ if let dir = workspaceDir {
         let file = NSTemporaryDirectory() + "partydesk-bench-import-\(getpid()).csv"
         _ = FileManager.default.createFile(atPath: file, contents: TextEncoding.utf8BOM.encode(csv))
         defer { unlink(file) }
-        print("partydesk-bench: import of \(importRows) activity rows (\(csv.utf8.count / 1_000_000) MB) into \(dir) (\(branches.count) branches)")
-        // Each step is the real command in its own process: wall time and peak resident memory (wait4).
-        let partydesk = ((try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0])
-            .replacingOccurrences(of: "partydesk-bench", with: "partydesk")
+        print("partydesk-bench: import of \(rows) activity rows (\(csv.utf8.count / 1_000_000) MB) into \(dir) (\(branches.count) branches)")
         for (label, extra) in [("dry run (read, check every row and record)", ["--dry-run"]), ("import (checked, applied, saved, journalled)", []),
                                ("the same file again", [])] {
-            var pid: pid_t = 0
-            let argv = [partydesk, "import", "--data", dir, "--what", "activities", file] + extra
-            let cArgs = argv.map { strdup($0) } + [nil]
-            defer { cArgs.forEach { free($0) } }
-            var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
-            posix_spawn_file_actions_init(&actions)
-            let out = NSTemporaryDirectory() + "partydesk-bench-import-\(getpid()).out"
-            posix_spawn_file_actions_addopen(&actions, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-            posix_spawn_file_actions_addopen(&actions, 2, out + ".err", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-            let start = DispatchTime.now().uptimeNanoseconds
-            guard posix_spawn(&pid, partydesk, &actions, nil, cArgs, environ) == 0 else { print("cannot run \(partydesk)"); exit(1) }
-            var status: Int32 = 0
-            var usage = rusage()
-            wait4(pid, &status, 0, &usage)
-            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            posix_spawn_file_actions_destroy(&actions)
-            let said = ((try? String(contentsOfFile: out, encoding: .utf8)) ?? "").split(separator: "\n").first.map(String.init) ?? ""
-            let errors = (try? String(contentsOfFile: out + ".err", encoding: .utf8)) ?? ""
-            unlink(out); unlink(out + ".err")
-            print(String(format: "%@: %.2f s, peak %.0f MB, exit %d — %@", label, seconds, Double(usage.ru_maxrss) / 1024, status >> 8,
-                         said.replacingOccurrences(of: file, with: "FILE")))
-            if !errors.isEmpty { print(errors.split(separator: "\n").prefix(5).joined(separator: "\n")) }
+            let run = timedImport(dir: dir, file: file, extra)
+            print(String(format: "%@: %.2f s, peak %.0f MB, exit %d — %@", label, run.seconds, run.peakMB, run.status, run.said))
+            if !run.errors.isEmpty { print(run.errors.split(separator: "\n").prefix(5).joined(separator: "\n")) }
         }
+    case "import-xlsx":
+        // The same sheet as --import, as a workbook: written by XLSXWriter (dates as real dates,
+        // counts and hours as numbers, text in shared strings), then read as `partydesk import` reads it.
+        let rows = importRows ?? 100_000
+        let runs = runsOption ?? 3
+        let ws = try store.load(years: { [$0.currentYear] }).workspace
+        let year = ws.settings.currentYear
+        let branches = ws.organisation.branches(inServiceOn: Day.firstOf(year: year, month: 1))
+        let kinds: [ActivityKind] = [.generalMeeting, .committeeMeeting, .groupMeeting, .partyLesson, .themedPartyDay, .studySession]
+        let file = NSTemporaryDirectory() + "partydesk-bench-import-\(getpid()).xlsx"
+        defer { unlink(file) }
+        do {
+            var sheet: [[CSV.Cell]] = [["支部", "类型", "日期", "标题", "学时", "实到", "应到", "地点", "主持人", "备注"]]
+            sheet.reserveCapacity(rows + 1)
+            for i in 0..<rows {
+                let b = branches[i % branches.count]
+                let day = Day(year: year, month: 1 + i % 11, day: 1 + (i / 11) % 28)!
+                sheet.append([.text(b.id), .text(kinds[i % kinds.count].name(.zh)), .date(day), .text("导入台账 第\(i + 1)条"),
+                              i % 4 == 0 ? .text("") : .number(2), .number(5 + i % 7), .number(12), .text("党员活动室"), .text("张三"),
+                              .text(i % 10 == 0 ? "会议记录见附件" : "")])
+            }
+            let start = DispatchTime.now().uptimeNanoseconds
+            let data = try XLSXWriter.workbook([(name: "活动", rows: sheet)])
+            let written = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            _ = FileManager.default.createFile(atPath: file, contents: data)
+            print(String(format: "partydesk-bench: %d activity rows × 10 columns as .xlsx (%.1f MB, written in %.2f s) into %@ (%d branches)",
+                         rows, Double(data.count) / 1_000_000, written, dir, branches.count))
+        }
+        var reads: [Double] = []
+        for _ in 0..<runs {
+            let start = DispatchTime.now().uptimeNanoseconds
+            let (grid, _) = try SheetFile.read(path: file)
+            reads.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            precondition(grid.rows.count == rows + 1)
+        }
+        print(String(format: "SheetFile.read (in this process), %d runs: median %.2f s (%.2f–%.2f)", runs, median(reads), reads.min()!, reads.max()!))
+        var seconds: [Double] = [], peaks: [Double] = []
+        var said = ""
+        for _ in 0..<runs {
+            let run = timedImport(dir: dir, file: file, ["--dry-run"])
+            seconds.append(run.seconds); peaks.append(run.peakMB)
+            said = run.said
+            if !run.errors.isEmpty { print(run.errors.split(separator: "\n").prefix(5).joined(separator: "\n")) }
+        }
+        print(String(format: "partydesk import --dry-run (read + check every row and record), %d runs: median %.2f s (%.2f–%.2f), peak %.0f MB (%.0f–%.0f) — %@",
+                     runs, median(seconds), seconds.min()!, seconds.max()!, median(peaks), peaks.min()!, peaks.max()!, said))
     default:
         break
     }

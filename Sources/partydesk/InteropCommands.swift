@@ -10,30 +10,101 @@ enum ExportKind: String, ExpressibleByArgument, CaseIterable {
     case branches, members, activities, checks, rectifications, scores, compliance, alerts
 }
 
+/// What `export --what` takes: one kind, or `all` (every kind but compliance, one sheet each: .xlsx only).
+enum ExportSelection: ExpressibleByArgument, Equatable {
+    case one(ExportKind)
+    case all
+
+    init?(argument: String) {
+        if argument == "all" { self = .all } else if let kind = ExportKind(rawValue: argument) { self = .one(kind) } else { return nil }
+    }
+
+    static var allValueStrings: [String] { ExportKind.allCases.map(\.rawValue) + ["all"] }
+
+    /// The kinds of `--what all`, in the workbook's order.
+    static let workbookKinds: [ExportKind] = [.branches, .members, .activities, .checks, .rectifications, .scores, .alerts]
+}
+
+enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
+    case csv, xlsx
+}
+
 /// `partydesk export`: sheets that open correctly in Excel and WPS on Windows.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "导出 CSV (Excel/WPS 可直接打开) / Export a CSV that opens correctly in Excel and WPS.")
+        abstract: "导出 CSV 或 .xlsx 工作簿 (Excel/WPS 可直接打开) / Export a CSV or an .xlsx workbook that opens correctly in Excel and WPS.")
 
     @OptionGroup var workspace: WorkspaceOptions
-    @Option(name: .long, help: "branches|members|activities|checks|rectifications|scores|compliance|alerts") var what: ExportKind
+    @Option(name: .long, help: "branches|members|activities|checks|rectifications|scores|compliance|alerts|all (all: 每类一张工作表, 仅 xlsx / one sheet per kind, xlsx only)")
+    var what: ExportSelection
     @Option(name: .long, help: "年度 / Year.") var year: Int?
     @Option(name: .long, help: "季度 / Quarter (scores).") var quarter: Int?
-    @Option(name: .long, help: ArgumentHelp("输出文件 / Output file.", valueName: "FILE.csv")) var out: String
-    @Option(name: .long, help: "utf8-bom (默认, Excel) | utf8 | gb18030 (旧版 WPS/Excel)") var encoding: TextEncoding = .utf8BOM
+    @Option(name: .long, help: ArgumentHelp("输出文件 / Output file.", valueName: "FILE.csv|FILE.xlsx")) var out: String
+    @Option(name: .long, help: "csv | xlsx (默认按输出文件扩展名: .xlsx 为工作簿, 其余为 CSV / default: by the output file's extension)")
+    var format: ExportFormat?
+    @Option(name: .long, help: "utf8-bom (默认, Excel) | utf8 | gb18030 (旧版 WPS/Excel); 仅 CSV / CSV only") var encoding: TextEncoding?
     @OptionGroup var asOf: AsOfOption
 
     func run() throws {
-        let ws = try workspace.open().workspace
         let lang = workspace.lang
+        let zh = lang == .zh
+        let format = self.format ?? (out.lowercased().hasSuffix(".xlsx") ? .xlsx : .csv)
+        if format == .xlsx, let encoding {
+            throw CLIFailure(message: zh ? "--encoding \(encoding.rawValue) 只用于 CSV; .xlsx 工作簿的编码是固定的" : "--encoding \(encoding.rawValue) is for CSV only; an .xlsx workbook has no encoding to choose", code: 2)
+        }
+        if format == .csv, what == .all {
+            throw CLIFailure(message: zh ? "--what all 把每类数据写成一张工作表, 只能导出 .xlsx (--format xlsx 或 --out 台账.xlsx)"
+                                         : "--what all writes one sheet per kind: export it as .xlsx (--format xlsx, or --out ledger.xlsx)", code: 2)
+        }
+        let ws = try workspace.open().workspace
         let day = try asOf.value()
-        let rows = try Self.rows(what, ws, year: year, quarter: quarter, asOf: day, lang: lang)
-        guard let data = encoding.encode(CSV.render(rows)) else {
-            throw CLIFailure(message: lang == .zh ? "部分字符无法用 \(encoding.rawValue) 表示, 请改用 utf8-bom" : "some characters cannot be written as \(encoding.rawValue); use utf8-bom")
+        let kinds: [ExportKind]
+        switch what {
+        case .one(let kind): kinds = [kind]
+        case .all: kinds = ExportSelection.workbookKinds
+        }
+        // TODO(members issue): the 党员 sheet (and --what members) holds personal data (names, birth
+        // dates, phones): say so when it is written, as DESIGN.md §6 asks of exports that hold it.
+        var sheets: [(name: String, rows: [[CSV.Cell]])] = []
+        for kind in kinds {
+            sheets.append((Self.sheetName(kind, lang), try Self.rows(kind, ws, year: year, quarter: quarter, asOf: day, lang: lang)))
+        }
+        let data: Data, said: String
+        switch format {
+        case .csv:
+            let encoding = self.encoding ?? .utf8BOM
+            guard let bytes = encoding.encode(CSV.render(sheets[0].rows)) else {
+                throw CLIFailure(message: zh ? "部分字符无法用 \(encoding.rawValue) 表示, 请改用 utf8-bom" : "some characters cannot be written as \(encoding.rawValue); use utf8-bom")
+            }
+            data = bytes
+            said = encoding.rawValue
+        case .xlsx:
+            do { data = try XLSXWriter.workbook(sheets) } catch { throw CLIFailure(message: error.message(lang)) }
+            said = "xlsx"
         }
         do { try AtomicFile.write(data, to: DataLocationPath.absolute(out)) } catch { throw CLIFailure(message: "\(error.path): \(error.reason)") }
-        Output.line(lang == .zh ? "已导出 \(rows.count - 1) 行到 \(out) (\(encoding.rawValue))" : "exported \(rows.count - 1) rows to \(out) (\(encoding.rawValue))")
+        let rows = sheets.reduce(0) { $0 + max(0, $1.rows.count - 1) }
+        if sheets.count > 1 {
+            Output.line(zh ? "已导出 \(sheets.count) 张工作表 (\(sheets.map(\.name).joined(separator: "、"))) 共 \(rows) 行到 \(out) (\(said))"
+                           : "exported \(sheets.count) sheets (\(sheets.map(\.name).joined(separator: ", "))), \(rows) rows in all, to \(out) (\(said))")
+        } else {
+            Output.line(zh ? "已导出 \(rows) 行到 \(out) (\(said))" : "exported \(rows) rows to \(out) (\(said))")
+        }
+    }
+
+    /// A kind's sheet in a workbook.
+    static func sheetName(_ kind: ExportKind, _ lang: Language) -> String {
+        switch kind {
+        case .branches: return lang.pick("支部", "Branches")
+        case .members: return lang.pick("党员", "Members")
+        case .activities: return lang.pick("活动", "Activities")
+        case .checks: return lang.pick("检查", "Checks")
+        case .rectifications: return lang.pick("整改", "Rectifications")
+        case .scores: return lang.pick("考评", "Scores")
+        case .compliance: return lang.pick("达标情况", "Compliance")
+        case .alerts: return lang.pick("预警", "Alerts")
+        }
     }
 
     static func rows(_ what: ExportKind, _ ws: Workspace, year: Int?, quarter: Int?, asOf: Day, lang: Language) throws -> [[CSV.Cell]] {
@@ -100,11 +171,14 @@ struct ExportCommand: ParsableCommand {
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "导入 CSV 台账 (UTF-8 或 GB18030, 中英文表头) / Import a ledger sheet; every problem is listed and nothing is written until all is clean.")
+        abstract: "导入台账: .xlsx 工作簿 (Excel/WPS/LibreOffice), CSV (UTF-8 或 GB18030), UTF-16 制表符分隔文本 (Excel 的 Unicode 文本); 中英文表头 / Import a ledger sheet (.xlsx, CSV, UTF-16 tab text); every problem is listed and nothing is written until all is clean.")
 
     @OptionGroup var workspace: WorkspaceOptions
     @Option(name: .long, help: "branches|members|activities") var what: LedgerSheet
-    @Argument(help: ArgumentHelp("CSV 文件 / The CSV file.", valueName: "FILE.csv")) var file: String
+    @Argument(help: ArgumentHelp("表格文件 / The sheet: .xlsx, CSV, or UTF-16 text with tabs. .xls/.et: save as .xlsx first.", valueName: "FILE.xlsx|FILE.csv"))
+    var file: String
+    @Option(name: .long, help: ArgumentHelp("工作表名称或序号 (从 1 起, 默认第一张; 仅 .xlsx) / The workbook's sheet, by name or number from 1 (default: the first; .xlsx only).", valueName: "NAME|N"))
+    var sheet: String?
     @Flag(name: .customLong("dry-run"), help: "只显示将新增和修改的记录 / Show what would be added and changed.") var dryRun = false
     @Flag(name: .customLong("create-parents"), help: "支部表: 上级组织中不存在的党总支随导入新建 / Branches: create the general branches named as parents that do not exist.")
     var createParents = false
@@ -112,11 +186,14 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let lang = workspace.lang
         let zh = lang == .zh
-        guard let data = FileManager.default.contents(atPath: DataLocationPath.absolute(file)) else {
-            throw CLIFailure(message: zh ? "无法读取 \(file)" : "cannot read \(file)")
-        }
-        guard let (text, encoding) = TextEncoding.decode(data) else {
-            throw CLIFailure(message: zh ? "\(file): 既不是 UTF-8 也不是 GB18030 文本" : "\(file): neither UTF-8 nor GB18030 text")
+        // A workbook, or text in any of the encodings offices save (SheetFile decides by content and name).
+        let grid: SheetGrid, readAsText: String
+        do {
+            let read = try SheetFile.read(path: DataLocationPath.absolute(file), sheet: sheet, file: file)
+            grid = read.grid
+            readAsText = read.format.described(lang)
+        } catch {
+            throw CLIFailure(message: error.message(lang))
         }
         let store = try workspace.storeToOpen()
         // The files' fingerprint as read: under the lock, an unchanged one means the read can be
@@ -133,14 +210,14 @@ struct ImportCommand: ParsableCommand {
         }
         var loaded: LoadedWorkspace? = try read()
         var plan: LedgerSheet.Plan
-        do { plan = try what.plan(text, file: file, into: &loaded!, store: store, lang: lang, options: ImportOptions(createParents: createParents)) } catch { throw workspace.failure(error) }
+        do { plan = try what.plan(grid, file: file, into: &loaded!, store: store, lang: lang, options: ImportOptions(createParents: createParents)) } catch { throw workspace.failure(error) }
         plan.idsSeen = []
         if !plan.problems.isEmpty {
             for p in plan.problems { Output.error(p) }
             throw CLIFailure(message: zh ? "共 \(plan.problems.count) 处问题, 未导入任何记录。" : "\(plan.problems.count) problem(s); nothing was imported.")
         }
-        let summary = zh ? "\(file) (\(encoding.rawValue)): 新增 \(plan.added.count), 修改 \(plan.changed.count), 无变化 \(plan.unchanged)"
-                         : "\(file) (\(encoding.rawValue)): \(plan.added.count) to add, \(plan.changed.count) to change, \(plan.unchanged) unchanged"
+        let summary = zh ? "\(file) (\(readAsText)): 新增 \(plan.added.count), 修改 \(plan.changed.count), 无变化 \(plan.unchanged)"
+                         : "\(file) (\(readAsText)): \(plan.added.count) to add, \(plan.changed.count) to change, \(plan.unchanged) unchanged"
         // Every record added or changed, by what a person knows it by, and the columns not read —
         // in the dry run and the import alike (a row never changes another branch's record unsaid).
         // The real run says it once the records are saved: what it says is what is on disk.
