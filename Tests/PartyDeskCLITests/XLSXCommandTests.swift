@@ -108,3 +108,23 @@ private func sheetFixture(_ name: String) -> String {
         #expect(forced.status == 0 && forcedSheets == ["支部"])
     }
 }
+
+/// A workbook PartyDesk exports, opened and saved as CSV by LibreOffice Calc, imports back with
+/// nothing changed: every value reads the same through another producer.
+@Suite struct WorkbookThroughLibreOfficeTests {
+    @Test(arguments: ["branches", "members", "activities"])
+    func exportedWorkbookSavedAsCSVByLibreOfficeImportsUnchanged(what: String) throws {
+        let tmp = TempDirectory("partydesk-lo"); defer { tmp.cleanup() }
+        let ws = tmp.sub("ws")
+        try WorkspaceStore(directory: ws).create(DemoWorkspace.make(asOf: testAsOf))
+        let book = tmp.sub("\(what).xlsx")
+        #expect(try runProduct("partydesk", ["export", "--data", ws, "--what", what, "--out", book]).status == 0)
+        let run = try runTool(["libreoffice", "-env:UserInstallation=file://" + tmp.sub("profile"), "--headless",
+                               "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1", "--outdir", tmp.sub("out"), book])
+        let csv = tmp.sub("out/\(what).csv")
+        try #require(FileManager.default.fileExists(atPath: csv), "libreoffice: \(run.stdout)\(run.stderr)")
+        let again = try runProduct("partydesk", ["import", "--data", ws, "--what", what, csv, "--dry-run"])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.contains("新增 0, 修改 0"), "\(again.stdout.prefix(2000))")
+    }
+}

@@ -68,3 +68,41 @@ import TestSupport
         #expect(plan.ignoredColumns == ["序号", "备注"])
     }
 }
+
+/// The activities workbooks of Tests/Fixtures/sheets (openpyxl, and LibreOffice from a CSV) import
+/// into the demo as the eight meetings of make.py's ROWS, written out here by hand.
+@Suite struct WorkbookFixtureImportTests {
+    static func fixture(_ name: String) -> String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures/sheets/\(name)").path
+    }
+
+    @Test(arguments: ["activities-openpyxl.xlsx", "activities-libreoffice.xlsx"])
+    func theEightMeetingsArrive(file: String) throws {
+        let demo = DemoWorkspace.make(asOf: testAsOf)
+        let id = { (name: String) in demo.organisation.branches.first { $0.name == name }!.id }
+        let (grid, _) = try SheetFile.read(path: Self.fixture(file), file: file)
+        let plan = LedgerSheet.activities.plan(grid, file: file, into: demo, lang: .zh)
+        #expect(plan.problems == [])
+        let added = (plan.change?.parts ?? []).compactMap { part -> Activity? in
+            if case .activity(nil, var a?) = part { a.id = ""; return a } else { return nil }
+        }
+        let d = { (s: String) in Day(iso: s)! }
+        let (office, org, dept) = (id("党政办公室党支部"), id("组织人事党支部"), id("机电工程系教工党支部"))
+        #expect(added == [
+            Activity(id: "", branchId: office, kind: .generalMeeting, date: d("2026-01-08"), title: "传达学习全会精神", attended: 9, expected: 10, place: "三楼会议室", host: "王建国"),
+            Activity(id: "", branchId: office, kind: .committeeMeeting, date: d("2026-01-15"), title: "研究年度工作计划", attended: 5, expected: 5, place: "三楼会议室", host: "王建国"),
+            Activity(id: "", branchId: office, kind: .partyLesson, date: d("2026-03-05"), title: "书记讲党课：牢记初心使命", attended: 10, expected: 10, place: "报告厅", host: "王建国"),
+            Activity(id: "", branchId: org, kind: .groupMeeting, date: d("2026-02-10"), title: "学习党章", attended: 7, expected: 7, place: "组织部办公室", host: "刘振华"),
+            Activity(id: "", branchId: org, kind: .generalMeeting, date: d("2026-02-20"), title: "民主评议党员", attended: 6, expected: 7, place: "组织部办公室", host: "刘振华"),
+            // A date-time (14:30) is the day; '12' stored as text is the number 12.
+            Activity(id: "", branchId: dept, kind: .themedPartyDay, date: d("2026-03-15"), title: "参观红色教育基地", attended: 12, expected: 19, place: "市革命纪念馆", host: "张海燕"),
+            Activity(id: "", branchId: dept, kind: .partyLesson, date: d("2026-04-02"), title: "专题党课：新时代教师的使命", attended: 17, expected: 19, place: "实训楼 201", host: "张海燕"),
+            Activity(id: "", branchId: dept, kind: .committeeMeeting, date: d("2026-04-09"), title: "研究发展党员工作", attended: 5, expected: 5, place: "实训楼 201", host: "张海燕"),
+        ])
+        // The title above and the 合计 and footer below are skipped and said; 序号 is ignored.
+        #expect(plan.skipped.first == SkippedRow(line: 1, reason: .title))
+        #expect(plan.skipped.contains { $0.reason == .total } && plan.skipped.contains { $0.reason == .footer("填表人") })
+        #expect(plan.ignoredColumns == ["序号"])
+        #expect(plan.filledDown == [4, 5, 7, 9, 10])
+    }
+}

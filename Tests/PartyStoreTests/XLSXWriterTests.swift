@@ -4,20 +4,6 @@ import TestSupport
 @testable import PartyModel
 @testable import PartyStore
 
-/// Runs a program (by name, on PATH) and waits: status and what it printed.
-func runTool(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = arguments
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
-}
 
 @Suite struct XLSXWriterTests {
     static func day(_ s: String) -> Day { Day(iso: s)! }

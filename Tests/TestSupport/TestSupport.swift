@@ -104,3 +104,18 @@ public func smallWorkspace() -> Workspace {
                      organisation: Organisation(committee: committee, generalBranches: [general], branches: branches),
                      members: members, activities: activities, plan: plan)
 }
+
+/// Runs a program found on PATH (libreoffice, python3) and gives its exit status and output.
+public func runTool(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = arguments
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+}
