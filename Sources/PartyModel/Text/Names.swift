@@ -116,18 +116,28 @@ public protocol NamedCode: CaseIterable, RawRepresentable<String> {
     func name(_ lang: Language) -> String
     /// Further names people give it (the Chinese name and the code are always accepted).
     var variants: [String] { get }
+    /// Every accepted name, compared as `NameKey` compares them, made once per type
+    /// (`makeNameTable`): an import looks a kind up on each of 100,000 rows.
+    static var nameTable: [String: Self] { get }
 }
 
 public extension NamedCode {
     /// The code a person or a sheet names: its code, its Chinese or English name (any case), or a
-    /// variant; spaces inside are ignored (支 部 大 会), as is a trailing 活动/会议 already in a variant.
+    /// variant; spaces inside are ignored (支 部 大 会).
     static func named(_ text: String) -> Self? {
-        let t = NameKey.of(text)
-        guard !t.isEmpty else { return nil }
-        return allCases.first { c in
-            NameKey.of(c.rawValue) == t || NameKey.of(c.name(.zh)) == t || NameKey.of(c.name(.en)) == t
-                || c.variants.contains { NameKey.of($0) == t }
+        if let exact = nameTable[text] { return exact }
+        return nameTable[NameKey.of(text)]
+    }
+
+    /// The names each case answers to, the first case keeping a name two would share.
+    static func makeNameTable() -> [String: Self] {
+        var table: [String: Self] = [:]
+        for c in allCases {
+            for name in [c.rawValue, c.name(.zh), c.name(.en)] + c.variants where table[NameKey.of(name)] == nil {
+                table[NameKey.of(name)] = c
+            }
         }
+        return table
     }
 
     /// What an error lists as accepted: each value's Chinese (or English) name.
@@ -142,6 +152,7 @@ public enum NameKey {
 }
 
 extension ActivityKind: NamedCode {
+    public static let nameTable = makeNameTable()
     public var variants: [String] {
         switch self {
         case .generalMeeting: ["党员大会", "支部大会", "支部党员大会会议", "党员大会会议"]
@@ -160,6 +171,7 @@ extension ActivityKind: NamedCode {
 }
 
 extension MemberStatus: NamedCode {
+    public static let nameTable = makeNameTable()
     public var variants: [String] {
         switch self {
         case .full: ["正式"]
@@ -169,6 +181,7 @@ extension MemberStatus: NamedCode {
 }
 
 extension MemberRole: NamedCode {
+    public static let nameTable = makeNameTable()
     public var variants: [String] {
         switch self {
         case .secretary: ["支部书记", "党支部书记", "支书"]
@@ -181,6 +194,7 @@ extension MemberRole: NamedCode {
 }
 
 extension Sector: NamedCode {
+    public static let nameTable = makeNameTable()
     public var variants: [String] {
         switch self {
         case .government: ["机关事业单位", "党政机关", "事业单位"]

@@ -82,12 +82,17 @@ struct SheetLayout {
     /// Why a row below the header is not a record, or nil when it is one. `read`: the cells of the
     /// columns the sheet has (a template's rows with only a 序号 filled in are blank).
     func skipReason(_ fields: [String], headerFields: [String]) -> SkippedRow.Reason? {
-        let keys = fields.map(NameKey.of)
-        for key in keys where !key.isEmpty {
+        // Most rows are records: a cell is looked at closely only when its first character could
+        // begin a 合计 or footer word (a 100,000-row sheet spent seconds here otherwise).
+        for field in fields where Self.mayBeginWord(field) {
+            let key = NameKey.of(field)
             for word in Self.totalWords where key == word || key.hasPrefix(word + ":") || key.hasPrefix(word + "：") { return .total }
         }
-        if let first = keys.first(where: { !$0.isEmpty }), let word = Self.footerWords.first(where: { first.hasPrefix($0) }) {
-            return .footer(word.trimmingCharacters(in: [":", "：", "(", ")", "（", "）"]))
+        if let first = fields.first(where: { !Cell.trimmingSpace($0).isEmpty }), Self.mayBeginWord(first) {
+            let key = NameKey.of(first)
+            if let word = Self.footerWords.first(where: { key.hasPrefix($0) }) {
+                return .footer(word.trimmingCharacters(in: [":", "：", "(", ")", "（", "）"]))
+            }
         }
         let read = index.values.map { $0 < fields.count ? fields[$0] : "" }
         if Self.isBlank(read) { return .blank }
@@ -95,6 +100,14 @@ struct SheetLayout {
             return .repeatedHeader
         }
         return nil
+    }
+
+    /// The first characters of the 合计 and footer words.
+    private static let wordStarts: Set<Unicode.Scalar> = Set((totalWords + footerWords).compactMap { $0.unicodeScalars.first })
+
+    private static func mayBeginWord(_ field: String) -> Bool {
+        guard let first = Cell.trimmingSpace(field).unicodeScalars.first else { return false }
+        return wordStarts.contains(first)
     }
 
     /// Merged ranges that run down rows: (line, cell position) → the line holding the value.
