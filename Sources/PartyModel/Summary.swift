@@ -35,8 +35,11 @@ public struct WorkspaceSummary: Codable, Hashable, Sendable {
             generalBranches: workspace.organisation.generalBranches.count,
             branches: branches.count,
             partyGroups: branches.reduce(0) { $0 + $1.partyGroups.count })
-        let full = branches.reduce(0) { $0 + $1.fullMembers }
-        let probationary = branches.reduce(0) { $0 + $1.probationaryMembers }
+        // As the year stands at its end (a roster's members then; entered counts otherwise).
+        let ledger = MemberLedger(workspace), day = Day.lastOf(year: year, month: 12)
+        let counts = branches.map { ledger.counts($0, on: day) }
+        let full = counts.reduce(0) { $0 + $1.full }
+        let probationary = counts.reduce(0) { $0 + $1.probationary }
         members = Members(full: full, probationary: probationary, total: full + probationary,
                           rostered: workspace.members.count)
         var kinds = Dictionary(uniqueKeysWithValues: ActivityKind.allCases.map { ($0.rawValue, 0) })

@@ -138,7 +138,7 @@ public struct DashboardData: Sendable {
         // (`AppState.replaceDataAfterSaving`).
         let counted = self.loadedYears == loadedYears ? compliance.updated(for: change, in: workspace) : nil
         return DashboardData(workspace: workspace, year: year, quarter: quarter, asOf: asOf, lang: lang, loadedYears: loadedYears,
-                             compliance: counted, revising: change.branchesTouched.map { (self, $0) })
+                             compliance: counted, revising: change.branchesTouched(in: workspace).map { (self, $0) })
     }
 
     /// What a session opens on: the workspace's current year; the quarter of the as-of day when it

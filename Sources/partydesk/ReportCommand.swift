@@ -63,7 +63,7 @@ struct Report {
         let strongest: String = "\(s.strongestCount) (\(Output.percent(s.strongestShare)), " + (zh ? "目标 " : "target ") + target + ")"
         return [
             (zh ? "党支部" : "Branches", String(branches.count)),
-            (zh ? "党员" : "Members", String(branches.reduce(0) { $0 + $1.totalMembers })),
+            (zh ? "党员" : "Members", String(branches.reduce(0) { $0 + compliance.members.counts($1, on: asOf).total })),
             (zh ? "平均得分" : "Mean score", Output.points(s.mean)),
             (zh ? "最强党支部" : "Strongest", strongest),
             (zh ? "未销号整改" : "Open rectifications", String(open)),

@@ -131,18 +131,8 @@ enum Sheets {
             Column(zh: "党小组", en: "Group", aliases: ["党小组名称", "所在党小组"], get: { names.group($0.partyGroupId, of: $0.branchId) },
                    set: { r, s, ctx in r.partyGroupId = ctx.partyGroupId(Cell.optional(s), of: r.branchId); return nil }),
             Column(zh: "入党日期", en: "Joined", aliases: ["入党时间"], date: { $0.joinDate }, set: setResult(Cell.day) { $0.joinDate = $1 }),
-            Column(zh: "党费已交月数", en: "Dues months paid", get: { Cell.yearMap($0.duesMonthsPaid.mapValues(Double.init)) },
-                   set: { r, s, _ in
-                       guard let m = Cell.parseYearMap(s) else { return ImportProblem(kind: .wrongFormat, value: Cell.trimmed(s)) }
-                       r.duesMonthsPaid = m.mapValues { Int($0) }
-                       return nil
-                   }),
-            Column(zh: "培训学时", en: "Training hours", get: { Cell.yearMap($0.trainingHours) },
-                   set: { r, s, _ in
-                       guard let m = Cell.parseYearMap(s) else { return ImportProblem(kind: .wrongFormat, value: Cell.trimmed(s)) }
-                       r.trainingHours = m
-                       return nil
-                   }),
+            // 党费 and 学时 are records of their own now (dues/, training/): a sheet's 党费已交月数 or
+            // 培训学时 column is listed among the columns not read.
             Column(zh: "编号", en: "Id", aliases: ["id", "ID", "党员编号"], get: { $0.id }, set: set { $0.id = Cell.trimmed($1) }),
         ]
     }
