@@ -11,11 +11,36 @@ public struct ImportOptions: Sendable {
 /// A record a sheet adds or changes: its id is set when the sheet gives none.
 protocol SheetRecord: Identified, Equatable {
     var id: String { get set }
+    /// `self` with the fields no column of its sheet holds taken from `before` (the record the row
+    /// matched): an import never clears what a sheet cannot say.
+    func keepingFieldsWithoutColumns(of before: Self) -> Self
 }
+
+extension SheetRecord {
+    func keepingFieldsWithoutColumns(of before: Self) -> Self { self }
+}
+
 extension Activity: SheetRecord {}
-extension Branch: SheetRecord {}
 extension GeneralBranch: SheetRecord {}
-extension Member: SheetRecord {}
+
+extension Branch: SheetRecord {
+    func keepingFieldsWithoutColumns(of before: Branch) -> Branch {
+        var b = self
+        b.countsFromRoster = before.countsFromRoster
+        return b
+    }
+}
+
+extension Member: SheetRecord {
+    /// The member ledger's fields (issue 18) have no roster columns yet.
+    func keepingFieldsWithoutColumns(of before: Member) -> Member {
+        var m = self
+        m.gender = before.gender; m.birthDate = before.birthDate; m.education = before.education; m.phone = before.phone
+        m.acceptedOn = before.acceptedOn; m.probationEnds = before.probationEnds; m.dues = before.dues; m.mobile = before.mobile
+        m.leftOn = before.leftOn; m.leftReason = before.leftReason; m.transfers = before.transfers
+        return m
+    }
+}
 
 /// Sheets in and out of Excel/WPS: the round-tripping ledgers (branches, members, activities).
 public enum LedgerSheet: String, CaseIterable, Sendable {
@@ -243,6 +268,7 @@ public enum LedgerSheet: String, CaseIterable, Sendable {
                 for (c, column) in columns.enumerated() where index[c] == nil {
                     if let set = column.set { _ = set(&r, column.get(before).value, ctx) }
                 }
+                r = r.keepingFieldsWithoutColumns(of: before)
             }
             if r.id.isEmpty {
                 guard let fresh = before?.id ?? newId(r) else {
