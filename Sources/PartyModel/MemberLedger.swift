@@ -52,6 +52,17 @@ public struct DuesCollection: Hashable, Sendable {
     public var short: Int
     /// paid / due; nil when nothing known is due.
     public var rate: Double? { due.fen > 0 ? Double(paid.fen) / Double(due.fen) : nil }
+
+    /// Several branches' collections of one month added up (`branchId` empty).
+    public static func total(_ list: [DuesCollection], month: YearMonth) -> DuesCollection {
+        var t = DuesCollection(branchId: "", month: month, due: .zero, paid: .zero, membersOwing: 0, membersPaid: 0,
+                               dueUnknown: 0, amountUnknown: 0, short: 0)
+        for c in list {
+            t.due += c.due; t.paid += c.paid; t.membersOwing += c.membersOwing; t.membersPaid += c.membersPaid
+            t.dueUnknown += c.dueUnknown; t.amountUnknown += c.amountUnknown; t.short += c.short
+        }
+        return t
+    }
 }
 
 /// A member's training hours in a year.

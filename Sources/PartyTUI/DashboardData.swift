@@ -102,7 +102,7 @@ public struct DashboardData: Sendable {
                 let kept = touched.contains(branch.id) ? nil : basis?.old.meetingRatios[branch.id]
                 return (branch.id, kept ?? compliance.quarter(branch, quarterNow).threeMeetingsOneLesson)
               }) },
-            { summaryFigures.value = WorkspaceSummary(workspace, year: year) },
+            { summaryFigures.value = WorkspaceSummary(workspace, year: year, asOf: asOf) },
         ])
         yearScores = years.value!
         yearHasRecords = compliance.index.hasActivities(in: year) || workspace.checks.contains { $0.year == year }

@@ -58,7 +58,7 @@ enum DetailView {
                                ("   " + lang.pick("联系领导 ", "Contact leader ") + (b.contactLeader ?? "-"), .text)]))
         // The counts of the as-of day, and where they come from (the roster, or entered on the branch).
         let counts = data.compliance.members.counts(b, on: data.asOf)
-        let source = counts.source == .roster ? lang.pick("花名册", "from the roster") : lang.pick("填报", "as entered")
+        let source = counts.source.name(lang)
         out.append(DetailLine(lang.pick("党员 \(counts.total) 名 (正式 \(counts.full), 预备 \(counts.probationary); \(source))",
                                         "\(counts.total) members (full \(counts.full), probationary \(counts.probationary); \(source))")
                               + (b.isJointBranch ? lang.pick("  联合党支部", "  joint branch") : "")

@@ -22,7 +22,10 @@ extension DemoWorkspace {
             positionInBranch[m.branchId] = position + 1
             let student = m.branchId.hasPrefix("b-s-"), retired = m.branchId == "b-retired"
             m.gender = rng.chance(student ? 0.5 : 0.6) ? .male : .female
-            let born = student ? rng.int(year - 23...year - 19) : retired ? rng.int(1940...year - 62) : rng.int(1966...year - 26)
+            // Students joined at university (full ones one to two and a half years ago); everyone was 18 or older.
+            if student && m.status == .full { m.joinDate = asOf.adding(months: -rng.int(13...30)).adding(days: -rng.int(0...27)) }
+            let latest = min(retired ? year - 62 : student ? year - 19 : year - 26, (m.joinDate?.year ?? year) - 18)
+            let born = rng.int((student ? latest - 3 : retired ? min(1940, latest) : max(1960, latest - 30))...latest)
             m.birthDate = Day(year: born, month: rng.int(1...12), day: rng.int(1...28))
             m.education = student ? "大学本科(在读)" : retired ? rng.pick(["中专", "大专", "大学本科"]) : rng.pick(["大学本科", "研究生", "研究生", "大学本科", "大专"])
             m.phone = "138" + pad4(rng.int(0...9999)) + pad4(1000 + i)
@@ -80,7 +83,7 @@ extension DemoWorkspace {
                                                           letterNumber: "院组转〔\(year)〕21号")]))
         }
 
-        // 党费: the previous year whole, this year up to the month before asOf's; a few behind.
+        // 党费: the previous year whole, this year up to asOf (this month's when paid by then); a few behind.
         let ledger = MemberLedger(rules: ws.settings.rules, members: ws.members)
         let lastDue = YearMonth(asOf).previous
         // Months behind on asOf (their last months left unpaid), and one who paid short.
@@ -97,7 +100,8 @@ extension DemoWorkspace {
         for m in ws.members {
             let student = m.branchId.hasPrefix("b-s-"), retired = m.branchId == "b-retired"
             let quarterly = behind[m.id] == nil && m.id != shortPayer && (student || retired || rng.chance(0.35))
-            let through = lastDue.adding(months: -(behind[m.id] ?? 0))
+            // Up to the as-of month for those who are not behind (this month's only once its day has come).
+            let through = behind[m.id].map { lastDue.adding(months: -$0) } ?? YearMonth(asOf)
             var months: [YearMonth] = []
             var month = YearMonth(year: year - 1, month: 1)!
             while month <= through {
@@ -113,9 +117,8 @@ extension DemoWorkspace {
                 }
                 : months.map { [$0] }
             for group in groups {
-                guard let first = group.first,
-                      let paidOn = Day(year: first.year, month: first.month, day: rng.int(5...25)).map({ min($0, asOf) }),
-                      let due = ledger.monthlyDue(m, first) else { continue }
+                guard let first = group.first, let paidOn = Day(year: first.year, month: first.month, day: rng.int(5...25)),
+                      paidOn <= asOf, let due = ledger.monthlyDue(m, first) else { continue }
                 var amount = Money(fen: due.fen * group.count)
                 if m.id == shortPayer && first == YearMonth(year: year, month: 5) { amount = amount - Money(fen: 100) }   // 少交 1 元
                 payments.append(DuesPayment(id: newId(paidOn.year), memberId: m.id, branchId: ledger.duesBranch(m, first)!,
