@@ -56,7 +56,7 @@ struct MembersCommand: ParsableCommand {
         struct Dues: Encodable { var category: String; var base: Double?; var amount: Double?; var monthlyDue: Double? }
         struct Hours: Encodable { var activities: Double; var entries: Double; var total: Double; var required: Double; var reached: Bool }
         struct Mobile: Encodable { var `where`: String; var since: String? }
-        struct Move: Encodable { var date: String; var from: String; var to: String; var letterNumber: String? }
+        struct Move: Encodable { var date: String; var from: TransferEnd; var to: TransferEnd; var fromName: String; var toName: String; var letterNumber: String? }
         struct Row: Encodable {
             var id: String, name: String, branchId: String, branchName: String, status: String, statusName: String
             var probationEnds: String?, role: String, roleName: String, gender: String?, birthDate: String?, education: String?
@@ -110,7 +110,8 @@ struct MembersCommand: ParsableCommand {
                              role: m.role.rawValue, roleName: m.role.name(lang), gender: m.gender?.rawValue, birthDate: m.birthDate?.iso,
                              education: m.education, phone: m.phone, joinDate: m.joinDate?.iso, acceptedOn: m.acceptedOn?.iso,
                              partyGroupId: m.partyGroupId, mobile: m.mobile.map { .init(where: $0.place, since: $0.since?.iso) },
-                             transfers: m.transfers.map { t in .init(date: t.date.iso, from: Self.end(t.from, names), to: Self.end(t.to, names), letterNumber: t.letterNumber) },
+                             transfers: m.transfers.map { t in .init(date: t.date.iso, from: t.from, to: t.to, fromName: Self.end(t.from, names),
+                                                                     toName: Self.end(t.to, names), letterNumber: t.letterNumber) },
                              dues: m.dues.map { .init(category: $0.code.rawValue, base: $0.code == .fixed ? nil : $0.figure,
                                                       amount: $0.code == .fixed ? $0.figure : nil, monthlyDue: due(m)?.yuan) },
                              arrearsMonths: f.arrears,

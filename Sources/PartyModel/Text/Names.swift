@@ -281,3 +281,37 @@ public extension MemberCountSource {
         }
     }
 }
+
+extension Gender: NamedCode {
+    public var variants: [String] {
+        switch self {
+        case .male: ["男性"]
+        case .female: ["女性"]
+        }
+    }
+}
+
+extension LeaveReason: NamedCode {
+    public var variants: [String] {
+        switch self {
+        case .transferredOut: ["转出组织关系", "组织关系转出"]
+        case .died: ["死亡", "病故", "逝世"]
+        case .expelled: ["开除党籍", "除名", "自行脱党", "劝退", "退党"]
+        case .other: ["其它"]
+        }
+    }
+}
+
+extension DuesCategory.Code: NamedCode {
+    public var variants: [String] {
+        switch self {
+        case .inWork: ["在职人员", "在职党员", "在职职工"]
+        case .retired: ["离休", "退休", "离退休人员", "退休人员"]
+        case .farmer: ["农民党员"]
+        case .student: ["学生党员"]
+        case .unemployed: ["下岗", "失业", "下岗职工", "失业人员"]
+        case .relief: ["享受最低生活保障", "低保人员"]
+        case .fixed: ["固定", "自愿多交"]
+        }
+    }
+}

@@ -31,16 +31,7 @@ extension Branch: SheetRecord {
     }
 }
 
-extension Member: SheetRecord {
-    /// The member ledger's fields (issue 18) have no roster columns yet.
-    func keepingFieldsWithoutColumns(of before: Member) -> Member {
-        var m = self
-        m.gender = before.gender; m.birthDate = before.birthDate; m.education = before.education; m.phone = before.phone
-        m.acceptedOn = before.acceptedOn; m.probationEnds = before.probationEnds; m.dues = before.dues; m.mobile = before.mobile
-        m.leftOn = before.leftOn; m.leftReason = before.leftReason; m.transfers = before.transfers
-        return m
-    }
-}
+extension Member: SheetRecord {}
 
 /// Sheets in and out of Excel/WPS: the round-tripping ledgers (branches, members, activities).
 public enum LedgerSheet: String, CaseIterable, Sendable {
