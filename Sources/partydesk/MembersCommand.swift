@@ -125,7 +125,7 @@ struct MembersCommand: ParsableCommand {
                 .init(zh ? "职务" : "Role", maxWidth: 10), .init(zh ? "入党日期" : "Joined"), .init(zh ? "电话" : "Phone"),
                 .init(zh ? "党费类别" : "Dues category", maxWidth: 22), .init(zh ? "月应交" : "Monthly", .right, number: true),
                 .init(zh ? "欠缴月数" : "Behind", .right, number: true), .init(zh ? "学时" : "Hours", .right, number: true),
-                .init(zh ? "应达" : "Required", .right, number: true), .init(zh ? "备注" : "Notes", maxWidth: 30), .init(zh ? "编号" : "Id"),
+                .init(zh ? "应达" : "Required", .right, number: true), .init(zh ? "备注" : "Notes", maxWidth: 40), .init(zh ? "编号" : "Id"),
             ]
             let table = TextTable(columns: columns, rows: rows.map { f in
                 let m = f.member
