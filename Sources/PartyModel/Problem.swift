@@ -63,7 +63,7 @@ public enum ProblemKind: Equatable, Sendable {
     case duplicateMonth(YearMonth)
     /// An amount in 元 that is not a whole number of 分.
     case notWholeFen(Double)
-    /// A transfer's `from` is not where the move before it went (or the first `from` is the member's own file's branch … see text).
+    /// A transfer's `from` is not where the move before it went (`index`: the transfer's position).
     case transferChainBroken(index: Int)
     /// A transfer whose two ends are the same.
     case transferToItself

@@ -95,7 +95,7 @@ struct Report {
                               rows: ws.rectifications.filter { $0.isOverdue(on: asOf) }.sorted { $0.dueOn < $1.dueOn }
                                 .map { [$0.id, names[$0.branchId] ?? $0.branchId, $0.description, $0.dueOn.iso, $0.status.name(lang)] })
         let alerts = Section(heading: zh ? "预警" : "Alerts", header: [zh ? "级别" : "Level", zh ? "支部" : "Branch", zh ? "内容" : "Message"],
-                             rows: AlertRules.alerts(ws, asOf: asOf).map { [$0.severity.name(lang), $0.branchName, $0.message(lang)] })
+                             rows: AlertRules.alerts(ws, asOf: asOf).map { [$0.severity.name(lang), $0.branchName, $0.message(lang, naming: false)] })
         return [scoreSection, complianceSection, states, overdue, alerts]
     }
 

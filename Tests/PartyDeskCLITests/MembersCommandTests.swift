@@ -85,6 +85,28 @@ import TestSupport
     }
 }
 
+/// Personal data stays off the printed report: its alerts do not name members (issue 18).
+@Suite struct ReportWithoutMemberNamesTests {
+    @Test func theReportsAlertsNameNoMember() throws {
+        let tmp = TempDirectory(); defer { tmp.cleanup() }
+        let dir = try MembersCommandTests.demo(tmp)
+        let ws = DemoWorkspace.make(asOf: testAsOf)
+        let named = AlertRules.alerts(ws, asOf: testAsOf).flatMap { alert -> [String] in
+            switch alert.kind {
+            case .duesArrears(_, _, let names), .trainingHoursShort(_, _, let names): names
+            default: []
+            }
+        }
+        #expect(named.count > 5)
+        let out = tmp.sub("report.html")
+        let result = try runProduct("partydesk", ["report", "--data", dir, "--as-of", "2026-11-21", "--out", out])
+        #expect(result.status == 0, "\(result.stderr)")
+        let html = String(decoding: FileManager.default.contents(atPath: out) ?? Data(), as: UTF8.self)
+        #expect(html.contains("名党员连续 6 个月以上未交党费, 请支部了解情况"))
+        for name in Set(named) { #expect(!html.contains(name), "\(name)") }
+    }
+}
+
 extension MemberLedger {
     /// Whether the member is on some branch's roster on `day`.
     func branch(of member: Member, on day: Day) -> Bool { member.branch(on: day) != nil }

@@ -6,7 +6,9 @@ public extension Alert {
         return count > names.count ? lang.pick(" (\(list)等)", " (\(list) and others)") : " (\(list))"
     }
 
-    func message(_ lang: Language) -> String {
+    /// The full message. `naming`: false leaves out the members' names an alert carries (the printed
+    /// report: personal data stays off paper that travels).
+    func message(_ lang: Language, naming: Bool = true) -> String {
         switch kind {
         case .termEndsSoon(let end, let months):
             return lang.pick("任期将于 \(end.iso) 届满 (\(months)个月内), 请筹备换届", "term ends \(end.iso) (within \(months) months): prepare the election")
@@ -27,11 +29,11 @@ public extension Alert {
         case .partyGroupTooLarge(let group, let size, let maximum):
             return lang.pick("\(group) 有 \(size) 人, 超过 \(maximum) 人, 应分设党小组", "\(group) has \(size) members, over \(maximum): split the group")
         case .duesArrears(let members, let months, let names):
-            let who = Self.names(names, of: members, lang)
+            let who = naming ? Self.names(names, of: members, lang) : ""
             return lang.pick("\(members) 名党员连续 \(months) 个月以上未交党费\(who), 请支部了解情况 (党章第九条)",
                              "\(members) member(s) \(months)+ consecutive months without paying dues\(who): the branch should look into it (Party Constitution, Art. 9)")
         case .trainingHoursShort(let year, let members, let names):
-            let who = Self.names(names, of: members, lang)
+            let who = naming ? Self.names(names, of: members, lang) : ""
             return lang.pick("\(members) 名党员\(year)年培训学时未达要求\(who), 请在年底前补足",
                              "\(members) member(s) short of their \(year) training hours\(who): make them up before the year ends")
         case .meetingsBehind(let quarter, let kinds):
