@@ -18,7 +18,10 @@ public enum AlertKind: Hashable, Codable, Sendable {
     case shouldBeCommittee(members: Int, threshold: Int)
     case noPartyGroups(members: Int, threshold: Int)
     case partyGroupTooLarge(group: String, size: Int, maximum: Int)
-    case duesArrears(members: Int, months: Int)
+    /// `members` of the branch's roster have `months` or more consecutive months of 党费 unpaid; `names`: the first few.
+    case duesArrears(members: Int, months: Int, names: [String])
+    /// In `year`'s Q4: `members` of the roster are still short of their training hours; `names`: the first few.
+    case trainingHoursShort(year: Int, members: Int, names: [String])
     /// A period of the current quarter ended with these kinds unmet.
     case meetingsBehind(quarter: Quarter, kinds: [ActivityKind])
     /// The quarter's last month: these kinds' open periods are not yet met.
@@ -44,7 +47,8 @@ public enum AlertKind: Hashable, Codable, Sendable {
         case .shouldBeCommittee: "org.over-committee-threshold"
         case .noPartyGroups: "org.no-party-groups"
         case .partyGroupTooLarge: "org.party-group-too-large"
-        case .duesArrears(_, let months): "dues.arrears-\(months)m"
+        case .duesArrears(_, let months, _): "dues.arrears-\(months)m"
+        case .trainingHoursShort: "training.hours-short"
         case .meetingsBehind: "meetings.behind"
         case .meetingsDueSoon: "meetings.due-soon"
         case .checkMissing: "check.missing"
@@ -78,14 +82,10 @@ public enum AlertRules {
         // The 党委's and 党总支s' own alerts are always worked out again (a 党总支's size is its branches').
         let kept = old.map { Dictionary(grouping: $0.filter { !touched.contains($0.branchId) }, by: \.branchId) }
         func worksOut(_ branch: String) -> Bool { kept == nil || touched.contains(branch) }
-        // Positions, not copies: a county's 43,000 members grouped by branch.
-        let rosters = Dictionary(grouping: workspace.members.indices.filter { worksOut(workspace.members[$0].branchId) },
-                                 by: { workspace.members[$0].branchId })
         let overdue = Dictionary(grouping: workspace.rectifications.filter { worksOut($0.branchId) && $0.isOverdue(on: asOf) }, by: \.branchId)
-        return ordered(organisationAlerts(workspace, asOf: asOf) + workspace.organisation.branches(inServiceOn: asOf).map { branch in
+        return ordered(organisationAlerts(workspace, asOf: asOf, members: compliance.members) + workspace.organisation.branches(inServiceOn: asOf).map { branch in
             if let kept, !touched.contains(branch.id) { return kept[branch.id] ?? [] }
-            return alerts(branch, workspace, asOf: asOf, compliance: compliance, engine: engine,
-                          arrears: (rosters[branch.id] ?? []).map { duesArrears(workspace.members[$0], asOf: asOf) }, overdue: overdue[branch.id] ?? [])
+            return alerts(branch, workspace, asOf: asOf, compliance: compliance, engine: engine, overdue: overdue[branch.id] ?? [])
         })
     }
 
@@ -103,7 +103,7 @@ public enum AlertRules {
 
     /// The 党委's and each 党总支's own alerts (terms; a 党总支 of `committeeOrganisationThreshold`
     /// members or more should be a 基层党委), one list per organisation, the 党委 first.
-    static func organisationAlerts(_ workspace: Workspace, asOf: Day) -> [[Alert]] {
+    static func organisationAlerts(_ workspace: Workspace, asOf: Day, members ledger: MemberLedger) -> [[Alert]] {
         let rules = workspace.settings.rules, org = workspace.organisation
         func alert(_ id: String, _ name: String, _ pair: (AlertKind, Severity)) -> Alert {
             Alert(kind: pair.0, severity: pair.1, branchId: id, branchName: name)
@@ -111,7 +111,7 @@ public enum AlertRules {
         let committee = termAlerts(end: org.committee.termEnd, asOf: asOf, rules).map { alert(org.committee.id, org.committee.name, $0) }
         return [committee] + org.generalBranches.map { g in
             var out = termAlerts(end: g.termEnd, asOf: asOf, rules).map { alert(g.id, g.name, $0) }
-            let members = org.members(ofGeneralBranch: g.id, on: asOf)
+            let members = ledger.members(ofGeneralBranch: g.id, in: org, on: asOf)
             if members >= rules.committeeOrganisationThreshold {
                 out.append(alert(g.id, g.name, (.shouldBeCommittee(members: members, threshold: rules.committeeOrganisationThreshold), .critical)))
             }
@@ -133,10 +133,12 @@ public enum AlertRules {
         }.map(\.element)
     }
 
-    /// One branch's alerts; `arrears`: months of dues unpaid by each member of its roster;
-    /// `overdue`: its overdue rectifications.
+    /// How many members an alert names at most (the alert pane shows them; the wall display never does).
+    public static let namesShown = 3
+
+    /// One branch's alerts; `overdue`: its overdue rectifications.
     static func alerts(_ branch: Branch, _ workspace: Workspace, asOf: Day, compliance: ComplianceCalculator, engine: ScoringEngine,
-                       arrears: [Int], overdue: [Rectification]) -> [Alert] {
+                       overdue: [Rectification]) -> [Alert] {
         let rules = workspace.settings.rules
         let lastEnded = asOf.quarter.previous
         var out: [Alert] = []
@@ -144,20 +146,21 @@ public enum AlertRules {
             out.append(Alert(kind: kind, severity: severity, branchId: branch.id, branchName: branch.name))
         }
         for (kind, severity) in termAlerts(end: branch.termEnd, asOf: asOf, rules) { add(kind, severity) }
-        // Organisation setting.
-        if branch.fullMembers < rules.minFullMembers && !branch.isJointBranch {
-            add(.tooFewFullMembers(full: branch.fullMembers, minimum: rules.minFullMembers), .warning)
+        // Organisation setting, on the members of the day (the roster's when the branch keeps one).
+        let counts = compliance.members.counts(branch, on: asOf)
+        if counts.full < rules.minFullMembers && !branch.isJointBranch {
+            add(.tooFewFullMembers(full: counts.full, minimum: rules.minFullMembers), .warning)
         }
-        if branch.fullMembers >= rules.committeeThreshold && !branch.hasCommittee {
-            add(.noCommittee(full: branch.fullMembers, threshold: rules.committeeThreshold), .warning)
+        if counts.full >= rules.committeeThreshold && !branch.hasCommittee {
+            add(.noCommittee(full: counts.full, threshold: rules.committeeThreshold), .warning)
         }
-        if branch.totalMembers >= rules.committeeOrganisationThreshold {
-            add(.shouldBeCommittee(members: branch.totalMembers, threshold: rules.committeeOrganisationThreshold), .critical)
-        } else if branch.totalMembers >= rules.maxBranchMembers {   // "达到50人以上": 50 included
-            add(.tooLargeForBranch(members: branch.totalMembers, maximum: rules.maxBranchMembers), .warning)
+        if counts.total >= rules.committeeOrganisationThreshold {
+            add(.shouldBeCommittee(members: counts.total, threshold: rules.committeeOrganisationThreshold), .critical)
+        } else if counts.total >= rules.maxBranchMembers {   // "达到50人以上": 50 included
+            add(.tooLargeForBranch(members: counts.total, maximum: rules.maxBranchMembers), .warning)
         }
-        if branch.totalMembers >= rules.partyGroupThreshold && branch.partyGroups.isEmpty {
-            add(.noPartyGroups(members: branch.totalMembers, threshold: rules.partyGroupThreshold), .notice)
+        if counts.total >= rules.partyGroupThreshold && branch.partyGroups.isEmpty {
+            add(.noPartyGroups(members: counts.total, threshold: rules.partyGroupThreshold), .notice)
         }
         for group in branch.partyGroups where group.size > rules.maxPartyGroupSize {
             add(.partyGroupTooLarge(group: group.name, size: group.size, maximum: rules.maxPartyGroupSize), .warning)
@@ -168,11 +171,25 @@ public enum AlertRules {
             let long = vacancy.map { $0.months > rules.secretaryVacantMonths } ?? true
             add(.secretaryVacant(since: vacancy?.since, months: vacancy?.months, limit: rules.secretaryVacantMonths), long ? .critical : .warning)
         }
-        // Dues, from the roster.
-        let critical = arrears.filter { $0 >= rules.duesArrearsCriticalMonths }.count
-        let warning = arrears.filter { $0 >= rules.duesArrearsWarningMonths && $0 < rules.duesArrearsCriticalMonths }.count
-        if critical > 0 { add(.duesArrears(members: critical, months: rules.duesArrearsCriticalMonths), .critical) }
-        if warning > 0 { add(.duesArrears(members: warning, months: rules.duesArrearsWarningMonths), .warning) }
+        // Per member, for those on the branch's roster today (whatever its count source).
+        let roster = compliance.members.members(of: branch.id, on: asOf)
+        // 党费: consecutive months unpaid (党章 Art. 9: 6 months is for the branch to look into).
+        let arrears = roster.map { (name: $0.name, months: compliance.members.arrears($0, asOf: asOf)) }
+        let critical = arrears.filter { $0.months >= rules.duesArrearsCriticalMonths }
+        let warning = arrears.filter { $0.months >= rules.duesArrearsWarningMonths && $0.months < rules.duesArrearsCriticalMonths }
+        if !critical.isEmpty {
+            add(.duesArrears(members: critical.count, months: rules.duesArrearsCriticalMonths, names: critical.prefix(namesShown).map(\.name)), .critical)
+        }
+        if !warning.isEmpty {
+            add(.duesArrears(members: warning.count, months: rules.duesArrearsWarningMonths, names: warning.prefix(namesShown).map(\.name)), .warning)
+        }
+        // Training hours: in the year's last quarter, the members still short of theirs.
+        if asOf.quarter.number == 4 {
+            let short = roster.filter { !compliance.members.training($0, year: asOf.year).reached }
+            if !short.isEmpty {
+                add(.trainingHoursShort(year: asOf.year, members: short.count, names: short.prefix(namesShown).map(\.name)), .warning)
+            }
+        }
         // 三会一课 and 主题党日 this quarter: periods ended unmet; in the last month, what falls due.
         if let progress = compliance.quarter(branch, asOf.quarter, asOf: asOf).progress {
             if progress.isBehind { add(.meetingsBehind(quarter: asOf.quarter, kinds: progress.behind), .warning) }
@@ -197,22 +214,5 @@ public enum AlertRules {
             add(.rectificationOverdue(id: r.id, description: r.description, due: r.dueOn), .critical)
         }
         return out
-    }
-
-    /// Months of dues unpaid over the previous and the current year, as of `asOf`. The current
-    /// month is still payable; months before joining are not due.
-    public static func duesArrears(_ member: Member, asOf: Day) -> Int {
-        var total = 0
-        for year in (asOf.year - 1)...asOf.year {
-            var firstMonth = 1
-            if let join = member.joinDate {
-                if join.year > year { continue }
-                if join.year == year { firstMonth = join.month }
-            }
-            let lastMonth = year < asOf.year ? 12 : asOf.month - 1
-            let due = max(0, lastMonth - firstMonth + 1)
-            total += max(0, due - (member.duesMonthsPaid[String(year)] ?? 0))
-        }
-        return total
     }
 }

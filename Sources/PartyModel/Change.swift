@@ -12,6 +12,10 @@ public enum Change: Hashable, Sendable {
     case manualScore(before: ManualScore?, after: ManualScore?)
     case bonus(before: Bonus?, after: Bonus?)
     case member(before: Member?, after: Member?)
+    /// 党费 paid (the member ledger).
+    case duesPayment(before: DuesPayment?, after: DuesPayment?)
+    /// An individual training entry (the member ledger).
+    case trainingEntry(before: TrainingEntry?, after: TrainingEntry?)
     /// Several changes made as one (a check and the rectifications its findings open); undone together.
     indirect case batch([Change])
 
@@ -26,6 +30,8 @@ public enum Change: Hashable, Sendable {
         case .manualScore(let b, let a): .manualScore(before: a, after: b)
         case .bonus(let b, let a): .bonus(before: a, after: b)
         case .member(let b, let a): .member(before: a, after: b)
+        case .duesPayment(let b, let a): .duesPayment(before: a, after: b)
+        case .trainingEntry(let b, let a): .trainingEntry(before: a, after: b)
         case .batch(let list): .batch(list.reversed().map(\.inverse))
         case .activity(let b, let a): .activity(before: a, after: b)
         case .rectification(let b, let a): .rectification(before: a, after: b)
@@ -37,8 +43,10 @@ public enum Change: Hashable, Sendable {
     }
 
     /// The branches whose figures (compliance, scores, alerts) this change can move: those of the
-    /// records it touches, before and after. nil when it can move any (a branch: its place in the
-    /// tree, its size, its years of service); empty when none (a plan task).
+    /// records it touches, before and after (a member: every branch their history names). nil when
+    /// it can move any (a branch: its place in the tree, its size, its years of service); empty when
+    /// none (a plan task). A dues payment or training entry also moves the figures of its member's
+    /// branches, which the record alone does not name: `branchesTouched(in:)` adds them.
     public var branchesTouched: Set<String>? {
         var touched = Set<String>()
         for part in parts {
@@ -51,10 +59,29 @@ public enum Change: Hashable, Sendable {
             case .check(let b, let a): ids = [b?.branchId, a?.branchId]
             case .manualScore(let b, let a): ids = [b?.branchId, a?.branchId]
             case .bonus(let b, let a): ids = [b?.branchId, a?.branchId]
-            case .member(let b, let a): ids = [b?.branchId, a?.branchId]
+            case .member(let b, let a): ids = (b?.branchesNamed ?? []) + (a?.branchesNamed ?? [])
+            case .duesPayment(let b, let a): ids = [b?.branchId, a?.branchId]
+            case .trainingEntry(let b, let a): ids = [b?.branchId, a?.branchId]
             }
             touched.formUnion(ids.compactMap { $0 })
         }
+        return touched
+    }
+
+    /// `branchesTouched`, with the branches of the members whose dues payments or training entries
+    /// the change touches (as `workspace` has those members).
+    public func branchesTouched(in workspace: Workspace) -> Set<String>? {
+        guard var touched = branchesTouched else { return nil }
+        var memberIds = Set<String>()
+        for part in parts {
+            switch part {
+            case .duesPayment(let b, let a): memberIds.formUnion([b?.memberId, a?.memberId].compactMap { $0 })
+            case .trainingEntry(let b, let a): memberIds.formUnion([b?.memberId, a?.memberId].compactMap { $0 })
+            default: break
+            }
+        }
+        guard !memberIds.isEmpty else { return touched }
+        for m in workspace.members where memberIds.contains(m.id) { touched.formUnion(m.branchesNamed) }
         return touched
     }
 
@@ -70,6 +97,8 @@ public enum Change: Hashable, Sendable {
         case .manualScore: "manualScore"
         case .bonus: "bonus"
         case .member: "member"
+        case .duesPayment: "duesPayment"
+        case .trainingEntry: "trainingEntry"
         case .batch: "batch"
         }
     }
@@ -86,6 +115,8 @@ public enum Change: Hashable, Sendable {
         case .manualScore(let b, let a): (a ?? b)!.id
         case .bonus(let b, let a): (a ?? b)!.id
         case .member(let b, let a): (a ?? b)!.id
+        case .duesPayment(let b, let a): (a ?? b)!.id
+        case .trainingEntry(let b, let a): (a ?? b)!.id
         case .batch(let list): list.first?.entityId ?? ""
         }
     }
@@ -102,6 +133,8 @@ public enum Change: Hashable, Sendable {
         case .manualScore(let b, let a): Self.verb(b != nil, a != nil)
         case .bonus(let b, let a): Self.verb(b != nil, a != nil)
         case .member(let b, let a): Self.verb(b != nil, a != nil)
+        case .duesPayment(let b, let a): Self.verb(b != nil, a != nil)
+        case .trainingEntry(let b, let a): Self.verb(b != nil, a != nil)
         case .batch: "batch"
         }
     }
@@ -122,6 +155,8 @@ public enum Change: Hashable, Sendable {
         case .manualScore(let b, let a): (a ?? b)?.branchId
         case .bonus(let b, let a): (a ?? b)?.branchId
         case .member(let b, let a): (a ?? b)?.branchId
+        case .duesPayment(let b, let a): (a ?? b)?.branchId
+        case .trainingEntry(let b, let a): (a ?? b)?.branchId
         case .batch(let list): list.first?.branchId
         }
     }
@@ -169,6 +204,8 @@ public enum Change: Hashable, Sendable {
         case .manualScore(let b, let a): try Self.replace(&ws.manualScores, b, a, entity: entity, positions: &positions)
         case .bonus(let b, let a): try Self.replace(&ws.bonuses, b, a, entity: entity, positions: &positions)
         case .member(let b, let a): try Self.replace(&ws.members, b, a, entity: entity, positions: &positions)
+        case .duesPayment(let b, let a): try Self.replace(&ws.duesPayments, b, a, entity: entity, positions: &positions)
+        case .trainingEntry(let b, let a): try Self.replace(&ws.trainingEntries, b, a, entity: entity, positions: &positions)
         case .batch(let list):
             if positions == nil && list.count > Positions.smallBatch { positions = Positions() }
             var done = 0
@@ -227,6 +264,8 @@ extension Branch: Identified {}
 extension GeneralBranch: Identified {}
 extension QuarterlyCheck: Identified {}
 extension Member: Identified {}
+extension DuesPayment: Identified {}
+extension TrainingEntry: Identified {}
 extension ManualScore: Identified {
     /// Branch, item and period identify a manual score.
     public var id: String { "\(branchId)|\(itemId)|\(year)|\(quarter.map(String.init) ?? "year")" }

@@ -56,29 +56,49 @@ public struct YearCompliance: Hashable, Sendable {
     /// Party lessons given by the branch's secretary (主讲人) against `secretaryLessonsPerYear`;
     /// nothing required while the post is vacant (that has its own alert).
     public var secretaryLesson: KindCount
-    /// Σ(hours × attended) / members.
+    /// Average training hours a member: with a roster, Σ of each member's hours / members; without
+    /// one, Σ(hours × attended) of training activities / the entered members.
     public var trainingAverageHours: Double
-    /// min(1, average / required hours); 0 for a branch without members (nobody was trained).
+    /// With a roster: its members (on the year's last day), each with their hours against their
+    /// requirement (32 h, 56 h for the 班子); nil for a branch without one.
+    public var trainingMembers: BranchTraining?
+    /// The `training` metric: with a roster, the share of members reaching their hours; without one,
+    /// min(1, average / `trainingHoursPerMember`). 0 for a branch without members (nobody was trained).
     public var training: Double
+    /// The `trainingAverage` metric: min(1, average / `trainingHoursPerMember`), roster or not; 0 without members.
+    public var trainingAverage: Double
 }
 
 /// Computes compliance from the ledger. Pure; one place for every counting rule.
 public struct ComplianceCalculator: Sendable {
     public let rules: Rules
     public let index: LedgerIndex
+    /// Rosters, dues and hours per member: branch counts and the training rule read them here.
+    public let members: MemberLedger
 
-    public init(rules: Rules, index: LedgerIndex) {
+    public init(rules: Rules, index: LedgerIndex, members: MemberLedger? = nil) {
         self.rules = rules
         self.index = index
+        self.members = members ?? .empty(rules)
     }
 
     public init(_ workspace: Workspace) {
-        self.init(rules: workspace.settings.rules, index: LedgerIndex(workspace.activities))
+        self.init(rules: workspace.settings.rules, index: LedgerIndex(workspace.activities), members: MemberLedger(workspace))
     }
 
-    /// After `change` made `workspace`: the ledger counted again for the branches it touched only.
+    /// After `change` made `workspace`: the ledger counted again for the branches it touched only;
+    /// the member ledger made again when the change touches members, dues, training entries or a
+    /// training or study activity.
     public func updated(for change: Change, in workspace: Workspace) -> ComplianceCalculator {
-        ComplianceCalculator(rules: workspace.settings.rules, index: index.updated(for: change, activities: workspace.activities))
+        let membersMoved = change.parts.contains { part in
+            switch part {
+            case .member, .duesPayment, .trainingEntry: true
+            case .activity(let b, let a): [b, a].contains { $0.map { MemberLedger.trainingKinds.contains($0.kind) } ?? false }
+            default: false
+            }
+        }
+        return ComplianceCalculator(rules: workspace.settings.rules, index: index.updated(for: change, activities: workspace.activities),
+                                    members: membersMoved || members.rules != workspace.settings.rules ? MemberLedger(workspace) : members)
     }
 
     // MARK: The one counting rule
@@ -197,17 +217,20 @@ public struct ComplianceCalculator: Sendable {
     public func year(_ branch: Branch, _ year: Int) -> YearCompliance {
         let ledger = index.ledger(branch.id)
         func count(_ kind: ActivityKind) -> KindCount { self.count(kind, branch, ledger, year: year, months: 1...12) }
-        let members = branch.totalMembers
-        let average = members > 0 ? ledger.trainingHourTotal(year: year) / Double(members) : 0
+        // With a roster, member by member; without, the ledger's hours over the entered members.
+        let roster = MemberLedger.source(of: branch) == .roster ? self.members.training(branch.id, year: year) : nil
+        let headcount = roster?.counted ?? self.members.counts(branch, on: Day.lastOf(year: year, month: 12)).total
+        let average = headcount == 0 ? 0 : roster?.averageHours ?? ledger.trainingHourTotal(year: year) / Double(headcount)
         // No members: nobody was trained, so nothing is earned (a ratio of 1 for nobody would be full points).
-        let training = members == 0 ? 0 : rules.trainingHoursPerMember <= 0 ? 1 : min(1, average / rules.trainingHoursPerMember)
+        let averageRatio = headcount == 0 ? 0 : rules.trainingHoursPerMember <= 0 ? 1 : min(1, average / rules.trainingHoursPerMember)
+        let training = roster.map(\.share) ?? averageRatio
         return YearCompliance(
             branchId: branch.id, year: year,
             organisationalLifeMeeting: count(.organisationalLifeMeeting),
             democraticReview: count(.democraticReview),
             studySession: count(.studySession),
             secretaryLesson: secretaryLessons(branch, ledger, year: year),
-            trainingAverageHours: average, training: training)
+            trainingAverageHours: average, trainingMembers: roster, training: training, trainingAverage: averageRatio)
     }
 
     /// Party lessons the branch's secretary gave in `year` (主讲人 = the secretary's name).
@@ -226,6 +249,7 @@ public struct ComplianceCalculator: Sendable {
         case .democraticReview: y.democraticReview.ratio
         case .studySession: y.studySession.ratio
         case .training: y.training
+        case .trainingAverage: y.trainingAverage
         }
     }
 

@@ -43,12 +43,27 @@ public struct NewIds: Sendable {
     public mutating func branch() -> String { number("b-") }
     public mutating func generalBranch() -> String { number("gb-") }
     public mutating func member() -> String { number("m-") }
+    /// A dues payment `dues-2026-0001` and a training entry `tr-2026-0001`: the year they are filed under.
+    public mutating func duesPayment(year: Int) -> String { number("dues-\(year)-", digits: 4) }
+    public mutating func trainingEntry(year: Int) -> String { number("tr-\(year)-", digits: 4) }
 
     /// A branch has one check a quarter: its id says which.
     public static func check(branchId: String, quarter: Quarter) -> String { "chk-\(quarter.year)q\(quarter.number)-\(branchId)" }
 }
 
 extension Workspace {
+    /// A new dues payment id of `year` that is not taken: dues-2026-0001.
+    public func newDuesPaymentId(year: Int) -> String {
+        var ids = NewIds(taken: duesPayments.lazy.map(\.id))
+        return ids.duesPayment(year: year)
+    }
+
+    /// A new training entry id of `year` that is not taken: tr-2026-0001.
+    public func newTrainingEntryId(year: Int) -> String {
+        var ids = NewIds(taken: trainingEntries.lazy.map(\.id))
+        return ids.trainingEntry(year: year)
+    }
+
     /// A new activity id that sorts with its year and is not taken: a2026-0843.
     public func newActivityId(on date: Day) -> String {
         let prefix = "a\(date.year)-"

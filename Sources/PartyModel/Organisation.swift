@@ -63,6 +63,9 @@ public struct Branch: Codable, Hashable, Sendable {
     public var sector: Sector
     public var fullMembers: Int
     public var probationaryMembers: Int
+    /// The branch keeps its roster here (花名册): its member counts on any day come from the members
+    /// on it that day (`MemberLedger.counts`), and `fullMembers`/`probationaryMembers` are not read.
+    public var countsFromRoster: Bool
     public var isJointBranch: Bool
     public var hasCommittee: Bool
     public var secretary: String?
@@ -79,13 +82,16 @@ public struct Branch: Codable, Hashable, Sendable {
     public var retiredOn: Day?
     public var notes: String?
 
+    /// The entered counts' sum. Rules read a branch's members through `MemberLedger.counts(_:on:)`,
+    /// which follows the roster when the branch keeps one.
     public var totalMembers: Int { fullMembers + probationaryMembers }
 
     public init(id: String, name: String, parentId: String, sector: Sector, fullMembers: Int,
                 probationaryMembers: Int = 0, isJointBranch: Bool = false, hasCommittee: Bool = false,
                 secretary: String? = nil, deputySecretary: String? = nil, committeeMembers: [String] = [],
                 termStart: Day? = nil, termEnd: Day? = nil, contactLeader: String? = nil,
-                partyGroups: [PartyGroup] = [], retiredOn: Day? = nil, secretaryVacantSince: Day? = nil, notes: String? = nil) {
+                partyGroups: [PartyGroup] = [], retiredOn: Day? = nil, secretaryVacantSince: Day? = nil, notes: String? = nil,
+                countsFromRoster: Bool = false) {
         self.id = id; self.name = name; self.parentId = parentId; self.sector = sector
         self.fullMembers = fullMembers; self.probationaryMembers = probationaryMembers
         self.isJointBranch = isJointBranch; self.hasCommittee = hasCommittee
@@ -93,10 +99,11 @@ public struct Branch: Codable, Hashable, Sendable {
         self.committeeMembers = committeeMembers; self.termStart = termStart; self.termEnd = termEnd
         self.contactLeader = contactLeader; self.partyGroups = partyGroups
         self.retiredOn = retiredOn; self.secretaryVacantSince = secretaryVacantSince; self.notes = notes
+        self.countsFromRoster = countsFromRoster
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, name, parentId, sector, fullMembers, probationaryMembers, isJointBranch, hasCommittee
+        case id, name, parentId, sector, fullMembers, probationaryMembers, countsFromRoster, isJointBranch, hasCommittee
         case secretary, secretaryVacantSince, deputySecretary, committeeMembers, termStart, termEnd, contactLeader
         case partyGroups, retiredOn, notes
     }
@@ -109,6 +116,7 @@ public struct Branch: Codable, Hashable, Sendable {
         sector = try c.value(.sector, default: .other)
         fullMembers = try c.decode(Int.self, forKey: .fullMembers)
         probationaryMembers = try c.value(.probationaryMembers, default: 0)
+        countsFromRoster = try c.value(.countsFromRoster, default: false)
         isJointBranch = try c.value(.isJointBranch, default: false)
         hasCommittee = try c.value(.hasCommittee, default: false)
         secretary = try c.decodeIfPresent(String.self, forKey: .secretary)
@@ -141,11 +149,6 @@ public struct Organisation: Codable, Hashable, Sendable {
     /// counted, scored and alerted in a period.
     public func branches(inServiceOn day: Day) -> [Branch] {
         branches.filter { $0.retiredOn.map { $0 > day } ?? true }
-    }
-
-    /// Members of a general branch: Σ over its branches in service on `day`.
-    public func members(ofGeneralBranch id: String, on day: Day) -> Int {
-        branches(inServiceOn: day).filter { $0.parentId == id }.reduce(0) { $0 + $1.totalMembers }
     }
 
     public func branches(under generalBranchId: String) -> [Branch] {

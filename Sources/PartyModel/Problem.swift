@@ -2,6 +2,8 @@
 /// `DecodingError` so the store can report it with file, line and path.
 public enum ValueProblem: Error, Equatable, Sendable {
     case invalidDate(String)
+    /// A month that is not `YYYY-MM` (a dues payment's months).
+    case invalidMonth(String)
     case unknownCode(String, allowed: [String])
 }
 
@@ -12,6 +14,7 @@ public enum ProblemKind: Equatable, Sendable {
     case unreadable(String)
     case syntax(SyntaxIssue)
     case invalidDate(String)
+    case invalidMonth(String)
     case unknownCode(String, allowed: [String])
     case missingField(String)
     case wrongType(expected: String)
@@ -53,6 +56,23 @@ public enum ProblemKind: Equatable, Sendable {
     case noteMissing
     case notManualItem(String)
     case periodMismatch(item: String)
+    // The member ledger
+    /// A dues payment or training entry of a member the workspace does not have.
+    case unknownMember(String)
+    /// A month listed twice in one payment.
+    case duplicateMonth(YearMonth)
+    /// An amount in 元 that is not a whole number of 分.
+    case notWholeFen(Double)
+    /// A transfer's `from` is not where the move before it went (`index`: the transfer's position).
+    case transferChainBroken(index: Int)
+    /// A transfer whose two ends are the same.
+    case transferToItself
+    /// The last transfer does not end in the branch the member is filed with.
+    case transferEndsElsewhere(expected: String)
+    /// A dues scale whose brackets are not in rising order or whose last one is not open-ended.
+    case duesScale
+    /// A 预备期 end that is not after the acceptance day.
+    case probationBeforeAcceptance
 }
 
 /// Low-level JSON syntax problems, with their byte offset turned into line and column by the store.
@@ -86,6 +106,8 @@ public enum RecordRef: Hashable, Sendable {
     case rectification(Int)
     case manualScore(Int)
     case bonus(Int)
+    case duesPayment(Int)
+    case trainingEntry(Int)
 }
 
 /// A problem found by validating the model (no file positions yet).

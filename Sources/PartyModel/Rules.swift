@@ -49,8 +49,10 @@ public struct Rules: Codable, Hashable, Sendable {
     public var requirements: [ActivityKind: Requirement] = Rules.defaultRequirements
     /// 党支部书记每年至少讲1次党课 (条例 2018): party lessons given by the secretary a year.
     public var secretaryLessonsPerYear = 1
-    public var trainingHoursPerMember = 32.0     // seed 000, 001
-    public var trainingHoursForLeaders = 56.0    // seed 001
+    /// Each member's training hours a year (党员教育管理工作条例 2019; seeds 000, 001).
+    public var trainingHoursPerMember = 32.0
+    /// 书记, 副书记 and 支委: training hours a year (seed 001).
+    public var trainingHoursForLeaders = 56.0
     // Organisation setting (条例; seed 002).
     public var minFullMembers = 3
     public var committeeThreshold = 7
@@ -65,6 +67,8 @@ public struct Rules: Codable, Hashable, Sendable {
     // Dues (党章).
     public var duesArrearsWarningMonths = 3
     public var duesArrearsCriticalMonths = 6
+    /// 党费 scales and fixed amounts (关于中国共产党党费收缴、使用和管理的规定 2008).
+    public var dues = DuesRules()
     public var secretaryVacantMonths = 3
     // Quarterly checks: a quarter's check is missing this many days after the quarter ends.
     public var checkGraceDays = 15
@@ -84,7 +88,6 @@ public struct Rules: Codable, Hashable, Sendable {
 
     /// Settings decoded and documented but not yet read by any rule, with why: `validate` says so.
     public static let notYetInForce: [String: (zh: String, en: String)] = [
-        "trainingHoursForLeaders": ("书记和班子成员的学时要求待党员培训功能启用", "leaders' training hours wait for the member-training issue"),
         "activityFundsPerMember": ("党组织活动经费待经费功能启用", "activity funds wait for the funds issue"),
     ]
 
@@ -97,7 +100,7 @@ public struct Rules: Codable, Hashable, Sendable {
         case requirements, secretaryLessonsPerYear, trainingHoursPerMember, trainingHoursForLeaders
         case minFullMembers, committeeThreshold, maxBranchMembers, committeeOrganisationThreshold
         case partyGroupThreshold, maxPartyGroupSize, branchTermYears, longTermYears, termReminderMonths
-        case duesArrearsWarningMonths, duesArrearsCriticalMonths, secretaryVacantMonths, checkGraceDays, activityFundsPerMember
+        case duesArrearsWarningMonths, duesArrearsCriticalMonths, dues, secretaryVacantMonths, checkGraceDays, activityFundsPerMember
     }
 
     /// The per-quarter and per-year counts of schema 3 and before, with the value they were written
@@ -155,6 +158,7 @@ public struct Rules: Codable, Hashable, Sendable {
         termReminderMonths = try c.value(.termReminderMonths, default: d.termReminderMonths)
         duesArrearsWarningMonths = try c.value(.duesArrearsWarningMonths, default: d.duesArrearsWarningMonths)
         duesArrearsCriticalMonths = try c.value(.duesArrearsCriticalMonths, default: d.duesArrearsCriticalMonths)
+        dues = try c.value(.dues, default: d.dues)
         secretaryVacantMonths = try c.value(.secretaryVacantMonths, default: d.secretaryVacantMonths)
         checkGraceDays = try c.value(.checkGraceDays, default: d.checkGraceDays)
         activityFundsPerMember = try c.value(.activityFundsPerMember, default: d.activityFundsPerMember)
@@ -177,6 +181,7 @@ public struct Rules: Codable, Hashable, Sendable {
         try c.encode(termReminderMonths, forKey: .termReminderMonths)
         try c.encode(duesArrearsWarningMonths, forKey: .duesArrearsWarningMonths)
         try c.encode(duesArrearsCriticalMonths, forKey: .duesArrearsCriticalMonths)
+        try c.encode(dues, forKey: .dues)
         try c.encode(secretaryVacantMonths, forKey: .secretaryVacantMonths)
         try c.encode(checkGraceDays, forKey: .checkGraceDays)
         try c.encode(activityFundsPerMember, forKey: .activityFundsPerMember)

@@ -252,7 +252,7 @@ public struct ScoringEngine: Sendable {
         let (deduct, overdue, term) = deduction(branch, on: evaluation)
         let total = roundHalfUp2(min(100, max(0, meanQuarter + yearSum + bonus - deduct)))
         return score(branch, categories: categories, items: items, quarterScores: quarterScores, bonus: bonus,
-                     deduction: deduct, overdue: overdue, term: term, total: total,
+                     deduction: deduct, overdue: overdue, term: term, total: total, on: evaluation,
                      categoryMax: { scheme.categoryMax($0) })
     }
 
@@ -284,14 +284,14 @@ public struct ScoringEngine: Sendable {
         let scaled = quarterMax > 0 ? raw / quarterMax * 100 : 0
         let total = roundHalfUp2(min(100, max(0, scaled - deduct)))
         return score(branch, categories: categories, items: items, quarterScores: [quarter.number: raw], bonus: 0,
-                     deduction: deduct, overdue: overdue, term: term, total: total,
+                     deduction: deduct, overdue: overdue, term: term, total: total, on: evaluation,
                      categoryMax: { quarterMaxByCategory[$0] ?? 0 })
     }
 
     // MARK: Shared
 
     func score(_ branch: Branch, categories: [String: Double], items: [String: Double], quarterScores: [Int: Double],
-               bonus: Double, deduction: Double, overdue: Int, term: Bool, total: Double,
+               bonus: Double, deduction: Double, overdue: Int, term: Bool, total: Double, on evaluation: Day,
                categoryMax: (String) -> Double) -> BranchScore {
         let grade = scheme.grade(for: total)
         let rule = scheme.strongest
@@ -300,7 +300,7 @@ public struct ScoringEngine: Sendable {
             return max <= 0 || categories[category.id, default: 0] >= rule.minimumCategoryShare * max - 1e-9
         }
         // A branch without full members is not a working branch: never 最强, whatever its points.
-        let strongest = branch.fullMembers > 0 && grade >= rule.grade && (!rule.noOverdueRectification || overdue == 0) && categoriesStrong
+        let strongest = compliance.members.counts(branch, on: evaluation).full > 0 && grade >= rule.grade && (!rule.noOverdueRectification || overdue == 0) && categoriesStrong
         return BranchScore(branchId: branch.id, name: branch.name, categories: categories, items: items,
                            quarterScores: quarterScores, bonus: bonus, deduction: deduction, overdueRectifications: overdue,
                            termOverdue: term, total: total, grade: grade, rank: 0, strongest: strongest)

@@ -15,8 +15,9 @@ public enum ScorePeriod: String, CodedEnum {
 public enum ComplianceMetric: String, CodedEnum {
     // Per quarter.
     case threeMeetingsOneLesson, themedPartyDay
-    // Per year.
-    case organisationalLifeMeeting, democraticReview, studySession, training
+    // Per year. `training`: with a roster, the share of members reaching their hours (the branch
+    // average without one); `trainingAverage`: the branch's average hours against 32, roster or not.
+    case organisationalLifeMeeting, democraticReview, studySession, training, trainingAverage
 
     public var period: ScorePeriod {
         switch self {

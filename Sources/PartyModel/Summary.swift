@@ -25,7 +25,9 @@ public struct WorkspaceSummary: Codable, Hashable, Sendable {
     /// Task status code → count; every status is present.
     public var planTasks: [String: Int]
 
-    public init(_ workspace: Workspace, year: Int) {
+    /// Members are counted on `asOf` (the year's last day when it is later, or not given): rosters
+    /// member by member, other branches as entered.
+    public init(_ workspace: Workspace, year: Int, asOf: Day? = nil) {
         let branches = workspace.organisation.activeBranches
         name = workspace.settings.name
         isDemo = workspace.settings.isDemo
@@ -35,8 +37,10 @@ public struct WorkspaceSummary: Codable, Hashable, Sendable {
             generalBranches: workspace.organisation.generalBranches.count,
             branches: branches.count,
             partyGroups: branches.reduce(0) { $0 + $1.partyGroups.count })
-        let full = branches.reduce(0) { $0 + $1.fullMembers }
-        let probationary = branches.reduce(0) { $0 + $1.probationaryMembers }
+        let ledger = MemberLedger(workspace), day = min(asOf ?? Day.lastOf(year: year, month: 12), Day.lastOf(year: year, month: 12))
+        let counts = branches.map { ledger.counts($0, on: day) }
+        let full = counts.reduce(0) { $0 + $1.full }
+        let probationary = counts.reduce(0) { $0 + $1.probationary }
         members = Members(full: full, probationary: probationary, total: full + probationary,
                           rostered: workspace.members.count)
         var kinds = Dictionary(uniqueKeysWithValues: ActivityKind.allCases.map { ($0.rawValue, 0) })

@@ -31,6 +31,29 @@ extension Activity: HasTextFields {
 extension Member: HasTextFields {
     public func visitTextFields(_ f: inout some TextFieldVisitor) {
         f.line("id", id); f.line("name", name); f.line("branchId", branchId); f.line("partyGroupId", partyGroupId)
+        f.line("education", education); f.line("phone", phone); f.line("mobile.where", mobile?.place)
+        for (t, move) in transfers.enumerated() {
+            for (side, end) in [("from", move.from), ("to", move.to)] {
+                switch end {
+                case .branch(let id): f.line("transfers[\(t)].\(side).branchId", id)
+                case .outside(let text): f.line("transfers[\(t)].\(side).outside", text)
+                }
+            }
+            f.line("transfers[\(t)].letterNumber", move.letterNumber)
+        }
+    }
+}
+
+extension DuesPayment: HasTextFields {
+    public func visitTextFields(_ f: inout some TextFieldVisitor) {
+        f.line("id", id); f.line("memberId", memberId); f.line("branchId", branchId); f.note("note", note)
+    }
+}
+
+extension TrainingEntry: HasTextFields {
+    public func visitTextFields(_ f: inout some TextFieldVisitor) {
+        f.line("id", id); f.line("memberId", memberId); f.line("branchId", branchId)
+        f.line("provider", provider); f.line("title", title)
     }
 }
 

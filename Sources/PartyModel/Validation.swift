@@ -33,6 +33,8 @@ public enum Validator {
             }
         }
 
+        checkDuesRules(workspace.settings.rules.dues, into: &issues)
+
         // Organisation ids share one namespace: committee, general branches, branches and groups.
         var orgIds = Set<String>()
         func claim(_ id: String, _ record: RecordRef, _ field: String) {
@@ -95,11 +97,28 @@ public enum Validator {
         }
 
         var memberIds = Set<String>()
+        let branchKnown = { (id: String) in groupsByBranch[id] != nil }
         for (i, member) in workspace.members.enumerated() {
             let ref = RecordRef.member(i)
             if member.id.isEmpty { issues.append(.init(ref, "id", .emptyRequired)) }
             else if !memberIds.insert(member.id).inserted { issues.append(.init(ref, "id", .duplicateId(member.id))) }
-            checkMember(member, ref, currentYear: year, groups: groupsByBranch[member.branchId], into: &issues)
+            checkMember(member, ref, currentYear: year, groups: groupsByBranch[member.branchId], branchKnown: branchKnown, into: &issues)
+        }
+        var paymentIds = Set<String>()
+        for (i, payment) in workspace.duesPayments.enumerated() {
+            let ref = RecordRef.duesPayment(i)
+            if payment.id.isEmpty { issues.append(.init(ref, "id", .emptyRequired)) }
+            else if !paymentIds.insert(payment.id).inserted { issues.append(.init(ref, "id", .duplicateId(payment.id))) }
+            checkDuesPayment(payment, ref, currentYear: year, memberKnown: memberIds.contains(payment.memberId),
+                             branchKnown: branchKnown(payment.branchId), into: &issues)
+        }
+        var entryIds = Set<String>()
+        for (i, entry) in workspace.trainingEntries.enumerated() {
+            let ref = RecordRef.trainingEntry(i)
+            if entry.id.isEmpty { issues.append(.init(ref, "id", .emptyRequired)) }
+            else if !entryIds.insert(entry.id).inserted { issues.append(.init(ref, "id", .duplicateId(entry.id))) }
+            checkTrainingEntry(entry, ref, currentYear: year, memberKnown: memberIds.contains(entry.memberId),
+                               branchKnown: branchKnown(entry.branchId), into: &issues)
         }
 
         var activityIds = Set<String>()
@@ -176,18 +195,106 @@ public enum Validator {
         }
     }
 
-    /// A member's own rules (not its id's uniqueness). `groups`: its branch's party groups, nil if no such branch.
+    /// The earliest plausible birth year.
+    static let earliestBirthYear = 1890
+
+    /// A member's own rules (not its id's uniqueness). `groups`: its branch's party groups, nil if no
+    /// such branch; `branchKnown`: whether a branch id (of a transfer) is one of the workspace's.
     static func checkMember(_ member: Member, _ ref: RecordRef, currentYear year: Int, groups: Set<String>?,
-                            into issues: inout [ValidationIssue]) {
+                            branchKnown: (String) -> Bool, into issues: inout [ValidationIssue]) {
         checkText(member, ref, into: &issues)
         if groups == nil { issues.append(.init(ref, "branchId", .unknownBranch(member.branchId))) }
         checkGroup(member.partyGroupId, in: member.branchId, groups: groups, ref, into: &issues)
-        if let join = member.joinDate { eventDate(join, ref, "joinDate", currentYear: year, into: &issues) }
-        for (key, months) in member.duesMonthsPaid.sorted(by: { $0.key < $1.key }) where !(0...12).contains(months) {
-            issues.append(.init(ref, "duesMonthsPaid.\(key)", .outOfRange(Double(months), min: 0, max: 12)))
+        for (field, day) in [("joinDate", member.joinDate), ("acceptedOn", member.acceptedOn), ("leftOn", member.leftOn),
+                             ("mobile.since", member.mobile?.since)] {
+            if let day { eventDate(day, ref, field, currentYear: year, into: &issues) }
         }
-        for (key, hours) in member.trainingHours.sorted(by: { $0.key < $1.key }) {
-            nonNegative(hours, ref, "trainingHours.\(key)", into: &issues)
+        // A 预备期 ends a year (two, extended) after acceptance: up to two years ahead.
+        if let end = member.probationEnds, !(earliestYear...(year + 2)).contains(end.year) {
+            issues.append(.init(ref, "probationEnds", .implausibleDate(end, earliest: earliestYear, latest: year + 2)))
+        }
+        if let accepted = member.acceptedOn, let end = member.probationEnds, end <= accepted {
+            issues.append(.init(ref, "probationEnds", .probationBeforeAcceptance))
+        }
+        if let born = member.birthDate, !(earliestBirthYear...year).contains(born.year) {
+            issues.append(.init(ref, "birthDate", .implausibleDate(born, earliest: earliestBirthYear, latest: year)))
+        }
+        if let figure = member.dues?.figure {
+            let field = member.dues?.code == .fixed ? "dues.amount" : "dues.base"
+            if figure < 0 { issues.append(.init(ref, field, .negative(figure))) }
+            else if !Money.isWholeFen(figure) { issues.append(.init(ref, field, .notWholeFen(figure))) }
+        }
+        // Transfers: in date order, each from where the one before went, between known branches, the
+        // last one within the workspace ending in the branch the member is filed with.
+        for (t, move) in member.transfers.enumerated() {
+            let key = "transfers[\(t)]"
+            eventDate(move.date, ref, "\(key).date", currentYear: year, into: &issues)
+            if t > 0 && move.date < member.transfers[t - 1].date { issues.append(.init(ref, "\(key).date", .historyOutOfOrder(move.date))) }
+            if move.from == move.to { issues.append(.init(ref, key, .transferToItself)) }
+            for (side, end) in [("from", move.from), ("to", move.to)] {
+                if let id = end.branchId, !branchKnown(id) { issues.append(.init(ref, "\(key).\(side).branchId", .unknownBranch(id))) }
+            }
+            if t > 0 && move.from != member.transfers[t - 1].to { issues.append(.init(ref, "\(key).from", .transferChainBroken(index: t))) }
+        }
+        if let last = member.transfers.last, let inside = last.to.branchId ?? last.from.branchId, inside != member.branchId {
+            issues.append(.init(ref, "transfers[\(member.transfers.count - 1)].\(last.to.branchId != nil ? "to" : "from")",
+                                .transferEndsElsewhere(expected: member.branchId)))
+        }
+    }
+
+    /// A dues payment's own rules (not its id's uniqueness).
+    static func checkDuesPayment(_ p: DuesPayment, _ ref: RecordRef, currentYear year: Int, memberKnown: Bool, branchKnown: Bool,
+                                 into issues: inout [ValidationIssue]) {
+        checkText(p, ref, into: &issues)
+        if !memberKnown { issues.append(.init(ref, "memberId", .unknownMember(p.memberId))) }
+        if !branchKnown { issues.append(.init(ref, "branchId", .unknownBranch(p.branchId))) }
+        if p.months.isEmpty { issues.append(.init(ref, "months", .emptyRequired)) }
+        var seen = Set<YearMonth>()
+        for (i, month) in p.months.enumerated() {
+            if !seen.insert(month).inserted { issues.append(.init(ref, "months[\(i)]", .duplicateMonth(month))) }
+            // Paying ahead: up to a year beyond the current one.
+            if !(earliestYear...(year + eventYearsAhead)).contains(month.year) {
+                issues.append(.init(ref, "months[\(i)]", .implausibleDate(month.firstDay, earliest: earliestYear, latest: year + eventYearsAhead)))
+            }
+        }
+        if let amount = p.amount {
+            if amount < 0 { issues.append(.init(ref, "amount", .negative(amount))) }
+            else if !Money.isWholeFen(amount) { issues.append(.init(ref, "amount", .notWholeFen(amount))) }
+        }
+        if let paid = p.paidOn { eventDate(paid, ref, "paidOn", currentYear: year, into: &issues) }
+    }
+
+    /// A training entry's own rules (not its id's uniqueness).
+    static func checkTrainingEntry(_ e: TrainingEntry, _ ref: RecordRef, currentYear year: Int, memberKnown: Bool, branchKnown: Bool,
+                                   into issues: inout [ValidationIssue]) {
+        checkText(e, ref, into: &issues)
+        if !memberKnown { issues.append(.init(ref, "memberId", .unknownMember(e.memberId))) }
+        if !branchKnown { issues.append(.init(ref, "branchId", .unknownBranch(e.branchId))) }
+        eventDate(e.date, ref, "date", currentYear: year, into: &issues)
+        nonNegative(e.hours, ref, "hours", into: &issues)
+    }
+
+    /// `rules.dues`: each scale's brackets rise and the last is open; percentages 0–100 to 0.01;
+    /// amounts in whole 分, not negative.
+    static func checkDuesRules(_ dues: DuesRules, into issues: inout [ValidationIssue]) {
+        for (name, scale) in [("inWork", dues.inWork), ("retired", dues.retired)] {
+            var last = -Double.infinity
+            for (i, bracket) in scale.enumerated() {
+                let key = "rules.dues.\(name)[\(i)]"
+                if !(0...100).contains(bracket.percent) { issues.append(.init(.settings, "\(key).percent", .outOfRange(bracket.percent, min: 0, max: 100))) }
+                if let upTo = bracket.upTo {
+                    if upTo <= last || upTo < 0 || i == scale.count - 1 { issues.append(.init(.settings, "\(key).upTo", .duesScale)) }
+                    else if !Money.isWholeFen(upTo) { issues.append(.init(.settings, "\(key).upTo", .notWholeFen(upTo))) }
+                    last = upTo
+                } else if i != scale.count - 1 {
+                    issues.append(.init(.settings, "\(key).upTo", .duesScale))
+                }
+            }
+            if scale.isEmpty { issues.append(.init(.settings, "rules.dues.\(name)", .duesScale)) }
+        }
+        for (name, amount) in [("farmer", dues.farmer), ("student", dues.student), ("unemployed", dues.unemployed), ("relief", dues.relief)] {
+            if amount < 0 { issues.append(.init(.settings, "rules.dues.\(name)", .negative(amount))) }
+            else if !Money.isWholeFen(amount) { issues.append(.init(.settings, "rules.dues.\(name)", .notWholeFen(amount))) }
         }
     }
 
@@ -307,6 +414,15 @@ public enum Validator {
             return workspace.organisation.branches.first { $0.id == branchId }.map { Set($0.partyGroups.map(\.id)) }
         }
 
+        private var memberIds: Set<String>?
+
+        /// Whether the workspace has a member of this id (walked for the first few questions, then indexed).
+        func hasMember(_ id: String, in workspace: Workspace) -> Bool {
+            if memberIds == nil, index("memberIds") { memberIds = Set(workspace.members.lazy.map(\.id)) }
+            if let memberIds { return memberIds.contains(id) }
+            return workspace.members.contains { $0.id == id }
+        }
+
         /// Where `record` sits in `list` (the first equal record of its id; `list.count` when it is
         /// not there) and how many records of `list` have its id.
         func place<R: Identified & Equatable>(of record: R, in list: [R], _ name: String) -> (index: Int, sameId: Int) {
@@ -355,7 +471,22 @@ public enum Validator {
 
     public static func validate(member: Member, in workspace: Workspace, lookup: Lookup = Lookup()) -> [ValidationIssue] {
         scoped(member, in: workspace.members, "members", lookup, RecordRef.member, idRequired: true) { ref, issues in
-            checkMember(member, ref, currentYear: workspace.settings.currentYear, groups: groups(of: member.branchId, in: workspace, lookup), into: &issues)
+            checkMember(member, ref, currentYear: workspace.settings.currentYear, groups: groups(of: member.branchId, in: workspace, lookup),
+                        branchKnown: { groups(of: $0, in: workspace, lookup) != nil }, into: &issues)
+        }
+    }
+
+    public static func validate(duesPayment p: DuesPayment, in workspace: Workspace, lookup: Lookup = Lookup()) -> [ValidationIssue] {
+        scoped(p, in: workspace.duesPayments, "duesPayments", lookup, RecordRef.duesPayment, idRequired: true) { ref, issues in
+            checkDuesPayment(p, ref, currentYear: workspace.settings.currentYear, memberKnown: lookup.hasMember(p.memberId, in: workspace),
+                             branchKnown: groups(of: p.branchId, in: workspace, lookup) != nil, into: &issues)
+        }
+    }
+
+    public static func validate(trainingEntry e: TrainingEntry, in workspace: Workspace, lookup: Lookup = Lookup()) -> [ValidationIssue] {
+        scoped(e, in: workspace.trainingEntries, "trainingEntries", lookup, RecordRef.trainingEntry, idRequired: true) { ref, issues in
+            checkTrainingEntry(e, ref, currentYear: workspace.settings.currentYear, memberKnown: lookup.hasMember(e.memberId, in: workspace),
+                               branchKnown: groups(of: e.branchId, in: workspace, lookup) != nil, into: &issues)
         }
     }
 

@@ -2,7 +2,9 @@
 public struct WorkspaceSettings: Codable, Hashable, Sendable {
     /// The format version this build writes. Older files are migrated in memory; newer ones are refused.
     /// 1: ledger only. 2: adds the check template, scoring scheme, checks, rectifications, manual scores.
-    public static let currentSchemaVersion = 3
+    /// 3: one file per branch. 4: the member ledger — dues payments and training entries in files of
+    /// their own (`dues/`, `training/`), members' per-year `duesMonthsPaid`/`trainingHours` migrated into them.
+    public static let currentSchemaVersion = 4
 
     public var schemaVersion: Int
     public var name: String
@@ -44,16 +46,22 @@ public struct Workspace: Hashable, Sendable {
     public var rectifications: [Rectification]
     public var manualScores: [ManualScore]
     public var bonuses: [Bonus]
+    /// 党费 paid, all years read, oldest year first.
+    public var duesPayments: [DuesPayment]
+    /// Individual training entries (网络培训 and others), all years read, oldest year first.
+    public var trainingEntries: [TrainingEntry]
 
     public init(settings: WorkspaceSettings, organisation: Organisation, members: [Member] = [],
                 activities: [Activity] = [], plan: WorkPlan,
                 checkTemplate: CheckTemplate = DefaultScheme.template, scoring: ScoringScheme = DefaultScheme.scheme,
                 checks: [QuarterlyCheck] = [], rectifications: [Rectification] = [],
-                manualScores: [ManualScore] = [], bonuses: [Bonus] = []) {
+                manualScores: [ManualScore] = [], bonuses: [Bonus] = [],
+                duesPayments: [DuesPayment] = [], trainingEntries: [TrainingEntry] = []) {
         self.settings = settings; self.organisation = organisation; self.members = members
         self.activities = activities; self.plan = plan
         self.checkTemplate = checkTemplate; self.scoring = scoring; self.checks = checks
         self.rectifications = rectifications; self.manualScores = manualScores; self.bonuses = bonuses
+        self.duesPayments = duesPayments; self.trainingEntries = trainingEntries
     }
 
     /// A new, empty workspace.
@@ -65,3 +73,38 @@ public struct Workspace: Hashable, Sendable {
     }
 }
 
+
+extension Workspace {
+    /// Schema 3 kept dues and hours on each member as year → count. Each `duesMonthsPaid[y] = n`
+    /// (n > 0) becomes a payment covering months 1…n of y with no amount and no day (金额不详), and each
+    /// `trainingHours[y] = h` (h > 0) an individual entry of h hours dated y-12-31 from provider
+    /// "迁移"; the members' old fields are cleared. Ids: `dues-mig-MEMBER-YEAR`, `tr-mig-MEMBER-YEAR`.
+    /// Returns whether anything was migrated. Pure; the store calls it when it reads old files.
+    @discardableResult
+    public mutating func migrateLegacyMemberFields() -> Bool {
+        var changed = false
+        for i in members.indices where members[i].hasLegacyFields {
+            let m = members[i]
+            for (key, n) in m.legacyDuesMonthsPaid.sorted(by: { $0.key < $1.key }) {
+                guard let year = Int(key), n > 0 else { continue }
+                let months = (1...min(n, 12)).compactMap { YearMonth(year: year, month: $0) }
+                guard !months.isEmpty else { continue }
+                duesPayments.append(DuesPayment(id: "dues-mig-\(m.id)-\(key)", memberId: m.id, branchId: m.branchId, months: months,
+                                                amount: nil, paidOn: nil, note: "迁移: \(key)年已交 \(n) 个月 (金额不详)"))
+            }
+            for (key, hours) in m.legacyTrainingHours.sorted(by: { $0.key < $1.key }) {
+                guard let year = Int(key), hours > 0, let day = Day(year: year, month: 12, day: 31) else { continue }
+                trainingEntries.append(TrainingEntry(id: "tr-mig-\(m.id)-\(key)", memberId: m.id, branchId: m.branchId, date: day,
+                                                     hours: hours, provider: "迁移", title: "\(key)年学时 (迁移自旧版)"))
+            }
+            members[i].legacyDuesMonthsPaid = [:]
+            members[i].legacyTrainingHours = [:]
+            changed = true
+        }
+        if changed {
+            duesPayments.sort { $0.year < $1.year }
+            trainingEntries.sort { $0.date.year < $1.date.year }
+        }
+        return changed
+    }
+}

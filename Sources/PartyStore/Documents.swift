@@ -33,6 +33,13 @@ protocol FiledRecord: Codable, Sendable {
 
 protocol YearShardedRecord: FiledRecord {
     var shardYear: Int { get }
+    /// The years of files a load of `years` reads (nil: all): the same, but for dues, whose arrears
+    /// look back across the new year (the year before each is read too).
+    static func yearsRead(_ years: Set<Int>?) -> Set<Int>?
+}
+
+extension YearShardedRecord {
+    static func yearsRead(_ years: Set<Int>?) -> Set<Int>? { years }
 }
 
 extension FiledRecord {
@@ -102,6 +109,21 @@ extension QuarterlyCheck: YearShardedRecord {
     var shardYear: Int { year }
 }
 
+/// `dues/2026/b1.json`: the 党费 a branch collected in a year (by the day paid).
+extension DuesPayment: YearShardedRecord {
+    static var folder: String { "dues" }
+    static var recordsKey: String { "payments" }
+    var shardYear: Int { year }
+    static func yearsRead(_ years: Set<Int>?) -> Set<Int>? { years.map { $0.union($0.map { $0 - 1 }) } }
+}
+
+/// `training/2026/b1.json`: individual training entries a branch recorded for a year.
+extension TrainingEntry: YearShardedRecord {
+    static var folder: String { "training" }
+    static var recordsKey: String { "entries" }
+    var shardYear: Int { date.year }
+}
+
 /// `{"year": 2026, "<folder>": [ … ]}`.
 struct YearShard<Record: YearShardedRecord>: Codable {
     var year: Int
@@ -145,10 +167,14 @@ public enum WorkspacePaths {
     public static let legacyManualScores = "manual-scores.json"
     public static let activitiesDirectory = Activity.folder
     public static let checksDirectory = QuarterlyCheck.folder
+    public static let duesDirectory = DuesPayment.folder
+    public static let trainingDirectory = TrainingEntry.folder
     public static let backupDirectory = ".backup"
 
     public static func activities(_ year: Int, branch: String) -> String { shard(Activity.folder, year, branch: branch) }
     public static func checks(_ year: Int, branch: String) -> String { shard(QuarterlyCheck.folder, year, branch: branch) }
+    public static func dues(_ year: Int, branch: String) -> String { shard(DuesPayment.folder, year, branch: branch) }
+    public static func training(_ year: Int, branch: String) -> String { shard(TrainingEntry.folder, year, branch: branch) }
     static func shard(_ folder: String, _ year: Int, branch: String) -> String { "\(folder)/\(year)/\(fileName(branch: branch)).json" }
     public static func members(branch: String) -> String { branchFile(Member.folder, branch: branch) }
     public static func rectifications(branch: String) -> String { branchFile(Rectification.folder, branch: branch) }
@@ -231,8 +257,13 @@ public enum WorkspacePaths {
         return folders
     }
 
+    /// The years of a year folder's files a load of `years` reads (`YearShardedRecord.yearsRead`).
+    static func yearsRead(_ folder: String, _ years: Set<Int>?) -> Set<Int>? {
+        folder == DuesPayment.folder ? DuesPayment.yearsRead(years) : years
+    }
+
     /// Folders of one file per year and branch.
-    static let yearFolders = [Activity.folder, QuarterlyCheck.folder]
+    static let yearFolders = [Activity.folder, QuarterlyCheck.folder, DuesPayment.folder, TrainingEntry.folder]
     /// Folders of one file per branch.
     static let branchFolders = [Member.folder, Rectification.folder, ManualScore.folder, Bonus.folder]
     /// Every folder whose files the store owns.

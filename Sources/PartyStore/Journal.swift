@@ -117,6 +117,8 @@ public struct Journal: Sendable {
         case .manualScore(let b, let a): return encode((b, a))
         case .bonus(let b, let a): return encode((b, a))
         case .member(let b, let a): return encode((b, a))
+        case .duesPayment(let b, let a): return encode((b, a))
+        case .trainingEntry(let b, let a): return encode((b, a))
         case .batch: return nil
         }
     }
@@ -177,6 +179,8 @@ public struct Journal: Sendable {
         case "manualScore": return find(ws.manualScores)
         case "bonus": return find(ws.bonuses)
         case "member": return find(ws.members)
+        case "duesPayment": return find(ws.duesPayments)
+        case "trainingEntry": return find(ws.trainingEntries)
         default: return nil
         }
     }

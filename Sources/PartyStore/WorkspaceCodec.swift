@@ -28,11 +28,13 @@ enum WorkspaceCodec {
         case .member(let b, let a): Set([b, a].compactMap { $0?.shardPath })
         case .manualScore(let b, let a): Set([b, a].compactMap { $0?.shardPath })
         case .bonus(let b, let a): Set([b, a].compactMap { $0?.shardPath })
+        case .duesPayment(let b, let a): Set([b, a].compactMap { $0?.shardPath })
+        case .trainingEntry(let b, let a): Set([b, a].compactMap { $0?.shardPath })
         case .batch(let list): list.reduce(into: Set<String>()) { $0.formUnion(paths(touchedBy: $1)) }
         }
     }
 
-    /// The years of activities and checks a change touches (they must be loaded to save it).
+    /// The years of activities, checks, dues and training a change touches (they must be loaded to save it).
     static func years(touchedBy change: Change) -> Set<Int> {
         Set(paths(touchedBy: change).compactMap { WorkspacePaths.shardLocation($0)?.year })
     }
@@ -77,6 +79,8 @@ enum WorkspaceCodec {
         }
         put(workspace.activities)
         put(workspace.checks)
+        put(workspace.duesPayments)
+        put(workspace.trainingEntries)
         put(workspace.members)
         put(workspace.rectifications)
         put(workspace.manualScores)
@@ -96,6 +100,8 @@ enum WorkspaceCodec {
         ]
         renderShards(workspace.activities, into: &files, with: encoder)
         renderShards(workspace.checks, into: &files, with: encoder)
+        renderShards(workspace.duesPayments, into: &files, with: encoder)
+        renderShards(workspace.trainingEntries, into: &files, with: encoder)
         renderBranchFiles(workspace.members, into: &files, with: encoder)
         renderBranchFiles(workspace.rectifications, into: &files, with: encoder)
         renderBranchFiles(workspace.manualScores, into: &files, with: encoder)
@@ -236,6 +242,7 @@ enum WorkspaceCodec {
             case let value as ValueProblem:
                 switch value {
                 case .invalidDate(let text): kind = .invalidDate(text)
+                case .invalidMonth(let text): kind = .invalidMonth(text)
                 case .unknownCode(let code, let allowed): kind = .unknownCode(code, allowed: allowed)
                 }
             default:

@@ -173,8 +173,9 @@ public struct WorkspaceStore: Sendable {
         }
 
         /// Jobs that fill one slot per shard file of `years` (all when nil), oldest year first.
-        static func shardJobs<R: YearShardedRecord>(_ type: R.Type, _ store: WorkspaceStore, years: Set<Int>?) -> ([Concurrently.Slot<Outcome<[R]>>], [@Sendable () -> Void]) {
-            let (slots, _, jobs) = shardJobs(type, store, years: years, scanning: false)
+        /// `exact`: read the files of `years` only (else `R.yearsRead(years)`: dues read the year before too).
+        static func shardJobs<R: YearShardedRecord>(_ type: R.Type, _ store: WorkspaceStore, years: Set<Int>?, exact: Bool = false) -> ([Concurrently.Slot<Outcome<[R]>>], [@Sendable () -> Void]) {
+            let (slots, _, jobs) = shardJobs(type, store, years: years, scanning: false, exact: exact)
             return (slots, jobs)
         }
 
@@ -182,8 +183,9 @@ public struct WorkspaceStore: Sendable {
         /// checked as a load checks it — its problems reported in their place — but only its
         /// records' ids kept (in the second slots, by file; nil for a file of a year read), the
         /// records dropped as soon as the file is done.
-        static func shardJobs<R: YearShardedRecord>(_ type: R.Type, _ store: WorkspaceStore, years: Set<Int>?, scanning: Bool)
+        static func shardJobs<R: YearShardedRecord>(_ type: R.Type, _ store: WorkspaceStore, years asked: Set<Int>?, scanning: Bool, exact: Bool = false)
             -> ([Concurrently.Slot<Outcome<[R]>>], [(year: Int, ids: Concurrently.Slot<[String]>)?], [@Sendable () -> Void]) {
+            let years = exact ? asked : R.yearsRead(asked)
             let files = store.shardFiles(R.folder, years: scanning ? nil : years)
             let slots = files.map { _ in Concurrently.Slot<Outcome<[R]>>() }
             var idSlots: [(year: Int, ids: Concurrently.Slot<[String]>)?] = []
@@ -372,6 +374,8 @@ public struct WorkspaceStore: Sendable {
         let scan = scanning && years != nil && yearsOnDisk().subtracting(years!).count <= 64
         let (activitySlots, activityIdSlots, activityJobs) = Reader.shardJobs(Activity.self, self, years: years, scanning: scan)
         let (checkSlots, _, checkJobs) = Reader.shardJobs(QuarterlyCheck.self, self, years: years, scanning: scan)
+        let (duesSlots, duesJobs) = Reader.shardJobs(DuesPayment.self, self, years: years)
+        let (trainingSlots, trainingJobs) = Reader.shardJobs(TrainingEntry.self, self, years: years)
         let store = self
         // Largest first, so the cores finish together.
         Concurrently.run([
@@ -383,7 +387,7 @@ public struct WorkspaceStore: Sendable {
             { plan.value = Reader.decode(WorkPlan.self, store, WorkspacePaths.plan, required: false) },
             { template.value = Reader.decode(CheckTemplate.self, store, WorkspacePaths.checkTemplate, required: scoringRequired) },
             { scoring.value = Reader.decode(ScoringScheme.self, store, WorkspacePaths.scoring, required: scoringRequired) },
-        ] + activityJobs + memberJobs + rectificationJobs + checkJobs + manualJobs + bonusJobs)
+        ] + activityJobs + memberJobs + rectificationJobs + checkJobs + duesJobs + trainingJobs + manualJobs + bonusJobs)
 
         // Schema 2's manual-scores.json held both lists: its places are in `scores` and `bonuses`.
         var legacyScores: Reader.Outcome<[ManualScore]>? = nil, legacyBonuses: Reader.Outcome<[Bonus]>? = nil
@@ -398,6 +402,7 @@ public struct WorkspaceStore: Sendable {
         let allMembers = Concurrently.Slot<Reader.Combined<Member>>(), allRectifications = Concurrently.Slot<Reader.Combined<Rectification>>()
         let allScores = Concurrently.Slot<Reader.Combined<ManualScore>>(), allBonuses = Concurrently.Slot<Reader.Combined<Bonus>>()
         let allActivities = Concurrently.Slot<Reader.Combined<Activity>>(), allChecks = Concurrently.Slot<Reader.Combined<QuarterlyCheck>>()
+        let allDues = Concurrently.Slot<Reader.Combined<DuesPayment>>(), allTraining = Concurrently.Slot<Reader.Combined<TrainingEntry>>()
         let (oldMembersOutcome, oldRectificationsOutcome) = (oldMembers.value, oldRectifications.value)
         let (scoresLegacy, bonusesLegacy) = (legacyScores, legacyBonuses)
         Concurrently.run([
@@ -405,6 +410,8 @@ public struct WorkspaceStore: Sendable {
             { allMembers.value = Reader.combine(memberSlots, legacy: oldMembersOutcome) },
             { allRectifications.value = Reader.combine(rectificationSlots, legacy: oldRectificationsOutcome) },
             { allChecks.value = Reader.combine(checkSlots) },
+            { allDues.value = Reader.combine(duesSlots) },
+            { allTraining.value = Reader.combine(trainingSlots) },
             { allScores.value = Reader.combine(manualSlots, legacy: scoresLegacy) },
             { allBonuses.value = Reader.combine(bonusSlots, legacy: bonusesLegacy) },
         ])
@@ -420,18 +427,31 @@ public struct WorkspaceStore: Sendable {
         let bonuses = reader.take(allBonuses.value!)
         let activities = reader.take(allActivities.value!)
         let checks = reader.take(allChecks.value!)
+        let duesPayments = reader.take(allDues.value!)
+        let trainingEntries = reader.take(allTraining.value!)
         if legacy { reader.legacyLayout = true }
         // Files of schema 2 found (a copied-in old file, say): the next save is a full one.
         if reader.legacyLayout && migratedFrom == nil { migratedFrom = 2 }
 
         guard reader.problems.isEmpty || partial, let organisationValue else { throw .invalid(reader.problems) }
-        let workspace = Workspace(
+        // Schema 3's per-member dues and hours become payments and entries (of any year): a
+        // workspace that holds them is read whole, so that the first save writes them all.
+        let legacyMembers = members.contains(where: \.hasLegacyFields)
+        if legacyMembers && years != nil { return try read(years: { _ in nil }, partial: partial, scanning: scanning) }
+        var workspace = Workspace(
             settings: settings, organisation: organisationValue, members: members,
             activities: activities,
             plan: planValue ?? WorkPlan(title: "\(settings.currentYear)", year: settings.currentYear),
             checkTemplate: templateValue ?? DefaultScheme.template, scoring: scoringValue ?? DefaultScheme.scheme,
             checks: checks, rectifications: rectifications,
-            manualScores: manualScores, bonuses: bonuses)
+            manualScores: manualScores, bonuses: bonuses, duesPayments: duesPayments, trainingEntries: trainingEntries)
+        if legacyMembers {
+            workspace.migrateLegacyMemberFields()
+            // Placed where a save puts them: the origins of files read no longer match the lists.
+            reader.origins[DuesPayment.folder] = nil
+            reader.origins[TrainingEntry.folder] = nil
+            if migratedFrom == nil { migratedFrom = WorkspaceSettings.currentSchemaVersion - 1 }
+        }
         var loaded = LoadedWorkspace(workspace: workspace, digests: reader.digests, migratedFrom: migratedFrom, origins: reader.origins,
                                      years: years)
         if scan { loaded.activityIdsNotRead = Reader.idsNotRead(activityIdSlots) }
@@ -450,16 +470,25 @@ public struct WorkspaceStore: Sendable {
         var reader = Reader(store: store)
         let (activitySlots, activityJobs) = Reader.shardJobs(Activity.self, store, years: missing)
         let (checkSlots, checkJobs) = Reader.shardJobs(QuarterlyCheck.self, store, years: missing)
-        Concurrently.run(activityJobs + checkJobs)
+        // Dues read a year more than asked (`yearsRead`): only the files not read yet.
+        let duesMissing = DuesPayment.yearsRead(missing)!.subtracting(DuesPayment.yearsRead(have)!)
+        let (duesSlots, duesJobs) = Reader.shardJobs(DuesPayment.self, store, years: duesMissing, exact: true)
+        let (trainingSlots, trainingJobs) = Reader.shardJobs(TrainingEntry.self, store, years: missing)
+        Concurrently.run(activityJobs + checkJobs + (duesMissing.isEmpty ? [] : duesJobs) + trainingJobs)
         let activities = reader.take(Reader.combine(activitySlots))
         let checks = reader.take(Reader.combine(checkSlots))
+        let dues = duesMissing.isEmpty ? [] : reader.take(Reader.combine(duesSlots))
+        let training = reader.take(Reader.combine(trainingSlots))
         guard reader.problems.isEmpty else { throw .invalid(reader.problems) }
         // Places stay aligned with model order only if they were (they are dropped after a save).
-        for (folder, count) in [(Activity.folder, loaded.workspace.activities.count), (QuarterlyCheck.folder, loaded.workspace.checks.count)] {
+        for (folder, count) in [(Activity.folder, loaded.workspace.activities.count), (QuarterlyCheck.folder, loaded.workspace.checks.count),
+                                (DuesPayment.folder, loaded.workspace.duesPayments.count), (TrainingEntry.folder, loaded.workspace.trainingEntries.count)] {
             if let origins = loaded.origins[folder], origins.count == count { loaded.origins[folder] = origins + (reader.origins[folder] ?? []) }
         }
         loaded.workspace.activities += activities
         loaded.workspace.checks += checks
+        loaded.workspace.duesPayments += dues
+        loaded.workspace.trainingEntries += training
         loaded.digests.merge(reader.digests) { _, new in new }
         loaded.years = have.union(missing)
         loaded.activityIdsNotRead.readSince.formUnion(missing)
@@ -494,7 +523,7 @@ public struct WorkspaceStore: Sendable {
               settings.schemaVersion == WorkspaceSettings.currentSchemaVersion, !holdsLegacyFiles else { return nil }
         let years = choose(settings)
         let paths = [WorkspacePaths.settings, WorkspacePaths.organisation, WorkspacePaths.plan, WorkspacePaths.checkTemplate, WorkspacePaths.scoring]
-            + WorkspacePaths.yearFolders.flatMap { shardFiles($0, years: years).map(\.path) }
+            + WorkspacePaths.yearFolders.flatMap { shardFiles($0, years: WorkspacePaths.yearsRead($0, years)).map(\.path) }
             + WorkspacePaths.branchFolders.flatMap { branchFiles($0).map(\.path) }
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
@@ -595,6 +624,8 @@ public struct WorkspaceStore: Sendable {
         case .bonus(let i): sharded(loaded.workspace.bonuses, i)
         case .activity(let i): sharded(loaded.workspace.activities, i)
         case .check(let i): sharded(loaded.workspace.checks, i)
+        case .duesPayment(let i): sharded(loaded.workspace.duesPayments, i)
+        case .trainingEntry(let i): sharded(loaded.workspace.trainingEntries, i)
         }
     }
 

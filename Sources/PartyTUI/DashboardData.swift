@@ -102,7 +102,7 @@ public struct DashboardData: Sendable {
                 let kept = touched.contains(branch.id) ? nil : basis?.old.meetingRatios[branch.id]
                 return (branch.id, kept ?? compliance.quarter(branch, quarterNow).threeMeetingsOneLesson)
               }) },
-            { summaryFigures.value = WorkspaceSummary(workspace, year: year) },
+            { summaryFigures.value = WorkspaceSummary(workspace, year: year, asOf: asOf) },
         ])
         yearScores = years.value!
         yearHasRecords = compliance.index.hasActivities(in: year) || workspace.checks.contains { $0.year == year }
@@ -138,7 +138,7 @@ public struct DashboardData: Sendable {
         // (`AppState.replaceDataAfterSaving`).
         let counted = self.loadedYears == loadedYears ? compliance.updated(for: change, in: workspace) : nil
         return DashboardData(workspace: workspace, year: year, quarter: quarter, asOf: asOf, lang: lang, loadedYears: loadedYears,
-                             compliance: counted, revising: change.branchesTouched.map { (self, $0) })
+                             compliance: counted, revising: change.branchesTouched(in: workspace).map { (self, $0) })
     }
 
     /// What a session opens on: the workspace's current year; the quarter of the as-of day when it

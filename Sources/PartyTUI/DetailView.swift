@@ -56,8 +56,11 @@ enum DetailView {
         let termRole: StyleRole = b.termEnd.map { $0 < data.asOf ? .bad : .text } ?? .warn
         out.append(DetailLine([(lang.pick("任期 ", "Term ") + term, termRole),
                                ("   " + lang.pick("联系领导 ", "Contact leader ") + (b.contactLeader ?? "-"), .text)]))
-        out.append(DetailLine(lang.pick("党员 \(b.totalMembers) 名 (正式 \(b.fullMembers), 预备 \(b.probationaryMembers))",
-                                        "\(b.totalMembers) members (full \(b.fullMembers), probationary \(b.probationaryMembers))")
+        // The counts of the as-of day, and where they come from (the roster, or entered on the branch).
+        let counts = data.compliance.members.counts(b, on: data.asOf)
+        let source = counts.source.name(lang)
+        out.append(DetailLine(lang.pick("党员 \(counts.total) 名 (正式 \(counts.full), 预备 \(counts.probationary); \(source))",
+                                        "\(counts.total) members (full \(counts.full), probationary \(counts.probationary); \(source))")
                               + (b.isJointBranch ? lang.pick("  联合党支部", "  joint branch") : "")
                               + (b.hasCommittee ? lang.pick("  设支委会", "  has a committee") : lang.pick("  未设支委会", "  no committee"))))
         if !b.partyGroups.isEmpty {

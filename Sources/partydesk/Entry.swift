@@ -15,7 +15,7 @@ struct PartyDesk: ParsableCommand {
         """,
         subcommands: [DashboardCommand.self, InitCommand.self, DemoCommand.self, ValidateCommand.self, SummaryCommand.self,
                       ComplianceCommand.self, ChecksCommand.self, RectificationsCommand.self, AlertsCommand.self,
-                      ScoresCommand.self, JournalCommand.self, DisplayCommand.self, AddActivityCommand.self,
+                      ScoresCommand.self, MembersCommand.self, DuesCommand.self, JournalCommand.self, DisplayCommand.self, AddActivityCommand.self,
                       ExportCommand.self, ImportCommand.self, ReportCommand.self, GenerateCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
@@ -82,7 +82,7 @@ struct DashboardCommand: ParsableCommand {
     func run() throws {
         // Not on a terminal (a pipe, a script): the summary instead of a screen.
         guard isatty(0) == 1, isatty(1) == 1 else {
-            try SummaryCommand.printSummary(workspace, year: nil, format: .text)
+            try SummaryCommand.printSummary(workspace, year: nil, format: .text, asOf: asOf.value())
             return
         }
         try Dashboard.run(workspace, theme: theme, readOnly: readOnly, asOf: asOf.value())

@@ -63,7 +63,7 @@ struct Report {
         let strongest: String = "\(s.strongestCount) (\(Output.percent(s.strongestShare)), " + (zh ? "目标 " : "target ") + target + ")"
         return [
             (zh ? "党支部" : "Branches", String(branches.count)),
-            (zh ? "党员" : "Members", String(branches.reduce(0) { $0 + $1.totalMembers })),
+            (zh ? "党员" : "Members", String(branches.reduce(0) { $0 + compliance.members.counts($1, on: asOf).total })),
             (zh ? "平均得分" : "Mean score", Output.points(s.mean)),
             (zh ? "最强党支部" : "Strongest", strongest),
             (zh ? "未销号整改" : "Open rectifications", String(open)),
@@ -95,7 +95,7 @@ struct Report {
                               rows: ws.rectifications.filter { $0.isOverdue(on: asOf) }.sorted { $0.dueOn < $1.dueOn }
                                 .map { [$0.id, names[$0.branchId] ?? $0.branchId, $0.description, $0.dueOn.iso, $0.status.name(lang)] })
         let alerts = Section(heading: zh ? "预警" : "Alerts", header: [zh ? "级别" : "Level", zh ? "支部" : "Branch", zh ? "内容" : "Message"],
-                             rows: AlertRules.alerts(ws, asOf: asOf).map { [$0.severity.name(lang), $0.branchName, $0.message(lang)] })
+                             rows: AlertRules.alerts(ws, asOf: asOf).map { [$0.severity.name(lang), $0.branchName, $0.message(lang, naming: false)] })
         return [scoreSection, complianceSection, states, overdue, alerts]
     }
 

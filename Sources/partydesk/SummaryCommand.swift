@@ -16,17 +16,20 @@ struct SummaryCommand: ParsableCommand {
     @Option(name: .long, help: "text|json")
     var format: OutputFormat = .text
 
+    @OptionGroup var asOf: AsOfOption
+
     func validate() throws {
         if format == .csv { throw ValidationError("summary 支持 text|json / summary supports text|json") }
     }
 
     func run() throws {
-        try Self.printSummary(workspace, year: year, format: format)
+        try Self.printSummary(workspace, year: year, format: format, asOf: asOf.value())
     }
 
-    static func printSummary(_ options: WorkspaceOptions, year: Int?, format: OutputFormat) throws {
+    /// Members as of `asOf` (the year's end when that is earlier).
+    static func printSummary(_ options: WorkspaceOptions, year: Int?, format: OutputFormat, asOf: Day = .today) throws {
         let opened = try options.open()
-        let summary = WorkspaceSummary(opened.workspace, year: year ?? opened.workspace.settings.currentYear)
+        let summary = WorkspaceSummary(opened.workspace, year: year ?? opened.workspace.settings.currentYear, asOf: asOf)
         switch format {
         case .json:
             let encoder = JSONEncoder()

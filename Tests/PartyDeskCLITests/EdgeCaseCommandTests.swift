@@ -124,7 +124,9 @@ import TestSupport
         try Self.edit(b1, key: "activities", index: at("x1")) { $0["date"] = "2026-02-30" }   // 1: not a date
         try Self.edit(b1, key: "activities", index: at("x2")) { $0["attended"] = "五" }        // 2: wrong type
         try Self.edit(b1, key: "activities", index: at("x3")) { $0["date"] = "2025-06-01" }   // 3: not this file's year
-        try Self.edit(store.absolute("members/b1.json"), key: "members", index: 0) { $0["joinDate"] = "2001-13-01" }  // 4: not a date
+        // 4: not a date. (m2, in b2's roster: m1 has a dues payment and a training entry, which a member that
+        // does not read would leave pointing at nobody — two more problems.)
+        try Self.edit(store.absolute("members/b2.json"), key: "members", index: 0) { $0["joinDate"] = "2001-13-01" }
         // 5: a3's attended; 6: the scheme's total.
         let result = try runProduct("partydesk", ["validate", "--data", store.directory])
         #expect(result.status == 1)
@@ -133,7 +135,7 @@ import TestSupport
         #expect(lines.contains { $0.hasPrefix("activities/2026/b1.json:") && $0.contains("activities[\(at("x1"))].date") && $0.contains("2026-02-30") })
         #expect(lines.contains { $0.hasPrefix("activities/2026/b1.json:") && $0.contains("activities[\(at("x2"))].attended") })
         #expect(lines.contains { $0.hasPrefix("activities/2026/b1.json:") && $0.contains("activities[\(at("x3"))].date") })
-        #expect(lines.contains { $0.hasPrefix("members/b1.json:") && $0.contains("members[0].joinDate") })
+        #expect(lines.contains { $0.hasPrefix("members/b2.json:") && $0.contains("members[0].joinDate") })
         #expect(lines.contains { $0.hasPrefix("activities/2026/b2.json:") && $0.contains("实到人数 9 超过应到人数 5") })
         #expect(lines.contains { $0.hasPrefix("scoring.json") && $0.contains("101") })
         // Loading for work still refuses the workspace (only `validate` reads past the bad records).

@@ -101,19 +101,30 @@ import TestSupport
     }
 
     @Test func duesArrearsFromTheRoster() {
-        let asOf = Self.d("2026-11-21")   // 10 months due this year (the current month is still payable)
-        func member(_ paid2025: Int, _ paid2026: Int, joined: String? = nil) -> Member {
-            Member(id: UUIDish.next(), name: "x", branchId: "b", joinDate: joined.map(Self.d),
-                   duesMonthsPaid: ["2025": paid2025, "2026": paid2026])
+        let asOf = Self.d("2026-11-21")   // the months before November are due (the current month is still payable)
+        // A member who paid months 1…n of 2025 and 1…m of 2026; arrears are the consecutive unpaid
+        // months counted back from October (schema 3 summed unpaid months over the two years: now
+        // a paid month ends the run).
+        func member(_ id: String, _ paid2025: Int, _ paid2026: Int, joined: String? = nil, covering: [String]? = nil) -> (Member, [DuesPayment]) {
+            let months = covering.map { $0.map { YearMonth(iso: $0)! } }
+                ?? ((1...12).prefix(paid2025).map { YearMonth(year: 2025, month: $0)! } + (1...12).prefix(paid2026).map { YearMonth(year: 2026, month: $0)! })
+            return (Member(id: id, name: id, branchId: "b", joinDate: joined.map(Self.d)),
+                    months.isEmpty ? [] : [DuesPayment(id: "p-\(id)", memberId: id, branchId: "b", months: months, amount: nil, paidOn: nil)])
         }
-        #expect(AlertRules.duesArrears(member(12, 10), asOf: asOf) == 0)
-        #expect(AlertRules.duesArrears(member(12, 7), asOf: asOf) == 3)
-        #expect(AlertRules.duesArrears(member(10, 6), asOf: asOf) == 6)
-        #expect(AlertRules.duesArrears(member(0, 2, joined: "2026-09-03"), asOf: asOf) == 0)  // due: Sep, Oct
-        let roster = [member(12, 7), member(10, 6), member(12, 10)]
-        let alerts = AlertRules.alerts(Self.workspace([Self.branch()], members: roster), asOf: asOf).filter { $0.code.hasPrefix("dues") }
+        func arrears(_ m: (Member, [DuesPayment])) -> Int {
+            MemberLedger(rules: Rules(), members: [m.0], payments: m.1).arrears(m.0, asOf: asOf)
+        }
+        #expect(arrears(member("a", 12, 10)) == 0)
+        #expect(arrears(member("b", 12, 7)) == 3)       // Aug, Sep, Oct
+        #expect(arrears(member("c", 10, 6)) == 4)       // Jul … Oct; June paid ends the run (Nov, Dec 2025 are not in it)
+        #expect(arrears(member("d", 12, 4)) == 6)       // May … Oct
+        #expect(arrears(member("e", 0, 0, joined: "2026-09-03", covering: ["2026-09", "2026-10"])) == 0)  // due: Sep, Oct
+        let roster = [member("f", 12, 7), member("g", 12, 4), member("h", 12, 10)]
+        var ws = Self.workspace([Self.branch()], members: roster.map(\.0))
+        ws.duesPayments = roster.flatMap(\.1)
+        let alerts = AlertRules.alerts(ws, asOf: asOf).filter { $0.code.hasPrefix("dues") }
         #expect(alerts.map(\.code) == ["dues.arrears-6m", "dues.arrears-3m"])
-        #expect(alerts.map(\.kind) == [.duesArrears(members: 1, months: 6), .duesArrears(members: 1, months: 3)])
+        #expect(alerts.map(\.kind) == [.duesArrears(members: 1, months: 6, names: ["g"]), .duesArrears(members: 1, months: 3, names: ["f"])])
     }
 
     @Test func missingCheckAndOverdueRectificationAlerts() {

@@ -53,7 +53,8 @@ import TestSupport
             case .organisationalLifeMeeting: return ratio(tally([.organisationalLifeMeeting], branch, year: year, months: 1...12))
             case .democraticReview: return ratio(tally([.democraticReview], branch, year: year, months: 1...12))
             case .studySession: return ratio(tally([.studySession], branch, year: year, months: 1...12))
-            case .training:
+            // The county's branches keep entered counts: both training metrics are the average (issue 18).
+            case .training, .trainingAverage:
                 let members = branch.totalMembers
                 guard members > 0 else { return 0 }
                 guard rules.trainingHoursPerMember > 0 else { return 1 }

@@ -47,14 +47,14 @@ import TestSupport
         ws.organisation.branches[0].partyGroups[0].size = -2
         ws.activities[2].hours = -8
         ws.activities[0].attended = 13                      // expected 12
-        ws.members[0].duesMonthsPaid["2026"] = 13
+        ws.duesPayments[0].months.append(YearMonth(year: 2026, month: 3)!)   // listed twice
         ws.plan.tasks[0].progress = 101
         let issues = Validator.validate(ws)
         #expect(issues.contains(.init(.branch(0), "fullMembers", .negative(-1))))
         #expect(issues.contains(.init(.branch(0), "partyGroups[0].size", .negative(-2))))
         #expect(issues.contains(.init(.activity(2), "hours", .negative(-8))))
         #expect(issues.contains(.init(.activity(0), "attended", .attendedExceedsExpected(attended: 13, expected: 12))))
-        #expect(issues.contains(.init(.member(0), "duesMonthsPaid.2026", .outOfRange(13, min: 0, max: 12))))
+        #expect(issues.contains(.init(.duesPayment(0), "months[10]", .duplicateMonth(YearMonth(year: 2026, month: 3)!))))
         #expect(issues.contains(.init(.planTask(0), "progress", .outOfRange(101, min: 0, max: 100))))
         #expect(issues.count == 6)
     }

@@ -177,7 +177,7 @@ import TestSupport
         let source = ws.checks.first { $0.id == finding.sourceCheckId }!
         func edited<T>(_ value: T, _ edit: (inout T) -> Void) -> T { var v = value; edit(&v); return v }
         let changes: [Change] = [
-            .member(before: member, after: edited(member) { $0.duesMonthsPaid["2026"] = 13; $0.partyGroupId = "nowhere" }),
+            .member(before: member, after: edited(member) { $0.dues = .inWork(base: -1); $0.partyGroupId = "nowhere" }),
             .member(before: nil, after: Member(id: "new-m", name: "新党员", branchId: "no-branch", joinDate: d("2031-01-01"))),
             .member(before: member, after: nil),
             .check(before: check, after: edited(check) { $0.points["dues"] = 2.25; $0.points["no-item"] = 1; $0.date = d("2040-01-01") }),

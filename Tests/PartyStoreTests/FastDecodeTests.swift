@@ -39,11 +39,14 @@ import TestSupport
                 else if path.hasPrefix("members/") { try same(Branch<Member>.self); try direct(BranchShard<Member>.self, \.records) }
                 else if path.hasPrefix("manual-scores/") { try same(Branch<ManualScore>.self); try direct(BranchShard<ManualScore>.self, \.records) }
                 else if path.hasPrefix("bonuses/") { try same(Branch<Bonus>.self); try direct(BranchShard<Bonus>.self, \.records) }
+                else if path.hasPrefix("dues/") { try same(Shard<DuesPayment>.self); try direct(YearShard<DuesPayment>.self, \.records) }
+                else if path.hasPrefix("training/") { try same(Shard<TrainingEntry>.self); try direct(YearShard<TrainingEntry>.self, \.records) }
                 else { try same(Branch<Rectification>.self); try direct(BranchShard<Rectification>.self, \.records) }
             }
         }
         #expect(checked == files.count && checked > 20)
         #expect(files.keys.contains { $0.hasPrefix("manual-scores/") } && files.keys.contains { $0.hasPrefix("bonuses/") })
+        #expect(files.keys.contains { $0.hasPrefix("dues/") } && files.keys.contains { $0.hasPrefix("training/") })
         // Loading reaches the direct readers through this cast (a conditional conformance), not the Decoder.
         #expect((YearShard<Activity>.self as Any.Type) is any TapeDocument.Type)
         #expect((BranchShard<Member>.self as Any.Type) is any TapeDocument.Type)

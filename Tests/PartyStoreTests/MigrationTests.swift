@@ -72,7 +72,7 @@ import TestSupport
         #expect(saved.migratedFrom == nil)
         let after = allFiles(dir)
         #expect(after["scoring.json"] != nil && after["check-template.json"] != nil)
-        #expect(String(decoding: after["workspace.json"]!, as: UTF8.self).contains("\"schemaVersion\" : 3"))
+        #expect(String(decoding: after["workspace.json"]!, as: UTF8.self).contains("\"schemaVersion\" : \(WorkspaceSettings.currentSchemaVersion)"))
         // Year files became one file per branch and year; the old ones are in .backup/.
         #expect(after["activities/2026.json"] == nil && after["activities/2025.json"] == nil)
         #expect(Set(after.keys.filter { $0.hasPrefix("activities/") }) == ["activities/2025/b1.json", "activities/2026/b1.json", "activities/2026/b2.json"])

@@ -28,6 +28,8 @@ func byId(_ workspace: Workspace) -> Workspace {
     w.rectifications.sort { $0.id < $1.id }
     w.manualScores.sort { "\($0.branchId)|\($0.itemId)|\($0.year)|\($0.quarter ?? 0)|\($0.points)" < "\($1.branchId)|\($1.itemId)|\($1.year)|\($1.quarter ?? 0)|\($1.points)" }
     w.bonuses.sort { "\($0.branchId)|\($0.year)|\($0.points)|\($0.reason)" < "\($1.branchId)|\($1.year)|\($1.points)|\($1.reason)" }
+    w.duesPayments.sort { $0.id < $1.id }
+    w.trainingEntries.sort { $0.id < $1.id }
     return w
 }
 
@@ -60,7 +62,7 @@ func byId(_ workspace: Workspace) -> Workspace {
         #expect(Set(allFiles(store.directory).keys) == [CommitLock.fileName, "workspace.json", "organisation.json", "members/b1.json", "members/b2.json",
                                                         "plan.json", "check-template.json", "scoring.json",
                                                         "activities/2025/b1.json", "activities/2026/b1.json",
-                                                        "activities/2026/b2.json"])
+                                                        "activities/2026/b2.json", "dues/2026/b1.json", "training/2026/b1.json"])
         let text = String(decoding: bytes(store.absolute("workspace.json")), as: UTF8.self)
         #expect(text.hasSuffix("}\n"))
         #expect(text.contains("\n  \"currentYear\" : 2026,\n"))

@@ -227,8 +227,8 @@ import TestSupport
             #expect(rows[2][2].kind == .date && rows[2][7].kind == .number)
         case .members:
             #expect(rows[1].map(\.value) == (lang == .zh
-                ? ["张三", "一支部", "正式党员", "书记", "第一党小组", "2001-07-01", "2026:10", "2026:40", "m1"]
-                : ["张三", "一支部", "Full member", "Secretary", "第一党小组", "2001-07-01", "2026:10", "2026:40", "m1"]))
+                ? ["张三", "一支部", "正式党员", "书记", "第一党小组", "2001-07-01", "", "", "", "", "", "", "在职", "6000", "", "", "", "", "", "m1"]
+                : ["张三", "一支部", "Full member", "Secretary", "第一党小组", "2001-07-01", "", "", "", "", "", "", "In work", "6000", "", "", "", "", "", "m1"]))
         case .branches:
             #expect(Array(rows[1].map(\.value).prefix(4)) == (lang == .zh ? ["党支部", "一支部", "第一党总支", "机关"] : ["Branch", "一支部", "第一党总支", "Government"]))
             #expect(rows[2][2].value == "测试党委")

@@ -38,8 +38,14 @@ import TestSupport
             ("a finding made overdue", .rectification(before: openOfC, after: with(openOfC) { $0.dueOn = Day(iso: "2026-01-05")! }), [c]),
             ("manual points", .manualScore(before: satisfactionOfB, after: with(satisfactionOfB) { $0.points = 1 }), [b]),
             ("a bonus", .bonus(before: nil, after: Bonus(branchId: c, year: 2026, points: 2, reason: "表彰")), [c]),
-            ("dues unpaid", .member(before: memberOfB, after: with(memberOfB) { $0.duesMonthsPaid = [:] }), [b]),
-            ("a member moved", .member(before: with(memberOfB) { $0.duesMonthsPaid = [:] }, after: with(memberOfB) { $0.duesMonthsPaid = [:]; $0.branchId = c }), [b, c]),
+            // Issue 18: the member ledger's records.
+            ("dues unpaid", .batch(ws.duesPayments.filter { $0.memberId == memberOfB.id }.map { .duesPayment(before: $0, after: nil) }), [b]),
+            ("a training entry", .trainingEntry(before: nil, after: TrainingEntry(id: "rv-tr", memberId: memberOfB.id, branchId: b, date: testAsOf,
+                                                                                   hours: 60, provider: "网络学院", title: "专题")), [b]),
+            ("a member moved", .member(before: memberOfB, after: with(memberOfB) {
+                $0.branchId = c
+                $0.transfers = [Transfer(date: Day(iso: "2026-08-15")!, from: .branch(b), to: .branch(c))]
+            }), [b, c]),
             ("a plan task", .task(before: ws.plan.tasks[0], after: with(ws.plan.tasks[0]) { $0.progress = 99 }), []),
             ("a check with its findings", .batch([
                 .check(before: nil, after: QuarterlyCheck(id: "rv-check-2", branchId: c, year: 2026, quarter: 4, date: testAsOf, points: [:])),

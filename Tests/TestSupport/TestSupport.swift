@@ -86,7 +86,7 @@ public func smallWorkspace() -> Workspace {
     ]
     let members = [
         Member(id: "m1", name: "张三", branchId: "b1", role: .secretary, partyGroupId: "b1-g1", joinDate: d("2001-07-01"),
-               duesMonthsPaid: ["2026": 10], trainingHours: ["2026": 40]),
+               dues: .inWork(base: 6000)),
         Member(id: "m2", name: "钱七", branchId: "b2", status: .probationary, joinDate: d("2026-05-04")),
     ]
     let activities = [
@@ -100,9 +100,15 @@ public func smallWorkspace() -> Workspace {
                         sections: [PlanSection(id: "s1", title: "重点任务")],
                         tasks: [PlanTask(id: "t1", sectionId: "s1", title: "开展最强党支部建设", responsibleUnits: ["组织部", "各党总支"],
                                          deadline: d("2026-12-31"), target: "50%", status: .inProgress, progress: 40)])
+    // m1 paid January to October 2026 at once (6000 元 in work: 1.5 %, 90.00 a month) and took a
+    // 40-hour online course; m2 has paid nothing.
+    let payments = [DuesPayment(id: "dues-2026-0001", memberId: "m1", branchId: "b1", months: (1...10).map { YearMonth(year: 2026, month: $0)! },
+                                amount: 900, paidOn: d("2026-10-10"), method: .transfer)]
+    let entries = [TrainingEntry(id: "tr-2026-0001", memberId: "m1", branchId: "b1", date: d("2026-06-30"), hours: 40,
+                                 provider: "中国干部网络学院", title: "网络专题培训")]
     return Workspace(settings: WorkspaceSettings(name: "测试党委", currentYear: 2026),
                      organisation: Organisation(committee: committee, generalBranches: [general], branches: branches),
-                     members: members, activities: activities, plan: plan)
+                     members: members, activities: activities, plan: plan, duesPayments: payments, trainingEntries: entries)
 }
 
 /// Runs a program found on PATH (libreoffice, python3) and gives its exit status and output.

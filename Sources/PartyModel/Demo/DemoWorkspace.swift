@@ -92,6 +92,7 @@ public enum DemoWorkspace {
             members: members,
             activities: activities,
             plan: DemoPlan.make(year: year, asOf: asOf))
+        addMemberLedger(to: &workspace, specs: specs, asOf: asOf)
         DemoChecks.add(to: &workspace, specs: specs, asOf: asOf, rng: &rng)
         return workspace
     }
@@ -126,18 +127,10 @@ public enum DemoWorkspace {
             let joinYear = status == .probationary ? asOf.year - (rng.chance(0.5) ? 0 : 1) : asOf.year - rng.int(2...35)
             let join = Day(year: joinYear, month: rng.int(1...12), day: rng.int(1...28))!
             let joinDate = min(join, asOf)
-            // Dues: most are paid up to the month before asOf; a few fall behind.
-            let due = asOf.month - 1
-            var paidThisYear = due
-            if i == 2 && total > 20 { paidThisYear = max(0, due - 3) }   // ≥ 3 months behind
-            if i == 3 && total > 50 { paidThisYear = max(0, due - 7) }   // ≥ 6 months behind
-            let perSession = 8.0
-            let hours = Double(spec.trainingSessions) * perSession
+            // Dues, hours and personal details: `addMemberLedger`.
             roster.append(Member(
                 id: "\(spec.id)-m\(String(i + 1))", name: name, branchId: spec.id, status: status, role: role,
-                partyGroupId: groupId, joinDate: joinDate,
-                duesMonthsPaid: ["\(asOf.year - 1)": 12, "\(asOf.year)": paidThisYear],
-                trainingHours: ["\(asOf.year - 1)": hours, "\(asOf.year)": hours * Double(asOf.month) / 12]))
+                partyGroupId: groupId, joinDate: joinDate))
         }
         // Group leaders are the first member of each group.
         for g in groups.indices {

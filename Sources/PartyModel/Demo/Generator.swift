@@ -54,12 +54,16 @@ public enum WorkspaceGenerator {
                                        secretary: rng.chance(0.98) ? DemoNames.name(&rng) : nil, termStart: termEnd.adding(months: -36),
                                        termEnd: rng.chance(0.97) ? termEnd : nil, partyGroups: groupList))
                 for m in 0..<size {
-                    members.append(Member(id: "\(id)-m\(m + 1)", name: DemoNames.name(&rng), branchId: id,
+                    let name = DemoNames.name(&rng)
+                    let joinDate = Day(year: asOf.year - rng.int(0...40), month: rng.int(1...12), day: rng.int(1...28)).map { min($0, asOf) }
+                    // Schema 3's months paid and hours, drawn still so the rest of the preset stays as it was;
+                    // dues payments and training entries for the county come with its own generator (issue 18).
+                    _ = rng.chance(0.05) ? rng.int(1...7) : 0
+                    _ = rng.int(10...40)
+                    members.append(Member(id: "\(id)-m\(m + 1)", name: name, branchId: id,
                                           status: m < full ? .full : .probationary, role: m == 0 ? .secretary : .member,
                                           partyGroupId: groupList.isEmpty ? nil : groupList[m % groupList.count].id,
-                                          joinDate: Day(year: asOf.year - rng.int(0...40), month: rng.int(1...12), day: rng.int(1...28)).map { min($0, asOf) },
-                                          duesMonthsPaid: ["\(asOf.year)": max(0, asOf.month - 1 - (rng.chance(0.05) ? rng.int(1...7) : 0))],
-                                          trainingHours: ["\(asOf.year)": Double(rng.int(10...40))]))
+                                          joinDate: joinDate))
                 }
             }
         }

@@ -1,5 +1,14 @@
 public extension Alert {
-    func message(_ lang: Language) -> String {
+    /// " (张三、李四等)": the names an alert gives, with 等 when there are more members than names.
+    private static func names(_ names: [String], of count: Int, _ lang: Language) -> String {
+        guard !names.isEmpty else { return "" }
+        let list = names.joined(separator: lang.pick("、", ", "))
+        return count > names.count ? lang.pick(" (\(list)等)", " (\(list) and others)") : " (\(list))"
+    }
+
+    /// The full message. `naming`: false leaves out the members' names an alert carries (the printed
+    /// report: personal data stays off paper that travels).
+    func message(_ lang: Language, naming: Bool = true) -> String {
         switch kind {
         case .termEndsSoon(let end, let months):
             return lang.pick("任期将于 \(end.iso) 届满 (\(months)个月内), 请筹备换届", "term ends \(end.iso) (within \(months) months): prepare the election")
@@ -19,8 +28,14 @@ public extension Alert {
             return lang.pick("党员 \(members) 名 (\(threshold) 名以上) 未划分党小组", "\(members) members (\(threshold)+) without party groups")
         case .partyGroupTooLarge(let group, let size, let maximum):
             return lang.pick("\(group) 有 \(size) 人, 超过 \(maximum) 人, 应分设党小组", "\(group) has \(size) members, over \(maximum): split the group")
-        case .duesArrears(let members, let months):
-            return lang.pick("\(members) 名党员欠缴党费 \(months) 个月以上", "\(members) member(s) \(months)+ months behind on dues")
+        case .duesArrears(let members, let months, let names):
+            let who = naming ? Self.names(names, of: members, lang) : ""
+            return lang.pick("\(members) 名党员连续 \(months) 个月以上未交党费\(who), 请支部了解情况 (党章第九条)",
+                             "\(members) member(s) \(months)+ consecutive months without paying dues\(who): the branch should look into it (Party Constitution, Art. 9)")
+        case .trainingHoursShort(let year, let members, let names):
+            let who = naming ? Self.names(names, of: members, lang) : ""
+            return lang.pick("\(members) 名党员\(year)年培训学时未达要求\(who), 请在年底前补足",
+                             "\(members) member(s) short of their \(year) training hours\(who): make them up before the year ends")
         case .meetingsBehind(let quarter, let kinds):
             let names = kinds.map { $0.name(lang) }.joined(separator: lang.pick("、", ", "))
             return lang.pick("\(quarter.name(lang))已过的月份未按要求开展: \(names)", "\(quarter.name(lang)): a month already ended without \(names)")
@@ -62,7 +77,8 @@ public extension AlertKind {
         case .shouldBeCommittee(_, let threshold): lang.pick("\(threshold)人以上应设党委", "\(threshold)+ members")
         case .noPartyGroups: lang.pick("未划分党小组", "no party groups")
         case .partyGroupTooLarge(_, _, let maximum): lang.pick("党小组超过\(maximum)人", "party groups over \(maximum)")
-        case .duesArrears(_, let months): lang.pick("党费欠缴\(months)个月以上", "dues \(months)+ months behind")
+        case .duesArrears(_, let months, _): lang.pick("党费欠缴\(months)个月以上", "dues \(months)+ months behind")
+        case .trainingHoursShort: lang.pick("党员学时未达标", "members short of training hours")
         case .meetingsBehind: lang.pick("组织生活未按期开展", "meetings missed")
         case .meetingsDueSoon: lang.pick("本季度末待开展", "meetings due this month")
         case .checkMissing: lang.pick("季度检查未录入", "quarterly check missing")

@@ -227,3 +227,105 @@ public extension KindCount {
         c.held == c.met ? "\(c.met)/\(c.required)" : "\(c.met)/\(c.required) (\(c.held))"
     }
 }
+
+// MARK: The member ledger (issue 18)
+
+public extension Gender {
+    func name(_ lang: Language) -> String {
+        switch self {
+        case .male: lang.pick("男", "Male")
+        case .female: lang.pick("女", "Female")
+        }
+    }
+}
+
+public extension LeaveReason {
+    func name(_ lang: Language) -> String {
+        switch self {
+        case .transferredOut: lang.pick("转出", "Transferred out")
+        case .died: lang.pick("去世", "Died")
+        case .expelled: lang.pick("出党", "Left the Party")
+        case .other: lang.pick("其他", "Other")
+        }
+    }
+}
+
+public extension DuesCategory.Code {
+    func name(_ lang: Language) -> String {
+        switch self {
+        case .inWork: lang.pick("在职", "In work")
+        case .retired: lang.pick("离退休", "Retired")
+        case .farmer: lang.pick("农民", "Farmer")
+        case .student: lang.pick("学生", "Student")
+        case .unemployed: lang.pick("下岗失业", "Unemployed")
+        case .relief: lang.pick("低保", "On relief")
+        case .fixed: lang.pick("固定金额", "Fixed amount")
+        }
+    }
+}
+
+public extension DuesCategory {
+    /// 在职 (基数 4500.00), 学生, 固定金额 100.00.
+    func name(_ lang: Language) -> String {
+        switch self {
+        case .inWork(let base), .retired(let base): code.name(lang) + lang.pick(" (基数 \(Money(yuan: base)))", " (base \(Money(yuan: base)))")
+        case .fixed(let amount): code.name(lang) + " \(Money(yuan: amount))"
+        default: code.name(lang)
+        }
+    }
+}
+
+public extension DuesMethod {
+    func name(_ lang: Language) -> String {
+        switch self {
+        case .cash: lang.pick("现金", "Cash")
+        case .transfer: lang.pick("转账", "Bank transfer")
+        case .wechat: lang.pick("微信", "WeChat")
+        case .alipay: lang.pick("支付宝", "Alipay")
+        case .other: lang.pick("其他", "Other")
+        }
+    }
+}
+
+public extension MemberCountSource {
+    func name(_ lang: Language) -> String {
+        switch self {
+        case .roster: lang.pick("花名册", "from the roster")
+        case .entered: lang.pick("填报", "as entered")
+        }
+    }
+}
+
+extension Gender: NamedCode {
+    public var variants: [String] {
+        switch self {
+        case .male: ["男性"]
+        case .female: ["女性"]
+        }
+    }
+}
+
+extension LeaveReason: NamedCode {
+    public var variants: [String] {
+        switch self {
+        case .transferredOut: ["转出组织关系", "组织关系转出"]
+        case .died: ["死亡", "病故", "逝世"]
+        case .expelled: ["开除党籍", "除名", "自行脱党", "劝退", "退党"]
+        case .other: ["其它"]
+        }
+    }
+}
+
+extension DuesCategory.Code: NamedCode {
+    public var variants: [String] {
+        switch self {
+        case .inWork: ["在职人员", "在职党员", "在职职工"]
+        case .retired: ["离休", "退休", "离退休人员", "退休人员"]
+        case .farmer: ["农民党员"]
+        case .student: ["学生党员"]
+        case .unemployed: ["下岗", "失业", "下岗职工", "失业人员"]
+        case .relief: ["享受最低生活保障", "低保人员"]
+        case .fixed: ["固定", "自愿多交"]
+        }
+    }
+}

@@ -10,6 +10,8 @@ public extension ProblemKind {
             return issue.message(lang)
         case .invalidDate(let text):
             return lang.pick("日期 \"\(text)\" 无效 (应为 YYYY-MM-DD 的真实日期)", "date \"\(text)\" is invalid (expected a real date as YYYY-MM-DD)")
+        case .invalidMonth(let text):
+            return lang.pick("月份 \"\(text)\" 无效 (应为 YYYY-MM)", "month \"\(text)\" is invalid (expected YYYY-MM)")
         case .unknownCode(let code, let allowed):
             let list = allowed.joined(separator: ", ")
             return lang.pick("无法识别的取值 \"\(code)\" (可用: \(list))", "unknown value \"\(code)\" (allowed: \(list))")
@@ -92,6 +94,23 @@ public extension ProblemKind {
         case .periodMismatch(let id):
             return lang.pick("评分项 \"\(id)\" 的周期与所填季度不符 (季度项需填 quarter, 年度项不填)",
                              "the period does not match item \"\(id)\" (quarter items need a quarter, year items none)")
+        case .unknownMember(let id):
+            return lang.pick("引用了不存在的党员 \"\(id)\"", "refers to unknown member \"\(id)\"")
+        case .duplicateMonth(let month):
+            return lang.pick("月份 \(month.iso) 重复", "month \(month.iso) is listed twice")
+        case .notWholeFen(let value):
+            return lang.pick("金额 \(formatNumber(value)) 元应精确到分 (最多两位小数)", "amount \(formatNumber(value)) must be in whole fen (at most two decimals)")
+        case .transferChainBroken(let index):
+            return lang.pick("第 \(index + 1) 次转接的转出方与上一次的转入方不一致", "transfer \(index + 1) does not start where the one before it ended")
+        case .transferToItself:
+            return lang.pick("转出方与转入方相同", "a transfer to where it came from")
+        case .transferEndsElsewhere(let expected):
+            return lang.pick("最后一次转入本党委的支部应为党员所在支部 \"\(expected)\"",
+                             "the last transfer within the workspace must end in the member's branch \"\(expected)\"")
+        case .duesScale:
+            return lang.pick("党费比例档次应按上限从低到高排列, 最后一档不设上限", "dues brackets must rise by their upper limit, the last without one")
+        case .probationBeforeAcceptance:
+            return lang.pick("预备期满日期应晚于支部大会接收日期", "the probation must end after the day the member was accepted")
         }
     }
 

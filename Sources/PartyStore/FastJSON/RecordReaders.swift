@@ -104,6 +104,8 @@ extension Member: TapeReadable {
     init(tape: JSONTape, object: Int) throws {
         var id: String?, name: String?, branchId: String?, status: MemberStatus?, role: MemberRole?
         var partyGroupId: String?, joinDate: Day?, dues: [String: Int]?, hours: [String: Double]?
+        var gender: Gender?, birthDate: Day?, education: String?, phone: String?, acceptedOn: Day?, probationEnds: Day?
+        var category: DuesCategory?, mobile: MobileMembership?, leftOn: Day?, leftReason: LeaveReason?, transfers: [Transfer]?
         try tape.forEachField(object) { key, v in
             switch key {
             case "id": id = try tape.string(at: v)
@@ -113,14 +115,77 @@ extension Member: TapeReadable {
             case "role": role = tape.isNull(v) ? nil : try tape.code(MemberRole.self, v)
             case "partyGroupId": partyGroupId = try tape.optionalString(v)
             case "joinDate": joinDate = tape.isNull(v) ? nil : try tape.day(v)
+            case "gender": gender = tape.isNull(v) ? nil : try tape.code(Gender.self, v)
+            case "birthDate": birthDate = tape.isNull(v) ? nil : try tape.day(v)
+            case "education": education = try tape.optionalString(v)
+            case "phone": phone = try tape.optionalString(v)
+            case "acceptedOn": acceptedOn = tape.isNull(v) ? nil : try tape.day(v)
+            case "probationEnds": probationEnds = tape.isNull(v) ? nil : try tape.day(v)
+            // Nested values through the model's own decoding (few members have them; the rules stay in one place).
+            case "dues": category = tape.isNull(v) ? nil : try tape.value(DuesCategory.self, at: v)
+            case "mobile": mobile = tape.isNull(v) ? nil : try tape.value(MobileMembership.self, at: v)
+            case "leftOn": leftOn = tape.isNull(v) ? nil : try tape.day(v)
+            case "leftReason": leftReason = tape.isNull(v) ? nil : try tape.code(LeaveReason.self, v)
+            case "transfers": transfers = tape.isNull(v) ? nil : try tape.value([Transfer].self, at: v)
+            // Schema 3's per-year dues and hours, for the migration.
             case "duesMonthsPaid": dues = tape.isNull(v) ? nil : try tape.map(at: v) { tape.int($0) }
             case "trainingHours": hours = tape.isNull(v) ? nil : try tape.map(at: v) { tape.double($0) }
             default: throw TapeDecoder.Unsupported()
             }
         }
         self.init(id: try required(id), name: try required(name), branchId: try required(branchId), status: status ?? .full,
-                  role: role ?? .member, partyGroupId: partyGroupId, joinDate: joinDate,
-                  duesMonthsPaid: dues ?? [:], trainingHours: hours ?? [:])
+                  role: role ?? .member, partyGroupId: partyGroupId, joinDate: joinDate, gender: gender, birthDate: birthDate,
+                  education: education, phone: phone, acceptedOn: acceptedOn, probationEnds: probationEnds, dues: category,
+                  mobile: mobile, leftOn: leftOn, leftReason: leftReason, transfers: transfers ?? [])
+        legacyDuesMonthsPaid = dues ?? [:]
+        legacyTrainingHours = hours ?? [:]
+    }
+}
+
+extension DuesPayment: TapeReadable {
+    init(tape: JSONTape, object: Int) throws {
+        var id: String?, memberId: String?, branchId: String?, months: [YearMonth]?, amount: Double?, paidOn: Day?
+        var method: DuesMethod?, note: String?
+        try tape.forEachField(object) { key, v in
+            switch key {
+            case "id": id = try tape.string(at: v)
+            case "memberId": memberId = try tape.string(at: v)
+            case "branchId": branchId = try tape.string(at: v)
+            case "months":
+                let list = try tape.value([String].self, at: v)
+                months = try list.map { text in
+                    guard let month = YearMonth(iso: text) else { throw TapeDecoder.Unsupported() }
+                    return month
+                }
+            case "amount": amount = try tape.optionalDouble(v)
+            case "paidOn": paidOn = tape.isNull(v) ? nil : try tape.day(v)
+            case "method": method = tape.isNull(v) ? nil : try tape.code(DuesMethod.self, v)
+            case "note": note = try tape.optionalString(v)
+            default: throw TapeDecoder.Unsupported()
+            }
+        }
+        self.init(id: try required(id), memberId: try required(memberId), branchId: try required(branchId), months: try required(months),
+                  amount: amount, paidOn: paidOn, method: method, note: note)
+    }
+}
+
+extension TrainingEntry: TapeReadable {
+    init(tape: JSONTape, object: Int) throws {
+        var id: String?, memberId: String?, branchId: String?, date: Day?, hours: Double?, provider: String?, title: String?
+        try tape.forEachField(object) { key, v in
+            switch key {
+            case "id": id = try tape.string(at: v)
+            case "memberId": memberId = try tape.string(at: v)
+            case "branchId": branchId = try tape.string(at: v)
+            case "date": date = try tape.day(v)
+            case "hours": hours = try tape.double(at: v)
+            case "provider": provider = try tape.string(at: v)
+            case "title": title = try tape.string(at: v)
+            default: throw TapeDecoder.Unsupported()
+            }
+        }
+        self.init(id: try required(id), memberId: try required(memberId), branchId: try required(branchId), date: try required(date),
+                  hours: try required(hours), provider: try required(provider), title: try required(title))
     }
 }
 

@@ -11,10 +11,26 @@ public struct ImportOptions: Sendable {
 /// A record a sheet adds or changes: its id is set when the sheet gives none.
 protocol SheetRecord: Identified, Equatable {
     var id: String { get set }
+    /// `self` with the fields no column of its sheet holds taken from `before` (the record the row
+    /// matched): an import never clears what a sheet cannot say.
+    func keepingFieldsWithoutColumns(of before: Self) -> Self
 }
+
+extension SheetRecord {
+    func keepingFieldsWithoutColumns(of before: Self) -> Self { self }
+}
+
 extension Activity: SheetRecord {}
-extension Branch: SheetRecord {}
 extension GeneralBranch: SheetRecord {}
+
+extension Branch: SheetRecord {
+    func keepingFieldsWithoutColumns(of before: Branch) -> Branch {
+        var b = self
+        b.countsFromRoster = before.countsFromRoster
+        return b
+    }
+}
+
 extension Member: SheetRecord {}
 
 /// Sheets in and out of Excel/WPS: the round-tripping ledgers (branches, members, activities).
@@ -243,6 +259,7 @@ public enum LedgerSheet: String, CaseIterable, Sendable {
                 for (c, column) in columns.enumerated() where index[c] == nil {
                     if let set = column.set { _ = set(&r, column.get(before).value, ctx) }
                 }
+                r = r.keepingFieldsWithoutColumns(of: before)
             }
             if r.id.isEmpty {
                 guard let fresh = before?.id ?? newId(r) else {

@@ -30,6 +30,55 @@ enum Sheets {
         }
     }
 
+    /// A column of optional codes read by name; an empty cell clears it.
+    static func optionalCode<R, C: NamedCode>(_ keyPath: WritableKeyPath<R, C?>, _ lang: Language) -> (inout R, String, ImportContext) -> ImportProblem? {
+        { r, s, _ in
+            let t = Cell.trimmed(s)
+            if t.isEmpty { r[keyPath: keyPath] = nil; return nil }
+            guard let v = C.named(t) else { return ImportProblem.unknown(t, C.self, lang: lang) }
+            r[keyPath: keyPath] = v
+            return nil
+        }
+    }
+
+    /// 组织关系转接 in one cell: "2026-08-18 财务资产党支部 → 组织人事党支部 (院组转〔2026〕12号)", moves
+    /// joined by "；". An end is a branch (its name, or its id when the name is shared) or, naming none,
+    /// an organisation outside the workspace.
+    static func transfersText(_ list: [Transfer], _ names: SheetNames) -> String {
+        func end(_ e: TransferEnd) -> String {
+            switch e {
+            case .branch(let id): names.branch(id)
+            case .outside(let text): text
+            }
+        }
+        return list.map { t in "\(t.date.iso) \(end(t.from)) → \(end(t.to))" + (t.letterNumber.map { " (\($0))" } ?? "") }.joined(separator: "；")
+    }
+
+    static func parseTransfers(_ s: String, _ ctx: ImportContext) -> Result<[Transfer], ImportProblem> {
+        var list: [Transfer] = []
+        for part in Cell.trimmed(s).split(whereSeparator: { $0 == "；" || $0 == ";" }) {
+            var text = Cell.trimmingSpace(String(part))
+            guard !text.isEmpty else { continue }
+            let bad = ImportProblem(kind: .wrongFormat, value: text)
+            guard let space = text.firstIndex(of: " "), let date = Day.parse(String(text[..<space])) else { return .failure(bad) }
+            text = Cell.trimmingSpace(String(text[text.index(after: space)...]))
+            var letter: String? = nil
+            if text.hasSuffix(")") || text.hasSuffix("）"), let open = text.lastIndex(where: { $0 == "(" || $0 == "（" }) {
+                letter = Cell.optional(String(text[text.index(after: open)..<text.index(before: text.endIndex)]))
+                text = Cell.trimmingSpace(String(text[..<open]))
+            }
+            guard let arrow = text.range(of: "→") ?? text.range(of: "->") else { return .failure(bad) }
+            func end(_ t: String) -> TransferEnd? {
+                let name = Cell.trimmingSpace(t)
+                guard !name.isEmpty else { return nil }
+                return ctx.branchId(name).map(TransferEnd.branch) ?? .outside(name)
+            }
+            guard let from = end(String(text[..<arrow.lowerBound])), let to = end(String(text[arrow.upperBound...])) else { return .failure(bad) }
+            list.append(Transfer(date: date, from: from, to: to, letterNumber: letter))
+        }
+        return .success(list)
+    }
+
     /// 上级组织: the committee or a 党总支, by name or id; a group of rows under one merged cell.
     static func parentColumn<R>(_ keyPath: WritableKeyPath<R, String>, required: Bool, _ names: SheetNames) -> Column<R> {
         Column(zh: "上级组织", en: "Parent", aliases: ["上级", "所属党总支", "上级党组织", "所属党组织"], required: required, get: { names.parent($0[keyPath: keyPath]) },
@@ -131,17 +180,42 @@ enum Sheets {
             Column(zh: "党小组", en: "Group", aliases: ["党小组名称", "所在党小组"], get: { names.group($0.partyGroupId, of: $0.branchId) },
                    set: { r, s, ctx in r.partyGroupId = ctx.partyGroupId(Cell.optional(s), of: r.branchId); return nil }),
             Column(zh: "入党日期", en: "Joined", aliases: ["入党时间"], date: { $0.joinDate }, set: setResult(Cell.day) { $0.joinDate = $1 }),
-            Column(zh: "党费已交月数", en: "Dues months paid", get: { Cell.yearMap($0.duesMonthsPaid.mapValues(Double.init)) },
+            // The member ledger's fields (issue 18). 党费 and 学时 themselves are records of their own
+            // (dues/, training/): a sheet's 党费已交月数 or 培训学时 column is listed among the columns not read.
+            Column(zh: "性别", en: "Gender", aliases: ["性 别"], get: { $0.gender?.name(lang) ?? "" }, set: optionalCode(\.gender, lang)),
+            Column(zh: "出生日期", en: "Born", aliases: ["出生年月", "出生年月日", "生日"], date: { $0.birthDate }, set: setResult(Cell.day) { $0.birthDate = $1 }),
+            Column(zh: "学历", en: "Education", aliases: ["文化程度", "学历学位"], get: { $0.education ?? "" }, set: set { $0.education = Cell.optional($1) }),
+            Column(zh: "联系电话", en: "Phone", aliases: ["电话", "手机", "手机号码", "联系方式"], get: { $0.phone ?? "" }, set: set { $0.phone = Cell.optional($1) }),
+            Column(zh: "接收日期", en: "Accepted on", aliases: ["接收预备党员日期", "支部大会接收日期", "支部大会日期"], date: { $0.acceptedOn },
+                   set: setResult(Cell.day) { $0.acceptedOn = $1 }),
+            Column(zh: "预备期满", en: "Probation ends", aliases: ["预备期满日期", "转正日期"], date: { $0.probationEnds },
+                   set: setResult(Cell.day) { $0.probationEnds = $1 }),
+            // The category first: the base (or a fixed amount) is set on it.
+            Column(zh: "党费类别", en: "Dues category", aliases: ["交纳党费类别", "党费类型"], get: { $0.dues?.code.name(lang) ?? "" },
                    set: { r, s, _ in
-                       guard let m = Cell.parseYearMap(s) else { return ImportProblem(kind: .wrongFormat, value: Cell.trimmed(s)) }
-                       r.duesMonthsPaid = m.mapValues { Int($0) }
+                       let t = Cell.trimmed(s)
+                       if t.isEmpty { r.dues = nil; return nil }
+                       guard let code = DuesCategory.Code.named(t) else { return ImportProblem.unknown(t, DuesCategory.Code.self, lang: lang) }
+                       r.dues = DuesCategory(code: code, figure: r.dues?.figure ?? 0)
                        return nil
                    }),
-            Column(zh: "培训学时", en: "Training hours", get: { Cell.yearMap($0.trainingHours) },
-                   set: { r, s, _ in
-                       guard let m = Cell.parseYearMap(s) else { return ImportProblem(kind: .wrongFormat, value: Cell.trimmed(s)) }
-                       r.trainingHours = m
-                       return nil
+            Column(zh: "党费基数", en: "Dues base", aliases: ["党费计算基数", "工资基数", "固定金额"], number: { $0.dues?.figure },
+                   set: setResult(Cell.number) { r, v in
+                       if let v, let code = r.dues?.code, let dues = DuesCategory(code: code, figure: v) { r.dues = dues }
+                   }),
+            Column(zh: "流动去向", en: "Mobile: where", aliases: ["流动党员去向", "外出去向"], get: { $0.mobile?.place ?? "" },
+                   set: set { r, s in r.mobile = Cell.optional(s).map { MobileMembership(place: $0, since: r.mobile?.since) } }),
+            Column(zh: "流动起始", en: "Mobile since", aliases: ["外出时间", "外出日期"], date: { $0.mobile?.since },
+                   set: setResult(Cell.day) { r, d in if r.mobile != nil { r.mobile?.since = d } }),
+            Column(zh: "离开日期", en: "Left on", aliases: ["转出日期", "减少日期"], date: { $0.leftOn }, set: setResult(Cell.day) { $0.leftOn = $1 }),
+            Column(zh: "离开原因", en: "Left because", aliases: ["减少原因", "离开类型"], get: { $0.leftReason?.name(lang) ?? "" },
+                   set: optionalCode(\.leftReason, lang)),
+            Column(zh: "组织关系转接", en: "Transfers", aliases: ["组织关系转接记录", "转接记录"], get: { transfersText($0.transfers, names) },
+                   set: { r, s, ctx in
+                       switch parseTransfers(s, ctx) {
+                       case .success(let list): r.transfers = list; return nil
+                       case .failure(let p): return p
+                       }
                    }),
             Column(zh: "编号", en: "Id", aliases: ["id", "ID", "党员编号"], get: { $0.id }, set: set { $0.id = Cell.trimmed($1) }),
         ]

@@ -83,7 +83,8 @@ public struct BranchesPane: PaneSpec {
                              rowRole: .title, depth: 0, isHeading: true))
         func branchRow(_ b: Branch, depth: Int) {
             let score = scoreById[b.id]
-            var cells = [b.name, String(b.totalMembers), b.secretary ?? lang.pick("空缺", "vacant"), b.termEnd?.iso ?? "-"]
+            let members = compliance.members.counts(b, on: asOf).total
+            var cells = [b.name, String(members), b.secretary ?? lang.pick("空缺", "vacant"), b.termEnd?.iso ?? "-"]
             var roles: [StyleRole] = [.text, .text, b.secretary == nil ? .bad : .text, b.termEnd.map { $0 < asOf ? .bad : .text } ?? .muted]
             for q in Quarter.all(of: year) {
                 if q.firstDay > asOf { cells.append("-"); roles.append(.muted); continue }
@@ -94,7 +95,7 @@ public struct BranchesPane: PaneSpec {
             roles += [.text, score.map { UIText.role(grade: $0.grade) } ?? .text, (alertCount[b.id] ?? 0) > 0 ? .warn : .muted]
             rows.append(TableRow(
                 .branch(b.id), cells: cells, roles: roles, search: "\(b.name) \(b.secretary ?? "") \(b.id)",
-                sortKeys: [.number(Double(rows.count)), .number(-(score?.total ?? 0)), .number(-Double(b.totalMembers)),
+                sortKeys: [.number(Double(rows.count)), .number(-(score?.total ?? 0)), .number(-Double(members)),
                            .text(b.termEnd?.iso ?? "9999"), .number(-Double(alertCount[b.id] ?? 0))],
                 depth: depth))
             for g in b.partyGroups {
@@ -104,7 +105,7 @@ public struct BranchesPane: PaneSpec {
             }
         }
         for g in org.generalBranches {
-            rows.append(TableRow(.generalBranch(g.id), cells: [g.name, String(org.branches(under: g.id).reduce(0) { $0 + $1.totalMembers }), g.secretary ?? "", g.termEnd?.iso ?? ""],
+            rows.append(TableRow(.generalBranch(g.id), cells: [g.name, String(compliance.members.members(ofGeneralBranch: g.id, in: org, on: asOf)), g.secretary ?? "", g.termEnd?.iso ?? ""],
                                  rowRole: .accent, search: g.name, sortKeys: [.number(Double(rows.count))], depth: 1, isHeading: true))
             for b in org.branches(under: g.id) { branchRow(b, depth: 2) }
         }

@@ -1,0 +1,296 @@
+/// Where a branch's member counts come from.
+public enum MemberCountSource: String, CodedEnum {
+    /// Its roster (花名册), member by member on the day asked (`Branch.countsFromRoster`).
+    case roster
+    /// The counts entered on the branch (`fullMembers`, `probationaryMembers`).
+    case entered
+}
+
+/// A branch's members on one day, and where the figures come from.
+public struct MemberCounts: Hashable, Sendable {
+    public var full: Int
+    public var probationary: Int
+    public var source: MemberCountSource
+    public var total: Int { full + probationary }
+
+    public init(full: Int, probationary: Int, source: MemberCountSource) {
+        self.full = full; self.probationary = probationary; self.source = source
+    }
+}
+
+/// One member's 党费 in one month.
+public struct MonthDues: Hashable, Sendable {
+    public var month: YearMonth
+    /// Owed this month: a member (on a branch of the workspace) during it.
+    public var owed: Bool
+    /// The due, when the dues category is recorded.
+    public var due: Money?
+    /// A payment covers the month (paid on or before the as-of day).
+    public var covered: Bool
+    /// The share of the covering payments' amounts allotted to this month; nil when not covered or
+    /// when a covering payment's amount is unknown.
+    public var paid: Money?
+    /// Paid less than the due (少交): the month still counts as paid.
+    public var short: Bool { if let due, let paid { paid < due } else { false } }
+}
+
+/// 党费 collection of one branch in one month (members whose dues belong to the branch that month).
+public struct DuesCollection: Hashable, Sendable {
+    public var branchId: String
+    public var month: YearMonth
+    /// Σ dues of the members who owe this month and whose category is recorded.
+    public var due: Money
+    /// Σ of the covering payments' shares for this month (known amounts only).
+    public var paid: Money
+    public var membersOwing: Int
+    public var membersPaid: Int
+    /// Members who owe but whose dues category is not recorded (their due is unknown).
+    public var dueUnknown: Int
+    /// Months covered by a payment whose amount is unknown (金额不详).
+    public var amountUnknown: Int
+    /// Months paid with less than the due (少交).
+    public var short: Int
+    /// paid / due; nil when nothing known is due.
+    public var rate: Double? { due.fen > 0 ? Double(paid.fen) / Double(due.fen) : nil }
+
+    /// Several branches' collections of one month added up (`branchId` empty).
+    public static func total(_ list: [DuesCollection], month: YearMonth) -> DuesCollection {
+        var t = DuesCollection(branchId: "", month: month, due: .zero, paid: .zero, membersOwing: 0, membersPaid: 0,
+                               dueUnknown: 0, amountUnknown: 0, short: 0)
+        for c in list {
+            t.due += c.due; t.paid += c.paid; t.membersOwing += c.membersOwing; t.membersPaid += c.membersPaid
+            t.dueUnknown += c.dueUnknown; t.amountUnknown += c.amountUnknown; t.short += c.short
+        }
+        return t
+    }
+}
+
+/// A member's training hours in a year.
+public struct MemberTraining: Hashable, Sendable {
+    public var memberId: String
+    /// From the training and study activities of their branches they attended (× each activity's hours).
+    public var fromActivities: Double
+    /// From individual entries (网络培训 and others).
+    public var fromEntries: Double
+    public var required: Double
+    public var total: Double { fromActivities + fromEntries }
+    public var reached: Bool { total + 1e-9 >= required }
+}
+
+/// A roster branch's training in a year: its members on the year's last day, each with their hours.
+public struct BranchTraining: Hashable, Sendable {
+    public var members: [MemberTraining]
+    public var counted: Int { members.count }
+    public var reached: Int { members.filter(\.reached).count }
+    public var totalHours: Double { members.reduce(0) { $0 + $1.total } }
+    /// reached / counted; 0 for a branch without members (nobody was trained).
+    public var share: Double { counted == 0 ? 0 : Double(reached) / Double(counted) }
+    public var averageHours: Double { counted == 0 ? 0 : totalHours / Double(counted) }
+}
+
+/// Everything per member, worked out from the roster, the dues payments, the training entries and the
+/// ledger's training activities: who is in which branch on a day, branch counts, dues owed and paid,
+/// arrears, collection, training hours. Built once per workspace (positions, not copies: the lists
+/// are the workspace's own, shared). Pure.
+public struct MemberLedger: Sendable {
+    public let rules: Rules
+    public let members: [Member]
+    public let payments: [DuesPayment]
+    public let entries: [TrainingEntry]
+    let activities: [Activity]
+    /// Positions in `members` of those whose history names the branch.
+    let byBranch: [String: [Int]]
+    let byId: [String: Int]
+    let paymentsByMember: [String: [Int]]
+    let entriesByMember: [String: [Int]]
+    /// Positions in `activities` of training and study activities with hours, by branch and year.
+    let sessions: [String: [Int: [Int]]]
+    /// The first month any payment covers: dues are judged from there (a workspace that keeps no
+    /// 党费 ledger has no arrears).
+    public let duesStart: YearMonth?
+
+    /// The kinds whose hours count as training.
+    public static let trainingKinds: Set<ActivityKind> = [.training, .studySession]
+
+    public init(_ workspace: Workspace) {
+        self.init(rules: workspace.settings.rules, members: workspace.members, payments: workspace.duesPayments,
+                  entries: workspace.trainingEntries, activities: workspace.activities)
+    }
+
+    public init(rules: Rules, members: [Member], payments: [DuesPayment] = [], entries: [TrainingEntry] = [], activities: [Activity] = []) {
+        self.rules = rules
+        self.members = members; self.payments = payments; self.entries = entries; self.activities = activities
+        var byBranch: [String: [Int]] = [:], byId: [String: Int] = [:]
+        for (i, m) in members.enumerated() {
+            if byId[m.id] == nil { byId[m.id] = i }
+            for b in m.branchesNamed { byBranch[b, default: []].append(i) }
+        }
+        self.byBranch = byBranch; self.byId = byId
+        var paymentsByMember: [String: [Int]] = [:]
+        var start: YearMonth? = nil
+        for (i, p) in payments.enumerated() {
+            paymentsByMember[p.memberId, default: []].append(i)
+            if let first = p.months.min(), start.map({ first < $0 }) ?? true { start = first }
+        }
+        self.paymentsByMember = paymentsByMember; duesStart = start
+        var entriesByMember: [String: [Int]] = [:]
+        for (i, e) in entries.enumerated() { entriesByMember[e.memberId, default: []].append(i) }
+        self.entriesByMember = entriesByMember
+        var sessions: [String: [Int: [Int]]] = [:]
+        for (i, a) in activities.enumerated() where Self.trainingKinds.contains(a.kind) && (a.hours ?? 0) > 0 {
+            sessions[a.branchId, default: [:]][a.date.year, default: []].append(i)
+        }
+        self.sessions = sessions
+    }
+
+    /// A ledger of nothing (every branch counts as entered; no dues, no hours).
+    public static func empty(_ rules: Rules = Rules()) -> MemberLedger { MemberLedger(rules: rules, members: []) }
+
+    public func member(_ id: String) -> Member? { byId[id].map { members[$0] } }
+
+    // MARK: Roster and counts
+
+    /// Which figures a branch's counts come from: its roster when it says it keeps one
+    /// (`countsFromRoster`), else the counts entered on it. The UI says which.
+    public static func source(of branch: Branch) -> MemberCountSource { branch.countsFromRoster ? .roster : .entered }
+
+    /// The members on `branchId`'s roster on `day` (whatever the branch's count source), in file order.
+    public func members(of branchId: String, on day: Day) -> [Member] {
+        (byBranch[branchId] ?? []).lazy.map { members[$0] }.filter { $0.isOnRoster(of: branchId, on: day) }
+    }
+
+    /// Every member whose history names the branch (in it on some day), in file order.
+    public func everyMember(of branchId: String) -> [Member] { (byBranch[branchId] ?? []).map { members[$0] } }
+
+    /// The branch's full and probationary members on `day`: the one function every rule, score,
+    /// alert and report reads them through. From the roster (each member's branch and status on that
+    /// day: a transfer moves them, a 预备期 that ended makes them full) when the branch keeps one,
+    /// else the entered counts.
+    public func counts(_ branch: Branch, on day: Day) -> MemberCounts {
+        guard Self.source(of: branch) == .roster else {
+            return MemberCounts(full: branch.fullMembers, probationary: branch.probationaryMembers, source: .entered)
+        }
+        var full = 0, probationary = 0
+        for i in byBranch[branch.id] ?? [] where members[i].isOnRoster(of: branch.id, on: day) {
+            if members[i].status(on: day) == .full { full += 1 } else { probationary += 1 }
+        }
+        return MemberCounts(full: full, probationary: probationary, source: .roster)
+    }
+
+    /// Members of a 党总支 on `day`: Σ over its branches in service that day.
+    public func members(ofGeneralBranch id: String, in organisation: Organisation, on day: Day) -> Int {
+        organisation.branches(inServiceOn: day).filter { $0.parentId == id }.reduce(0) { $0 + counts($1, on: day).total }
+    }
+
+    // MARK: Dues
+
+    /// The branch a member's dues for `month` belong to: theirs on the month's last day, else on its
+    /// first (they left during it), else on the day they became a member in it; nil when they were
+    /// not a member of any branch of the workspace in that month (nothing is owed).
+    public func duesBranch(_ member: Member, _ month: YearMonth) -> String? {
+        if let b = member.branch(on: month.lastDay) ?? member.branch(on: month.firstDay) { return b }
+        if let since = member.memberSince, YearMonth(since) == month { return member.branch(on: since) }
+        return nil
+    }
+
+    /// The monthly due of a member in `month`, in 元 to the 分 (`Money`): nil when nothing is owed
+    /// that month or the dues category is not recorded. A probationary member owes from the month
+    /// the 支部大会 accepted them (`acceptedOn`).
+    public func monthlyDue(_ member: Member, _ month: YearMonth) -> Money? {
+        guard duesBranch(member, month) != nil, let category = member.dues else { return nil }
+        return rules.dues.monthlyDue(category)
+    }
+
+    /// The member's payments, in file order.
+    public func payments(of memberId: String) -> [DuesPayment] { (paymentsByMember[memberId] ?? []).map { payments[$0] } }
+
+    /// Payments made on or before `asOf` (those without a day count: they were recorded as made).
+    func madeBy(_ asOf: Day, _ memberId: String) -> [DuesPayment] {
+        payments(of: memberId).filter { $0.paidOn.map { $0 <= asOf } ?? true }
+    }
+
+    /// One month of one member's dues as of `asOf`.
+    public func month(_ member: Member, _ month: YearMonth, asOf: Day) -> MonthDues {
+        monthDues(member, month, covering: madeBy(asOf, member.id).filter { $0.months.contains(month) })
+    }
+
+    func monthDues(_ member: Member, _ month: YearMonth, covering: [DuesPayment]) -> MonthDues {
+        let owed = duesBranch(member, month) != nil
+        let due = owed ? member.dues.map { rules.dues.monthlyDue($0) } : nil
+        var paid: Money? = covering.isEmpty ? nil : .zero
+        for p in covering {
+            guard let share = p.share(of: month) else { paid = nil; break }
+            paid! += share
+        }
+        return MonthDues(month: month, owed: owed, due: due, covered: !covering.isEmpty, paid: paid)
+    }
+
+    /// Consecutive months owed and not covered by a payment, counted back from the month before
+    /// `asOf`'s (that month is still payable) to the first month the 党费 ledger holds
+    /// (`duesStart`) or the first the member owed. A month paid short (少交) counts as paid. 党章
+    /// Art. 9: 6 consecutive months is a sign of 自行脱党 — the branch looks into it; this decides nothing.
+    public func arrears(_ member: Member, asOf: Day) -> Int {
+        guard let start = duesStart else { return 0 }
+        var covered = Set<YearMonth>()
+        for p in madeBy(asOf, member.id) { covered.formUnion(p.months) }
+        var month = YearMonth(asOf).previous, count = 0
+        while month >= start, duesBranch(member, month) != nil, !covered.contains(month) {
+            count += 1
+            month = month.previous
+        }
+        return count
+    }
+
+    /// 党费 collection of a branch in a month as of `asOf`: the members whose dues belong to it then.
+    public func collection(_ branchId: String, _ month: YearMonth, asOf: Day) -> DuesCollection {
+        var c = DuesCollection(branchId: branchId, month: month, due: .zero, paid: .zero, membersOwing: 0, membersPaid: 0,
+                               dueUnknown: 0, amountUnknown: 0, short: 0)
+        for i in byBranch[branchId] ?? [] {
+            let m = members[i]
+            guard duesBranch(m, month) == branchId else { continue }
+            let dues = self.month(m, month, asOf: asOf)
+            c.membersOwing += 1
+            if let due = dues.due { c.due += due } else { c.dueUnknown += 1 }
+            guard dues.covered else { continue }
+            c.membersPaid += 1
+            if let paid = dues.paid { c.paid += paid } else { c.amountUnknown += 1 }
+            if dues.short { c.short += 1 }
+        }
+        return c
+    }
+
+    // MARK: Training
+
+    /// Whether `member` attended `activity`. Until activities keep attendance lists: yes when the
+    /// member was on the roster of the activity's branch that day. (An attendance list, when one
+    /// exists, will decide here: the one place this is asked.)
+    public static func attended(_ member: Member, _ activity: Activity) -> Bool {
+        member.isOnRoster(of: activity.branchId, on: activity.date)
+    }
+
+    /// A member's training hours in `year`: Σ over the training and study activities (with hours)
+    /// of the branches they were in that they attended, × each one's hours, plus their individual
+    /// entries dated in the year.
+    public func training(_ member: Member, year: Int) -> MemberTraining {
+        var fromActivities = 0.0
+        for branch in member.branchesNamed {
+            for i in sessions[branch]?[year] ?? [] where Self.attended(member, activities[i]) {
+                fromActivities += activities[i].hours ?? 0
+            }
+        }
+        var fromEntries = 0.0
+        for i in entriesByMember[member.id] ?? [] where entries[i].date.year == year { fromEntries += entries[i].hours }
+        return MemberTraining(memberId: member.id, fromActivities: fromActivities, fromEntries: fromEntries,
+                              required: member.requiredTrainingHours(rules))
+    }
+
+    /// The training of a branch's members in `year`: those on its roster on the year's last day.
+    public func training(_ branchId: String, year: Int) -> BranchTraining {
+        BranchTraining(members: members(of: branchId, on: Day.lastOf(year: year, month: 12)).map { training($0, year: year) })
+    }
+}
+
+extension Workspace {
+    /// The member ledger of this workspace (built on each call: keep it when asking often).
+    public var memberLedger: MemberLedger { MemberLedger(self) }
+}
