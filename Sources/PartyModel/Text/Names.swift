@@ -297,6 +297,7 @@ public extension MemberCountSource {
 }
 
 extension Gender: NamedCode {
+    public static let nameTable = makeNameTable()
     public var variants: [String] {
         switch self {
         case .male: ["男性"]
@@ -306,6 +307,7 @@ extension Gender: NamedCode {
 }
 
 extension LeaveReason: NamedCode {
+    public static let nameTable = makeNameTable()
     public var variants: [String] {
         switch self {
         case .transferredOut: ["转出组织关系", "组织关系转出"]
@@ -317,6 +319,7 @@ extension LeaveReason: NamedCode {
 }
 
 extension DuesCategory.Code: NamedCode {
+    public static let nameTable = makeNameTable()
     public var variants: [String] {
         switch self {
         case .inWork: ["在职人员", "在职党员", "在职职工"]
