@@ -59,6 +59,11 @@ public func runProduct(_ name: String, _ arguments: [String], environment: [Stri
     process.arguments = arguments
     process.environment = productEnvironment(environment)
     if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+    return try runToEnd(process)
+}
+
+/// Starts a process, reads its output and waits for it.
+private func runToEnd(_ process: Process) throws -> ProcessResult {
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err
@@ -112,16 +117,9 @@ public func smallWorkspace() -> Workspace {
 }
 
 /// Runs a program found on PATH (libreoffice, python3) and gives its exit status and output.
-public func runTool(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+public func runTool(_ arguments: [String]) throws -> ProcessResult {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = arguments
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    return try runToEnd(process)
 }
