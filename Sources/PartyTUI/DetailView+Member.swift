@@ -10,7 +10,7 @@ extension DetailView {
         let asOf = data.asOf, year = data.year
         let ws = data.workspace
         func field(_ label: String, _ value: String, _ role: StyleRole = .text, width: Int = 26) -> [(String, StyleRole)] {
-            [(DisplayWidth.pad(label, to: 10), .muted), (DisplayWidth.pad(value.isEmpty ? "-" : value, to: width), role)]
+            [(DisplayWidth.pad(label, to: 10), .muted), (DisplayWidth.pad(value.isEmpty ? "-" : value, to: width) + "  ", role)]
         }
         func place(_ end: TransferEnd) -> String {
             switch end {
@@ -77,7 +77,7 @@ extension DetailView {
                 : d.covered ? (d.paid == nil ? (lang.pick("已交, 金额不详", "paid, amount unknown"), .good) : d.short ? (lang.pick("少交", "short"), .warn) : (lang.pick("已交", "paid"), .good))
                 : d.month < thisMonth ? (lang.pick("未交", "unpaid"), .bad)
                 : d.month == thisMonth ? (lang.pick("本月待交", "due this month"), .muted) : ("", .muted)
-            guard d.owed || d.covered || d.month <= thisMonth else { continue }
+            guard d.covered || d.month <= thisMonth else { continue }
             out.append(DetailLine([(DisplayWidth.pad(d.month.iso, to: 9), .muted),
                                    (DisplayWidth.pad(d.due?.description ?? "-", to: 9, alignRight: true), .text),
                                    (DisplayWidth.pad(d.paid?.description ?? (d.covered ? "?" : "-"), to: 9, alignRight: true), .text),

@@ -147,7 +147,7 @@ public struct MembersPane: PaneSpec {
         var notes: [(String, StyleRole)] = []
         if list.variant > 0 { notes.append((lang.pick("党费收缴 (←→ 换月份)", "dues (Left/Right: month)"), .muted)) }
         if let branch = list.tagFilters["branch"] {
-            notes.append((lang.pick("支部:", "branch:") + DisplayWidth.truncate(state.data.branchName(String(branch.dropFirst(7))), to: 16), .warn))
+            notes.append((lang.pick("支部:", "branch:") + DisplayWidth.truncate(state.data.branchName(String(branch.dropFirst(7))), to: 20), .warn))
         }
         if let role = list.tagFilters["role"] { notes.append((lang.pick("职务:", "role:") + Self.roleFilterName(role, lang), .warn)) }
         return notes
@@ -189,7 +189,7 @@ public struct MembersPane: PaneSpec {
         let ledger = data.compliance.members
         let columns = [
             ColumnSpec(lang.pick("姓名", "Name"), width: 8, priority: 10, grows: true),
-            ColumnSpec(lang.pick("支部", "Branch"), width: 14, flexible: true, priority: 9),
+            ColumnSpec(lang.pick("支部", "Branch"), width: 14, priority: 9, grows: true),
             ColumnSpec(lang.pick("党小组", "Group"), width: 10, priority: 5),
             ColumnSpec(lang.pick("性别", "Sex"), width: 4, priority: 2),
             ColumnSpec(lang.pick("出生日期", "Born"), width: 10, priority: 1),
@@ -241,7 +241,7 @@ public struct MembersPane: PaneSpec {
             let probation = status == .probationary ? m.probationEnd?.iso ?? "?" : ""
             let branchName = names[f.branchId] ?? f.branchId
             let cells = [m.name, branchName, group, m.gender?.name(lang) ?? "", m.birthDate?.iso ?? "", m.education ?? "",
-                         status.name(lang), probation, m.role.name(lang), m.joinDate?.iso ?? "", m.phone ?? "",
+                         Self.statusShort(status, lang), probation, m.role.name(lang), m.joinDate?.iso ?? "", m.phone ?? "",
                          "\(Self.hoursText(training.total))/\(Self.hoursText(training.required))", String(arrears)]
             let arrearsRole: StyleRole = arrears >= criticalAt ? .bad : arrears >= warnAt ? .warn : arrears > 0 ? .text : .muted
             let roles: [StyleRole] = [.text, .text, .muted, .text, .muted, .text, status == .probationary ? .accent : .text, .muted,
@@ -280,6 +280,11 @@ public struct MembersPane: PaneSpec {
         return Table(columns: columns, rows: rows, sortOptions: [
             lang.pick("支部与党小组", "branch and group"), lang.pick("姓名", "name"), lang.pick("欠缴月数", "months owed"),
             lang.pick("学时差额", "hours short"), lang.pick("入党日期", "joined")])
+    }
+
+    /// 正式 / 预备: the status in the table's narrow column.
+    static func statusShort(_ status: MemberStatus, _ lang: Language) -> String {
+        status == .full ? lang.pick("正式", "full") : lang.pick("预备", "prob")
     }
 
     /// Hours to a tenth (the table's 学时 column).
