@@ -31,6 +31,13 @@ extension Forms {
             FormField(key: "groups", label: lang.pick("党小组", "Groups"), kind: .text, value: groups),
             FormField(key: "vacantSince", label: lang.pick("书记空缺自", "Vacant since"), kind: .date, value: b?.secretaryVacantSince?.iso ?? ""),
         ])
+        // What the roster holds today, said under the toggle: switching to it must not surprise.
+        if let i = form.fields.firstIndex(where: { $0.key == "countsFrom" }) {
+            let on = b.map { data.compliance.members.members(of: $0.id, on: data.asOf) } ?? []
+            let probationary = on.filter { $0.status(on: data.asOf) == .probationary }.count
+            form.fields[i].note = lang.pick("名册上现有 \(on.count) 名 (正式 \(on.count - probationary), 预备 \(probationary))",
+                                            "the roster has \(on.count) today (full \(on.count - probationary), probationary \(probationary))")
+        }
         form.focus = 0
         return form
     }

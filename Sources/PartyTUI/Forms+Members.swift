@@ -65,6 +65,9 @@ extension Forms {
         var form = FormState(purpose: .editMember(m),
                              title: m.map { lang.pick("修改党员信息: ", "Edit member: ") + $0.name } ?? lang.pick("新增党员", "New member"),
                              fields: memberFields(m, branchId: branch, data))
+        if m != nil, let i = form.fields.firstIndex(where: { $0.key == "branch" }) {
+            form.fields[i].note = lang.pick("只用于更正录入; 组织关系转接请按 t", "to correct a mistake only; a transfer is t")
+        }
         refreshMember(&form, data)
         return form
     }
@@ -83,7 +86,9 @@ extension Forms {
     /// was transferred out — back in.
     public static func transferMember(_ m: Member, _ data: DashboardData) -> FormState {
         let lang = data.lang
-        let current = m.branch(on: data.asOf)
+        // One not yet a member (accepted later than today) moves from the branch they are filed with.
+        let pending = m.memberSince.map { data.asOf < $0 } ?? false
+        let current = pending ? m.branchId : m.branch(on: data.asOf)
         var directions: [FormField.Choice] = []
         if current != nil {
             directions = [.init("inside", lang.pick("转到本党委其他支部", "to another branch here")),

@@ -225,6 +225,8 @@ func typeText(_ text: String, _ state: inout AppState) { for c in text { press([
         var form = try #require(state.form)
         let i = try #require(form.fields.firstIndex { $0.key == "countsFrom" })
         #expect(form.fields[i].shown == "< 花名册 (按党员名册逐人统计) >")
+        let counts = state.data.compliance.members.counts(state.data.workspace.organisation.branches.first { $0.id == "b-office" }!, on: testAsOf)
+        #expect(form.fields[i].hint(.zh) == "名册上现有 \(counts.total) 名 (正式 \(counts.full), 预备 \(counts.probationary))")
         form.focus = i
         state.form = form
         press([.left], &state)
