@@ -193,7 +193,7 @@ public struct MembersPane: PaneSpec {
             ColumnSpec(lang.pick("党小组", "Group"), width: 10, priority: 5),
             ColumnSpec(lang.pick("性别", "Sex"), width: 4, priority: 2),
             ColumnSpec(lang.pick("出生日期", "Born"), width: 10, priority: 1),
-            ColumnSpec(lang.pick("学历", "Education"), width: 8, priority: 1),
+            ColumnSpec(lang.pick("学历", "Educ."), width: 8, priority: 1),
             ColumnSpec(lang.pick("状态", "Status"), width: 4, priority: 9),
             ColumnSpec(lang.pick("预备期满", "Prob. end"), width: 10, priority: 6),
             ColumnSpec(lang.pick("职务", "Role"), width: 10, priority: 8),
@@ -216,7 +216,8 @@ public struct MembersPane: PaneSpec {
         for (i, m) in ledger.members.enumerated() {
             let left = hasLeft(m, on: asOf)
             // Those who left stay filed where they last were.
-            let branch = left ? (m.transfers.last.flatMap { $0.from.branchId } ?? m.branchId) : (m.branch(on: asOf) ?? m.branchId)
+            let outOf = m.transfers.last.flatMap { $0.to.branchId == nil ? $0.from.branchId : nil }
+            let branch = left ? (outOf ?? m.branchId) : (m.branch(on: asOf) ?? m.branchId)
             let f = Figures(member: m, position: i, branchId: branch, left: left)
             if left { gone.append(f) } else { current.append(f) }
         }
