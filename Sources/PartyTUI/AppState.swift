@@ -6,6 +6,7 @@ public enum Detail: Hashable, Sendable {
     case check(branchId: String, quarter: Quarter)
     case rectification(String)
     case activity(String)
+    case member(String)
 }
 
 /// Where a list pane stands.
@@ -20,6 +21,9 @@ public struct ListState: Sendable, Equatable {
     public var variant = 0
     /// The highlighted column, in a pane that has one (the checks pane's quarter).
     public var column = 0
+    /// Further filters a pane sets (the member pane's branch and role): by what they filter
+    /// ("branch"), the tag a row must carry ("branch:b-office"). Esc clears them with the others.
+    public var tagFilters: [String: String] = [:]
 }
 
 /// What the main loop must do after an update: the effects it runs, whose results come back as
@@ -120,15 +124,17 @@ public struct AppState: Sendable {
         let tag = filters.indices.contains(list.stateFilter) ? filters[list.stateFilter].tag : ""
         let sorted = list.sort > 0
         let kind = table.filtersByKind ? activityKind?.rawValue : nil
+        let required = Array(list.tagFilters.values)
         // Fields read in place: copying each row (its strings and arrays retained) was most of a
         // refresh of a city's 490,000 activities.
-        var indices = !sorted && needle.isEmpty && tag.isEmpty && kind == nil ? Array(table.rows.indices)
+        var indices = !sorted && needle.isEmpty && tag.isEmpty && kind == nil && required.isEmpty ? Array(table.rows.indices)
             : table.rows.withUnsafeBufferPointer { rows in
                 rows.indices.filter { i in
-                    if (sorted || !needle.isEmpty || !tag.isEmpty) && rows[i].isHeading { return false }
+                    if (sorted || !needle.isEmpty || !tag.isEmpty || !required.isEmpty) && rows[i].isHeading { return false }
                     if sorted && rows[i].isSubordinate { return false }
                     if !needle.isEmpty && !rows[i].search.contains(needle) { return false }
                     if !tag.isEmpty && !rows[i].tags.contains(tag) { return false }
+                    for t in required where !rows[i].tags.contains(t) { return false }
                     if let kind, !rows[i].tags.contains(kind) { return false }
                     return true
                 }

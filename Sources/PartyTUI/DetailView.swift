@@ -17,6 +17,7 @@ enum DetailView {
         case .check(let id, let q): return lang.pick("季度检查 ", "Check ") + state.data.branchName(id) + " Q\(q.number)"
         case .rectification(let id): return lang.pick("整改 ", "Rectification ") + id
         case .activity: return lang.pick("活动", "Activity")
+        case .member(let id): return lang.pick("党员 ", "Member ") + (state.data.compliance.members.member(id)?.name ?? id)
         }
     }
 
@@ -41,6 +42,7 @@ enum DetailView {
         case .check(let id, let q): return check(id, q, state)
         case .rectification(let id): return rectification(id, state)
         case .activity(let id): return activity(id, state)
+        case .member(let id): return member(id, state)
         }
     }
 

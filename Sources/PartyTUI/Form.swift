@@ -30,6 +30,9 @@ public struct FormField: Sendable {
     /// Letters typed on a choice field: the choice is the first whose name, or its pinyin initials,
     /// holds them (a branch among two hundred is found by typing 信息 or xx).
     public var search = ""
+    /// Words said under the field when it has the focus, before the kind's own hint (a member's
+    /// monthly due worked out from the dues category and base).
+    public var note: String?
 
     public init(key: String, label: String, kind: Kind, required: Bool = false, value: String = "") {
         self.key = key; self.label = label; self.kind = kind; self.required = required
@@ -52,6 +55,7 @@ public struct FormField: Sendable {
 
     /// What the field takes, said before a mistake is made: a range, a date's forms, how to pick.
     public func hint(_ lang: Language) -> String? {
+        if let note { return note }
         switch kind {
         case .points(let max): return lang.pick("0–\(formatNumber(max)) 分, 步长 0.5", "0–\(formatNumber(max)), steps of 0.5")
         case .number(let min, let max, _): return "\(formatNumber(min))–\(formatNumber(max))"
@@ -94,6 +98,15 @@ public enum FormPurpose: Sendable, Equatable {
     case retireBranch(Branch)
     case recordCheck(branchId: String, quarter: Quarter, existing: QuarterlyCheck?)
     case manualScores(branchId: String, year: Int)
+    /// The member ledger: a new member (nil) or an existing one; leaving the roster; a transfer
+    /// (组织关系转接); a dues payment; a training entry.
+    case editMember(Member?)
+    case leaveMember(Member)
+    case transferMember(Member)
+    case payDues(Member)
+    case addTraining(Member)
+    /// Not a record: the member pane's branch filter, picked from a list.
+    case pickMemberBranch
 }
 
 /// An open form: fields, focus, and whether Esc is waiting for confirmation.
@@ -105,6 +118,9 @@ public struct FormState: Sendable {
     public var confirmingCancel = false
     /// A problem with the whole form (e.g. an illegal transition).
     public var error: String?
+    /// Values worked out for fields (a payment's amount from its months): a field whose text is
+    /// still the value worked out follows when what it came from changes.
+    public var derived: [String: String] = [:]
     let initialValues: [String]
 
     public init(purpose: FormPurpose, title: String, fields: [FormField]) {

@@ -23,6 +23,10 @@ enum FormInput {
         case .escape:
             if form.changed { form.confirmingCancel = true } else { state.form = nil; return .none }
         case .enter:
+            if Forms.applyWithoutSaving(form, &state) {
+                state.form = nil
+                return .none
+            }
             if let change = Forms.change(from: &form, state.data) {
                 state.form = nil
                 state.formAwaitingSave = form

@@ -16,6 +16,10 @@ extension Forms {
             FormField(key: "sector", label: lang.pick("领域", "Sector"), kind: .choice(Sector.allCases.map { .init($0.rawValue, $0.name(lang)) }), value: b?.sector.rawValue ?? Sector.government.rawValue),
             FormField(key: "full", label: lang.pick("正式党员", "Full"), kind: count, required: true, value: b.map { String($0.fullMembers) } ?? ""),
             FormField(key: "probationary", label: lang.pick("预备党员", "Probationary"), kind: count, value: b.map { String($0.probationaryMembers) } ?? "0"),
+            FormField(key: "countsFrom", label: lang.pick("人数来源", "Counts from"),
+                      kind: .choice([.init("entered", lang.pick("填报 (上面的人数)", "entered (the figures above)")),
+                                     .init("roster", lang.pick("花名册 (按党员名册逐人统计)", "the roster (member by member)"))]),
+                      value: b?.countsFromRoster == true ? "roster" : "entered"),
             FormField(key: "committee", label: lang.pick("设支委会", "Committee"), kind: yesNo(lang), value: b?.hasCommittee == true ? "yes" : "no"),
             FormField(key: "joint", label: lang.pick("联合支部", "Joint"), kind: yesNo(lang), value: b?.isJointBranch == true ? "yes" : "no"),
             FormField(key: "secretary", label: lang.pick("书记", "Secretary"), kind: .text, value: b?.secretary ?? ""),
@@ -27,6 +31,13 @@ extension Forms {
             FormField(key: "groups", label: lang.pick("党小组", "Groups"), kind: .text, value: groups),
             FormField(key: "vacantSince", label: lang.pick("书记空缺自", "Vacant since"), kind: .date, value: b?.secretaryVacantSince?.iso ?? ""),
         ])
+        // What the roster holds today, said under the toggle: switching to it must not surprise.
+        if let i = form.fields.firstIndex(where: { $0.key == "countsFrom" }) {
+            let on = b.map { data.compliance.members.members(of: $0.id, on: data.asOf) } ?? []
+            let probationary = on.filter { $0.status(on: data.asOf) == .probationary }.count
+            form.fields[i].note = lang.pick("名册上现有 \(on.count) 名 (正式 \(on.count - probationary), 预备 \(probationary))",
+                                            "the roster has \(on.count) today (full \(on.count - probationary), probationary \(probationary))")
+        }
         form.focus = 0
         return form
     }
@@ -112,6 +123,7 @@ extension Forms {
         b.sector = Sector(rawValue: form.value("sector")) ?? .other
         b.fullMembers = Int(Double(form.value("full")) ?? 0)
         b.probationaryMembers = Int(Double(form.value("probationary")) ?? 0)
+        b.countsFromRoster = form.value("countsFrom") == "roster"
         b.hasCommittee = form.value("committee") == "yes"
         b.isJointBranch = form.value("joint") == "yes"
         b.secretary = text("secretary")

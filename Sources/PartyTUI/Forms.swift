@@ -91,7 +91,11 @@ public enum Forms {
 
     /// Re-derives dependent fields after an edit (the group list follows the branch).
     static func refresh(_ form: inout FormState, _ data: DashboardData) {
-        guard form.purpose == .addActivity || { if case .editActivity = form.purpose { true } else { false } }() else { return }
+        switch form.purpose {
+        case .addActivity, .editActivity: break
+        case .editMember, .payDues, .transferMember: refreshMember(&form, data); return
+        default: return
+        }
         guard let g = form.fields.firstIndex(where: { $0.key == "group" }) else { return }
         let branch = form.value("branch")
         let current = form.fields[g].value
@@ -163,6 +167,18 @@ public enum Forms {
             after.progress = Int(Double(form.value("progress")) ?? Double(t.progress))
             after.notes = text("notes")
             return .task(before: t, after: after)
+        case .editMember(let before):
+            return memberChange(&form, before, data)
+        case .leaveMember(let m):
+            return leaveChange(&form, m, data)
+        case .transferMember(let m):
+            return transferChange(&form, m, data)
+        case .payDues(let m):
+            return paymentChange(&form, m, data)
+        case .addTraining(let m):
+            return trainingChange(&form, m, data)
+        case .pickMemberBranch:
+            return nil
         }
     }
 

@@ -39,6 +39,9 @@ public enum Action: Hashable, Sendable {
     case reload, help, quit
     // Editing: registered only when the dashboard may write.
     case add, edit, remove, move, undo
+    /// A pane's own action beyond these (the member pane's transfer, payment, branch picker), named
+    /// by the pane and handled by its `perform`.
+    case paneAction(String)
 }
 
 /// One line of the key table: the keys, what they do, and the words for the help screen and

@@ -124,7 +124,7 @@ public enum Update {
             case .cycleKindFilter:
                 cycleKind(&state)
                 return .none
-            case .open, .startFilter, .cycleSort, .cycleStateFilter, .toggleView, .moveLeft, .moveRight, .add, .edit, .remove, .move:
+            case .open, .startFilter, .cycleSort, .cycleStateFilter, .toggleView, .moveLeft, .moveRight, .add, .edit, .remove, .move, .paneAction:
                 return .none
             default:
                 break   // pane switches, period changes, reload, help and quit work everywhere
@@ -145,9 +145,10 @@ public enum Update {
         case .jump: state.jumpQuery = ""
         case .open: open(&state)
         case .back:
-            if var list = state.lists[pane], !list.filter.isEmpty || list.stateFilter != 0 {
+            if var list = state.lists[pane], !list.filter.isEmpty || list.stateFilter != 0 || !list.tagFilters.isEmpty {
                 list.filter = ""
                 list.stateFilter = 0
+                list.tagFilters = [:]
                 state.lists[pane] = list
                 state.refresh(pane)
             }
@@ -181,7 +182,7 @@ public enum Update {
                 return .none
             }
             return .undo(last.inverse)
-        case .moveLeft, .moveRight, .toggleView, .add, .edit, .remove, .move:
+        case .moveLeft, .moveRight, .toggleView, .add, .edit, .remove, .move, .paneAction:
             return state.spec.perform(action, &state)
         }
         return .none

@@ -111,7 +111,7 @@ public enum Views {
 
     /// The pane's (or page's) title and the period shown; returns where the line goes on.
     static func paneTitle(_ canvas: inout Canvas, _ chrome: Chrome, title: String?, period: String? = nil) -> Int {
-        let x = canvas.put(title ?? chrome.tabs[safe: chrome.currentTab] ?? "", x: 1, y: 1, role: .title, maxWidth: 30) + 2
+        let x = canvas.put(title ?? chrome.titles[safe: chrome.currentTab] ?? chrome.tabs[safe: chrome.currentTab] ?? "", x: 1, y: 1, role: .title, maxWidth: 30) + 2
         return x + canvas.put(period ?? UIText.period(chrome.year, chrome.quarter, chrome.lang), x: x, y: 1, role: .accent) + 2
     }
 
@@ -262,8 +262,10 @@ public struct Chrome: Sendable, Equatable {
     public var width: Int
     public var height: Int
     public var lang: Language
-    /// The panes' titles in tab order, and which is shown.
+    /// The panes' titles in tab order as the tab bar has them, and which is shown.
     public var tabs: [String]
+    /// The panes' full titles (the pane's header line), in tab order.
+    public var titles: [String] = []
     public var currentTab: Int
     public var name: String
     public var isDemo: Bool
@@ -283,10 +285,11 @@ public struct Chrome: Sendable, Equatable {
     /// The bars of the first screen kept from an earlier session (the overview).
     public init(_ first: FirstScreen, width: Int, height: Int, lang: Language, readOnly: Bool, lockHolder: String?,
                 loadedAt: String = "", message: String?) {
-        self.init(width: width, height: height, lang: lang, tabs: Panes.standard.all.map { $0.title(lang) }, currentTab: 0,
+        self.init(width: width, height: height, lang: lang, tabs: Panes.standard.all.map { $0.tabTitle(lang) }, currentTab: 0,
                   name: first.name, isDemo: first.isDemo,
                   year: first.year, quarter: first.quarter, readOnly: readOnly, lockHolder: lockHolder, loadedAt: loadedAt,
                   message: message, editingFilter: false)
+        titles = Panes.standard.all.map { $0.title(lang) }
     }
 
     init(width: Int, height: Int, lang: Language, tabs: [String], currentTab: Int, name: String, isDemo: Bool, year: Int, quarter: Int,
@@ -312,11 +315,12 @@ public struct Chrome: Sendable, Equatable {
 extension AppState {
     public var chrome: Chrome {
         let settings = data.workspace.settings
-        var chrome = Chrome(width: width, height: height, lang: lang, tabs: panes.all.map { $0.title(lang) }, currentTab: panes.number(pane) - 1,
+        var chrome = Chrome(width: width, height: height, lang: lang, tabs: panes.all.map { $0.tabTitle(lang) }, currentTab: panes.number(pane) - 1,
                             name: settings.name, isDemo: settings.isDemo,
                             year: data.year, quarter: data.quarter, readOnly: readOnly, lockHolder: lockHolder, loadedAt: loadedAt,
                             message: message, editingFilter: editingFilter, jumpQuery: jumpQuery)
         chrome.problems = problems
+        chrome.titles = panes.all.map { $0.title(lang) }
         return chrome
     }
 }

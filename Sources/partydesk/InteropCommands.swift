@@ -64,17 +64,25 @@ struct ExportCommand: ParsableCommand {
         case .one(let kind): kinds = [kind]
         case .all: kinds = ExportSelection.workbookKinds
         }
-        // TODO(members issue): the 党员 sheet (and --what members) holds personal data (names, birth
-        // dates, phones): say so when it is written, as DESIGN.md §6 asks of exports that hold it.
         var sheets: [(name: String, rows: [[CSV.Cell]])] = []
         for kind in kinds {
             sheets.append((Self.sheetName(kind, lang), try Self.rows(kind, ws, year: year, quarter: quarter, asOf: day, lang: lang)))
+        }
+        // The 党员 sheet holds personal data (names, birth dates, phones): the file says so (DESIGN
+        // §6) — a CSV in its first line, above the header (the import passes over it as a title); a
+        // workbook on a sheet of its own after the data (its sheets keep their header in row 1) —
+        // and only its owner may read it (0600, an existing file too).
+        let personal = kinds.contains(.members)
+        let dataSheets = sheets.count
+        if personal && format == .xlsx {
+            sheets.append((lang.pick("个人信息提示", "Personal data"), [[.text(Self.personalDataSheetNote(lang))], [.text(personalDataNote(lang))]]))
         }
         let data: Data, said: String
         switch format {
         case .csv:
             let encoding = self.encoding ?? .utf8BOM
-            guard let bytes = encoding.encode(CSV.render(sheets[0].rows)) else {
+            let rows = personal ? [[CSV.Cell.text(personalDataNote(lang))]] + sheets[0].rows : sheets[0].rows
+            guard let bytes = encoding.encode(CSV.render(rows)) else {
                 throw CLIFailure(message: zh ? "部分字符无法用 \(encoding.rawValue) 表示, 请改用 utf8-bom" : "some characters cannot be written as \(encoding.rawValue); use utf8-bom")
             }
             data = bytes
@@ -83,13 +91,37 @@ struct ExportCommand: ParsableCommand {
             do { data = try XLSXWriter.workbook(sheets) } catch { throw CLIFailure(message: error.message(lang)) }
             said = "xlsx"
         }
-        do { try AtomicFile.write(data, to: DataLocationPath.absolute(out)) } catch { throw CLIFailure(message: "\(error.path): \(error.reason)") }
-        let rows = sheets.reduce(0) { $0 + max(0, $1.rows.count - 1) }
-        if sheets.count > 1 {
-            Output.line(zh ? "已导出 \(sheets.count) 张工作表 (\(sheets.map(\.name).joined(separator: "、"))) 共 \(rows) 行到 \(out) (\(said))"
-                           : "exported \(sheets.count) sheets (\(sheets.map(\.name).joined(separator: ", "))), \(rows) rows in all, to \(out) (\(said))")
+        let path = DataLocationPath.absolute(out)
+        if personal { try Self.ownerOnly(path, lang) }
+        do { try AtomicFile.write(data, to: path) } catch { throw CLIFailure(message: "\(error.path): \(error.reason)") }
+        let written = Array(sheets.prefix(dataSheets))
+        let rows = written.reduce(0) { $0 + max(0, $1.rows.count - 1) }
+        if written.count > 1 {
+            Output.line(zh ? "已导出 \(written.count) 张工作表 (\(written.map(\.name).joined(separator: "、"))) 共 \(rows) 行到 \(out) (\(said))"
+                           : "exported \(written.count) sheets (\(written.map(\.name).joined(separator: ", "))), \(rows) rows in all, to \(out) (\(said))")
         } else {
             Output.line(zh ? "已导出 \(rows) 行到 \(out) (\(said))" : "exported \(rows) rows to \(out) (\(said))")
+        }
+        if personal {
+            Output.line(zh ? "文件含党员个人信息, 仅本用户可读 (权限 0600), 请妥善保管" : "the file holds members' personal data: readable by you only (mode 0600); keep it safe")
+        }
+    }
+
+    /// The personal-data sheet's first line: what the workbook holds and how to keep it.
+    static func personalDataSheetNote(_ lang: Language) -> String {
+        lang.pick("本工作簿的「党员」工作表含党员个人信息 / This workbook's members sheet holds personal data",
+                  "This workbook's Members sheet holds personal data / 本工作簿含党员个人信息")
+    }
+
+    /// An existing file at `path` made readable by its owner only before it is written over (the
+    /// write keeps a file's mode; a new one is 0600 already). A link is left for the write to refuse.
+    static func ownerOnly(_ path: String, _ lang: Language) throws {
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_mode & 0o077 != 0 else { return }
+        if chmod(path, 0o600) != 0 {
+            let reason = String(cString: strerror(errno))
+            throw CLIFailure(message: lang == .zh ? "\(path): 无法设为仅本用户可读 (\(reason)), 未导出含个人信息的文件"
+                                                  : "\(path): cannot make it readable by its owner only (\(reason)); the file with personal data was not written")
         }
     }
 

@@ -323,6 +323,82 @@ final class DashboardEndToEndTests {
         #expect(after.key == kept.key && after.screen.isEqual(kept.screen), "today's kept first screen was written again: it did not match the files")
     }
 
+    /// The member ledger by keys (issue 18): a member with a Chinese name added through the form (come
+    /// in from outside on 1 November), a payment recorded, then a transfer out — each seen on the
+    /// screen and in the saved files, with its journal line.
+    @Test func addAMemberRecordAPaymentAndTransferThemOut() throws {
+        let tmux = try start(width: 100, height: 30)
+        try tmux.keys("9")
+        try tmux.wait { $0.count > 3 && $0[1].hasPrefix(" 党员") && $0[3].contains("姓名") }
+        try tmux.keys("a")
+        try tmux.wait(for: "新增党员")
+        try tmux.type("欧阳明月")
+        for _ in 0..<8 { try tmux.keys("Tab") }           // 联系电话
+        try tmux.type("13912345678")
+        try tmux.keys("Tab")                              // 入党日期
+        try tmux.type("2008-07-01")
+        for _ in 0..<3 { try tmux.keys("Tab") }           // 党费类别 → 在职
+        try tmux.keys("Right", "Tab")                     // 党费基数
+        try tmux.type("4500")
+        try tmux.wait(for: "月应交 45.00 元")
+        try tmux.keys("Tab", "Tab")                       // 转入自, 转入日期
+        try tmux.type("某县委组织部")
+        try tmux.keys("Tab")
+        try tmux.type("2026-11-01")
+        try tmux.keys("Enter")
+        try tmux.wait(for: "已保存")
+        var ws = try WorkspaceStore(directory: dir).load().workspace
+        let added = try #require(ws.members.first { $0.name == "欧阳明月" })
+        #expect(added.branchId == "b-office" && added.phone == "13912345678" && added.dues == .inWork(base: 4500))
+        #expect(added.transfers == [Transfer(date: Day(iso: "2026-11-01")!, from: .outside("某县委组织部"), to: .branch("b-office"))])
+        #expect(try String(contentsOfFile: "\(dir)/members/b-office.json", encoding: .utf8).contains("欧阳明月"))
+        // On the roster: found by name, its page says where it came from.
+        try tmux.keys("/")
+        try tmux.type("欧阳")
+        try tmux.keys("Enter")
+        var screen = try tmux.wait { $0.count > 4 && $0[4].hasPrefix("| 欧阳明月") }
+        #expect(screen[4].contains("党政办公室") && screen[4].contains("正式"), "\(screen[4])")
+        try tmux.keys("Enter")
+        screen = try tmux.wait(for: "组织关系转接 (1)")
+        #expect(screen.joined().contains("2026-11-01  某县委组织部 -> 党政办公室党支部"))
+        try tmux.keys("Escape")
+
+        // A payment: this month (the first owed), 45.00 worked out.
+        try tmux.keys("p")
+        screen = try tmux.wait(for: "交纳党费: 欧阳明月 (月应交 45.00 元)")
+        #expect(screen.contains { $0.contains("2026-11") } && screen.contains { $0.contains("45.00") })
+        try tmux.keys("Enter")
+        try tmux.wait(for: "已保存")
+        ws = try WorkspaceStore(directory: dir).load().workspace
+        let paid = try #require(ws.duesPayments.first { $0.memberId == added.id })
+        #expect(paid.months.map(\.iso) == ["2026-11"] && paid.amount == 45 && paid.paidOn == testAsOf && paid.branchId == "b-office")
+        #expect(try String(contentsOfFile: "\(dir)/dues/2026/b-office.json", encoding: .utf8).contains(paid.id))
+        try tmux.keys("Enter")
+        screen = try tmux.wait(for: "2026年党费")
+        #expect(screen.contains { $0.contains("2026-11") && $0.contains("45.00") && $0.contains("已交") }, "\(screen.joined(separator: "\n"))")
+        try tmux.keys("Escape")
+
+        // Transfer out: the record stays, listed apart as 转出.
+        try tmux.keys("t")
+        try tmux.wait(for: "组织关系转接: 欧阳明月")
+        try tmux.keys("Right", "Tab", "Tab", "Tab")       // 转出到党委外; 日期, 转入支部 as they are; 转出到
+        try tmux.type("市委组织部")
+        try tmux.keys("Tab")
+        try tmux.type("组转〔2026〕9号")
+        try tmux.keys("Enter")
+        try tmux.wait(for: "已保存")
+        try tmux.wait { $0.contains { $0.contains("欧阳明月") && $0.contains("转出") } }
+        ws = try WorkspaceStore(directory: dir).load().workspace
+        let out = try #require(ws.members.first { $0.id == added.id })
+        #expect(out.leftOn == testAsOf && out.leftReason == .transferredOut && out.branchId == "b-office")
+        #expect(out.transfers.last == Transfer(date: testAsOf, from: .branch("b-office"), to: .outside("市委组织部"), letterNumber: "组转〔2026〕9号"))
+        #expect(out.transfers.count == 2 && ws.members.filter { $0.name == "欧阳明月" }.count == 1)
+        let journal = Journal(directory: dir).entries().suffix(3)
+        #expect(journal.map(\.action) == ["add", "add", "update"] && journal.map(\.id) == [added.id, paid.id, added.id])
+        try tmux.keys("q")
+        try checkRestored(tmux, "member forms")
+    }
+
     @Test func aSecondDashboardOpensReadOnlyAndSaysWhoEdits() throws {
         let first = try start()
         let secondStty = tmp.sub("stty2.txt")

@@ -120,6 +120,27 @@ final class DisplayEndToEndTests {
         #expect(try locked.display("#{alternate_on}") == "0")
     }
 
+    /// The real wall at 80×24 and 200×60, every page in turn: no member's name or phone (the names
+    /// alerts carry included), whatever the size (issue 18: personal data never on the wall).
+    @Test(arguments: [(80, 24), (200, 60)])
+    func noMemberNameOrPhoneOnAnyPage(size: (Int, Int)) throws {
+        let ws = try WorkspaceStore(directory: dir).load().workspace
+        let names = Set(ws.members.map(\.name)).filter { $0.count >= 2 }
+        let phones = Set(ws.members.compactMap(\.phone))
+        #expect(names.count >= 300 && phones.count >= 300)
+        let tmux = try start("--rotate 100", width: size.0, height: size.1)
+        for (i, page) in DisplayPage.allCases.enumerated() {
+            if i > 0 { try tmux.keys("Right") }
+            let screen = try tmux.wait { $0.first?.contains(page.title(.zh)) == true && $0.joined().contains("[\(i + 1)]") }
+            let text = screen.joined(separator: "\n")
+            #expect(names.filter { text.contains($0) }.isEmpty, "\(page) \(size): \(names.filter { text.contains($0) }.prefix(5))")
+            #expect(phones.filter { text.contains($0) }.isEmpty, "\(page) \(size)")
+            #expect(text.firstMatch(of: /[0-9]{11}/) == nil, "\(page) \(size)")
+        }
+        try tmux.keys("q")
+        try tmux.wait(for: "DISPLAY-ENDED")
+    }
+
     /// Every data file's bytes and mtime are unchanged after a session with keys pressed, and the
     /// process never opened anything in the workspace for writing (strace).
     @Test(.enabled(if: hasStrace(), "needs strace"))

@@ -111,3 +111,61 @@ extension MemberLedger {
     /// Whether the member is on some branch's roster on `day`.
     func branch(of member: Member, on day: Day) -> Bool { member.branch(on: day) != nil }
 }
+
+/// `partydesk export --what members`: the file says first that it holds personal data, and only its
+/// owner may read it — a new file and one written over alike (DESIGN §6, issue 18).
+@Suite struct MemberExportPrivacyTests {
+    func mode(_ path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? NSNumber)?.intValue ?? -1
+    }
+
+    @Test func theCSVSaysSoFirstIsOwnerOnlyAndImportsBackPassingOverTheLine() throws {
+        let tmp = TempDirectory(); defer { tmp.cleanup() }
+        let dir = try MembersCommandTests.demo(tmp)
+        let out = tmp.sub("党员.csv")
+        // A file already there, readable by everyone: written over, it is the owner's only.
+        try Data("old".utf8).write(to: URL(fileURLWithPath: out))
+        chmod(out, 0o644)
+        let result = try runProduct("partydesk", ["export", "--data", dir, "--what", "members", "--out", out, "--encoding", "utf8"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("文件含党员个人信息, 仅本用户可读 (权限 0600)"))
+        #expect(mode(out) == 0o600, "mode \(String(mode(out), radix: 8))")
+        let text = try String(contentsOfFile: out, encoding: .utf8)
+        // The first line, one cell (quoted: it has commas), above the header.
+        #expect(text.hasPrefix("\"本表含党员个人信息 (姓名、出生日期、电话等), 请妥善保管, 勿外传\"\r\n姓名,支部,"), "\(text.prefix(100))")
+        let rows = try CSV.parse(text).map(\.fields)
+        #expect(rows[0] == ["本表含党员个人信息 (姓名、出生日期、电话等), 请妥善保管, 勿外传"])
+        #expect(rows[1].contains("姓名") && rows[1].contains("联系电话") && rows.count == 1 + 1 + 332)
+        // A new file is the owner's only too; in English the note is English.
+        let english = tmp.sub("members-en.csv")
+        #expect(try runProduct("partydesk", ["export", "--data", dir, "--what", "members", "--out", english, "--lang", "en"]).status == 0)
+        #expect(mode(english) == 0o600)
+        #expect(String(decoding: FileManager.default.contents(atPath: english)!.dropFirst(3), as: UTF8.self).hasPrefix("\"This table holds members' personal data"))
+        // The import passes over the line as a title above the header: nothing to add or change.
+        let again = try runProduct("partydesk", ["import", "--data", dir, "--what", "members", out, "--dry-run"])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.contains("新增 0, 修改 0"), "\(again.stdout.prefix(600))")
+        // Other kinds hold no personal data and say nothing of it.
+        let branches = tmp.sub("branches.csv")
+        let plain = try runProduct("partydesk", ["export", "--data", dir, "--what", "branches", "--out", branches, "--encoding", "utf8"])
+        let branchText = try String(contentsOfFile: branches, encoding: .utf8)
+        #expect(!plain.stdout.contains("个人信息") && !branchText.contains("个人信息"))
+    }
+
+    @Test func theWorkbookSaysSoOnASheetOfItsOwnAndIsOwnerOnly() throws {
+        let tmp = TempDirectory(); defer { tmp.cleanup() }
+        let dir = try MembersCommandTests.demo(tmp)
+        let out = tmp.sub("党员.xlsx")
+        let result = try runProduct("partydesk", ["export", "--data", dir, "--what", "members", "--out", out])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(mode(out) == 0o600)
+        let reader = try XLSXReader(path: out)
+        #expect(reader.sheets.map(\.name) == ["党员", "个人信息提示"])
+        let note = try reader.read(sheet: "个人信息提示").rows.map { $0.fields.joined() }
+        #expect(note.contains("本表含党员个人信息 (姓名、出生日期、电话等), 请妥善保管, 勿外传"))
+        // The data sheet keeps its header in row 1, and imports back unchanged.
+        #expect(try reader.read(sheet: "党员").rows.first?.fields.contains("姓名") == true)
+        let again = try runProduct("partydesk", ["import", "--data", dir, "--what", "members", out, "--dry-run"])
+        #expect(again.status == 0 && again.stdout.contains("新增 0, 修改 0"), "\(again.stderr)\(again.stdout.prefix(400))")
+    }
+}

@@ -51,18 +51,27 @@ import TestSupport
         }
     }
 
-    @Test func noPersonalNamesOnAnyPage() {
+    /// No member's name, phone or birth date on any page of the wall, at 80×24 and 200×60 (the
+    /// names alerts carry included: the wall shows alert kinds only).
+    @Test func noPersonalDataOnAnyPage() {
         let ws = demoState().data.workspace
         var names = Set(ws.members.map(\.name))
         names.formUnion(ws.organisation.branches.compactMap(\.secretary))
         names.formUnion(ws.rectifications.map(\.owner))
         names.formUnion(ws.checks.flatMap(\.inspectors))
         names = names.filter { $0.count >= 2 }
+        let phones = Set(ws.members.compactMap(\.phone))
+        let births = Set(ws.members.compactMap { $0.birthDate?.iso })
+        #expect(phones.count >= 330 && names.count >= 300)
         for page in DisplayPage.allCases {
             for (w, h) in [(80, 24), (200, 60)] {
                 let text = DisplayViews.render(state(w, h, page: page)).lines.joined(separator: "\n")
                 let leaked = names.filter { text.contains($0) }
                 #expect(leaked.isEmpty, "\(page) \(w)x\(h) shows \(leaked.prefix(5))")
+                let numbers = phones.filter { text.contains($0) } .union(births.filter { text.contains($0) })
+                #expect(numbers.isEmpty, "\(page) \(w)x\(h) shows \(numbers.prefix(5))")
+                // Not even a phone's digits cut by a column: no run of 11 digits at all.
+                #expect(text.firstMatch(of: /[0-9]{11}/) == nil, "\(page) \(w)x\(h)")
             }
         }
     }

@@ -31,7 +31,7 @@ import TestSupport
         press([.tab], &state)
         #expect(state.pane == .overview)
         press([.backTab], &state)
-        #expect(state.pane == .activities)
+        #expect(state.pane == .members)
     }
 
     @Test func movementScrollsOnlyWhatIsVisible() {

@@ -58,6 +58,19 @@ public struct BranchesPane: PaneSpec {
         return nil
     }
 
+    /// 花名册 (counted from the roster) or 填报 (entered), as the table's 来源 column says it.
+    static func sourceName(_ source: MemberCountSource, _ lang: Language) -> String {
+        source == .roster ? lang.pick("花名册", "roster") : lang.pick("填报", "entered")
+    }
+
+    /// How many branches count from their roster and how many keep entered figures.
+    public func headerNotes(_ state: AppState) -> [(String, StyleRole)] {
+        let lang = state.lang
+        let branches = state.data.workspace.organisation.branches(inServiceOn: state.data.asOf)
+        let roster = branches.filter { MemberLedger.source(of: $0) == .roster }.count
+        return [(lang.pick("人数: 花名册 \(roster), 填报 \(branches.count - roster)", "counts: roster \(roster), entered \(branches.count - roster)"), .muted)]
+    }
+
     static func selectedBranch(_ state: AppState) -> Branch? {
         guard case .branch(let id) = state.selected else { return nil }
         return state.data.workspace.organisation.branches.first { $0.id == id }
@@ -68,6 +81,8 @@ public struct BranchesPane: PaneSpec {
         let columns = [
             ColumnSpec(lang.pick("组织", "Organisation"), width: 20, flexible: true, priority: 10),
             ColumnSpec(lang.pick("党员", "Mbrs"), width: 4, align: .right, priority: 8),
+            // Where the count comes from: the roster (花名册) or the figures entered (填报).
+            ColumnSpec(lang.pick("来源", "From"), width: 6, priority: 2),
             ColumnSpec(lang.pick("书记", "Secretary"), width: 6, priority: 3),
             ColumnSpec(lang.pick("任期至", "Term end"), width: 10, priority: 4),
         ] + (1...4).map { ColumnSpec("Q\($0)", width: 4, align: .right, priority: 6) } + [
@@ -79,13 +94,15 @@ public struct BranchesPane: PaneSpec {
         let alertCount = Dictionary(grouping: alerts, by: \.branchId).mapValues(\.count)
         var rows: [TableRow] = []
         let org = ws.organisation
-        rows.append(TableRow(.committee(org.committee.id), cells: [org.committee.name, "", org.committee.secretary ?? "", org.committee.termEnd?.iso ?? ""],
+        rows.append(TableRow(.committee(org.committee.id), cells: [org.committee.name, "", "", org.committee.secretary ?? "", org.committee.termEnd?.iso ?? ""],
                              rowRole: .title, depth: 0, isHeading: true))
         func branchRow(_ b: Branch, depth: Int) {
             let score = scoreById[b.id]
-            let members = compliance.members.counts(b, on: asOf).total
-            var cells = [b.name, String(members), b.secretary ?? lang.pick("空缺", "vacant"), b.termEnd?.iso ?? "-"]
-            var roles: [StyleRole] = [.text, .text, b.secretary == nil ? .bad : .text, b.termEnd.map { $0 < asOf ? .bad : .text } ?? .muted]
+            let counts = compliance.members.counts(b, on: asOf)
+            let members = counts.total
+            var cells = [b.name, String(members), Self.sourceName(counts.source, lang), b.secretary ?? lang.pick("空缺", "vacant"), b.termEnd?.iso ?? "-"]
+            var roles: [StyleRole] = [.text, .text, counts.source == .roster ? .text : .muted, b.secretary == nil ? .bad : .text,
+                                      b.termEnd.map { $0 < asOf ? .bad : .text } ?? .muted]
             for q in Quarter.all(of: year) {
                 if q.firstDay > asOf { cells.append("-"); roles.append(.muted); continue }
                 let ratio = compliance.quarter(b, q).threeMeetingsOneLesson
@@ -99,13 +116,13 @@ public struct BranchesPane: PaneSpec {
                            .text(b.termEnd?.iso ?? "9999"), .number(-Double(alertCount[b.id] ?? 0))],
                 depth: depth))
             for g in b.partyGroups {
-                rows.append(TableRow(.partyGroup(branchId: b.id, groupId: g.id), cells: [g.name, String(g.size), g.leader ?? ""], rowRole: .muted,
+                rows.append(TableRow(.partyGroup(branchId: b.id, groupId: g.id), cells: [g.name, String(g.size), "", g.leader ?? ""], rowRole: .muted,
                                      search: "\(b.name) \(g.name) \(g.leader ?? "")", sortKeys: [.number(Double(rows.count))],
                                      depth: depth + 1, isSubordinate: true))
             }
         }
         for g in org.generalBranches {
-            rows.append(TableRow(.generalBranch(g.id), cells: [g.name, String(compliance.members.members(ofGeneralBranch: g.id, in: org, on: asOf)), g.secretary ?? "", g.termEnd?.iso ?? ""],
+            rows.append(TableRow(.generalBranch(g.id), cells: [g.name, String(compliance.members.members(ofGeneralBranch: g.id, in: org, on: asOf)), "", g.secretary ?? "", g.termEnd?.iso ?? ""],
                                  rowRole: .accent, search: g.name, sortKeys: [.number(Double(rows.count))], depth: 1, isHeading: true))
             for b in org.branches(under: g.id) { branchRow(b, depth: 2) }
         }

@@ -11,6 +11,8 @@ public struct ChecksPane: PaneSpec {
     public init() {}
 
     public func title(_ lang: Language) -> String { lang.pick("季度检查", "Checks") }
+    /// 检查 on the tab bar: nine tabs and the 示例 badge fit in 80 columns.
+    public func tabTitle(_ lang: Language) -> String { lang.pick("检查", "Checks") }
 
     /// Made once (a key press looks them up).
     static let keys: [KeyBinding] = {

@@ -30,6 +30,8 @@ public enum RowRef: Hashable, Sendable {
     case section(String)
     case task(String)
     case activity(String)
+    /// A member of the roster (花名册).
+    case member(String)
     /// A row of a pane that is not one record (tests, future summaries).
     case other(String)
 
@@ -60,6 +62,8 @@ public typealias Area = (x: Int, y: Int, width: Int, height: Int)
 public protocol PaneSpec: Sendable {
     var id: Pane { get }
     func title(_ lang: Language) -> String
+    /// The title on the tab bar, when shorter than the pane's (nine tabs and the 示例 badge share 80 columns).
+    func tabTitle(_ lang: Language) -> String
     /// This pane's own keys (the global ones — movement, panes, periods, help — are `KeyMap.global`).
     var bindings: [KeyBinding] { get }
     /// The pane's table, built from the data's reports (nil: the pane draws itself, as the overview).
@@ -87,6 +91,7 @@ public protocol PaneSpec: Sendable {
 }
 
 public extension PaneSpec {
+    func tabTitle(_ lang: Language) -> String { title(lang) }
     var bindings: [KeyBinding] { [] }
     func stateFilters(_ lang: Language) -> [StateFilter] { [StateFilter("", lang.pick("全部", "all"))] }
     func perform(_ action: Action, _ state: inout AppState) -> Effect { .none }
@@ -120,6 +125,7 @@ public struct Panes: Sendable {
         AlertsPane(),
         TasksPane(),
         ActivitiesPane(),
+        MembersPane(),
     ])
 
     public var ids: [Pane] { all.map(\.id) }
@@ -141,7 +147,8 @@ public struct Panes: Sendable {
         let needle = query.trimmingCharacters(in: " \t").lowercased()
         guard !needle.isEmpty else { return [] }
         return all.filter { spec in
-            [spec.title(.zh), spec.title(.en).lowercased(), PinyinInitials.of(spec.title(.zh)), spec.id.rawValue.lowercased()]
+            [spec.title(.zh), spec.title(.en).lowercased(), PinyinInitials.of(spec.title(.zh)), spec.id.rawValue.lowercased(),
+             spec.tabTitle(.zh), PinyinInitials.of(spec.tabTitle(.zh))]
                 .contains { $0.hasPrefix(needle) }
         }.map(\.id)
     }
