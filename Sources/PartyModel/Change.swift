@@ -11,7 +11,9 @@ public enum Change: Hashable, Sendable {
     case check(before: QuarterlyCheck?, after: QuarterlyCheck?)
     case manualScore(before: ManualScore?, after: ManualScore?)
     case bonus(before: Bonus?, after: Bonus?)
-    case member(before: Member?, after: Member?)
+    /// Boxed, as a branch is: a member with their details and history is larger than an activity, and
+    /// every change of an import's batch is the size of the largest case (+60 MB on 200,000 activities).
+    indirect case member(before: Member?, after: Member?)
     /// 党费 paid (the member ledger).
     case duesPayment(before: DuesPayment?, after: DuesPayment?)
     /// An individual training entry (the member ledger).
