@@ -124,6 +124,20 @@ extension TrainingEntry: YearShardedRecord {
     var shardYear: Int { date.year }
 }
 
+/// `reviews/2026/b1.json`: the 民主评议党员 results a branch recorded for a year (the year reviewed).
+extension ReviewResult: YearShardedRecord {
+    static var folder: String { "reviews" }
+    static var recordsKey: String { "results" }
+    var shardYear: Int { year }
+}
+
+/// `pioneer/2026/b1.json`: points of the 先锋指数's manual items a branch recorded, by the year of their day.
+extension PioneerPoints: YearShardedRecord {
+    static var folder: String { "pioneer" }
+    static var recordsKey: String { "points" }
+    var shardYear: Int { date.year }
+}
+
 /// `{"year": 2026, "<folder>": [ … ]}`.
 struct YearShard<Record: YearShardedRecord>: Codable {
     var year: Int
@@ -169,12 +183,16 @@ public enum WorkspacePaths {
     public static let checksDirectory = QuarterlyCheck.folder
     public static let duesDirectory = DuesPayment.folder
     public static let trainingDirectory = TrainingEntry.folder
+    public static let reviewsDirectory = ReviewResult.folder
+    public static let pioneerDirectory = PioneerPoints.folder
     public static let backupDirectory = ".backup"
 
     public static func activities(_ year: Int, branch: String) -> String { shard(Activity.folder, year, branch: branch) }
     public static func checks(_ year: Int, branch: String) -> String { shard(QuarterlyCheck.folder, year, branch: branch) }
     public static func dues(_ year: Int, branch: String) -> String { shard(DuesPayment.folder, year, branch: branch) }
     public static func training(_ year: Int, branch: String) -> String { shard(TrainingEntry.folder, year, branch: branch) }
+    public static func reviews(_ year: Int, branch: String) -> String { shard(ReviewResult.folder, year, branch: branch) }
+    public static func pioneer(_ year: Int, branch: String) -> String { shard(PioneerPoints.folder, year, branch: branch) }
     static func shard(_ folder: String, _ year: Int, branch: String) -> String { "\(folder)/\(year)/\(fileName(branch: branch)).json" }
     public static func members(branch: String) -> String { branchFile(Member.folder, branch: branch) }
     public static func rectifications(branch: String) -> String { branchFile(Rectification.folder, branch: branch) }
@@ -263,7 +281,7 @@ public enum WorkspacePaths {
     }
 
     /// Folders of one file per year and branch.
-    static let yearFolders = [Activity.folder, QuarterlyCheck.folder, DuesPayment.folder, TrainingEntry.folder]
+    static let yearFolders = [Activity.folder, QuarterlyCheck.folder, DuesPayment.folder, TrainingEntry.folder, ReviewResult.folder, PioneerPoints.folder]
     /// Folders of one file per branch.
     static let branchFolders = [Member.folder, Rectification.folder, ManualScore.folder, Bonus.folder]
     /// Every folder whose files the store owns.

@@ -141,7 +141,8 @@ extension Editor {
             ?? introduced(old: Validator.validate(before!), new: Validator.validate(workspace))
     }
 
-    /// For the everyday edits — an activity, a member, a dues payment, a training entry, a check, a
+    /// For the everyday edits — an activity, a member, a dues payment, a training entry, a review
+    /// result, 先锋 points, a check, a
     /// rectification, a plan task, manual points, a bonus, and batches of them (a check with its findings, an import) — the problems of
     /// the records they touch, on one side of the change; nil for a branch (it can change a whole
     /// subtree's references), which re-runs the whole-workspace pass. `lookup`: one per side (a
@@ -158,11 +159,17 @@ extension Editor {
             let gone = was.map { old in now?.id != old.id } ?? false
             let payments = gone ? workspace.duesPayments.filter { $0.memberId == was!.id } : []
             let entries = gone ? workspace.trainingEntries.filter { $0.memberId == was!.id } : []
+            let reviews = gone ? workspace.reviewResults.filter { $0.memberId == was!.id } : []
+            let points = gone ? workspace.pioneerPoints.filter { $0.memberId == was!.id } : []
             return side(was, now) { Validator.validate(member: $0, in: workspace, lookup: lookup) }
                 + payments.flatMap { Validator.validate(duesPayment: $0, in: workspace, lookup: lookup) }
                 + entries.flatMap { Validator.validate(trainingEntry: $0, in: workspace, lookup: lookup) }
+                + reviews.flatMap { Validator.validate(reviewResult: $0, in: workspace, lookup: lookup) }
+                + points.flatMap { Validator.validate(pioneerPoints: $0, in: workspace, lookup: lookup) }
         case .duesPayment(let was, let now): return side(was, now) { Validator.validate(duesPayment: $0, in: workspace, lookup: lookup) }
         case .trainingEntry(let was, let now): return side(was, now) { Validator.validate(trainingEntry: $0, in: workspace, lookup: lookup) }
+        case .reviewResult(let was, let now): return side(was, now) { Validator.validate(reviewResult: $0, in: workspace, lookup: lookup) }
+        case .pioneerPoints(let was, let now): return side(was, now) { Validator.validate(pioneerPoints: $0, in: workspace, lookup: lookup) }
         // A check that goes away (or changes id) may leave findings pointing at it: those too.
         case .check(let was, let now):
             let findings = was.map { old in workspace.rectifications.filter { $0.sourceCheckId == old.id } } ?? []

@@ -20,7 +20,17 @@ extension SheetRecord {
     func keepingFieldsWithoutColumns(of before: Self) -> Self { self }
 }
 
-extension Activity: SheetRecord {}
+extension Activity: SheetRecord {
+    /// The attendance list and a talk's participants have no column; with a list, 实到 and 应到 are
+    /// its counts (what the sheet shows), so the entered counts stay as they were too.
+    func keepingFieldsWithoutColumns(of before: Activity) -> Activity {
+        var a = self
+        a.attendance = before.attendance
+        a.participants = before.participants
+        if before.attendance != nil { a.attended = before.attended; a.expected = before.expected }
+        return a
+    }
+}
 extension GeneralBranch: SheetRecord {}
 
 extension Branch: SheetRecord {
