@@ -285,6 +285,7 @@ public struct SheetNames: Sendable {
     private let branchNames: [String: String]
     private let parentNames: [String: String]
     private let groups: [String: [PartyGroup]]
+    private let memberNames: [String: String]
 
     public init(_ ws: Workspace) {
         let org = ws.organisation
@@ -296,7 +297,11 @@ public struct SheetNames: Sendable {
         parentNames = Dictionary(([(org.committee.id, org.committee.name)] + org.generalBranches.map { ($0.id, $0.name) }).filter { parentCount[$0.1] == 1 },
                                  uniquingKeysWith: { a, _ in a })
         groups = Dictionary(org.branches.map { ($0.id, $0.partyGroups) }, uniquingKeysWith: { a, _ in a })
+        memberNames = Dictionary(ws.members.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
     }
+
+    /// A member by name (the id when the workspace has no such member).
+    func member(_ id: String) -> String { memberNames[id] ?? id }
 
     func branch(_ id: String) -> String { branchNames[id] ?? id }
     func parent(_ id: String) -> String { parentNames[id] ?? id }
