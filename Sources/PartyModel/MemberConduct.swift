@@ -106,7 +106,7 @@ extension MemberLedger {
 
     /// The branch's 不合格 results of years up to `asOf`'s whose 处置 is not recorded yet.
     public func awaitingFollowUp(branchId: String, asOf: Day) -> [ReviewResult] {
-        reviews.filter { $0.branchId == branchId && $0.year <= asOf.year && $0.needsFollowUp }
+        (followUpsByBranch[branchId] ?? []).map { reviews[$0] }.filter { $0.year <= asOf.year }
     }
 
     // MARK: 先锋指数

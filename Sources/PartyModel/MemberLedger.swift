@@ -106,6 +106,8 @@ public struct MemberLedger: Sendable {
     /// Positions in `activities` of the 谈心谈话 naming the member (by id) among their participants.
     let talksOf: [String: [Int]]
     let reviewsByMember: [String: [Int]]
+    /// Positions in `reviews` of the 不合格 results awaiting their 处置, by the branch that held the review.
+    let followUpsByBranch: [String: [Int]]
     let pointsByMember: [String: [Int]]
     /// Each branch's 书记, 副书记 and 支委 as the organisation names them (a talk's participant given by name).
     let leaderNames: [String: Set<String>]
@@ -143,7 +145,12 @@ public struct MemberLedger: Sendable {
         }
         self.listed = listed; self.talksOf = talksOf
         var reviewsByMember: [String: [Int]] = [:], pointsByMember: [String: [Int]] = [:]
-        for (i, r) in reviews.enumerated() { reviewsByMember[r.memberId, default: []].append(i) }
+        var followUps: [String: [Int]] = [:]
+        for (i, r) in reviews.enumerated() {
+            reviewsByMember[r.memberId, default: []].append(i)
+            if r.needsFollowUp { followUps[r.branchId, default: []].append(i) }
+        }
+        self.followUpsByBranch = followUps
         for (i, p) in points.enumerated() { pointsByMember[p.memberId, default: []].append(i) }
         self.reviewsByMember = reviewsByMember; self.pointsByMember = pointsByMember
         var leaderNames: [String: Set<String>] = [:]
