@@ -125,10 +125,12 @@ extension TrainingEntry: YearShardedRecord {
 }
 
 /// `reviews/2026/b1.json`: the 民主评议党员 results a branch recorded for a year (the year reviewed).
+/// A load of some years reads the year before each too: last December's 不合格 awaits its 处置 this year.
 extension ReviewResult: YearShardedRecord {
     static var folder: String { "reviews" }
     static var recordsKey: String { "results" }
     var shardYear: Int { year }
+    static func yearsRead(_ years: Set<Int>?) -> Set<Int>? { years.map { $0.union($0.map { $0 - 1 }) } }
 }
 
 /// `pioneer/2026/b1.json`: points of the 先锋指数's manual items a branch recorded, by the year of their day.
@@ -277,7 +279,11 @@ public enum WorkspacePaths {
 
     /// The years of a year folder's files a load of `years` reads (`YearShardedRecord.yearsRead`).
     static func yearsRead(_ folder: String, _ years: Set<Int>?) -> Set<Int>? {
-        folder == DuesPayment.folder ? DuesPayment.yearsRead(years) : years
+        switch folder {
+        case DuesPayment.folder: DuesPayment.yearsRead(years)
+        case ReviewResult.folder: ReviewResult.yearsRead(years)
+        default: years
+        }
     }
 
     /// Folders of one file per year and branch.

@@ -154,18 +154,27 @@ extension Editor {
         }
         switch change {
         case .activity(let was, let now): return side(was, now) { Validator.validate(activity: $0, in: workspace, lookup: lookup) }
-        // A member who goes away (or changes id) may leave payments and entries pointing at them: those too.
+        // A member who goes away (or changes id) may leave payments, entries, results, points, lists and talks pointing at them: those too.
         case .member(let was, let now):
             let gone = was.map { old in now?.id != old.id } ?? false
             let payments = gone ? workspace.duesPayments.filter { $0.memberId == was!.id } : []
             let entries = gone ? workspace.trainingEntries.filter { $0.memberId == was!.id } : []
             let reviews = gone ? workspace.reviewResults.filter { $0.memberId == was!.id } : []
             let points = gone ? workspace.pioneerPoints.filter { $0.memberId == was!.id } : []
+            // Attendance lists and talks that name them, when they go away or their days on a roster
+            // move (a walk over the ledger: that is rare).
+            let moved = was.map { old in now.map { new in
+                (old.branchId, old.transfers, old.leftOn, old.acceptedOn, old.joinDate) != (new.branchId, new.transfers, new.leftOn, new.acceptedOn, new.joinDate)
+            } ?? true } ?? false
+            let listing = gone || moved ? workspace.activities.filter { a in
+                (a.attendance?.contains { $0.memberId == was!.id } ?? false) || (a.participants?.contains { $0.memberId == was!.id } ?? false)
+            } : []
             return side(was, now) { Validator.validate(member: $0, in: workspace, lookup: lookup) }
                 + payments.flatMap { Validator.validate(duesPayment: $0, in: workspace, lookup: lookup) }
                 + entries.flatMap { Validator.validate(trainingEntry: $0, in: workspace, lookup: lookup) }
                 + reviews.flatMap { Validator.validate(reviewResult: $0, in: workspace, lookup: lookup) }
                 + points.flatMap { Validator.validate(pioneerPoints: $0, in: workspace, lookup: lookup) }
+                + listing.flatMap { Validator.validate(activity: $0, in: workspace, lookup: lookup) }
         case .duesPayment(let was, let now): return side(was, now) { Validator.validate(duesPayment: $0, in: workspace, lookup: lookup) }
         case .trainingEntry(let was, let now): return side(was, now) { Validator.validate(trainingEntry: $0, in: workspace, lookup: lookup) }
         case .reviewResult(let was, let now): return side(was, now) { Validator.validate(reviewResult: $0, in: workspace, lookup: lookup) }

@@ -482,14 +482,17 @@ public struct WorkspaceStore: Sendable {
         let duesMissing = DuesPayment.yearsRead(missing)!.subtracting(DuesPayment.yearsRead(have)!)
         let (duesSlots, duesJobs) = Reader.shardJobs(DuesPayment.self, store, years: duesMissing, exact: true)
         let (trainingSlots, trainingJobs) = Reader.shardJobs(TrainingEntry.self, store, years: missing)
-        let (reviewSlots, reviewJobs) = Reader.shardJobs(ReviewResult.self, store, years: missing)
+        // Review results likewise (the year before each).
+        let reviewsMissing = ReviewResult.yearsRead(missing)!.subtracting(ReviewResult.yearsRead(have)!)
+        let (reviewSlots, reviewJobs) = Reader.shardJobs(ReviewResult.self, store, years: reviewsMissing, exact: true)
         let (pointSlots, pointJobs) = Reader.shardJobs(PioneerPoints.self, store, years: missing)
-        Concurrently.run(activityJobs + checkJobs + (duesMissing.isEmpty ? [] : duesJobs) + trainingJobs + reviewJobs + pointJobs)
+        Concurrently.run(activityJobs + checkJobs + (duesMissing.isEmpty ? [] : duesJobs) + trainingJobs
+                         + (reviewsMissing.isEmpty ? [] : reviewJobs) + pointJobs)
         let activities = reader.take(Reader.combine(activitySlots))
         let checks = reader.take(Reader.combine(checkSlots))
         let dues = duesMissing.isEmpty ? [] : reader.take(Reader.combine(duesSlots))
         let training = reader.take(Reader.combine(trainingSlots))
-        let reviews = reader.take(Reader.combine(reviewSlots))
+        let reviews = reviewsMissing.isEmpty ? [] : reader.take(Reader.combine(reviewSlots))
         let points = reader.take(Reader.combine(pointSlots))
         guard reader.problems.isEmpty else { throw .invalid(reader.problems) }
         // Places stay aligned with model order only if they were (they are dropped after a save).

@@ -114,11 +114,16 @@ import TestSupport
         #expect(FileManager.default.fileExists(atPath: store.absolute("pioneer/2026/b2.json")))
         #expect(try store.load().workspace.pioneerPoints == [points])
         #expect(Journal(directory: store.directory).entries().last?.entity == "pioneerPoints")
-        // A year read on its own reads that year's results and points; the others on demand.
+        // A year read on its own reads that year's points, and its results with the year before's
+        // (last December's 不合格 awaits its 处置 this year); the others on demand, once.
         var one = try store.load(years: [2026])
-        #expect(one.workspace.reviewResults.isEmpty && one.workspace.pioneerPoints == [points])
+        #expect(one.workspace.reviewResults == [result] && one.workspace.pioneerPoints == [points])
+        #expect(try store.load(years: [2027]).workspace.reviewResults.isEmpty)
         try store.loadYears([2025], into: &one)
         #expect(one.workspace.reviewResults == [result])
+        var later = try store.load(years: [2027])
+        try store.loadYears([2026], into: &later)
+        #expect(later.workspace.reviewResults == [result] && later.workspace.pioneerPoints == [points])
     }
 
     @Test func aBadLineOfAListIsPlacedInItsFile() throws {
