@@ -133,14 +133,19 @@ public enum Validator {
             checkActivity(activity, ref, currentYear: year, groups: groupsByBranch[activity.branchId], member: member, into: &issues)
         }
         var reviewIds = Set<String>(), reviewed = Set<String>()
-        let activityById = Dictionary(workspace.activities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        // Positions of the activities results name (made only when some result names one: a county has 556,000).
+        var activityById: [String: Int] = [:]
+        if workspace.reviewResults.contains(where: { $0.activityId != nil }) {
+            for (i, a) in workspace.activities.enumerated() where activityById[a.id] == nil { activityById[a.id] = i }
+        }
         for (i, r) in workspace.reviewResults.enumerated() {
             let ref = RecordRef.reviewResult(i)
             if r.id.isEmpty { issues.append(.init(ref, "id", .emptyRequired)) }
             else if !reviewIds.insert(r.id).inserted { issues.append(.init(ref, "id", .duplicateId(r.id))) }
             let twice = !reviewed.insert("\(r.memberId)|\(r.year)").inserted
             checkReviewResult(r, ref, currentYear: year, member: member(r.memberId), memberKnown: memberIds.contains(r.memberId),
-                              branchKnown: branchKnown(r.branchId), activity: r.activityId.map { activityById[$0] }, twice: twice, into: &issues)
+                              branchKnown: branchKnown(r.branchId), activity: r.activityId.map { activityById[$0].map { workspace.activities[$0] } },
+                              twice: twice, into: &issues)
         }
         var pointIds = Set<String>()
         for (i, p) in workspace.pioneerPoints.enumerated() {
