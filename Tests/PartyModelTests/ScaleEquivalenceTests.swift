@@ -61,6 +61,8 @@ import TestSupport
                 let hours = (byBranch[branch.id] ?? []).filter { $0.kind == .training && $0.date.year == year }
                     .reduce(0.0) { $0 + ($1.hours ?? 0) * Double($1.attended ?? 0) }
                 return min(1, hours / Double(members) / rules.trainingHoursPerMember)
+            // No member is on a roster in the generated county: no 先锋指数 to average.
+            case .pioneerIndex: return 0
             }
         }
         for year in [2025, 2026] {
