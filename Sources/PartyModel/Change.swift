@@ -16,6 +16,8 @@ public enum Change: Hashable, Sendable {
     case duesPayment(before: DuesPayment?, after: DuesPayment?)
     /// An individual training entry (the member ledger).
     case trainingEntry(before: TrainingEntry?, after: TrainingEntry?)
+    /// A person in the 发展党员 pipeline (issue 19).
+    case candidate(before: Candidate?, after: Candidate?)
     /// Several changes made as one (a check and the rectifications its findings open); undone together.
     indirect case batch([Change])
 
@@ -32,6 +34,7 @@ public enum Change: Hashable, Sendable {
         case .member(let b, let a): .member(before: a, after: b)
         case .duesPayment(let b, let a): .duesPayment(before: a, after: b)
         case .trainingEntry(let b, let a): .trainingEntry(before: a, after: b)
+        case .candidate(let b, let a): .candidate(before: a, after: b)
         case .batch(let list): .batch(list.reversed().map(\.inverse))
         case .activity(let b, let a): .activity(before: a, after: b)
         case .rectification(let b, let a): .rectification(before: a, after: b)
@@ -62,6 +65,7 @@ public enum Change: Hashable, Sendable {
             case .member(let b, let a): ids = (b?.branchesNamed ?? []) + (a?.branchesNamed ?? [])
             case .duesPayment(let b, let a): ids = [b?.branchId, a?.branchId]
             case .trainingEntry(let b, let a): ids = [b?.branchId, a?.branchId]
+            case .candidate(let b, let a): ids = [b?.branchId, a?.branchId]
             }
             touched.formUnion(ids.compactMap { $0 })
         }
@@ -99,6 +103,7 @@ public enum Change: Hashable, Sendable {
         case .member: "member"
         case .duesPayment: "duesPayment"
         case .trainingEntry: "trainingEntry"
+        case .candidate: "candidate"
         case .batch: "batch"
         }
     }
@@ -117,6 +122,7 @@ public enum Change: Hashable, Sendable {
         case .member(let b, let a): (a ?? b)!.id
         case .duesPayment(let b, let a): (a ?? b)!.id
         case .trainingEntry(let b, let a): (a ?? b)!.id
+        case .candidate(let b, let a): (a ?? b)!.id
         case .batch(let list): list.first?.entityId ?? ""
         }
     }
@@ -135,6 +141,7 @@ public enum Change: Hashable, Sendable {
         case .member(let b, let a): Self.verb(b != nil, a != nil)
         case .duesPayment(let b, let a): Self.verb(b != nil, a != nil)
         case .trainingEntry(let b, let a): Self.verb(b != nil, a != nil)
+        case .candidate(let b, let a): Self.verb(b != nil, a != nil)
         case .batch: "batch"
         }
     }
@@ -157,6 +164,7 @@ public enum Change: Hashable, Sendable {
         case .member(let b, let a): (a ?? b)?.branchId
         case .duesPayment(let b, let a): (a ?? b)?.branchId
         case .trainingEntry(let b, let a): (a ?? b)?.branchId
+        case .candidate(let b, let a): (a ?? b)?.branchId
         case .batch(let list): list.first?.branchId
         }
     }
@@ -206,6 +214,7 @@ public enum Change: Hashable, Sendable {
         case .member(let b, let a): try Self.replace(&ws.members, b, a, entity: entity, positions: &positions)
         case .duesPayment(let b, let a): try Self.replace(&ws.duesPayments, b, a, entity: entity, positions: &positions)
         case .trainingEntry(let b, let a): try Self.replace(&ws.trainingEntries, b, a, entity: entity, positions: &positions)
+        case .candidate(let b, let a): try Self.replace(&ws.candidates, b, a, entity: entity, positions: &positions)
         case .batch(let list):
             if positions == nil && list.count > Positions.smallBatch { positions = Positions() }
             var done = 0
@@ -266,6 +275,7 @@ extension QuarterlyCheck: Identified {}
 extension Member: Identified {}
 extension DuesPayment: Identified {}
 extension TrainingEntry: Identified {}
+extension Candidate: Identified {}
 extension ManualScore: Identified {
     /// Branch, item and period identify a manual score.
     public var id: String { "\(branchId)|\(itemId)|\(year)|\(quarter.map(String.init) ?? "year")" }

@@ -73,6 +73,11 @@ public enum ProblemKind: Equatable, Sendable {
     case duesScale
     /// A 预备期 end that is not after the acceptance day.
     case probationBeforeAcceptance
+    // 发展党员 (issue 19)
+    /// A recorded step breaks a rule of the 发展党员工作细则 and carries no exception.
+    case developmentRule(DevelopmentRuleViolation)
+    /// The recorded stage is behind what the steps show.
+    case stageBehindSteps(recorded: DevelopmentStage, steps: DevelopmentStage)
 }
 
 /// Low-level JSON syntax problems, with their byte offset turned into line and column by the store.
@@ -108,6 +113,8 @@ public enum RecordRef: Hashable, Sendable {
     case bonus(Int)
     case duesPayment(Int)
     case trainingEntry(Int)
+    case candidate(Int)
+    case developmentTargets
 }
 
 /// A problem found by validating the model (no file positions yet).

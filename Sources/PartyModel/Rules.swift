@@ -74,6 +74,8 @@ public struct Rules: Codable, Hashable, Sendable {
     public var checkGraceDays = 15
     // Funds (seed 004).
     public var activityFundsPerMember = 800.0
+    /// 发展党员: the time and people rules of the 发展党员工作细则 (2014), and seed 003's ratios.
+    public var development = DevelopmentRules()
 
     public init() {}
 
@@ -101,6 +103,7 @@ public struct Rules: Codable, Hashable, Sendable {
         case minFullMembers, committeeThreshold, maxBranchMembers, committeeOrganisationThreshold
         case partyGroupThreshold, maxPartyGroupSize, branchTermYears, longTermYears, termReminderMonths
         case duesArrearsWarningMonths, duesArrearsCriticalMonths, dues, secretaryVacantMonths, checkGraceDays, activityFundsPerMember
+        case development
     }
 
     /// The per-quarter and per-year counts of schema 3 and before, with the value they were written
@@ -162,6 +165,7 @@ public struct Rules: Codable, Hashable, Sendable {
         secretaryVacantMonths = try c.value(.secretaryVacantMonths, default: d.secretaryVacantMonths)
         checkGraceDays = try c.value(.checkGraceDays, default: d.checkGraceDays)
         activityFundsPerMember = try c.value(.activityFundsPerMember, default: d.activityFundsPerMember)
+        development = try c.value(.development, default: d.development)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -185,5 +189,6 @@ public struct Rules: Codable, Hashable, Sendable {
         try c.encode(secretaryVacantMonths, forKey: .secretaryVacantMonths)
         try c.encode(checkGraceDays, forKey: .checkGraceDays)
         try c.encode(activityFundsPerMember, forKey: .activityFundsPerMember)
+        try c.encode(development, forKey: .development)
     }
 }

@@ -50,6 +50,10 @@ public struct Workspace: Hashable, Sendable {
     public var duesPayments: [DuesPayment]
     /// Individual training entries (网络培训 and others), all years read, oldest year first.
     public var trainingEntries: [TrainingEntry]
+    /// 发展党员: the people in the pipeline (`development/BRANCH.json`), and the 发展计划 and student
+    /// counts (`development-targets.json`).
+    public var candidates: [Candidate] = []
+    public var developmentTargets = DevelopmentTargets()
 
     public init(settings: WorkspaceSettings, organisation: Organisation, members: [Member] = [],
                 activities: [Activity] = [], plan: WorkPlan,

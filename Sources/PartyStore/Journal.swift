@@ -119,6 +119,7 @@ public struct Journal: Sendable {
         case .member(let b, let a): return encode((b, a))
         case .duesPayment(let b, let a): return encode((b, a))
         case .trainingEntry(let b, let a): return encode((b, a))
+        case .candidate(let b, let a): return encode((b, a))
         case .batch: return nil
         }
     }
@@ -181,6 +182,7 @@ public struct Journal: Sendable {
         case "member": return find(ws.members)
         case "duesPayment": return find(ws.duesPayments)
         case "trainingEntry": return find(ws.trainingEntries)
+        case "candidate": return find(ws.candidates)
         default: return nil
         }
     }

@@ -30,6 +30,7 @@ enum WorkspaceCodec {
         case .bonus(let b, let a): Set([b, a].compactMap { $0?.shardPath })
         case .duesPayment(let b, let a): Set([b, a].compactMap { $0?.shardPath })
         case .trainingEntry(let b, let a): Set([b, a].compactMap { $0?.shardPath })
+        case .candidate(let b, let a): Set([b, a].compactMap { $0?.shardPath })
         case .batch(let list): list.reduce(into: Set<String>()) { $0.formUnion(paths(touchedBy: $1)) }
         }
     }
@@ -51,6 +52,8 @@ enum WorkspaceCodec {
             case WorkspacePaths.settings: files[path] = encode(workspace.settings, with: encoder)
             case WorkspacePaths.organisation: files[path] = encode(workspace.organisation, with: encoder)
             case WorkspacePaths.plan: files[path] = encode(workspace.plan, with: encoder)
+            case WorkspacePaths.developmentTargets:
+                if !workspace.developmentTargets.isEmpty { files[path] = encode(workspace.developmentTargets, with: encoder) }
             default:
                 guard let (folder, year, branch) = WorkspacePaths.shardLocation(path), let branch else { continue }
                 wanted[folder, default: [:]][branch, default: [:]][year] = path
@@ -85,6 +88,7 @@ enum WorkspaceCodec {
         put(workspace.rectifications)
         put(workspace.manualScores)
         put(workspace.bonuses)
+        put(workspace.candidates)
         return files
     }
 
@@ -106,6 +110,10 @@ enum WorkspaceCodec {
         renderBranchFiles(workspace.rectifications, into: &files, with: encoder)
         renderBranchFiles(workspace.manualScores, into: &files, with: encoder)
         renderBranchFiles(workspace.bonuses, into: &files, with: encoder)
+        renderBranchFiles(workspace.candidates, into: &files, with: encoder)
+        if !workspace.developmentTargets.isEmpty {
+            files[WorkspacePaths.developmentTargets] = encode(workspace.developmentTargets, with: encoder)
+        }
         return files
     }
 

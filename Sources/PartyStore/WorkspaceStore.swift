@@ -370,6 +370,8 @@ public struct WorkspaceStore: Sendable {
         let (rectificationSlots, rectificationJobs) = Reader.branchJobs(Rectification.self, self)
         let (manualSlots, manualJobs) = Reader.branchJobs(ManualScore.self, self)
         let (bonusSlots, bonusJobs) = Reader.branchJobs(Bonus.self, self)
+        let (candidateSlots, candidateJobs) = Reader.branchJobs(Candidate.self, self)
+        let targets = Concurrently.Slot<Reader.Outcome<DevelopmentTargets>>()
         let yearsOnDisk = { Set(WorkspacePaths.yearFolders.flatMap { self.names(in: $0)?.compactMap(WorkspacePaths.directoryYear) ?? [] }) }
         let scan = scanning && years != nil && yearsOnDisk().subtracting(years!).count <= 64
         let (activitySlots, activityIdSlots, activityJobs) = Reader.shardJobs(Activity.self, self, years: years, scanning: scan)
@@ -387,7 +389,8 @@ public struct WorkspaceStore: Sendable {
             { plan.value = Reader.decode(WorkPlan.self, store, WorkspacePaths.plan, required: false) },
             { template.value = Reader.decode(CheckTemplate.self, store, WorkspacePaths.checkTemplate, required: scoringRequired) },
             { scoring.value = Reader.decode(ScoringScheme.self, store, WorkspacePaths.scoring, required: scoringRequired) },
-        ] + activityJobs + memberJobs + rectificationJobs + checkJobs + duesJobs + trainingJobs + manualJobs + bonusJobs)
+            { targets.value = Reader.decode(DevelopmentTargets.self, store, WorkspacePaths.developmentTargets, required: false) },
+        ] + activityJobs + memberJobs + rectificationJobs + checkJobs + duesJobs + trainingJobs + manualJobs + bonusJobs + candidateJobs)
 
         // Schema 2's manual-scores.json held both lists: its places are in `scores` and `bonuses`.
         var legacyScores: Reader.Outcome<[ManualScore]>? = nil, legacyBonuses: Reader.Outcome<[Bonus]>? = nil
@@ -429,6 +432,8 @@ public struct WorkspaceStore: Sendable {
         let checks = reader.take(allChecks.value!)
         let duesPayments = reader.take(allDues.value!)
         let trainingEntries = reader.take(allTraining.value!)
+        let candidates = reader.take(Reader.combine(candidateSlots))
+        let targetsValue = reader.merge(targets.value!)
         if legacy { reader.legacyLayout = true }
         // Files of schema 2 found (a copied-in old file, say): the next save is a full one.
         if reader.legacyLayout && migratedFrom == nil { migratedFrom = 2 }
@@ -445,6 +450,8 @@ public struct WorkspaceStore: Sendable {
             checkTemplate: templateValue ?? DefaultScheme.template, scoring: scoringValue ?? DefaultScheme.scheme,
             checks: checks, rectifications: rectifications,
             manualScores: manualScores, bonuses: bonuses, duesPayments: duesPayments, trainingEntries: trainingEntries)
+        workspace.candidates = candidates
+        workspace.developmentTargets = targetsValue ?? DevelopmentTargets()
         if legacyMembers {
             workspace.migrateLegacyMemberFields()
             // Placed where a save puts them: the origins of files read no longer match the lists.
@@ -522,7 +529,8 @@ public struct WorkspaceStore: Sendable {
               case .success(let settings) = WorkspaceCodec.decode(WorkspaceSettings.self, file: WorkspacePaths.settings, data: data),
               settings.schemaVersion == WorkspaceSettings.currentSchemaVersion, !holdsLegacyFiles else { return nil }
         let years = choose(settings)
-        let paths = [WorkspacePaths.settings, WorkspacePaths.organisation, WorkspacePaths.plan, WorkspacePaths.checkTemplate, WorkspacePaths.scoring]
+        let paths = [WorkspacePaths.settings, WorkspacePaths.organisation, WorkspacePaths.plan, WorkspacePaths.checkTemplate, WorkspacePaths.scoring,
+                     WorkspacePaths.developmentTargets]
             + WorkspacePaths.yearFolders.flatMap { shardFiles($0, years: WorkspacePaths.yearsRead($0, years)).map(\.path) }
             + WorkspacePaths.branchFolders.flatMap { branchFiles($0).map(\.path) }
         var now = timespec()
@@ -626,6 +634,8 @@ public struct WorkspaceStore: Sendable {
         case .check(let i): sharded(loaded.workspace.checks, i)
         case .duesPayment(let i): sharded(loaded.workspace.duesPayments, i)
         case .trainingEntry(let i): sharded(loaded.workspace.trainingEntries, i)
+        case .candidate(let i): sharded(loaded.workspace.candidates, i)
+        case .developmentTargets: (WorkspacePaths.developmentTargets, "")
         }
     }
 
@@ -657,7 +667,8 @@ public struct WorkspaceStore: Sendable {
         // Year files no longer needed (their last record moved or went away).
         let removed = loaded.digests.keys.filter { path in
             files[path] == nil && (only?.contains(path) ?? true)
-                && (WorkspacePaths.shardFolders.contains { path.hasPrefix($0 + "/") } || WorkspacePaths.legacyFiles.contains(path))
+                && (WorkspacePaths.shardFolders.contains { path.hasPrefix($0 + "/") } || WorkspacePaths.legacyFiles.contains(path)
+                    || path == WorkspacePaths.developmentTargets)
         }
         let touched = Set(changed.keys).union(removed).sorted()
         // A save cut short by a kill is rolled back before the files are compared with what was
