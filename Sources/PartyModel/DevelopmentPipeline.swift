@@ -52,7 +52,8 @@ public struct DevelopmentProgress: Hashable, Sendable {
     public var probationEnd: Day?
 
     public var isOverdue: Bool { pending.contains { $0.state == .overdue } }
-    public var isBlocked: Bool { pending.contains { $0.state == .blocked } }
+    /// The step to do next needs a step that is not on record.
+    public var isBlocked: Bool { next?.state == .blocked }
 }
 
 /// A branch's pipeline on a day: how many at each stage.

@@ -70,6 +70,9 @@ import TestSupport
         "trainingHoursForLeaders": { $0.trainingHoursForLeaders = 4 },
         "secretaryVacantMonths": { $0.secretaryVacantMonths = 1 },
         "checkGraceDays": { $0.checkGraceDays = 5 },
+        // 发展党员 (issue 19): a rule out of range is a validation problem; each of its own fields is
+        // shown to move a check, a due day, an alert or the targets in DevelopmentTests.everyDevelopmentRuleFieldIsRead.
+        "development": { $0.development.talkWithinMonths = -1 },
     ]
 
     @Test func everyFieldIsListed() {
