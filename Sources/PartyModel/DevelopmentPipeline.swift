@@ -64,6 +64,20 @@ public struct DevelopmentFunnel: Hashable, Sendable {
     /// Accepted as probationary this year up to the day (the 审批's day, else the 支部大会's).
     public var developedThisYear: Int
 
+    public init(branchId: String, branchName: String, counts: [DevelopmentStage: Int], developedThisYear: Int) {
+        self.branchId = branchId; self.branchName = branchName; self.counts = counts; self.developedThisYear = developedThisYear
+    }
+
+    /// Several branches' funnels added up (`branchId` empty).
+    public static func total(_ list: [DevelopmentFunnel], name: String) -> DevelopmentFunnel {
+        var t = DevelopmentFunnel(branchId: "", branchName: name, counts: [:], developedThisYear: 0)
+        for f in list {
+            for (stage, n) in f.counts { t.counts[stage, default: 0] += n }
+            t.developedThisYear += f.developedThisYear
+        }
+        return t
+    }
+
     public func count(_ stage: DevelopmentStage) -> Int { counts[stage] ?? 0 }
     /// 申请人 + 积极分子 + 发展对象.
     public var reserve: Int { DevelopmentStage.reserve.reduce(0) { $0 + count($1) } }

@@ -136,3 +136,24 @@ extension NewIds {
         return ids.member()
     }
 }
+
+extension DevelopmentRecord {
+    /// The people a text names ("赵一、钱二", ids or names): each a roster member where one answers to it
+    /// — an id, else the only one of that name in the branch on the day, else the only one of that name —
+    /// kept with their name; else the name alone (someone the roster does not hold).
+    public static func people(_ text: String, branchId: String, on day: Day, in workspace: Workspace) -> [PersonRef] {
+        splitNameList(text).map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }.map { word in
+            if let m = workspace.members.first(where: { $0.id == word }) { return PersonRef(memberId: m.id, name: m.name) }
+            let named = workspace.members.filter { $0.name == word }
+            let inBranch = named.filter { $0.branch(on: day) == branchId }
+            if let only = inBranch.count == 1 ? inBranch[0] : named.count == 1 ? named[0] : nil { return PersonRef(memberId: only.id, name: only.name) }
+            return PersonRef(name: word)
+        }
+    }
+
+    /// The people in the pipeline a text names: by id, else by name (in `branchId` when given).
+    public static func candidates(named text: String, branchId: String? = nil, in workspace: Workspace) -> [Candidate] {
+        if let c = workspace.candidates.first(where: { $0.id == text }) { return [c] }
+        return workspace.candidates.filter { c in NameKey.of(c.name) == NameKey.of(text) && (branchId.map { c.branchId == $0 } ?? true) }
+    }
+}

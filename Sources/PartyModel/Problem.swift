@@ -78,6 +78,8 @@ public enum ProblemKind: Equatable, Sendable {
     case developmentRule(DevelopmentRuleViolation)
     /// The recorded stage is behind what the steps show.
     case stageBehindSteps(recorded: DevelopmentStage, steps: DevelopmentStage)
+    /// Not a problem: a step kept with an exception and its reason (`validate` lists these as notices).
+    case developmentException(DevelopmentException)
 }
 
 /// Low-level JSON syntax problems, with their byte offset turned into line and column by the store.

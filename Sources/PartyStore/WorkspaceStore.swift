@@ -316,11 +316,30 @@ public struct WorkspaceStore: Sendable {
     /// wrong file) and, on the records that did read, every validation problem. Throws only when not
     /// even the settings and the organisation read (then with every reading problem found).
     public func problems() throws(StoreError) -> [Problem] {
+        try check().problems
+    }
+
+    /// `problems()`, and the notices of the same read: the 发展党员 steps kept with an exception
+    /// (`DevelopmentCheck.exceptions`), placed in their files.
+    public func check() throws(StoreError) -> (problems: [Problem], notices: [Problem]) {
         guard exists else { throw .notAWorkspace(directory) }
         let commitLock = CommitLock.shared(directory)
         defer { commitLock?.release() }
         let (loaded, problems) = try reading().read(years: { _ in nil }, partial: true)
-        return problems + validate(loaded)
+        return (problems + validate(loaded), notices(loaded))
+    }
+
+    /// The steps kept with an exception, each placed at its step (`development/b1.json:12:9 candidates[0].steps[3]`).
+    public func notices(_ loaded: LoadedWorkspace) -> [Problem] {
+        var bytesByFile: [String: [UInt8]] = [:]
+        return DevelopmentCheck.exceptions(loaded.workspace).map { e in
+            let (file, base) = place(of: .candidate(e.candidateIndex), in: loaded)
+            if bytesByFile[file] == nil {
+                bytesByFile[file] = [UInt8](WorkspaceCodec.withoutByteOrderMark((try? Data(contentsOf: URL(fileURLWithPath: absolute(file)))) ?? Data()))
+            }
+            return WorkspaceCodec.located(file: file, bytes: bytesByFile[file]!, path: PathComponent.parse(base) + PathComponent.parse("steps[\(e.stepIndex)]"),
+                                          kind: .developmentException(e))
+        }
     }
 
     /// This store as a reader reads it now (see `cutBatch`); the caller holds the commit lock shared.

@@ -113,6 +113,8 @@ public extension ProblemKind {
             return lang.pick("预备期满日期应晚于支部大会接收日期", "the probation must end after the day the member was accepted")
         case .developmentRule(let violation):
             return violation.message(lang) + lang.pick(" (如属特殊情况, 请在该步骤记录例外及理由)", " (if this is a special case, record an exception with its reason on the step)")
+        case .developmentException(let exception):
+            return exception.message(lang)
         case .stageBehindSteps(let recorded, let steps):
             return lang.pick("阶段为 \(recorded.name(.zh)), 但已记录的步骤已到 \(steps.name(.zh))", "the stage is \(recorded.name(.en)) but the steps recorded reach \(steps.name(.en))")
         }
