@@ -8,6 +8,7 @@ extension TextEncoding: ExpressibleByArgument {}
 
 enum ExportKind: String, ExpressibleByArgument, CaseIterable {
     case branches, members, activities, checks, rectifications, scores, compliance, alerts
+    case development
 }
 
 /// What `export --what` takes: one kind, or `all` (every kind but compliance, one sheet each: .xlsx only).
@@ -36,7 +37,7 @@ struct ExportCommand: ParsableCommand {
         abstract: "导出 CSV 或 .xlsx 工作簿 (Excel/WPS 可直接打开) / Export a CSV or an .xlsx workbook that opens correctly in Excel and WPS.")
 
     @OptionGroup var workspace: WorkspaceOptions
-    @Option(name: .long, help: "branches|members|activities|checks|rectifications|scores|compliance|alerts|all (all: 每类一张工作表, 仅 xlsx / one sheet per kind, xlsx only)")
+    @Option(name: .long, help: "branches|members|activities|checks|rectifications|scores|compliance|alerts|development|all (all: 每类一张工作表, 仅 xlsx / one sheet per kind, xlsx only)")
     var what: ExportSelection
     @Option(name: .long, help: "年度 / Year.") var year: Int?
     @Option(name: .long, help: "季度 / Quarter (scores).") var quarter: Int?
@@ -104,6 +105,7 @@ struct ExportCommand: ParsableCommand {
         case .scores: return lang.pick("考评", "Scores")
         case .compliance: return lang.pick("达标情况", "Compliance")
         case .alerts: return lang.pick("预警", "Alerts")
+        case .development: return lang.pick("发展党员", "Development")
         }
     }
 
@@ -116,6 +118,7 @@ struct ExportCommand: ParsableCommand {
         case .branches: return LedgerSheet.branches.export(ws, year: nil, lang: lang)
         case .members: return LedgerSheet.members.export(ws, year: nil, lang: lang)
         case .activities: return LedgerSheet.activities.export(ws, year: year, lang: lang)
+        case .development: return LedgerSheet.development.export(ws, year: nil, lang: lang)
         case .checks:
             let items = ws.checkTemplate.items
             // What a person reads first; the id last (as in every sheet PartyDesk writes).
@@ -174,7 +177,7 @@ struct ImportCommand: ParsableCommand {
         abstract: "导入台账: .xlsx 工作簿 (Excel/WPS/LibreOffice), CSV (UTF-8 或 GB18030), UTF-16 制表符分隔文本 (Excel 的 Unicode 文本); 中英文表头 / Import a ledger sheet (.xlsx, CSV, UTF-16 tab text); every problem is listed and nothing is written until all is clean.")
 
     @OptionGroup var workspace: WorkspaceOptions
-    @Option(name: .long, help: "branches|members|activities") var what: LedgerSheet
+    @Option(name: .long, help: "branches|members|activities|development") var what: LedgerSheet
     @Argument(help: ArgumentHelp("表格文件 / The sheet: .xlsx, CSV, or UTF-16 text with tabs. .xls/.et: save as .xlsx first.", valueName: "FILE.xlsx|FILE.csv"))
     var file: String
     @Option(name: .long, help: ArgumentHelp("工作表名称或序号 (从 1 起, 默认第一张; 仅 .xlsx) / The workbook's sheet, by name or number from 1 (default: the first; .xlsx only).", valueName: "NAME|N"))
@@ -182,6 +185,8 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "只显示将新增和修改的记录 / Show what would be added and changed.") var dryRun = false
     @Flag(name: .customLong("create-parents"), help: "支部表: 上级组织中不存在的党总支随导入新建 / Branches: create the general branches named as parents that do not exist.")
     var createParents = false
+    @Option(name: .customLong("exception-reason"), help: ArgumentHelp("发展党员: 日期违反规则的行按例外导入, 并记此理由 / development: rows whose dates break a rule are taken as exceptions with this reason.", valueName: "TEXT"))
+    var exceptionReason: String?
 
     func run() throws {
         let lang = workspace.lang
@@ -210,7 +215,7 @@ struct ImportCommand: ParsableCommand {
         }
         var loaded: LoadedWorkspace? = try read()
         var plan: LedgerSheet.Plan
-        do { plan = try what.plan(grid, file: file, into: &loaded!, store: store, lang: lang, options: ImportOptions(createParents: createParents)) } catch { throw workspace.failure(error) }
+        do { plan = try what.plan(grid, file: file, into: &loaded!, store: store, lang: lang, options: ImportOptions(createParents: createParents, exceptionReason: exceptionReason)) } catch { throw workspace.failure(error) }
         plan.idsSeen = []
         if !plan.problems.isEmpty {
             for p in plan.problems { Output.error(p) }

@@ -5,7 +5,11 @@ import PartyModel
 public struct ImportOptions: Sendable {
     /// A branches sheet whose 上级组织 names a 党总支 the ledger lacks creates it (under the committee).
     public var createParents = false
-    public init(createParents: Bool = false) { self.createParents = createParents }
+    /// 发展党员: rows whose dates break a rule are taken with the steps kept as exceptions, with this reason.
+    public var exceptionReason: String?
+    public init(createParents: Bool = false, exceptionReason: String? = nil) {
+        self.createParents = createParents; self.exceptionReason = exceptionReason
+    }
 }
 
 /// A record a sheet adds or changes: its id is set when the sheet gives none.
@@ -36,6 +40,8 @@ extension Member: SheetRecord {}
 /// Sheets in and out of Excel/WPS: the round-tripping ledgers (branches, members, activities).
 public enum LedgerSheet: String, CaseIterable, Sendable {
     case branches, members, activities
+    /// 发展党员: a row a person, the dates of their steps (DevelopmentSheet.swift).
+    case development
 
     /// Header row and one row per record.
     public func export(_ ws: Workspace, year: Int?, lang: Language) -> [[CSV.Cell]] {
@@ -43,6 +49,7 @@ public enum LedgerSheet: String, CaseIterable, Sendable {
         case .branches: return Self.rows(Sheets.branches(lang, SheetNames(ws)), ws.organisation.branches, lang)
         case .members: return Self.rows(Sheets.members(lang, SheetNames(ws)), ws.members, lang)
         case .activities: return Self.rows(Sheets.activities(lang, SheetNames(ws)), ws.activities.filter { year == nil || $0.date.year == year }, lang)
+        case .development: return Self.rows(Sheets.development(lang, SheetNames(ws)), ws.candidates, lang)
         }
     }
 
@@ -75,6 +82,10 @@ public enum LedgerSheet: String, CaseIterable, Sendable {
             let what = "\(after.id)  \(after.name)"
             guard let before else { return SheetText.adds(what, lang) }
             return SheetText.changes(what, diff(Sheets.branches(lang, names), before, after), lang)
+        case .candidate(let before, let after?):
+            let what = "\(after.id)  \(after.name)  \(name(after.branchId))  \(after.stage.name(lang))"
+            guard let before else { return SheetText.adds(what, lang) }
+            return SheetText.changes(what, diff(Sheets.development(lang, names), before, after), lang)
         case .generalBranch(let before, let after?):
             let what = "\(after.id)  \(after.name)  (\(lang.pick("党总支", "general branch")))"
             guard let before else { return SheetText.adds(what, lang) }
@@ -177,12 +188,25 @@ public enum LedgerSheet: String, CaseIterable, Sendable {
                              year: { $0.date.year }, ctx: ctx, lang: lang,
                              newId: { a in ids.activity(on: a.date) },
                              change: { .activity(before: $0, after: $1) })
+        case .development:
+            // A person without an id is matched by branch and name; a new one numbered by the year of
+            // their first step (fz-2026-0001). Their dates are judged against the rules as the files are.
+            var ids = NewIds(taken: ws.candidates.lazy.map(\.id))
+            let context = DevelopmentContext(rules: ws.settings.rules.development, members: ws.members)
+            let branches = Dictionary(ws.organisation.branches.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            let reason = options.exceptionReason.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+            return Self.plan(text, file: file, columns: Sheets.development(lang, SheetNames(ws)), blank: Candidate(id: "", name: "", branchId: ""),
+                             existing: ws.candidates, key: { "\($0.branchId)|\($0.name)" }, year: { _ in nil }, ctx: ctx, lang: lang,
+                             newId: { c in ids.candidate(year: c.steps.first?.date.year ?? ws.settings.currentYear) },
+                             change: { .candidate(before: $0, after: $1) },
+                             finish: { Sheets.finishDevelopmentRow(&$0, context: context, branches: branches, exceptionReason: reason, lang: lang) })
         }
     }
 
     static func plan<R: SheetRecord>(_ grid: SheetGrid, file: String, columns: [Column<R>], blank: R, existing: [R],
                                                 key: (R) -> String, year: (R) -> Int?, ctx: ImportContext, lang: Language,
-                                                newId: (R) -> String?, change: (R?, R) -> Change?) -> Plan {
+                                                newId: (R) -> String?, change: (R?, R) -> Change?,
+                                                finish: ((inout R) -> [String])? = nil) -> Plan {
         var plan = Plan()
         guard var layout = SheetLayout.find(grid, columns: columns) else {
             plan.problems.append("\(file): " + (lang == .zh ? "文件为空" : "the file is empty"))
@@ -267,6 +291,13 @@ public enum LedgerSheet: String, CaseIterable, Sendable {
                     continue
                 }
                 r = withId(r, fresh)
+            }
+            if let finish {
+                let found = finish(&r)
+                if !found.isEmpty {
+                    plan.problems += found.map { "\(file):\(record.line): \($0)" }
+                    continue
+                }
             }
             if let y = year(r) { plan.rowYears.insert(y) }
             plan.idsSeen.insert(r.id)
