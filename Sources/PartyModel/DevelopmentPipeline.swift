@@ -166,8 +166,12 @@ public enum DevelopmentPipeline {
             if let lastReview { add(.review, due: lastReview.adding(months: rules.reviewEveryMonths)) }
             add(.targetChosen, earliest: chosen.map { $0.adding(months: rules.activistMonths) })
         case .developmentTarget?:
+            // 政审 and 培训 are due `targetChecksWithinDays` after being chosen (the alert's day).
+            let checksDue = date(.targetChosen).map { $0.adding(days: rules.targetChecksWithinDays - 1) }
             for kind in [DevelopmentStepKind.targetFiled, .sponsors, .politicalReview, .training, .committeeReview, .preReview, .publicNotice,
-                         .applicationForm] where !has(kind) { add(kind) }
+                         .applicationForm] where !has(kind) {
+                add(kind, due: kind == .politicalReview || kind == .training ? checksDue : nil)
+            }
             if let meeting = date(.branchMeeting) {
                 if !has(.upperTalk) { add(.upperTalk) }
                 add(.approval, due: meeting.adding(months: rules.approvalWithinMonths))

@@ -317,9 +317,11 @@ import TestSupport
         let meeting = p.pending.first { $0.kind == .fullMeeting }
         #expect(meeting?.earliest == Self.d("2026-06-01") && meeting?.due == Self.d("2026-09-01") && meeting?.state == .waiting)
         #expect(p.pending.last?.kind == .fullApproval && p.pending.last?.state == .blocked && !p.isBlocked)
+        // 政审 is due the day before the alert begins (2026-03-01 + 90 days = 05-30).
+        #expect(DevelopmentPipeline.progress(c, asOf: Self.d("2026-04-10"), rules: rules).next?.due == Self.d("2026-05-29"))
         // Overdue first, then by the next step's day (none last).
         let ordered = DevelopmentPipeline.ordered([e, c, b, a].map { DevelopmentPipeline.progress($0, asOf: Self.d("2026-04-10"), rules: rules) })
-        #expect(ordered.map(\.candidateId) == ["a", "b", "e", "c"])
+        #expect(ordered.map(\.candidateId) == ["a", "b", "c", "e"])
     }
 
     // MARK: Alerts, each on its first day
