@@ -18,6 +18,8 @@ public enum Change: Hashable, Sendable {
     case trainingEntry(before: TrainingEntry?, after: TrainingEntry?)
     /// A person in the 发展党员 pipeline (issue 19).
     case candidate(before: Candidate?, after: Candidate?)
+    /// The 发展计划 and student counts (`development-targets.json`), as a whole.
+    case developmentTargets(before: DevelopmentTargets, after: DevelopmentTargets)
     /// Several changes made as one (a check and the rectifications its findings open); undone together.
     indirect case batch([Change])
 
@@ -35,6 +37,7 @@ public enum Change: Hashable, Sendable {
         case .duesPayment(let b, let a): .duesPayment(before: a, after: b)
         case .trainingEntry(let b, let a): .trainingEntry(before: a, after: b)
         case .candidate(let b, let a): .candidate(before: a, after: b)
+        case .developmentTargets(let b, let a): .developmentTargets(before: a, after: b)
         case .batch(let list): .batch(list.reversed().map(\.inverse))
         case .activity(let b, let a): .activity(before: a, after: b)
         case .rectification(let b, let a): .rectification(before: a, after: b)
@@ -56,7 +59,7 @@ public enum Change: Hashable, Sendable {
             let ids: [String?]
             switch part {
             case .branch, .generalBranch: return nil
-            case .task, .batch: ids = []
+            case .task, .batch, .developmentTargets: ids = []
             case .activity(let b, let a): ids = [b?.branchId, a?.branchId]
             case .rectification(let b, let a): ids = [b?.branchId, a?.branchId]
             case .check(let b, let a): ids = [b?.branchId, a?.branchId]
@@ -104,6 +107,7 @@ public enum Change: Hashable, Sendable {
         case .duesPayment: "duesPayment"
         case .trainingEntry: "trainingEntry"
         case .candidate: "candidate"
+        case .developmentTargets: "developmentTargets"
         case .batch: "batch"
         }
     }
@@ -123,6 +127,7 @@ public enum Change: Hashable, Sendable {
         case .duesPayment(let b, let a): (a ?? b)!.id
         case .trainingEntry(let b, let a): (a ?? b)!.id
         case .candidate(let b, let a): (a ?? b)!.id
+        case .developmentTargets: "development-targets"
         case .batch(let list): list.first?.entityId ?? ""
         }
     }
@@ -142,6 +147,7 @@ public enum Change: Hashable, Sendable {
         case .duesPayment(let b, let a): Self.verb(b != nil, a != nil)
         case .trainingEntry(let b, let a): Self.verb(b != nil, a != nil)
         case .candidate(let b, let a): Self.verb(b != nil, a != nil)
+        case .developmentTargets: "update"
         case .batch: "batch"
         }
     }
@@ -165,6 +171,7 @@ public enum Change: Hashable, Sendable {
         case .duesPayment(let b, let a): (a ?? b)?.branchId
         case .trainingEntry(let b, let a): (a ?? b)?.branchId
         case .candidate(let b, let a): (a ?? b)?.branchId
+        case .developmentTargets: nil
         case .batch(let list): list.first?.branchId
         }
     }
@@ -215,6 +222,9 @@ public enum Change: Hashable, Sendable {
         case .duesPayment(let b, let a): try Self.replace(&ws.duesPayments, b, a, entity: entity, positions: &positions)
         case .trainingEntry(let b, let a): try Self.replace(&ws.trainingEntries, b, a, entity: entity, positions: &positions)
         case .candidate(let b, let a): try Self.replace(&ws.candidates, b, a, entity: entity, positions: &positions)
+        case .developmentTargets(let b, let a):
+            guard ws.developmentTargets == b else { throw .recordChanged(entity: entity, id: entityId) }
+            ws.developmentTargets = a
         case .batch(let list):
             if positions == nil && list.count > Positions.smallBatch { positions = Positions() }
             var done = 0

@@ -320,6 +320,24 @@ public struct DevelopmentTargets: Codable, Hashable, Sendable {
     /// The entry of a year (nil: none entered).
     public func year(_ year: Int) -> DevelopmentYear? { years.first { $0.year == year } }
 
+    /// These targets with a year's figures set: for a branch (`branchId`) or the whole 党委 (nil); a
+    /// figure not given is left as it is, a figure of nil given clears it. Years stay in order.
+    public func setting(year: Int, branchId: String?, plan: Int?? = .none, students: Int?? = .none) -> DevelopmentTargets {
+        var copy = self
+        var entry = copy.year(year) ?? DevelopmentYear(year: year)
+        if let plan {
+            if let branchId { entry.plan[branchId] = plan } else { entry.planTotal = plan }
+        }
+        if let students {
+            if let branchId { entry.students[branchId] = students } else { entry.studentsTotal = students }
+        }
+        copy.years.removeAll { $0.year == year }
+        let empty = entry.plan.isEmpty && entry.planTotal == nil && entry.students.isEmpty && entry.studentsTotal == nil
+        if !empty { copy.years.append(entry) }
+        copy.years.sort { $0.year < $1.year }
+        return copy
+    }
+
     enum CodingKeys: String, CodingKey { case years }
 
     public init(from decoder: any Decoder) throws {

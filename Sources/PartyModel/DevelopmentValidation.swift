@@ -86,6 +86,14 @@ extension Validator {
         }
     }
 
+    /// The targets, checked as the whole-workspace pass checks them (for an edit: `Editor`).
+    public static func validate(developmentTargets targets: DevelopmentTargets, in workspace: Workspace) -> [ValidationIssue] {
+        var issues: [ValidationIssue] = []
+        let branches = Set(workspace.organisation.branches.map(\.id))
+        checkTargets(targets, branchKnown: { branches.contains($0) }, into: &issues)
+        return issues
+    }
+
     /// One person, checked as the whole-workspace pass checks them (for an edit: `Editor`).
     public static func validate(candidate c: Candidate, in workspace: Workspace, lookup: Lookup = Lookup()) -> [ValidationIssue] {
         scoped(c, in: workspace.candidates, "candidates", lookup, RecordRef.candidate, idRequired: true) { ref, issues in

@@ -120,6 +120,7 @@ public struct Journal: Sendable {
         case .duesPayment(let b, let a): return encode((b, a))
         case .trainingEntry(let b, let a): return encode((b, a))
         case .candidate(let b, let a): return encode((b, a))
+        case .developmentTargets(let b, let a): return encode((Optional(b), Optional(a)))
         case .batch: return nil
         }
     }
@@ -183,6 +184,7 @@ public struct Journal: Sendable {
         case "duesPayment": return find(ws.duesPayments)
         case "trainingEntry": return find(ws.trainingEntries)
         case "candidate": return find(ws.candidates)
+        case "developmentTargets": return json(ws.developmentTargets)
         default: return nil
         }
     }

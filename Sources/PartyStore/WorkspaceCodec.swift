@@ -31,6 +31,7 @@ enum WorkspaceCodec {
         case .duesPayment(let b, let a): Set([b, a].compactMap { $0?.shardPath })
         case .trainingEntry(let b, let a): Set([b, a].compactMap { $0?.shardPath })
         case .candidate(let b, let a): Set([b, a].compactMap { $0?.shardPath })
+        case .developmentTargets: [WorkspacePaths.developmentTargets]
         case .batch(let list): list.reduce(into: Set<String>()) { $0.formUnion(paths(touchedBy: $1)) }
         }
     }

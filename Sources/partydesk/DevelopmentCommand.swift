@@ -14,7 +14,8 @@ struct DevelopmentCommand: ParsableCommand {
         五个阶段: 入党申请人 → 入党积极分子 → 发展对象 → 预备党员 → 正式党员 (中国共产党发展党员工作细则 2014)。规则与出处见 docs/development.md。
         The five stages of the 2014 rules; the rules and their sources are in docs/development.md.
         """,
-        subcommands: [DevelopmentListCommand.self, DevelopmentAddCommand.self, DevelopmentAddStepCommand.self, DevelopmentTargetsCommand.self],
+        subcommands: [DevelopmentListCommand.self, DevelopmentAddCommand.self, DevelopmentAddStepCommand.self, DevelopmentTargetsCommand.self,
+                      DevelopmentPlanCommand.self],
         defaultSubcommand: DevelopmentListCommand.self)
 }
 
@@ -338,5 +339,46 @@ struct DevelopmentTargetsCommand: ParsableCommand {
                         title: zh ? "\(opened.workspace.settings.name) \(t.year)年发展党员计划与比例 (截至 \(asOf.iso); 目标: 学生党员 \(share(t.studentMemberTarget)), 后备力量 \(share(t.reserveTarget)))"
                                   : "\(opened.workspace.settings.name) \(t.year) development targets as of \(asOf.iso) (targets: student members \(share(t.studentMemberTarget)), reserve \(share(t.reserveTarget)))")
         }
+    }
+}
+
+/// `partydesk development plan`: enter a year's 发展计划 and student counts (development-targets.json).
+struct DevelopmentPlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "录入年度发展计划与在校生人数 / Enter a year's 发展计划 (new members to develop) and students enrolled, for a branch or the whole 党委.")
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @Option(name: .long, help: "年度 / Year (default: the workspace's current year).") var year: Int?
+    @Option(name: .long, help: ArgumentHelp("支部编号或名称 (不填为全党委) / Branch id or name (none: the whole 党委).", valueName: "ID|NAME")) var branch: String?
+    @Option(name: .long, help: "本年计划发展人数 / New members planned.") var plan: Int?
+    @Option(name: .long, help: "在校生人数 / Students enrolled.") var students: Int?
+
+    func validate() throws {
+        if plan == nil && students == nil { throw ValidationError("--plan 或 --students 至少填一项 / give --plan or --students") }
+        if (plan ?? 0) < 0 || (students ?? 0) < 0 { throw ValidationError("人数不能为负 / counts cannot be negative") }
+    }
+
+    func run() throws {
+        let lang = workspace.lang, zh = lang == .zh
+        let store = try workspace.storeToOpen()
+        if !store.exists { _ = try workspace.open(store) }
+        let lock = try workspace.lockForWriting(store)
+        defer { lock.release() }
+        let loaded: LoadedWorkspace
+        do { loaded = try store.load(years: { [$0.currentYear] }) } catch { throw workspace.failure(error) }
+        let ws = loaded.workspace
+        let y = year ?? ws.settings.currentYear
+        let b = try branch.map { try resolveBranch($0, in: ws, lang) }
+        let after = ws.developmentTargets.setting(year: y, branchId: b?.id, plan: plan.map { .some($0) } ?? .none,
+                                                  students: students.map { .some($0) } ?? .none)
+        do { try Editor(store: store).commit(.developmentTargets(before: ws.developmentTargets, after: after), over: loaded) } catch {
+            throw CLIFailure(message: error.message(lang))
+        }
+        let entry = after.year(y)
+        let who = b?.name ?? (zh ? "全党委" : "the whole committee")
+        let planned = (b.map { entry?.plan[$0.id] } ?? entry?.planTotal).map(String.init) ?? "-"
+        let enrolled = (b.map { entry?.students[$0.id] } ?? entry?.studentsTotal).map(String.init) ?? "-"
+        Output.line(zh ? "已录入 \(y)年 \(who): 计划发展 \(planned) 人, 在校生 \(enrolled) 人" : "recorded \(y), \(who): \(planned) planned, \(enrolled) students")
     }
 }

@@ -146,4 +146,21 @@ import TestSupport
         #expect(taken.status == 0 && taken.stdout.contains("新增 1"), "\(taken.stderr)")
         #expect(try runProduct("partydesk", ["validate", "--data", dir]).stdout.contains("历史数据补录"))
     }
+
+    /// The 发展计划 and students entered from the command line: in development-targets.json, journaled,
+    /// read by `development targets`; without either figure a usage error.
+    @Test func planAndStudentsEntered() throws {
+        let tmp = TempDirectory(); defer { tmp.cleanup() }
+        let store = WorkspaceStore(directory: tmp.sub("ws"))
+        try store.create(smallWorkspace())
+        let dir = store.directory
+        #expect(try runProduct("partydesk", ["development", "plan", "--data", dir, "--branch", "一支部", "--plan", "3", "--students", "40"]).status == 0)
+        #expect(try runProduct("partydesk", ["development", "plan", "--data", dir, "--year", "2026", "--students", "100"]).status == 0)
+        #expect(try store.load().workspace.developmentTargets == DevelopmentTargets(years: [DevelopmentYear(year: 2026, plan: ["b1": 3], students: ["b1": 40], studentsTotal: 100)]))
+        let targets = try Self.json(try runProduct("partydesk", ["development", "targets", "--data", dir, "--as-of", "2026-11-21", "--format", "json"]))
+        #expect((targets["total"] as? [String: Any])?["students"] as? Int == 100 && (targets["total"] as? [String: Any])?["plan"] as? Int == 3)
+        #expect(Journal(directory: dir).entries().last?.entity == "developmentTargets")
+        #expect(try runProduct("partydesk", ["development", "plan", "--data", dir]).status == 2)
+        #expect(try runProduct("partydesk", ["development", "plan", "--data", dir, "--branch", "无此支部", "--plan", "1"]).status == 2)
+    }
 }
