@@ -23,7 +23,7 @@ enum ExportSelection: ExpressibleByArgument, Equatable {
     static var allValueStrings: [String] { ExportKind.allCases.map(\.rawValue) + ["all"] }
 
     /// The kinds of `--what all`, in the workbook's order.
-    static let workbookKinds: [ExportKind] = [.branches, .members, .activities, .checks, .rectifications, .scores, .alerts]
+    static let workbookKinds: [ExportKind] = [.branches, .members, .activities, .checks, .rectifications, .scores, .alerts, .development]
 }
 
 enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
