@@ -174,11 +174,15 @@ public struct DevelopmentContext: Sendable {
     public var rules: DevelopmentRules
     public var branch: Branch?
     let members: [Member]
-    let byId: [String: Int]
-    let byName: [String: [Int]]
+    /// Positions by id and by name; nil when not indexed (one person's check walks the roster for the
+    /// few people a step names, rather than indexing a county's 500,000 members each time).
+    let byId: [String: Int]?
+    let byName: [String: [Int]]?
 
-    public init(rules: DevelopmentRules, branch: Branch? = nil, members: [Member] = []) {
+    /// `indexed`: for many people at once (a whole workspace, an import).
+    public init(rules: DevelopmentRules, branch: Branch? = nil, members: [Member] = [], indexed: Bool = true) {
         self.rules = rules; self.branch = branch; self.members = members
+        guard indexed else { byId = nil; byName = nil; return }
         var byId: [String: Int] = [:], byName: [String: [Int]] = [:]
         for (i, m) in members.enumerated() {
             if byId[m.id] == nil { byId[m.id] = i }
@@ -187,17 +191,22 @@ public struct DevelopmentContext: Sendable {
         self.byId = byId; self.byName = byName
     }
 
-    /// The context of a workspace for a branch.
+    /// The context of a workspace for one person of a branch (not indexed).
     public init(_ workspace: Workspace, branchId: String) {
         self.init(rules: workspace.settings.rules.development,
-                  branch: workspace.organisation.branches.first { $0.id == branchId }, members: workspace.members)
+                  branch: workspace.organisation.branches.first { $0.id == branchId }, members: workspace.members, indexed: false)
     }
 
     /// The roster member a reference names: by id, else the one of that name in the branch that day,
     /// else the only one of that name; nil when the roster does not hold them.
     public func member(_ person: PersonRef, on day: Day) -> Member? {
-        if let id = person.memberId { return byId[id].map { members[$0] } }
-        guard let name = person.name, let found = byName[name] else { return nil }
+        if let id = person.memberId {
+            if let byId { return byId[id].map { members[$0] } }
+            return members.first { $0.id == id }
+        }
+        guard let name = person.name else { return nil }
+        let found = byName.map { $0[name] ?? [] } ?? members.indices.filter { members[$0].name == name }
+        guard !found.isEmpty else { return nil }
         if let branch, let inBranch = found.first(where: { members[$0].branch(on: day) == branch.id }) { return members[inBranch] }
         return found.count == 1 ? members[found[0]] : nil
     }

@@ -98,7 +98,8 @@ extension Validator {
     public static func validate(candidate c: Candidate, in workspace: Workspace, lookup: Lookup = Lookup()) -> [ValidationIssue] {
         scoped(c, in: workspace.candidates, "candidates", lookup, RecordRef.candidate, idRequired: true) { ref, issues in
             let branch = workspace.organisation.branches.first { $0.id == c.branchId }
-            let context = DevelopmentContext(rules: workspace.settings.rules.development, branch: branch, members: workspace.members)
+            let context = DevelopmentContext(rules: workspace.settings.rules.development, branch: branch, members: workspace.members,
+                                             indexed: false)
             checkCandidate(c, ref, currentYear: workspace.settings.currentYear, branchKnown: branch != nil,
                            memberKnown: { lookup.hasMember($0, in: workspace) }, context: context, into: &issues)
         }
