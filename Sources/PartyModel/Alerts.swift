@@ -42,6 +42,8 @@ public enum AlertKind: Hashable, Codable, Sendable {
     case rectificationOverdue(id: String, description: String, due: Day)
     /// `since`: when the vacancy began (recorded, else the term start); nil when unknown. `months`: its length.
     case secretaryVacant(since: Day?, months: Int?, limit: Int)
+    /// 发展党员: `people` of the branch's pipeline are in this case; `names`: the first few.
+    case development(DevelopmentAlert, people: Int, names: [String])
 
     /// Stable code, for scripts and filters.
     public var code: String {
@@ -67,6 +69,7 @@ public enum AlertKind: Hashable, Codable, Sendable {
         case .secretaryLesson(_, _, _, let ended): ended ? "lesson.secretary-none" : "lesson.secretary-due"
         case .rectificationOverdue: "rectification.overdue"
         case .secretaryVacant: "leadership.secretary-vacant"
+        case .development(let kind, _, _): kind.code
         }
     }
 }
@@ -94,9 +97,11 @@ public enum AlertRules {
         let kept = old.map { Dictionary(grouping: $0.filter { !touched.contains($0.branchId) }, by: \.branchId) }
         func worksOut(_ branch: String) -> Bool { kept == nil || touched.contains(branch) }
         let overdue = Dictionary(grouping: workspace.rectifications.filter { worksOut($0.branchId) && $0.isOverdue(on: asOf) }, by: \.branchId)
+        let pipeline = Dictionary(grouping: workspace.candidates.filter { worksOut($0.branchId) }, by: \.branchId)
         return ordered(organisationAlerts(workspace, asOf: asOf, members: compliance.members) + workspace.organisation.branches(inServiceOn: asOf).map { branch in
             if let kept, !touched.contains(branch.id) { return kept[branch.id] ?? [] }
-            return alerts(branch, workspace, asOf: asOf, compliance: compliance, engine: engine, overdue: overdue[branch.id] ?? [])
+            return alerts(branch, workspace, asOf: asOf, compliance: compliance, engine: engine, overdue: overdue[branch.id] ?? [],
+                          candidates: pipeline[branch.id] ?? [])
         })
     }
 
@@ -149,7 +154,7 @@ public enum AlertRules {
 
     /// One branch's alerts; `overdue`: its overdue rectifications.
     static func alerts(_ branch: Branch, _ workspace: Workspace, asOf: Day, compliance: ComplianceCalculator, engine: ScoringEngine,
-                       overdue: [Rectification]) -> [Alert] {
+                       overdue: [Rectification], candidates: [Candidate] = []) -> [Alert] {
         let rules = workspace.settings.rules
         let lastEnded = asOf.quarter.previous
         var out: [Alert] = []
@@ -242,6 +247,8 @@ public enum AlertRules {
         for r in overdue.sorted(by: { $0.dueOn < $1.dueOn }) {
             add(.rectificationOverdue(id: r.id, description: r.description, due: r.dueOn), .critical)
         }
+        // 发展党员: steps overdue, 考察 missed, 政审 or 培训 missing (docs/development.md).
+        for (kind, severity) in DevelopmentPipeline.alerts(candidates, asOf: asOf, rules: rules.development) { add(kind, severity) }
         return out
     }
 }

@@ -22,6 +22,10 @@ public enum Change: Hashable, Sendable {
     case reviewResult(before: ReviewResult?, after: ReviewResult?)
     /// Points of a manual 先锋指数 item recorded for a member.
     case pioneerPoints(before: PioneerPoints?, after: PioneerPoints?)
+    /// A person in the 发展党员 pipeline (issue 19).
+    case candidate(before: Candidate?, after: Candidate?)
+    /// The 发展计划 and student counts (`development-targets.json`), as a whole.
+    case developmentTargets(before: DevelopmentTargets, after: DevelopmentTargets)
     /// Several changes made as one (a check and the rectifications its findings open); undone together.
     indirect case batch([Change])
 
@@ -40,6 +44,8 @@ public enum Change: Hashable, Sendable {
         case .trainingEntry(let b, let a): .trainingEntry(before: a, after: b)
         case .reviewResult(let b, let a): .reviewResult(before: a, after: b)
         case .pioneerPoints(let b, let a): .pioneerPoints(before: a, after: b)
+        case .candidate(let b, let a): .candidate(before: a, after: b)
+        case .developmentTargets(let b, let a): .developmentTargets(before: a, after: b)
         case .batch(let list): .batch(list.reversed().map(\.inverse))
         case .activity(let b, let a): .activity(before: a, after: b)
         case .rectification(let b, let a): .rectification(before: a, after: b)
@@ -61,7 +67,7 @@ public enum Change: Hashable, Sendable {
             let ids: [String?]
             switch part {
             case .branch, .generalBranch: return nil
-            case .task, .batch: ids = []
+            case .task, .batch, .developmentTargets: ids = []
             case .activity(let b, let a): ids = [b?.branchId, a?.branchId]
             case .rectification(let b, let a): ids = [b?.branchId, a?.branchId]
             case .check(let b, let a): ids = [b?.branchId, a?.branchId]
@@ -72,6 +78,7 @@ public enum Change: Hashable, Sendable {
             case .trainingEntry(let b, let a): ids = [b?.branchId, a?.branchId]
             case .reviewResult(let b, let a): ids = [b?.branchId, a?.branchId]
             case .pioneerPoints(let b, let a): ids = [b?.branchId, a?.branchId]
+            case .candidate(let b, let a): ids = [b?.branchId, a?.branchId]
             }
             touched.formUnion(ids.compactMap { $0 })
         }
@@ -119,6 +126,8 @@ public enum Change: Hashable, Sendable {
         case .trainingEntry: "trainingEntry"
         case .reviewResult: "reviewResult"
         case .pioneerPoints: "pioneerPoints"
+        case .candidate: "candidate"
+        case .developmentTargets: "developmentTargets"
         case .batch: "batch"
         }
     }
@@ -139,6 +148,8 @@ public enum Change: Hashable, Sendable {
         case .trainingEntry(let b, let a): (a ?? b)!.id
         case .reviewResult(let b, let a): (a ?? b)!.id
         case .pioneerPoints(let b, let a): (a ?? b)!.id
+        case .candidate(let b, let a): (a ?? b)!.id
+        case .developmentTargets: "development-targets"
         case .batch(let list): list.first?.entityId ?? ""
         }
     }
@@ -159,6 +170,8 @@ public enum Change: Hashable, Sendable {
         case .trainingEntry(let b, let a): Self.verb(b != nil, a != nil)
         case .reviewResult(let b, let a): Self.verb(b != nil, a != nil)
         case .pioneerPoints(let b, let a): Self.verb(b != nil, a != nil)
+        case .candidate(let b, let a): Self.verb(b != nil, a != nil)
+        case .developmentTargets: "update"
         case .batch: "batch"
         }
     }
@@ -183,6 +196,8 @@ public enum Change: Hashable, Sendable {
         case .trainingEntry(let b, let a): (a ?? b)?.branchId
         case .reviewResult(let b, let a): (a ?? b)?.branchId
         case .pioneerPoints(let b, let a): (a ?? b)?.branchId
+        case .candidate(let b, let a): (a ?? b)?.branchId
+        case .developmentTargets: nil
         case .batch(let list): list.first?.branchId
         }
     }
@@ -234,6 +249,10 @@ public enum Change: Hashable, Sendable {
         case .trainingEntry(let b, let a): try Self.replace(&ws.trainingEntries, b, a, entity: entity, positions: &positions)
         case .reviewResult(let b, let a): try Self.replace(&ws.reviewResults, b, a, entity: entity, positions: &positions)
         case .pioneerPoints(let b, let a): try Self.replace(&ws.pioneerPoints, b, a, entity: entity, positions: &positions)
+        case .candidate(let b, let a): try Self.replace(&ws.candidates, b, a, entity: entity, positions: &positions)
+        case .developmentTargets(let b, let a):
+            guard ws.developmentTargets == b else { throw .recordChanged(entity: entity, id: entityId) }
+            ws.developmentTargets = a
         case .batch(let list):
             if positions == nil && list.count > Positions.smallBatch { positions = Positions() }
             var done = 0
@@ -296,6 +315,7 @@ extension DuesPayment: Identified {}
 extension TrainingEntry: Identified {}
 extension ReviewResult: Identified {}
 extension PioneerPoints: Identified {}
+extension Candidate: Identified {}
 extension ManualScore: Identified {
     /// Branch, item and period identify a manual score.
     public var id: String { "\(branchId)|\(itemId)|\(year)|\(quarter.map(String.init) ?? "year")" }

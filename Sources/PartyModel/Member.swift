@@ -21,6 +21,7 @@ public enum LeaveReason: String, CodedEnum {
     case died            // 去世
     case expelled        // 出党 (开除党籍, 除名, 自行脱党, 劝退)
     case other           // 其他
+    case probationCancelled  // 取消预备党员资格 (发展党员, issue 19)
 }
 
 /// One end of a move of 组织关系: a branch of this workspace, or somewhere outside it (free text:

@@ -49,12 +49,20 @@ public struct NewIds: Sendable {
     /// A 民主评议 result `rv-2026-0001` and 先锋 points `pp-2026-0001`: the year they are filed under.
     public mutating func reviewResult(year: Int) -> String { number("rv-\(year)-", digits: 4) }
     public mutating func pioneerPoints(year: Int) -> String { number("pp-\(year)-", digits: 4) }
+    /// A person in the 发展党员 pipeline `fz-2026-0001`: the year they applied (or were first recorded).
+    public mutating func candidate(year: Int) -> String { number("fz-\(year)-", digits: 4) }
 
     /// A branch has one check a quarter: its id says which.
     public static func check(branchId: String, quarter: Quarter) -> String { "chk-\(quarter.year)q\(quarter.number)-\(branchId)" }
 }
 
 extension Workspace {
+    /// A new id for a person in the pipeline, of `year`, that is not taken: fz-2026-0001.
+    public func newCandidateId(year: Int) -> String {
+        var ids = NewIds(taken: candidates.lazy.map(\.id))
+        return ids.candidate(year: year)
+    }
+
     /// A new dues payment id of `year` that is not taken: dues-2026-0001.
     public func newDuesPaymentId(year: Int) -> String {
         var ids = NewIds(taken: duesPayments.lazy.map(\.id))

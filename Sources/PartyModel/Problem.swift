@@ -89,6 +89,13 @@ public enum ProblemKind: Equatable, Sendable {
     case notReviewActivity(String)
     /// 先锋 points naming an item that is not a manual item of `rules.pioneer`.
     case notManualPioneerItem(String)
+    // 发展党员 (issue 19)
+    /// A recorded step breaks a rule of the 发展党员工作细则 and carries no exception.
+    case developmentRule(DevelopmentRuleViolation)
+    /// The recorded stage is behind what the steps show.
+    case stageBehindSteps(recorded: DevelopmentStage, steps: DevelopmentStage)
+    /// Not a problem: a step kept with an exception and its reason (`validate` lists these as notices).
+    case developmentException(DevelopmentException)
 }
 
 /// Low-level JSON syntax problems, with their byte offset turned into line and column by the store.
@@ -126,6 +133,8 @@ public enum RecordRef: Hashable, Sendable {
     case trainingEntry(Int)
     case reviewResult(Int)
     case pioneerPoints(Int)
+    case candidate(Int)
+    case developmentTargets
 }
 
 /// A problem found by validating the model (no file positions yet).

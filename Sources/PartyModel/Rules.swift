@@ -81,6 +81,8 @@ public struct Rules: Codable, Hashable, Sendable {
     public var checkGraceDays = 15
     // Funds (seed 004).
     public var activityFundsPerMember = 800.0
+    /// 发展党员: the time and people rules of the 发展党员工作细则 (2014), and seed 003's ratios.
+    public var development = DevelopmentRules()
 
     public init() {}
 
@@ -109,6 +111,7 @@ public struct Rules: Codable, Hashable, Sendable {
         case partyGroupThreshold, maxPartyGroupSize, branchTermYears, longTermYears, termReminderMonths
         case duesArrearsWarningMonths, duesArrearsCriticalMonths, dues, secretaryVacantMonths, checkGraceDays, activityFundsPerMember
         case talksPerYear, unexcusedAbsenceMonths, pioneer
+        case development
     }
 
     /// The per-quarter and per-year counts of schema 3 and before, with the value they were written
@@ -173,6 +176,7 @@ public struct Rules: Codable, Hashable, Sendable {
         talksPerYear = try c.value(.talksPerYear, default: d.talksPerYear)
         unexcusedAbsenceMonths = try c.value(.unexcusedAbsenceMonths, default: d.unexcusedAbsenceMonths)
         pioneer = try c.value(.pioneer, default: d.pioneer)
+        development = try c.value(.development, default: d.development)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -199,5 +203,6 @@ public struct Rules: Codable, Hashable, Sendable {
         try c.encode(talksPerYear, forKey: .talksPerYear)
         try c.encode(unexcusedAbsenceMonths, forKey: .unexcusedAbsenceMonths)
         try c.encode(pioneer, forKey: .pioneer)
+        try c.encode(development, forKey: .development)
     }
 }

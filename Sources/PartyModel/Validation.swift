@@ -121,6 +121,8 @@ public enum Validator {
             checkTrainingEntry(entry, ref, currentYear: year, memberKnown: memberIds.contains(entry.memberId),
                                branchKnown: branchKnown(entry.branchId), into: &issues)
         }
+        // 发展党员: the people in the pipeline, their steps against the rules, the targets (DevelopmentValidation.swift).
+        issues += validateDevelopment(workspace, memberIds: memberIds)
 
         var membersById: [String: Int] = [:]
         for (i, m) in workspace.members.enumerated() where membersById[m.id] == nil { membersById[m.id] = i }

@@ -54,6 +54,10 @@ public struct Workspace: Hashable, Sendable {
     public var reviewResults: [ReviewResult]
     /// Points of the 先锋指数's manual items recorded for members, all years read, oldest year first.
     public var pioneerPoints: [PioneerPoints]
+    /// 发展党员: the people in the pipeline (`development/BRANCH.json`), and the 发展计划 and student
+    /// counts (`development-targets.json`).
+    public var candidates: [Candidate] = []
+    public var developmentTargets = DevelopmentTargets()
 
     public init(settings: WorkspaceSettings, organisation: Organisation, members: [Member] = [],
                 activities: [Activity] = [], plan: WorkPlan,

@@ -76,6 +76,13 @@ extension Bonus: BranchFiledRecord {
     static var folder: String { "bonuses" }
 }
 
+/// `development/b1.json`: the people in a branch's 发展党员 pipeline. By branch, not by year: a
+/// person's record runs from the application to 转正 over two to four years.
+extension Candidate: BranchFiledRecord {
+    static var folder: String { "development" }
+    static var recordsKey: String { "candidates" }
+}
+
 /// `{"<records key>": [ … ]}`: one branch's members, rectifications, manual points or bonuses.
 struct BranchShard<Record: BranchFiledRecord>: Codable {
     var records: [Record]
@@ -187,6 +194,9 @@ public enum WorkspacePaths {
     public static let trainingDirectory = TrainingEntry.folder
     public static let reviewsDirectory = ReviewResult.folder
     public static let pioneerDirectory = PioneerPoints.folder
+    public static let developmentDirectory = Candidate.folder
+    /// The 发展计划 and student counts by year; optional, written when it holds any.
+    public static let developmentTargets = "development-targets.json"
     public static let backupDirectory = ".backup"
 
     public static func activities(_ year: Int, branch: String) -> String { shard(Activity.folder, year, branch: branch) }
@@ -198,6 +208,7 @@ public enum WorkspacePaths {
     static func shard(_ folder: String, _ year: Int, branch: String) -> String { "\(folder)/\(year)/\(fileName(branch: branch)).json" }
     public static func members(branch: String) -> String { branchFile(Member.folder, branch: branch) }
     public static func rectifications(branch: String) -> String { branchFile(Rectification.folder, branch: branch) }
+    public static func development(branch: String) -> String { branchFile(Candidate.folder, branch: branch) }
     static func branchFile(_ folder: String, branch: String) -> String { "\(folder)/\(fileName(branch: branch)).json" }
 
     /// A branch id as a file name: bytes that are unsafe in a file name on Linux or Windows (and
@@ -289,7 +300,7 @@ public enum WorkspacePaths {
     /// Folders of one file per year and branch.
     static let yearFolders = [Activity.folder, QuarterlyCheck.folder, DuesPayment.folder, TrainingEntry.folder, ReviewResult.folder, PioneerPoints.folder]
     /// Folders of one file per branch.
-    static let branchFolders = [Member.folder, Rectification.folder, ManualScore.folder, Bonus.folder]
+    static let branchFolders = [Member.folder, Rectification.folder, ManualScore.folder, Bonus.folder, Candidate.folder]
     /// Every folder whose files the store owns.
     static let shardFolders = yearFolders + branchFolders
 }

@@ -121,6 +121,8 @@ public struct Journal: Sendable {
         case .trainingEntry(let b, let a): return encode((b, a))
         case .reviewResult(let b, let a): return encode((b, a))
         case .pioneerPoints(let b, let a): return encode((b, a))
+        case .candidate(let b, let a): return encode((b, a))
+        case .developmentTargets(let b, let a): return encode((Optional(b), Optional(a)))
         case .batch: return nil
         }
     }
@@ -185,6 +187,8 @@ public struct Journal: Sendable {
         case "trainingEntry": return find(ws.trainingEntries)
         case "reviewResult": return find(ws.reviewResults)
         case "pioneerPoints": return find(ws.pioneerPoints)
+        case "candidate": return find(ws.candidates)
+        case "developmentTargets": return json(ws.developmentTargets)
         default: return nil
         }
     }

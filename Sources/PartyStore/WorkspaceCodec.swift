@@ -32,6 +32,8 @@ enum WorkspaceCodec {
         case .trainingEntry(let b, let a): Set([b, a].compactMap { $0?.shardPath })
         case .reviewResult(let b, let a): Set([b, a].compactMap { $0?.shardPath })
         case .pioneerPoints(let b, let a): Set([b, a].compactMap { $0?.shardPath })
+        case .candidate(let b, let a): Set([b, a].compactMap { $0?.shardPath })
+        case .developmentTargets: [WorkspacePaths.developmentTargets]
         case .batch(let list): list.reduce(into: Set<String>()) { $0.formUnion(paths(touchedBy: $1)) }
         }
     }
@@ -53,6 +55,8 @@ enum WorkspaceCodec {
             case WorkspacePaths.settings: files[path] = encode(workspace.settings, with: encoder)
             case WorkspacePaths.organisation: files[path] = encode(workspace.organisation, with: encoder)
             case WorkspacePaths.plan: files[path] = encode(workspace.plan, with: encoder)
+            case WorkspacePaths.developmentTargets:
+                if !workspace.developmentTargets.isEmpty { files[path] = encode(workspace.developmentTargets, with: encoder) }
             default:
                 guard let (folder, year, branch) = WorkspacePaths.shardLocation(path), let branch else { continue }
                 wanted[folder, default: [:]][branch, default: [:]][year] = path
@@ -89,6 +93,7 @@ enum WorkspaceCodec {
         put(workspace.rectifications)
         put(workspace.manualScores)
         put(workspace.bonuses)
+        put(workspace.candidates)
         return files
     }
 
@@ -112,6 +117,10 @@ enum WorkspaceCodec {
         renderBranchFiles(workspace.rectifications, into: &files, with: encoder)
         renderBranchFiles(workspace.manualScores, into: &files, with: encoder)
         renderBranchFiles(workspace.bonuses, into: &files, with: encoder)
+        renderBranchFiles(workspace.candidates, into: &files, with: encoder)
+        if !workspace.developmentTargets.isEmpty {
+            files[WorkspacePaths.developmentTargets] = encode(workspace.developmentTargets, with: encoder)
+        }
         return files
     }
 

@@ -316,11 +316,30 @@ public struct WorkspaceStore: Sendable {
     /// wrong file) and, on the records that did read, every validation problem. Throws only when not
     /// even the settings and the organisation read (then with every reading problem found).
     public func problems() throws(StoreError) -> [Problem] {
+        try check().problems
+    }
+
+    /// `problems()`, and the notices of the same read: the 发展党员 steps kept with an exception
+    /// (`DevelopmentCheck.exceptions`), placed in their files.
+    public func check() throws(StoreError) -> (problems: [Problem], notices: [Problem]) {
         guard exists else { throw .notAWorkspace(directory) }
         let commitLock = CommitLock.shared(directory)
         defer { commitLock?.release() }
         let (loaded, problems) = try reading().read(years: { _ in nil }, partial: true)
-        return problems + validate(loaded)
+        return (problems + validate(loaded), notices(loaded))
+    }
+
+    /// The steps kept with an exception, each placed at its step (`development/b1.json:12:9 candidates[0].steps[3]`).
+    public func notices(_ loaded: LoadedWorkspace) -> [Problem] {
+        var bytesByFile: [String: [UInt8]] = [:]
+        return DevelopmentCheck.exceptions(loaded.workspace).map { e in
+            let (file, base) = place(of: .candidate(e.candidateIndex), in: loaded)
+            if bytesByFile[file] == nil {
+                bytesByFile[file] = [UInt8](WorkspaceCodec.withoutByteOrderMark((try? Data(contentsOf: URL(fileURLWithPath: absolute(file)))) ?? Data()))
+            }
+            return WorkspaceCodec.located(file: file, bytes: bytesByFile[file]!, path: PathComponent.parse(base) + PathComponent.parse("steps[\(e.stepIndex)]"),
+                                          kind: .developmentException(e))
+        }
     }
 
     /// This store as a reader reads it now (see `cutBatch`); the caller holds the commit lock shared.
@@ -370,6 +389,8 @@ public struct WorkspaceStore: Sendable {
         let (rectificationSlots, rectificationJobs) = Reader.branchJobs(Rectification.self, self)
         let (manualSlots, manualJobs) = Reader.branchJobs(ManualScore.self, self)
         let (bonusSlots, bonusJobs) = Reader.branchJobs(Bonus.self, self)
+        let (candidateSlots, candidateJobs) = Reader.branchJobs(Candidate.self, self)
+        let targets = Concurrently.Slot<Reader.Outcome<DevelopmentTargets>>()
         let yearsOnDisk = { Set(WorkspacePaths.yearFolders.flatMap { self.names(in: $0)?.compactMap(WorkspacePaths.directoryYear) ?? [] }) }
         let scan = scanning && years != nil && yearsOnDisk().subtracting(years!).count <= 64
         let (activitySlots, activityIdSlots, activityJobs) = Reader.shardJobs(Activity.self, self, years: years, scanning: scan)
@@ -389,7 +410,8 @@ public struct WorkspaceStore: Sendable {
             { plan.value = Reader.decode(WorkPlan.self, store, WorkspacePaths.plan, required: false) },
             { template.value = Reader.decode(CheckTemplate.self, store, WorkspacePaths.checkTemplate, required: scoringRequired) },
             { scoring.value = Reader.decode(ScoringScheme.self, store, WorkspacePaths.scoring, required: scoringRequired) },
-        ] + activityJobs + memberJobs + rectificationJobs + checkJobs + duesJobs + trainingJobs + reviewJobs + pointJobs + manualJobs + bonusJobs)
+            { targets.value = Reader.decode(DevelopmentTargets.self, store, WorkspacePaths.developmentTargets, required: false) },
+        ] + activityJobs + memberJobs + rectificationJobs + checkJobs + duesJobs + trainingJobs + reviewJobs + pointJobs + manualJobs + bonusJobs + candidateJobs)
 
         // Schema 2's manual-scores.json held both lists: its places are in `scores` and `bonuses`.
         var legacyScores: Reader.Outcome<[ManualScore]>? = nil, legacyBonuses: Reader.Outcome<[Bonus]>? = nil
@@ -436,6 +458,8 @@ public struct WorkspaceStore: Sendable {
         let trainingEntries = reader.take(allTraining.value!)
         let reviewResults = reader.take(allReviews.value!)
         let pioneerPoints = reader.take(allPoints.value!)
+        let candidates = reader.take(Reader.combine(candidateSlots))
+        let targetsValue = reader.merge(targets.value!)
         if legacy { reader.legacyLayout = true }
         // Files of schema 2 found (a copied-in old file, say): the next save is a full one.
         if reader.legacyLayout && migratedFrom == nil { migratedFrom = 2 }
@@ -453,6 +477,8 @@ public struct WorkspaceStore: Sendable {
             checks: checks, rectifications: rectifications,
             manualScores: manualScores, bonuses: bonuses, duesPayments: duesPayments, trainingEntries: trainingEntries,
             reviewResults: reviewResults, pioneerPoints: pioneerPoints)
+        workspace.candidates = candidates
+        workspace.developmentTargets = targetsValue ?? DevelopmentTargets()
         if legacyMembers {
             workspace.migrateLegacyMemberFields()
             // Placed where a save puts them: the origins of files read no longer match the lists.
@@ -540,7 +566,8 @@ public struct WorkspaceStore: Sendable {
               case .success(let settings) = WorkspaceCodec.decode(WorkspaceSettings.self, file: WorkspacePaths.settings, data: data),
               settings.schemaVersion == WorkspaceSettings.currentSchemaVersion, !holdsLegacyFiles else { return nil }
         let years = choose(settings)
-        let paths = [WorkspacePaths.settings, WorkspacePaths.organisation, WorkspacePaths.plan, WorkspacePaths.checkTemplate, WorkspacePaths.scoring]
+        let paths = [WorkspacePaths.settings, WorkspacePaths.organisation, WorkspacePaths.plan, WorkspacePaths.checkTemplate, WorkspacePaths.scoring,
+                     WorkspacePaths.developmentTargets]
             + WorkspacePaths.yearFolders.flatMap { shardFiles($0, years: WorkspacePaths.yearsRead($0, years)).map(\.path) }
             + WorkspacePaths.branchFolders.flatMap { branchFiles($0).map(\.path) }
         var now = timespec()
@@ -646,6 +673,8 @@ public struct WorkspaceStore: Sendable {
         case .trainingEntry(let i): sharded(loaded.workspace.trainingEntries, i)
         case .reviewResult(let i): sharded(loaded.workspace.reviewResults, i)
         case .pioneerPoints(let i): sharded(loaded.workspace.pioneerPoints, i)
+        case .candidate(let i): sharded(loaded.workspace.candidates, i)
+        case .developmentTargets: (WorkspacePaths.developmentTargets, "")
         }
     }
 
@@ -677,7 +706,8 @@ public struct WorkspaceStore: Sendable {
         // Year files no longer needed (their last record moved or went away).
         let removed = loaded.digests.keys.filter { path in
             files[path] == nil && (only?.contains(path) ?? true)
-                && (WorkspacePaths.shardFolders.contains { path.hasPrefix($0 + "/") } || WorkspacePaths.legacyFiles.contains(path))
+                && (WorkspacePaths.shardFolders.contains { path.hasPrefix($0 + "/") } || WorkspacePaths.legacyFiles.contains(path)
+                    || path == WorkspacePaths.developmentTargets)
         }
         let touched = Set(changed.keys).union(removed).sorted()
         // A save cut short by a kill is rolled back before the files are compared with what was

@@ -8,6 +8,7 @@ extension TextEncoding: ExpressibleByArgument {}
 
 enum ExportKind: String, ExpressibleByArgument, CaseIterable {
     case branches, members, activities, checks, rectifications, scores, compliance, alerts, dues
+    case development
 }
 
 /// What `export --what` takes: one kind, or `all` (every kind but compliance, one sheet each: .xlsx only).
@@ -22,7 +23,7 @@ enum ExportSelection: ExpressibleByArgument, Equatable {
     static var allValueStrings: [String] { ExportKind.allCases.map(\.rawValue) + ["all"] }
 
     /// The kinds of `--what all`, in the workbook's order.
-    static let workbookKinds: [ExportKind] = [.branches, .members, .activities, .checks, .rectifications, .scores, .alerts]
+    static let workbookKinds: [ExportKind] = [.branches, .members, .activities, .checks, .rectifications, .scores, .alerts, .development]
 }
 
 enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
@@ -36,7 +37,7 @@ struct ExportCommand: ParsableCommand {
         abstract: "导出 CSV 或 .xlsx 工作簿 (Excel/WPS 可直接打开) / Export a CSV or an .xlsx workbook that opens correctly in Excel and WPS.")
 
     @OptionGroup var workspace: WorkspaceOptions
-    @Option(name: .long, help: "branches|members|activities|checks|rectifications|scores|compliance|alerts|dues|all (all: 每类一张工作表, 仅 xlsx / one sheet per kind, xlsx only; dues: 党费表, 每人一行, 每月一列 / a row per member, a column per month)")
+    @Option(name: .long, help: "branches|members|activities|checks|rectifications|scores|compliance|alerts|dues|development|all (all: 每类一张工作表, 仅 xlsx / one sheet per kind, xlsx only; dues: 党费表, 每人一行, 每月一列 / a row per member, a column per month)")
     var what: ExportSelection
     @Option(name: .long, help: "年度 / Year.") var year: Int?
     @Option(name: .long, help: "季度 / Quarter (scores).") var quarter: Int?
@@ -72,7 +73,7 @@ struct ExportCommand: ParsableCommand {
         // §6) — a CSV in its first line, above the header (the import passes over it as a title); a
         // workbook on a sheet of its own after the data (its sheets keep their header in row 1) —
         // and only its owner may read it (0600, an existing file too).
-        let personal = kinds.contains(.members) || kinds.contains(.dues)
+        let personal = kinds.contains(.members) || kinds.contains(.dues) || kinds.contains(.development)
         let dataSheets = sheets.count
         if personal && format == .xlsx {
             sheets.append((lang.pick("个人信息提示", "Personal data"), [[.text(Self.personalDataSheetNote(lang))], [.text(personalDataNote(lang))]]))
@@ -137,6 +138,7 @@ struct ExportCommand: ParsableCommand {
         case .compliance: return lang.pick("达标情况", "Compliance")
         case .alerts: return lang.pick("预警", "Alerts")
         case .dues: return lang.pick("党费", "Dues")
+        case .development: return lang.pick("发展党员", "Development")
         }
     }
 
@@ -150,6 +152,7 @@ struct ExportCommand: ParsableCommand {
         case .members: return LedgerSheet.members.export(ws, year: nil, lang: lang)
         case .activities: return LedgerSheet.activities.export(ws, year: year, lang: lang)
         case .dues: return LedgerSheet.dues.export(ws, year: y, lang: lang)
+        case .development: return LedgerSheet.development.export(ws, year: nil, lang: lang)
         case .checks:
             let items = ws.checkTemplate.items
             // What a person reads first; the id last (as in every sheet PartyDesk writes).
@@ -208,7 +211,7 @@ struct ImportCommand: ParsableCommand {
         abstract: "导入台账: .xlsx 工作簿 (Excel/WPS/LibreOffice), CSV (UTF-8 或 GB18030), UTF-16 制表符分隔文本 (Excel 的 Unicode 文本); 中英文表头 / Import a ledger sheet (.xlsx, CSV, UTF-16 tab text); every problem is listed and nothing is written until all is clean.")
 
     @OptionGroup var workspace: WorkspaceOptions
-    @Option(name: .long, help: "branches|members|activities|dues (党费表: 姓名/编号, 支部, 1月…12月的金额 / dues: name or id, branch, an amount per month)") var what: LedgerSheet
+    @Option(name: .long, help: "branches|members|activities|dues|development (党费表: 姓名/编号, 支部, 1月…12月的金额 / dues: name or id, branch, an amount per month)") var what: LedgerSheet
     @Argument(help: ArgumentHelp("表格文件 / The sheet: .xlsx, CSV, or UTF-16 text with tabs. .xls/.et: save as .xlsx first.", valueName: "FILE.xlsx|FILE.csv"))
     var file: String
     @Option(name: .long, help: ArgumentHelp("工作表名称或序号 (从 1 起, 默认第一张; 仅 .xlsx) / The workbook's sheet, by name or number from 1 (default: the first; .xlsx only).", valueName: "NAME|N"))
@@ -216,6 +219,8 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "只显示将新增和修改的记录 / Show what would be added and changed.") var dryRun = false
     @Flag(name: .customLong("create-parents"), help: "支部表: 上级组织中不存在的党总支随导入新建 / Branches: create the general branches named as parents that do not exist.")
     var createParents = false
+    @Option(name: .customLong("exception-reason"), help: ArgumentHelp("发展党员: 日期违反规则的行按例外导入, 并记此理由 / development: rows whose dates break a rule are taken as exceptions with this reason.", valueName: "TEXT"))
+    var exceptionReason: String?
     @Option(name: .long, help: "党费表的年度 (默认: 工作区当前年度) / Dues: the year of the month columns (default: the workspace's current year).")
     var year: Int?
     @OptionGroup var asOf: AsOfOption
@@ -254,7 +259,7 @@ struct ImportCommand: ParsableCommand {
         var plan: LedgerSheet.Plan
         do {
             plan = try what.plan(grid, file: file, into: &loaded!, store: store, lang: lang,
-                                 options: ImportOptions(createParents: createParents, year: year, today: today))
+                                 options: ImportOptions(createParents: createParents, year: year, today: today, exceptionReason: exceptionReason))
         } catch { throw workspace.failure(error) }
         plan.idsSeen = []
         if !plan.problems.isEmpty {

@@ -14,18 +14,27 @@ struct ValidateCommand: ParsableCommand {
         let lang = workspace.lang
         let store = try workspace.storeToOpen()
         let problems: [Problem]
+        var notices: [Problem] = []
         do {
-            problems = try store.problems()
+            (problems, notices) = try store.check()
         } catch .invalid(let found) {
             problems = found
         } catch {
             throw CLIFailure(message: error.message(lang))
         }
+        // 发展党员 steps kept with an exception: listed, never a problem (issue 19).
+        func sayNotices() {
+            guard !notices.isEmpty else { return }
+            Output.line(lang == .zh ? "提示: \(notices.count) 个发展党员步骤按例外登记 (不影响检查结果):" : "Notice: \(notices.count) 发展党员 step(s) recorded as exceptions (not problems):")
+            for notice in notices { Output.line(notice.message(lang)) }
+        }
         if problems.isEmpty {
             Output.line(CLIText.validateClean(store.directory, lang))
+            sayNotices()
             Output.line(CLIText.settingsNotInForce(lang))
             return
         }
+        sayNotices()
         Output.line(CLIText.validateHeader(store.directory, count: problems.count, lang))
         for problem in problems { Output.line(problem.message(lang)) }
         Output.line(CLIText.settingsNotInForce(lang))

@@ -9,9 +9,13 @@ def schema(name):
         return json.load(f)
 files = {"workspace.json": "workspace", "organisation.json": "organisation", "plan.json": "plan",
          "check-template.json": "check-template", "scoring.json": "scoring"}
-for folder in ("members", "rectifications", "manual-scores", "bonuses"):
+for folder in ("members", "rectifications", "manual-scores", "bonuses", "development"):
+    if not os.path.isdir(os.path.join(workspace, folder)):
+        continue
     for name in sorted(os.listdir(os.path.join(workspace, folder))):
         files[folder + "/" + name] = folder
+if os.path.exists(os.path.join(workspace, "development-targets.json")):
+    files["development-targets.json"] = "development-targets"
 for folder in ("activities", "checks", "dues", "training", "reviews", "pioneer"):
     if not os.path.isdir(os.path.join(workspace, folder)):
         continue

@@ -301,10 +301,16 @@ import TestSupport
         for row in rows {
             let usage = row.split(separator: "`")[1]                        // partydesk CMD [--opt …]
             let words = usage.split(separator: " ").map(String.init)
-            // `partydesk [options]` is the default command, the dashboard.
-            let command = words.count > 1 && !words[1].hasPrefix("[") && !words[1].hasPrefix("-") ? [words[1]] : ["dashboard"]
-            let help = try runProduct("partydesk", command + ["--help"])
+            // `partydesk [options]` is the default command, the dashboard; `partydesk development add-step …` a subcommand's.
+            let names = words.dropFirst().prefix { $0.allSatisfy { $0.isLowercase || $0 == "-" } && !$0.hasPrefix("-") }
+            let command = names.isEmpty ? ["dashboard"] : Array(names)
+            var help = try runProduct("partydesk", command + ["--help"])
             #expect(help.status == 0, "\(usage)")
+            // A command with a default subcommand (`development` → `list`) takes that one's options.
+            if help.stdout.contains("SUBCOMMANDS:"), let line = help.stdout.split(separator: "\n").first(where: { $0.contains(" (default) ") }),
+               let sub = line.split(separator: " ").first {
+                help.stdout += try runProduct("partydesk", command + [String(sub), "--help"]).stdout
+            }
             let options = words.compactMap { w -> String? in
                 guard let r = w.range(of: "--") else { return nil }
                 return String(w[r.lowerBound...].prefix { $0 == "-" || $0.isLetter })

@@ -52,7 +52,8 @@ import TestSupport
         let dir = tmp.sub("demo")
         try WorkspaceStore(directory: dir).create(DemoWorkspace.make(asOf: testAsOf))
         let examples = try Self.examples()
-        #expect(examples.map(\.command).sorted() == ["alerts", "checks", "compliance", "dues", "members", "rectifications", "scores", "summary"])
+        #expect(examples.map(\.command).sorted() == ["alerts", "checks", "compliance", "development", "development", "dues", "members", "rectifications",
+                                                     "scores", "summary"])
         for (command, arguments, example) in examples {
             #expect(arguments.first == command, "docs/cli.md: the command above the \(command) example")
             let result = try runProduct("partydesk", arguments + ["--data", dir, "--format", "json"])

@@ -28,7 +28,8 @@ import TestSupport
             #expect(ledger.members(of: branch.id, on: testAsOf).count == branch.totalMembers, "\(branch.id)")
             #expect(branch.partyGroups.reduce(0) { $0 + $1.size } == (branch.partyGroups.isEmpty ? 0 : branch.totalMembers))
         }
-        #expect(demo.members.filter { $0.leftOn != nil }.map(\.leftReason) == [.died, .transferredOut])
+        // Issue 19: the demo's cancelled 预备党员 is on file too (left in the year before last).
+        #expect(demo.members.filter { $0.leftOn != nil }.map(\.leftReason) == [.died, .transferredOut, .probationCancelled])
         // Activities for the previous and current year, none after asOf.
         #expect(Set(demo.activities.map(\.date.year)) == [2025, 2026])
         #expect(demo.activities.allSatisfy { $0.date <= testAsOf })
@@ -92,6 +93,9 @@ import TestSupport
             "training.hours-short",
             // Issue 18: 签到 (a member absent without reason 6 months running), 谈心谈话 in Q4, a 不合格 awaiting its 处置.
             "attendance.unexcused-6m", "talks.missing", "review.unqualified",
+            // Issue 19: 发展党员 — a talk, a review, 政审, approvals past 3 and 6 months, a 预备期 ended, a 转正 overdue.
+            "development.talk-overdue", "development.review-overdue", "development.checks-missing", "development.approval-overdue",
+            "development.approval-over-longest", "development.full-due", "development.full-overdue",
         ]
         #expect(codes == expected)
     }
@@ -127,5 +131,36 @@ import TestSupport
         let cases: [(Int, String)] = [(1, "一"), (10, "十"), (15, "十五"), (20, "二十"), (47, "四十七"), (100, "一百"), (101, "一百零一"),
                                       (110, "一百一十"), (115, "一百一十五"), (250, "二百五十"), (400, "四百"), (999, "九百九十九"), (1000, "1000")]
         for (n, text) in cases { #expect(DemoWorkspace.chineseNumeral(n) == text, "\(n)") }
+    }
+}
+
+/// Issue 19: the demo's 发展党员 pipeline.
+@Suite struct DemoDevelopmentTests {
+    let demo = DemoWorkspace.make(asOf: testAsOf)
+
+    @Test func everyStageAnExtensionACancellationAndOneException() throws {
+        let stages = Set(demo.candidates.map { $0.stage(on: testAsOf) })
+        #expect(stages == Set(DevelopmentStage.allCases.map { Optional($0) }))
+        #expect(Set(demo.candidates.map(\.branchId)).count >= 5)
+        #expect(demo.candidates.filter { $0.has(.extension) }.count == 1 && demo.candidates.filter { $0.has(.cancellation) }.count == 1)
+        // The files hold no problem; the one late talk is an exception with its reason.
+        #expect(Validator.validate(demo).isEmpty, "\(Validator.validate(demo).prefix(3))")
+        let exceptions = DevelopmentCheck.exceptions(demo)
+        #expect(exceptions.count == 1 && exceptions[0].violations.map(\.rule) == [.talkWithin])
+        // Everyone linked to the roster is as the record makes them: accepted on the 支部大会 day, the
+        // 预备期 ending a year on (plus the extension), off the roster from a cancellation.
+        let members = Dictionary(uniqueKeysWithValues: demo.members.map { ($0.id, $0) })
+        for c in demo.candidates where c.memberId != nil {
+            let m = try #require(members[c.memberId!])
+            let made = DevelopmentRecord.member(for: c, existing: m, in: demo)
+            #expect(made?.acceptedOn == m.acceptedOn && made?.probationEnds == m.probationEnds && made?.leftOn == m.leftOn, "\(c.id)")
+            // On the roster: probationary until the 预备期's end, full from it (whether or not the 转正 is approved yet: an alert says so).
+            if c.stage != .cancelled, let end = c.probationEnd(demo.settings.rules.development) {
+                #expect(m.status(on: testAsOf) == (testAsOf < end ? .probationary : .full), "\(c.id)")
+            }
+        }
+        // Targets: the year's plan and students.
+        let t = DevelopmentPipeline.targets(demo, asOf: testAsOf)
+        #expect(t.total.plan == 26 && t.total.students == 1400 && t.total.developed > 0)
     }
 }

@@ -77,6 +77,9 @@ import TestSupport
         "talksPerYear": { $0.talksPerYear = 0 },
         "unexcusedAbsenceMonths": { $0.unexcusedAbsenceMonths = 0 },
         "pioneer": { $0.pioneer.items.removeLast() },
+        // 发展党员 (issue 19): a rule out of range is a validation problem; each of its own fields is
+        // shown to move a check, a due day, an alert or the targets in DevelopmentTests.everyDevelopmentRuleFieldIsRead.
+        "development": { $0.development.talkWithinMonths = -1 },
     ]
 
     @Test func everyFieldIsListed() {

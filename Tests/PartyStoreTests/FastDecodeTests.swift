@@ -27,6 +27,7 @@ import TestSupport
             case WorkspacePaths.plan: try same(WorkPlan.self)
             case WorkspacePaths.checkTemplate: try same(CheckTemplate.self)
             case WorkspacePaths.scoring: try same(ScoringScheme.self)
+            case WorkspacePaths.developmentTargets: try same(DevelopmentTargets.self)
             // The record files have two short cuts: the direct readers (what loading uses) and the
             // Decoder over the tape (the wrappers below go through it). Both must equal JSONDecoder.
             default:
@@ -43,6 +44,8 @@ import TestSupport
                 else if path.hasPrefix("training/") { try same(Shard<TrainingEntry>.self); try direct(YearShard<TrainingEntry>.self, \.records) }
                 else if path.hasPrefix("reviews/") { try same(Shard<ReviewResult>.self); try direct(YearShard<ReviewResult>.self, \.records) }
                 else if path.hasPrefix("pioneer/") { try same(Shard<PioneerPoints>.self); try direct(YearShard<PioneerPoints>.self, \.records) }
+                // 发展党员 (issue 19): through the Decoder over the tape (no direct reader: a branch's pipeline is small).
+                else if path.hasPrefix("development/") { try same(Branch<Candidate>.self); try direct(BranchShard<Candidate>.self, \.records) }
                 else { try same(Branch<Rectification>.self); try direct(BranchShard<Rectification>.self, \.records) }
             }
         }
@@ -50,6 +53,7 @@ import TestSupport
         #expect(files.keys.contains { $0.hasPrefix("manual-scores/") } && files.keys.contains { $0.hasPrefix("bonuses/") })
         #expect(files.keys.contains { $0.hasPrefix("dues/") } && files.keys.contains { $0.hasPrefix("training/") })
         #expect(files.keys.contains { $0.hasPrefix("reviews/") } && files.keys.contains { $0.hasPrefix("pioneer/") })
+        #expect(files.keys.contains { $0.hasPrefix("development/") } && files[WorkspacePaths.developmentTargets] != nil)
         // Loading reaches the direct readers through this cast (a conditional conformance), not the Decoder.
         #expect((YearShard<Activity>.self as Any.Type) is any TapeDocument.Type)
         #expect((BranchShard<Member>.self as Any.Type) is any TapeDocument.Type)

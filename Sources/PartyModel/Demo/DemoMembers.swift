@@ -158,5 +158,8 @@ extension DemoWorkspace {
         }
         entries.sort { ($0.date.year, $0.id) < ($1.date.year, $1.id) }
         ws.trainingEntries = entries
+
+        // 发展党员 (issue 19): its own random sequence, after everything above has drawn.
+        addDevelopment(to: &ws, asOf: asOf)
     }
 }

@@ -71,6 +71,8 @@ public extension Alert {
             return months > limit
                 ? lang.pick("书记空缺 \(months) 个月 (自 \(since.iso)), 超过 \(limit) 个月", "secretary vacant for \(months) months (since \(since.iso)), over \(limit)")
                 : lang.pick("书记空缺 \(months) 个月 (自 \(since.iso)), 请在 \(limit) 个月内配齐", "secretary vacant for \(months) months (since \(since.iso)): fill it within \(limit)")
+        case .development(let kind, let people, let names):
+            return kind.message(people: people, who: naming ? Self.names(names, of: people, lang) : "", lang)
         }
     }
 }
@@ -101,6 +103,7 @@ public extension AlertKind {
         case .secretaryLesson(_, _, _, let ended): ended ? lang.pick("书记全年未讲党课", "secretary gave no party lesson") : lang.pick("书记年内待讲党课", "secretary's party lesson due")
         case .rectificationOverdue: lang.pick("整改逾期", "rectifications overdue")
         case .secretaryVacant: lang.pick("书记空缺", "secretary vacant")
+        case .development(let kind, _, _): kind.title(lang)
         }
     }
 }

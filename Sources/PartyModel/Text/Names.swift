@@ -246,6 +246,7 @@ public extension LeaveReason {
         case .died: lang.pick("去世", "Died")
         case .expelled: lang.pick("出党", "Left the Party")
         case .other: lang.pick("其他", "Other")
+        case .probationCancelled: lang.pick("取消预备党员资格", "Probation cancelled")
         }
     }
 }
@@ -314,6 +315,7 @@ extension LeaveReason: NamedCode {
         case .died: ["死亡", "病故", "逝世"]
         case .expelled: ["开除党籍", "除名", "自行脱党", "劝退", "退党"]
         case .other: ["其它"]
+        case .probationCancelled: ["取消预备党员", "取消资格"]
         }
     }
 }

@@ -127,6 +127,12 @@ public extension ProblemKind {
             return lang.pick("\"\(id)\" 不是本支部当年的民主评议党员活动", "\"\(id)\" is not a democratic review activity of this branch and year")
         case .notManualPioneerItem(let id):
             return lang.pick("\"\(id)\" 不是先锋指数中的手工记分项 (rules.pioneer)", "\"\(id)\" is not a manual item of the pioneer index (rules.pioneer)")
+        case .developmentRule(let violation):
+            return violation.message(lang) + lang.pick(" (如属特殊情况, 请在该步骤记录例外及理由)", " (if this is a special case, record an exception with its reason on the step)")
+        case .developmentException(let exception):
+            return exception.message(lang)
+        case .stageBehindSteps(let recorded, let steps):
+            return lang.pick("阶段为 \(recorded.name(.zh)), 但已记录的步骤已到 \(steps.name(.zh))", "the stage is \(recorded.name(.en)) but the steps recorded reach \(steps.name(.en))")
         }
     }
 

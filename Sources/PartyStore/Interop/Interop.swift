@@ -9,8 +9,10 @@ public struct ImportOptions: Sendable {
     public var year: Int?
     /// A dues sheet: the import day (a payment of a month not ended yet is dated this day).
     public var today: Day?
-    public init(createParents: Bool = false, year: Int? = nil, today: Day? = nil) {
-        self.createParents = createParents; self.year = year; self.today = today
+    /// 发展党员: rows whose dates break a rule are taken with the steps kept as exceptions, with this reason.
+    public var exceptionReason: String?
+    public init(createParents: Bool = false, year: Int? = nil, today: Day? = nil, exceptionReason: String? = nil) {
+        self.createParents = createParents; self.year = year; self.today = today; self.exceptionReason = exceptionReason
     }
 }
 
@@ -53,6 +55,8 @@ extension Member: SheetRecord {}
 /// the 党费 sheet of a year (`DuesSheet`: a row per member, a column per month).
 public enum LedgerSheet: String, CaseIterable, Sendable {
     case branches, members, activities, dues
+    /// 发展党员: a row a person, the dates of their steps (DevelopmentSheet.swift).
+    case development
 
     /// Header row and one row per record.
     public func export(_ ws: Workspace, year: Int?, lang: Language) -> [[CSV.Cell]] {
@@ -61,6 +65,7 @@ public enum LedgerSheet: String, CaseIterable, Sendable {
         case .members: return Self.rows(Sheets.members(lang, SheetNames(ws)), ws.members, lang)
         case .activities: return Self.rows(Sheets.activities(lang, SheetNames(ws)), ws.activities.filter { year == nil || $0.date.year == year }, lang)
         case .dues: return DuesSheet.export(ws, year: year ?? ws.settings.currentYear, lang: lang)
+        case .development: return Self.rows(Sheets.development(lang, SheetNames(ws)), ws.candidates, lang)
         }
     }
 
@@ -93,6 +98,10 @@ public enum LedgerSheet: String, CaseIterable, Sendable {
             let what = "\(after.id)  \(after.name)"
             guard let before else { return SheetText.adds(what, lang) }
             return SheetText.changes(what, diff(Sheets.branches(lang, names), before, after), lang)
+        case .candidate(let before, let after?):
+            let what = "\(after.id)  \(after.name)  \(name(after.branchId))  \(after.stage.name(lang))"
+            guard let before else { return SheetText.adds(what, lang) }
+            return SheetText.changes(what, diff(Sheets.development(lang, names), before, after), lang)
         case .generalBranch(let before, let after?):
             let what = "\(after.id)  \(after.name)  (\(lang.pick("党总支", "general branch")))"
             guard let before else { return SheetText.adds(what, lang) }
@@ -203,12 +212,25 @@ public enum LedgerSheet: String, CaseIterable, Sendable {
                              year: { $0.date.year }, ctx: ctx, lang: lang,
                              newId: { a in ids.activity(on: a.date) },
                              change: { .activity(before: $0, after: $1) })
+        case .development:
+            // A person without an id is matched by branch and name; a new one numbered by the year of
+            // their first step (fz-2026-0001). Their dates are judged against the rules as the files are.
+            var ids = NewIds(taken: ws.candidates.lazy.map(\.id))
+            let context = DevelopmentContext(rules: ws.settings.rules.development, members: ws.members)
+            let branches = Dictionary(ws.organisation.branches.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            let reason = options.exceptionReason.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+            return Self.plan(text, file: file, columns: Sheets.development(lang, SheetNames(ws)), blank: Candidate(id: "", name: "", branchId: ""),
+                             existing: ws.candidates, key: { "\($0.branchId)|\($0.name)" }, year: { _ in nil }, ctx: ctx, lang: lang,
+                             newId: { c in ids.candidate(year: c.steps.first?.date.year ?? ws.settings.currentYear) },
+                             change: { .candidate(before: $0, after: $1) },
+                             finish: { Sheets.finishDevelopmentRow(&$0, context: context, branches: branches, exceptionReason: reason, lang: lang) })
         }
     }
 
     static func plan<R: SheetRecord>(_ grid: SheetGrid, file: String, columns: [Column<R>], blank: R, existing: [R],
                                                 key: (R) -> String, year: (R) -> Int?, ctx: ImportContext, lang: Language,
-                                                newId: (R) -> String?, change: (R?, R) -> Change?) -> Plan {
+                                                newId: (R) -> String?, change: (R?, R) -> Change?,
+                                                finish: ((inout R) -> [String])? = nil) -> Plan {
         var plan = Plan()
         guard var layout = SheetLayout.find(grid, columns: columns) else {
             plan.problems.append("\(file): " + (lang == .zh ? "文件为空" : "the file is empty"))
@@ -293,6 +315,13 @@ public enum LedgerSheet: String, CaseIterable, Sendable {
                     continue
                 }
                 r = withId(r, fresh)
+            }
+            if let finish {
+                let found = finish(&r)
+                if !found.isEmpty {
+                    plan.problems += found.map { "\(file):\(record.line): \($0)" }
+                    continue
+                }
             }
             if let y = year(r) { plan.rowYears.insert(y) }
             plan.idsSeen.insert(r.id)
