@@ -110,6 +110,32 @@ extension DetailView {
             out.append(DetailLine([(e.date.iso + "  ", .muted), (DisplayWidth.pad(lang.pick("个人学时", "own entry"), to: 12), .accent),
                                    (DisplayWidth.pad(formatNumber(e.hours), to: 4, alignRight: true) + "  ", .text), (e.title + "  ", .text), (e.provider, .muted)]))
         }
+        out.append(.blank)
+        // The year's conduct: 民主评议, 组织生活, 谈心谈话 and the 先锋指数 with its items.
+        let review = ledger.review(m, year: year)
+        out.append(DetailLine([(DisplayWidth.pad(lang.pick("\(year)年民主评议", "Review \(year)"), to: 16), .header),
+                               (review.map { $0.grade.name(lang) } ?? lang.pick("未录入", "not recorded"),
+                                review.map { $0.grade == .unqualified ? .bad : .text } ?? .muted),
+                               (review?.note.map { "  " + $0 } ?? "", .muted)]))
+        let life = ledger.organisationalLife(m, year: year, asOf: asOf)
+        let absences = AbsenceReason.allCases.compactMap { r in life.absent[r].map { r.name(lang) + " \($0)" } }
+        out.append(DetailLine([(DisplayWidth.pad(lang.pick("组织生活", "Org. life"), to: 16), .header),
+                               (lang.pick("出席 \(life.present)/\(life.listed)", "present \(life.present)/\(life.listed)")
+                                + (life.rate.map { "  " + formatNumber(($0 * 1000).rounded() / 10) + "%" } ?? ""), .text),
+                               (absences.isEmpty ? "" : lang.pick("  缺席: ", "  absent: ") + absences.joined(separator: " "), .muted)]))
+        let talks = ledger.talks(m, year: year, asOf: asOf)
+        out.append(DetailLine([(DisplayWidth.pad(lang.pick("谈心谈话", "Talks"), to: 16), .header),
+                               ("\(talks.count)" + (talks.isEmpty ? "" : "  " + talks.map { $0.date.iso }.joined(separator: " ")), .text)]))
+        let index = ledger.pioneerIndex(m, year: year, asOf: asOf)
+        out.append(DetailLine([(DisplayWidth.pad(lang.pick("先锋指数", "Pioneer index"), to: 16), .header),
+                               (index.judged ? formatNumber((index.total * 10).rounded() / 10) : lang.pick("无数据", "no data"), .accent)]))
+        for item in index.items {
+            let figures = item.value.map { v in "  (" + formatNumber((v * 10).rounded() / 10) + (item.outOf.map { "/" + formatNumber(($0 * 10).rounded() / 10) } ?? "") + ")" } ?? ""
+            out.append(DetailLine([("  " + DisplayWidth.pad(item.item.title, to: 14), .text),
+                                   (item.points.map { formatNumber(($0 * 10).rounded() / 10) + "/" + formatNumber(item.item.max) } ?? lang.pick("不计", "n/a"),
+                                    item.points == nil ? .muted : .text),
+                                   ((item.grade.map { "  " + $0.name(lang) } ?? "") + figures, .muted)]))
+        }
         return out
     }
 }

@@ -196,6 +196,23 @@ enum DetailView {
             out.append(DetailLine(lang.pick("实到/应到 ", "Attended ") + "\(at)/\(count.expected.map(String.init) ?? "?")"
                                   + (count.fromList ? lang.pick("  (签到表)", "  (attendance list)") : "")))
         }
+        if let list = a.attendance {
+            // The 签到表: how many of each kind, then who was absent and why.
+            var absent: [AbsenceReason: Int] = [:]
+            for e in list where !e.present { absent[e.absenceReason ?? .unexcused, default: 0] += 1 }
+            let parts = [lang.pick("出席 \(list.count - absent.values.reduce(0, +))", "present \(list.count - absent.values.reduce(0, +))")]
+                + AbsenceReason.allCases.compactMap { r in absent[r].map { r.name(lang) + " \($0)" } }
+            out.append(DetailLine(lang.pick("签到表 ", "Attendance list ") + parts.joined(separator: "  "), .header))
+            let ledger = data.compliance.members
+            for e in list where !e.present {
+                let reason = e.absenceReason ?? .unexcused
+                out.append(DetailLine([("  " + (ledger.member(e.memberId)?.name ?? e.memberId) + "  ", .text),
+                                       (reason.name(lang), reason.isExcused ? .muted : .bad)]))
+            }
+        }
+        if let people = a.participants, !people.isEmpty {
+            out.append(DetailLine(lang.pick("谈话对象 ", "Talked with ") + people.map(\.name).joined(separator: "、")))
+        }
         if let h = a.hours { out.append(DetailLine(lang.pick("学时 ", "Hours ") + formatNumber(h))) }
         if let g = a.partyGroupId { out.append(DetailLine(lang.pick("党小组 ", "Group ") + g)) }
         if let n = a.notes { out.append(DetailLine(lang.pick("备注 ", "Notes ") + n, .muted)) }

@@ -105,6 +105,12 @@ public enum FormPurpose: Sendable, Equatable {
     case transferMember(Member)
     case payDues(Member)
     case addTraining(Member)
+    /// An activity's 签到表: one choice per member of the branch's roster on its day.
+    case attendance(Activity)
+    /// A member's 民主评议 result for a year (an existing one of that year is replaced).
+    case reviewResult(Member)
+    /// Points of a manual 先锋指数 item (志愿服务, 表彰奖励 …) for a member.
+    case pioneerPoints(Member)
     /// Not a record: the member pane's branch filter, picked from a list.
     case pickMemberBranch
 }

@@ -20,7 +20,28 @@ public enum Forms {
             groupField(branchId: branchId, selected: a?.partyGroupId, data, lang: lang),
             FormField(key: "lecturer", label: lang.pick("主讲人", "Lecturer"), kind: .text, value: a?.lecturer ?? ""),
             FormField(key: "notes", label: lang.pick("备注", "Notes"), kind: .text, value: a?.notes ?? ""),
+            participantsField(a, lang),
         ]
+    }
+
+    /// 谈话对象 (谈心谈话 only): names separated by 、 or commas.
+    static func participantsField(_ a: Activity?, _ lang: Language) -> FormField {
+        var field = FormField(key: "participants", label: lang.pick("谈话对象", "Talked with"), kind: .text,
+                              value: (a?.participants ?? []).map(\.name).joined(separator: "、"))
+        field.note = lang.pick("仅谈心谈话: 姓名以、分隔 (本支部党员按姓名对应)", "talks only: names separated by 、 (the branch's members matched by name)")
+        return field
+    }
+
+    /// The participants typed: each name matched to a member — one of the record's own participants
+    /// first, then the branch's roster on the day — or kept as a name only.
+    static func participants(_ text: String, branchId: String, on day: Day, keeping before: [TalkParticipant]?, _ data: DashboardData) -> [TalkParticipant]? {
+        let names = text.split(whereSeparator: { "、,，;；".contains($0) }).map { $0.trimmingCharacters(in: " ") }.filter { !$0.isEmpty }
+        guard !names.isEmpty else { return nil }
+        let roster = data.compliance.members.members(of: branchId, on: day)
+        return names.map { name in
+            if let known = before?.first(where: { $0.name == name }) { return known }
+            return TalkParticipant(memberId: roster.first { $0.name == name }?.id, name: name)
+        }
     }
 
     /// 实到/应到 as entered; an activity with a 签到表 counts from the list, and the field says so.
@@ -144,6 +165,9 @@ public enum Forms {
             after.hours = text("hours").flatMap(Double.init); after.attended = attended; after.expected = expected
             after.partyGroupId = text("group"); after.lecturer = text("lecturer"); after.notes = text("notes")
             after.place = text("place"); after.host = text("host")
+            if after.kind == .talk {
+                after.participants = participants(form.value("participants"), branchId: after.branchId, on: after.date, keeping: before?.participants, data)
+            }
             return .activity(before: before, after: after)
         case .deleteActivity(let a):
             return form.value("confirm") == "yes" ? .activity(before: a, after: nil) : nil
@@ -189,6 +213,12 @@ public enum Forms {
             return paymentChange(&form, m, data)
         case .addTraining(let m):
             return trainingChange(&form, m, data)
+        case .attendance(let a):
+            return attendanceChange(&form, a, data)
+        case .reviewResult(let m):
+            return reviewChange(&form, m, data)
+        case .pioneerPoints(let m):
+            return pointsChange(&form, m, data)
         case .pickMemberBranch:
             return nil
         }

@@ -41,7 +41,7 @@ import TestSupport
         var state = demoState()
         press([.char("8"), .char("a")], &state)
         let form = try #require(state.form)
-        #expect(form.fields.map(\.key) == ["branch", "kind", "date", "title", "place", "host", "hours", "attended", "expected", "group", "lecturer", "notes"])   // 主讲人 added by issue 15, 地点 and 主持人 by issue 14
+        #expect(form.fields.map(\.key) == ["branch", "kind", "date", "title", "place", "host", "hours", "attended", "expected", "group", "lecturer", "notes", "participants"])   // 主讲人 added by issue 15, 地点 and 主持人 by issue 14
         // kind: → committee meeting; date in the Chinese form; title in Chinese.
         press([.tab, .right, .tab], &state)
         for _ in 0..<10 { press([.backspace], &state) }

@@ -11,6 +11,10 @@ public struct ActivitiesPane: PaneSpec {
 
     public func title(_ lang: Language) -> String { lang.pick("活动", "Activities") }
 
+    enum Act {
+        static let attendance = Action.paneAction("activities.attendance")
+    }
+
     /// Made once (a key press looks them up).
     static let keys: [KeyBinding] = {
         [
@@ -19,6 +23,10 @@ public struct ActivitiesPane: PaneSpec {
             KeyBinding([.char("a")], .add, zh: "新增活动", en: "Add an activity", writes: true),
             KeyBinding([.char("e")], .edit, zh: "修改所选活动", en: "Edit the selected activity", writes: true),
             KeyBinding([.char("d")], .remove, zh: "删除所选活动", en: "Delete the selected activity", writes: true),
+            KeyBinding([.char("n")], Act.attendance, zh: "签到表 (支部名册上每人: 出席/请假/因公/病假/无故)", en: "Attendance list (each member on the roster: present or why absent)",
+                       writes: true, unavailable: { state in
+                           selectedActivity(state) == nil ? state.lang.pick("请选择一项活动", "select an activity") : nil
+                       }),
         ]
     }()
 
@@ -33,6 +41,7 @@ public struct ActivitiesPane: PaneSpec {
         case .add: state.form = Forms.addActivity(state.data)
         case .edit: if let a = Self.selectedActivity(state) { state.form = Forms.editActivity(a, state.data) }
         case .remove: if let a = Self.selectedActivity(state) { state.form = Forms.deleteActivity(a, state.data) }
+        case Act.attendance: if let a = Self.selectedActivity(state) { state.form = Forms.attendance(a, state.data) }
         default: break
         }
         return .none

@@ -22,6 +22,8 @@ public struct MembersPane: PaneSpec {
         static let transfer = Action.paneAction("members.transfer")
         static let pay = Action.paneAction("members.pay")
         static let training = Action.paneAction("members.training")
+        static let review = Action.paneAction("members.review")
+        static let points = Action.paneAction("members.points")
     }
 
     /// Made once (a key press looks them up).
@@ -55,6 +57,8 @@ public struct MembersPane: PaneSpec {
                        }),
             KeyBinding([.char("p")], Act.pay, zh: "登记交纳党费", en: "Record a dues payment", writes: true, unavailable: needsMember),
             KeyBinding([.char("c")], Act.training, zh: "登记个人学时 (网络培训等)", en: "Record training hours (online courses…)", writes: true, unavailable: needsMember),
+            KeyBinding([.char("y")], Act.review, zh: "民主评议结果 (优秀/合格/基本合格/不合格)", en: "Review result (民主评议)", writes: true, unavailable: needsMember),
+            KeyBinding([.char("x")], Act.points, zh: "先锋指数加分 (志愿服务、表彰奖励等)", en: "Pioneer points (volunteering, honours…)", writes: true, unavailable: needsMember),
         ]
     }()
 
@@ -121,6 +125,10 @@ public struct MembersPane: PaneSpec {
             if let m = Self.selectedMember(state) { state.form = Forms.payDues(m, data) }
         case Act.training:
             if let m = Self.selectedMember(state) { state.form = Forms.addTraining(m, data) }
+        case Act.review:
+            if let m = Self.selectedMember(state) { state.form = Forms.reviewResult(m, data) }
+        case Act.points:
+            if let m = Self.selectedMember(state) { state.form = Forms.pioneerPoints(m, data) }
         default: break
         }
         return .none
