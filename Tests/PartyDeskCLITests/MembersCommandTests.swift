@@ -135,7 +135,7 @@ extension MemberLedger {
         #expect(text.hasPrefix("\"本表含党员个人信息 (姓名、出生日期、电话等), 请妥善保管, 勿外传\"\r\n姓名,支部,"), "\(text.prefix(100))")
         let rows = try CSV.parse(text).map(\.fields)
         #expect(rows[0] == ["本表含党员个人信息 (姓名、出生日期、电话等), 请妥善保管, 勿外传"])
-        #expect(rows[1].contains("姓名") && rows[1].contains("联系电话") && rows.count == 1 + 1 + 332)
+        #expect(rows[1].contains("姓名") && rows[1].contains("联系电话") && rows.count == 1 + 1 + 333)   // 333: the demo's 发展党员 pipeline added one whose 预备党员资格 was cancelled (issue 19)
         // A new file is the owner's only too; in English the note is English.
         let english = tmp.sub("members-en.csv")
         #expect(try runProduct("partydesk", ["export", "--data", dir, "--what", "members", "--out", english, "--lang", "en"]).status == 0)
