@@ -161,8 +161,9 @@ enum WorkspaceCodec {
         // The fast path (it checks UTF-8 as it goes); anything it does not take goes to JSONDecoder,
         // the reference for errors.
         let tape = try? JSONTape(data)
-        if let tape, let value = try? TapeDecoder.decode(T.self, from: tape) {
-            return .success(value)
+        var integerAt: Int? = nil
+        if let tape {
+            do { return .success(try TapeDecoder.decode(T.self, from: tape)) } catch let error as TapeDecoder.Unsupported { integerAt = error.integerAt } catch {}
         }
         // JSONDecoder quietly replaces invalid UTF-8; a damaged file must be reported, not half-read.
         if String(validating: data, as: UTF8.self) == nil {
@@ -177,7 +178,14 @@ enum WorkspaceCodec {
         do {
             return .success(try JSONDecoder().decode(T.self, from: data))
         } catch let error as DecodingError {
-            return .failure(problem(for: error, file: file, bytes: [UInt8](data)))
+            let found = problem(for: error, file: file, bytes: [UInt8](data))
+            // A number with a fraction (or too large) where a whole number belongs: JSONDecoder calls
+            // the whole document "not valid JSON", with no place; the fast reader saw where.
+            if case .other = found.kind, let integerAt {
+                let (line, column) = JSONLocator.lineColumn(of: integerAt, in: [UInt8](data))
+                return .failure(Problem(file: file, line: line, column: column, kind: .wrongType(expected: "integer")))
+            }
+            return .failure(found)
         } catch {
             return .failure(Problem(file: file, kind: .other(String(describing: error))))
         }

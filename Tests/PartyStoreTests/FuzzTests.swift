@@ -108,3 +108,18 @@ import TestSupport
         #expect(problem.kind == .syntax(.tooDeep(limit: JSONLocator.depthLimit)))
     }
 }
+
+/// A number with a fraction where a whole number belongs: JSONDecoder calls the whole (valid) document
+/// "not valid JSON" with no place; the load names the line and column of that number (found by fuzzing:
+/// `"sponsors": 0.0383` in the 发展党员 rules).
+@Suite struct FractionForAWholeNumberTests {
+    @Test func theNumberIsPlaced() throws {
+        let good = try JSONEncoder().encode(DevelopmentRules())
+        let text = String(decoding: good, as: UTF8.self).replacingOccurrences(of: "\"sponsors\":2", with: "\"sponsors\":\n 0.5")
+        #expect(text.contains("0.5"))
+        guard case .failure(let problem) = WorkspaceCodec.decode(DevelopmentRules.self, file: "x.json", data: Data(text.utf8)) else {
+            Issue.record("decoded"); return
+        }
+        #expect(problem.line == 2 && problem.column == 2 && problem.kind == .wrongType(expected: "integer"), "\(problem.message(.zh))")
+    }
+}

@@ -4,7 +4,11 @@
 /// missing key) throws `TapeDecoder.Unsupported` and the caller falls back to JSONDecoder, whose
 /// behaviour — and error messages — stay the reference.
 enum TapeDecoder {
-    struct Unsupported: Error {}
+    struct Unsupported: Error {
+        /// Where a number did not fit the whole number asked for (a byte offset): JSONDecoder says
+        /// only "not valid JSON" of such a document, so the error is placed from here.
+        var integerAt: Int? = nil
+    }
 
     static func decode<T: Decodable>(_ type: T.Type, from tape: JSONTape) throws -> T {
         guard !tape.nodes.isEmpty else { throw Unsupported() }
@@ -45,7 +49,7 @@ extension JSONTape {
             return s as! T
         }
         if T.self == Int.self {
-            guard let v = int(node) else { throw TapeDecoder.Unsupported() }
+            guard let v = int(node) else { throw TapeDecoder.Unsupported(integerAt: node.kind == .number ? Int(node.start) : nil) }
             return v as! T
         }
         if T.self == Double.self {
@@ -78,7 +82,7 @@ extension JSONTape {
     }
 
     func int(at index: Int) throws -> Int {
-        guard let v = int(nodes[index]) else { throw TapeDecoder.Unsupported() }
+        guard let v = int(nodes[index]) else { throw TapeDecoder.Unsupported(integerAt: nodes[index].kind == .number ? Int(nodes[index].start) : nil) }
         return v
     }
 
@@ -111,7 +115,9 @@ extension JSONTape {
     }
 
     func integer<I: FixedWidthInteger>(_ type: I.Type, at index: Int) throws -> I {
-        guard let v = int(nodes[index]), let exact = I(exactly: v) else { throw TapeDecoder.Unsupported() }
+        guard let v = int(nodes[index]), let exact = I(exactly: v) else {
+            throw TapeDecoder.Unsupported(integerAt: nodes[index].kind == .number ? Int(nodes[index].start) : nil)
+        }
         return exact
     }
 }
