@@ -35,13 +35,19 @@ public struct Activity: Codable, Hashable, Sendable {
     /// meeting was held and who presided. Free text, one line; absent in files written before they existed.
     public var place: String?
     public var host: String?
+    /// 签到: who of the branch's roster attended and who was absent, with a reason. With a list,
+    /// attended and expected are counted from it (`headcount`); absent in files written before it.
+    public var attendance: [AttendanceEntry]?
+    /// 谈心谈话 (`talk` only): the people who talked, members of the workspace or others by name;
+    /// the topic is the title.
+    public var participants: [TalkParticipant]?
 
     public init(id: String, branchId: String, kind: ActivityKind, date: Day, title: String, hours: Double? = nil,
                 attended: Int? = nil, expected: Int? = nil, partyGroupId: String? = nil, lecturer: String? = nil, notes: String? = nil,
-                place: String? = nil, host: String? = nil) {
+                place: String? = nil, host: String? = nil, attendance: [AttendanceEntry]? = nil, participants: [TalkParticipant]? = nil) {
         self.id = id; self.branchId = branchId; self.kind = kind; self.date = date; self.title = title
         self.hours = hours; self.attended = attended; self.expected = expected
         self.partyGroupId = partyGroupId; self.lecturer = lecturer; self.notes = notes
-        self.place = place; self.host = host
+        self.place = place; self.host = host; self.attendance = attendance; self.participants = participants
     }
 }

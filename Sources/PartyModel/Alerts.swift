@@ -22,6 +22,14 @@ public enum AlertKind: Hashable, Codable, Sendable {
     case duesArrears(members: Int, months: Int, names: [String])
     /// In `year`'s Q4: `members` of the roster are still short of their training hours; `names`: the first few.
     case trainingHoursShort(year: Int, members: Int, names: [String])
+    /// `members` of the roster absent without reason from 组织生活 in each of `months` months running
+    /// (months with attendance lists); `names`: the first few (党章 Art. 9: for the branch to look into).
+    case unexcusedAbsence(months: Int, members: Int, names: [String])
+    /// From `year`'s Q4: `members` of the roster have had fewer than `required` 谈心谈话 with the
+    /// secretary or a committee member this year; `names`: the first few.
+    case talksMissing(year: Int, required: Int, members: Int, names: [String])
+    /// `members` rated 不合格 in a 民主评议 of the branch whose 处置 is not recorded; `names`: the first few.
+    case unqualifiedFollowUp(members: Int, names: [String])
     /// A period of the current quarter ended with these kinds unmet.
     case meetingsBehind(quarter: Quarter, kinds: [ActivityKind])
     /// The quarter's last month: these kinds' open periods are not yet met.
@@ -49,6 +57,9 @@ public enum AlertKind: Hashable, Codable, Sendable {
         case .partyGroupTooLarge: "org.party-group-too-large"
         case .duesArrears(_, let months, _): "dues.arrears-\(months)m"
         case .trainingHoursShort: "training.hours-short"
+        case .unexcusedAbsence(let months, _, _): "attendance.unexcused-\(months)m"
+        case .talksMissing: "talks.missing"
+        case .unqualifiedFollowUp: "review.unqualified"
         case .meetingsBehind: "meetings.behind"
         case .meetingsDueSoon: "meetings.due-soon"
         case .checkMissing: "check.missing"
@@ -189,6 +200,24 @@ public enum AlertRules {
             if !short.isEmpty {
                 add(.trainingHoursShort(year: asOf.year, members: short.count, names: short.prefix(namesShown).map(\.name)), .warning)
             }
+        }
+        // 组织生活: absent without reason every month with lists for `unexcusedAbsenceMonths` running (党章 Art. 9).
+        let absent = roster.filter { compliance.members.unexcusedAbsenceRun($0, asOf: asOf) >= rules.unexcusedAbsenceMonths }
+        if !absent.isEmpty {
+            add(.unexcusedAbsence(months: rules.unexcusedAbsenceMonths, members: absent.count, names: absent.prefix(namesShown).map(\.name)), .critical)
+        }
+        // 谈心谈话: from the year's last quarter, the members without their talks (支部工作条例 2018).
+        if asOf.quarter.number == 4 && rules.talksPerYear > 0 {
+            let none = roster.filter { compliance.members.talks($0, year: asOf.year, asOf: asOf).count < rules.talksPerYear }
+            if !none.isEmpty {
+                add(.talksMissing(year: asOf.year, required: rules.talksPerYear, members: none.count, names: none.prefix(namesShown).map(\.name)), .warning)
+            }
+        }
+        // 民主评议: 不合格 results whose 处置 is not recorded yet.
+        let unqualified = compliance.members.awaitingFollowUp(branchId: branch.id, asOf: asOf)
+        if !unqualified.isEmpty {
+            let names = unqualified.prefix(namesShown).map { compliance.members.member($0.memberId)?.name ?? $0.memberId }
+            add(.unqualifiedFollowUp(members: unqualified.count, names: names), .warning)
         }
         // 三会一课 and 主题党日 this quarter: periods ended unmet; in the last month, what falls due.
         if let progress = compliance.quarter(branch, asOf.quarter, asOf: asOf).progress {

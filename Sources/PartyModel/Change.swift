@@ -18,6 +18,10 @@ public enum Change: Hashable, Sendable {
     case duesPayment(before: DuesPayment?, after: DuesPayment?)
     /// An individual training entry (the member ledger).
     case trainingEntry(before: TrainingEntry?, after: TrainingEntry?)
+    /// A 民主评议党员 result (the member ledger).
+    case reviewResult(before: ReviewResult?, after: ReviewResult?)
+    /// Points of a manual 先锋指数 item recorded for a member.
+    case pioneerPoints(before: PioneerPoints?, after: PioneerPoints?)
     /// Several changes made as one (a check and the rectifications its findings open); undone together.
     indirect case batch([Change])
 
@@ -34,6 +38,8 @@ public enum Change: Hashable, Sendable {
         case .member(let b, let a): .member(before: a, after: b)
         case .duesPayment(let b, let a): .duesPayment(before: a, after: b)
         case .trainingEntry(let b, let a): .trainingEntry(before: a, after: b)
+        case .reviewResult(let b, let a): .reviewResult(before: a, after: b)
+        case .pioneerPoints(let b, let a): .pioneerPoints(before: a, after: b)
         case .batch(let list): .batch(list.reversed().map(\.inverse))
         case .activity(let b, let a): .activity(before: a, after: b)
         case .rectification(let b, let a): .rectification(before: a, after: b)
@@ -64,14 +70,17 @@ public enum Change: Hashable, Sendable {
             case .member(let b, let a): ids = (b?.branchesNamed ?? []) + (a?.branchesNamed ?? [])
             case .duesPayment(let b, let a): ids = [b?.branchId, a?.branchId]
             case .trainingEntry(let b, let a): ids = [b?.branchId, a?.branchId]
+            case .reviewResult(let b, let a): ids = [b?.branchId, a?.branchId]
+            case .pioneerPoints(let b, let a): ids = [b?.branchId, a?.branchId]
             }
             touched.formUnion(ids.compactMap { $0 })
         }
         return touched
     }
 
-    /// `branchesTouched`, with the branches of the members whose dues payments or training entries
-    /// the change touches (as `workspace` has those members).
+    /// `branchesTouched`, with the branches of the members whose dues payments, training entries,
+    /// review results or 先锋 points the change touches, and of those an activity's attendance list
+    /// or talk names (a member's alerts sit in their branch now; as `workspace` has those members).
     public func branchesTouched(in workspace: Workspace) -> Set<String>? {
         guard var touched = branchesTouched else { return nil }
         var memberIds = Set<String>()
@@ -79,6 +88,13 @@ public enum Change: Hashable, Sendable {
             switch part {
             case .duesPayment(let b, let a): memberIds.formUnion([b?.memberId, a?.memberId].compactMap { $0 })
             case .trainingEntry(let b, let a): memberIds.formUnion([b?.memberId, a?.memberId].compactMap { $0 })
+            case .reviewResult(let b, let a): memberIds.formUnion([b?.memberId, a?.memberId].compactMap { $0 })
+            case .pioneerPoints(let b, let a): memberIds.formUnion([b?.memberId, a?.memberId].compactMap { $0 })
+            case .activity(let b, let a):
+                for activity in [b, a].compactMap({ $0 }) {
+                    memberIds.formUnion((activity.attendance ?? []).map(\.memberId))
+                    memberIds.formUnion((activity.participants ?? []).compactMap(\.memberId))
+                }
             default: break
             }
         }
@@ -101,6 +117,8 @@ public enum Change: Hashable, Sendable {
         case .member: "member"
         case .duesPayment: "duesPayment"
         case .trainingEntry: "trainingEntry"
+        case .reviewResult: "reviewResult"
+        case .pioneerPoints: "pioneerPoints"
         case .batch: "batch"
         }
     }
@@ -119,6 +137,8 @@ public enum Change: Hashable, Sendable {
         case .member(let b, let a): (a ?? b)!.id
         case .duesPayment(let b, let a): (a ?? b)!.id
         case .trainingEntry(let b, let a): (a ?? b)!.id
+        case .reviewResult(let b, let a): (a ?? b)!.id
+        case .pioneerPoints(let b, let a): (a ?? b)!.id
         case .batch(let list): list.first?.entityId ?? ""
         }
     }
@@ -137,6 +157,8 @@ public enum Change: Hashable, Sendable {
         case .member(let b, let a): Self.verb(b != nil, a != nil)
         case .duesPayment(let b, let a): Self.verb(b != nil, a != nil)
         case .trainingEntry(let b, let a): Self.verb(b != nil, a != nil)
+        case .reviewResult(let b, let a): Self.verb(b != nil, a != nil)
+        case .pioneerPoints(let b, let a): Self.verb(b != nil, a != nil)
         case .batch: "batch"
         }
     }
@@ -159,6 +181,8 @@ public enum Change: Hashable, Sendable {
         case .member(let b, let a): (a ?? b)?.branchId
         case .duesPayment(let b, let a): (a ?? b)?.branchId
         case .trainingEntry(let b, let a): (a ?? b)?.branchId
+        case .reviewResult(let b, let a): (a ?? b)?.branchId
+        case .pioneerPoints(let b, let a): (a ?? b)?.branchId
         case .batch(let list): list.first?.branchId
         }
     }
@@ -208,6 +232,8 @@ public enum Change: Hashable, Sendable {
         case .member(let b, let a): try Self.replace(&ws.members, b, a, entity: entity, positions: &positions)
         case .duesPayment(let b, let a): try Self.replace(&ws.duesPayments, b, a, entity: entity, positions: &positions)
         case .trainingEntry(let b, let a): try Self.replace(&ws.trainingEntries, b, a, entity: entity, positions: &positions)
+        case .reviewResult(let b, let a): try Self.replace(&ws.reviewResults, b, a, entity: entity, positions: &positions)
+        case .pioneerPoints(let b, let a): try Self.replace(&ws.pioneerPoints, b, a, entity: entity, positions: &positions)
         case .batch(let list):
             if positions == nil && list.count > Positions.smallBatch { positions = Positions() }
             var done = 0
@@ -268,6 +294,8 @@ extension QuarterlyCheck: Identified {}
 extension Member: Identified {}
 extension DuesPayment: Identified {}
 extension TrainingEntry: Identified {}
+extension ReviewResult: Identified {}
+extension PioneerPoints: Identified {}
 extension ManualScore: Identified {
     /// Branch, item and period identify a manual score.
     public var id: String { "\(branchId)|\(itemId)|\(year)|\(quarter.map(String.init) ?? "year")" }

@@ -87,13 +87,16 @@ public struct ComplianceCalculator: Sendable {
     }
 
     /// After `change` made `workspace`: the ledger counted again for the branches it touched only;
-    /// the member ledger made again when the change touches members, dues, training entries or a
-    /// training or study activity.
+    /// the member ledger made again when the change touches members, dues, training entries, review
+    /// results, 先锋 points, a training or study activity, a talk, or an activity's attendance list.
     public func updated(for change: Change, in workspace: Workspace) -> ComplianceCalculator {
         let membersMoved = change.parts.contains { part in
             switch part {
-            case .member, .duesPayment, .trainingEntry: true
-            case .activity(let b, let a): [b, a].contains { $0.map { MemberLedger.trainingKinds.contains($0.kind) } ?? false }
+            case .member, .duesPayment, .trainingEntry, .reviewResult, .pioneerPoints: true
+            case .activity(let b, let a):
+                [b, a].contains { $0.map { MemberLedger.trainingKinds.contains($0.kind) || $0.kind == .talk || $0.attendance != nil } ?? false }
+            // The 班子's names decide which talks count.
+            case .branch: true
             default: false
             }
         }
@@ -250,14 +253,19 @@ public struct ComplianceCalculator: Sendable {
         case .studySession: y.studySession.ratio
         case .training: y.training
         case .trainingAverage: y.trainingAverage
+        // Worked out only when a scheme asks (`ratio(_:_:year:)`): a year's 先锋指数 of every member.
+        case .pioneerIndex: nil
         }
     }
 
     public func ratio(_ metric: ComplianceMetric, _ branch: Branch, quarter: Quarter) -> Double {
-        Self.ratio(metric, quarter: self.quarter(branch, quarter), year: year(branch, quarter.year))!
+        if metric == .pioneerIndex { return ratio(metric, branch, year: quarter.year) }
+        return Self.ratio(metric, quarter: self.quarter(branch, quarter), year: year(branch, quarter.year))!
     }
 
     public func ratio(_ metric: ComplianceMetric, _ branch: Branch, year: Int) -> Double {
+        // The branch's mean 先锋指数 over its scale; 0 for a branch without members (nobody to score).
+        if metric == .pioneerIndex { return members.pioneerMean(branchId: branch.id, year: year) ?? 0 }
         // A quarterly metric used as a year item: the mean over the four quarters.
         if let r = Self.ratio(metric, quarter: nil, year: self.year(branch, year)) { return r }
         return Quarter.all(of: year).reduce(0) { $0 + ratio(metric, branch, quarter: $1) } / 4

@@ -43,7 +43,7 @@ public struct LedgerIndex: Sendable, Equatable {
                 lecturers[a.date.year, default: [:]][who, default: 0] += 1
             }
             if a.kind == .training, let hours = a.hours {
-                trainingHours[a.date.year, default: 0] += hours * Double(a.attended ?? 0)
+                trainingHours[a.date.year, default: 0] += hours * Double(a.headcount.attended ?? 0)
             }
         }
 

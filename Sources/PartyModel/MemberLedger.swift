@@ -97,7 +97,20 @@ public struct MemberLedger: Sendable {
     public let members: [Member]
     public let payments: [DuesPayment]
     public let entries: [TrainingEntry]
+    /// 民主评议党员 results and 先锋 points (issue 18).
+    public let reviews: [ReviewResult]
+    public let points: [PioneerPoints]
     let activities: [Activity]
+    /// Positions in `activities` of those whose attendance list names the member, by member id.
+    let listed: [String: [Int]]
+    /// Positions in `activities` of the 谈心谈话 naming the member (by id) among their participants.
+    let talksOf: [String: [Int]]
+    let reviewsByMember: [String: [Int]]
+    /// Positions in `reviews` of the 不合格 results awaiting their 处置, by the branch that held the review.
+    let followUpsByBranch: [String: [Int]]
+    let pointsByMember: [String: [Int]]
+    /// Each branch's 书记, 副书记 and 支委 as the organisation names them (a talk's participant given by name).
+    let leaderNames: [String: Set<String>]
     /// Positions in `members` of those whose history names the branch.
     let byBranch: [String: [Int]]
     let byId: [String: Int]
@@ -114,12 +127,38 @@ public struct MemberLedger: Sendable {
 
     public init(_ workspace: Workspace) {
         self.init(rules: workspace.settings.rules, members: workspace.members, payments: workspace.duesPayments,
-                  entries: workspace.trainingEntries, activities: workspace.activities)
+                  entries: workspace.trainingEntries, activities: workspace.activities, reviews: workspace.reviewResults,
+                  points: workspace.pioneerPoints, organisation: workspace.organisation)
     }
 
-    public init(rules: Rules, members: [Member], payments: [DuesPayment] = [], entries: [TrainingEntry] = [], activities: [Activity] = []) {
+    public init(rules: Rules, members: [Member], payments: [DuesPayment] = [], entries: [TrainingEntry] = [], activities: [Activity] = [],
+                reviews: [ReviewResult] = [], points: [PioneerPoints] = [], organisation: Organisation? = nil) {
         self.rules = rules
         self.members = members; self.payments = payments; self.entries = entries; self.activities = activities
+        self.reviews = reviews; self.points = points
+        var listed: [String: [Int]] = [:], talksOf: [String: [Int]] = [:]
+        for (i, a) in activities.enumerated() {
+            if let list = a.attendance { for e in list { listed[e.memberId, default: []].append(i) } }
+            if a.kind == .talk, let people = a.participants {
+                for id in Set(people.compactMap(\.memberId)) { talksOf[id, default: []].append(i) }
+            }
+        }
+        self.listed = listed; self.talksOf = talksOf
+        var reviewsByMember: [String: [Int]] = [:], pointsByMember: [String: [Int]] = [:]
+        var followUps: [String: [Int]] = [:]
+        for (i, r) in reviews.enumerated() {
+            reviewsByMember[r.memberId, default: []].append(i)
+            if r.needsFollowUp { followUps[r.branchId, default: []].append(i) }
+        }
+        self.followUpsByBranch = followUps
+        for (i, p) in points.enumerated() { pointsByMember[p.memberId, default: []].append(i) }
+        self.reviewsByMember = reviewsByMember; self.pointsByMember = pointsByMember
+        var leaderNames: [String: Set<String>] = [:]
+        for b in organisation?.branches ?? [] {
+            let names = ([b.secretary, b.deputySecretary].compactMap { $0 } + b.committeeMembers).map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+            if !names.isEmpty { leaderNames[b.id] = Set(names) }
+        }
+        self.leaderNames = leaderNames
         var byBranch: [String: [Int]] = [:], byId: [String: Int] = [:]
         for (i, m) in members.enumerated() {
             if byId[m.id] == nil { byId[m.id] = i }
@@ -261,11 +300,12 @@ public struct MemberLedger: Sendable {
 
     // MARK: Training
 
-    /// Whether `member` attended `activity`. Until activities keep attendance lists: yes when the
-    /// member was on the roster of the activity's branch that day. (An attendance list, when one
-    /// exists, will decide here: the one place this is asked.)
+    /// Whether `member` attended `activity`: the one place this is asked. With an attendance list
+    /// (签到), when it names them present; without one, when they were on the roster of the
+    /// activity's branch that day (the ledger cannot say otherwise).
     public static func attended(_ member: Member, _ activity: Activity) -> Bool {
-        member.isOnRoster(of: activity.branchId, on: activity.date)
+        if let list = activity.attendance { return list.contains { $0.memberId == member.id && $0.present } }
+        return member.isOnRoster(of: activity.branchId, on: activity.date)
     }
 
     /// A member's training hours in `year`: Σ over the training and study activities (with hours)

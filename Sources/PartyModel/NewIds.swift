@@ -46,6 +46,9 @@ public struct NewIds: Sendable {
     /// A dues payment `dues-2026-0001` and a training entry `tr-2026-0001`: the year they are filed under.
     public mutating func duesPayment(year: Int) -> String { number("dues-\(year)-", digits: 4) }
     public mutating func trainingEntry(year: Int) -> String { number("tr-\(year)-", digits: 4) }
+    /// A 民主评议 result `rv-2026-0001` and 先锋 points `pp-2026-0001`: the year they are filed under.
+    public mutating func reviewResult(year: Int) -> String { number("rv-\(year)-", digits: 4) }
+    public mutating func pioneerPoints(year: Int) -> String { number("pp-\(year)-", digits: 4) }
 
     /// A branch has one check a quarter: its id says which.
     public static func check(branchId: String, quarter: Quarter) -> String { "chk-\(quarter.year)q\(quarter.number)-\(branchId)" }
@@ -62,6 +65,18 @@ extension Workspace {
     public func newTrainingEntryId(year: Int) -> String {
         var ids = NewIds(taken: trainingEntries.lazy.map(\.id))
         return ids.trainingEntry(year: year)
+    }
+
+    /// A new 民主评议 result id of `year` that is not taken: rv-2026-0001.
+    public func newReviewResultId(year: Int) -> String {
+        var ids = NewIds(taken: reviewResults.lazy.map(\.id))
+        return ids.reviewResult(year: year)
+    }
+
+    /// A new 先锋 points id of `year` that is not taken: pp-2026-0001.
+    public func newPioneerPointsId(year: Int) -> String {
+        var ids = NewIds(taken: pioneerPoints.lazy.map(\.id))
+        return ids.pioneerPoints(year: year)
     }
 
     /// A new activity id that sorts with its year and is not taken: a2026-0843.

@@ -73,6 +73,22 @@ public enum ProblemKind: Equatable, Sendable {
     case duesScale
     /// A 预备期 end that is not after the acceptance day.
     case probationBeforeAcceptance
+    /// A member an attendance list (or a review result) names who was not on that branch's roster that day.
+    case notOnRoster(member: String, branch: String, day: Day)
+    /// A member listed twice in one attendance list.
+    case listedTwice(String)
+    /// A present member with an absence reason.
+    case reasonForPresent
+    /// Participants on an activity that is not a 谈心谈话.
+    case participantsNotTalk
+    /// A 谈心谈话 with participants, but fewer than two.
+    case talkNeedsTwo
+    /// A second 民主评议 result for the same member and year.
+    case reviewTwice(member: String, year: Int)
+    /// A review result's activity that is not a 民主评议党员 activity of its branch and year.
+    case notReviewActivity(String)
+    /// 先锋 points naming an item that is not a manual item of `rules.pioneer`.
+    case notManualPioneerItem(String)
 }
 
 /// Low-level JSON syntax problems, with their byte offset turned into line and column by the store.
@@ -108,6 +124,8 @@ public enum RecordRef: Hashable, Sendable {
     case bonus(Int)
     case duesPayment(Int)
     case trainingEntry(Int)
+    case reviewResult(Int)
+    case pioneerPoints(Int)
 }
 
 /// A problem found by validating the model (no file positions yet).

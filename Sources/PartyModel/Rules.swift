@@ -70,6 +70,13 @@ public struct Rules: Codable, Hashable, Sendable {
     /// 党费 scales and fixed amounts (关于中国共产党党费收缴、使用和管理的规定 2008).
     public var dues = DuesRules()
     public var secretaryVacantMonths = 3
+    // Members (issue 18).
+    /// 谈心谈话: talks a year each member has with the secretary or a committee member (支部工作条例 2018).
+    public var talksPerYear = 1
+    /// 党章 Art. 9: months running a member is absent without reason from 组织生活 before the branch is asked to look into it.
+    public var unexcusedAbsenceMonths = 6
+    /// The 先锋指数 scheme (seed 004).
+    public var pioneer = PioneerScheme()
     // Quarterly checks: a quarter's check is missing this many days after the quarter ends.
     public var checkGraceDays = 15
     // Funds (seed 004).
@@ -101,6 +108,7 @@ public struct Rules: Codable, Hashable, Sendable {
         case minFullMembers, committeeThreshold, maxBranchMembers, committeeOrganisationThreshold
         case partyGroupThreshold, maxPartyGroupSize, branchTermYears, longTermYears, termReminderMonths
         case duesArrearsWarningMonths, duesArrearsCriticalMonths, dues, secretaryVacantMonths, checkGraceDays, activityFundsPerMember
+        case talksPerYear, unexcusedAbsenceMonths, pioneer
     }
 
     /// The per-quarter and per-year counts of schema 3 and before, with the value they were written
@@ -162,6 +170,9 @@ public struct Rules: Codable, Hashable, Sendable {
         secretaryVacantMonths = try c.value(.secretaryVacantMonths, default: d.secretaryVacantMonths)
         checkGraceDays = try c.value(.checkGraceDays, default: d.checkGraceDays)
         activityFundsPerMember = try c.value(.activityFundsPerMember, default: d.activityFundsPerMember)
+        talksPerYear = try c.value(.talksPerYear, default: d.talksPerYear)
+        unexcusedAbsenceMonths = try c.value(.unexcusedAbsenceMonths, default: d.unexcusedAbsenceMonths)
+        pioneer = try c.value(.pioneer, default: d.pioneer)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -185,5 +196,8 @@ public struct Rules: Codable, Hashable, Sendable {
         try c.encode(secretaryVacantMonths, forKey: .secretaryVacantMonths)
         try c.encode(checkGraceDays, forKey: .checkGraceDays)
         try c.encode(activityFundsPerMember, forKey: .activityFundsPerMember)
+        try c.encode(talksPerYear, forKey: .talksPerYear)
+        try c.encode(unexcusedAbsenceMonths, forKey: .unexcusedAbsenceMonths)
+        try c.encode(pioneer, forKey: .pioneer)
     }
 }

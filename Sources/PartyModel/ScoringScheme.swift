@@ -16,8 +16,9 @@ public enum ComplianceMetric: String, CodedEnum {
     // Per quarter.
     case threeMeetingsOneLesson, themedPartyDay
     // Per year. `training`: with a roster, the share of members reaching their hours (the branch
-    // average without one); `trainingAverage`: the branch's average hours against 32, roster or not.
-    case organisationalLifeMeeting, democraticReview, studySession, training, trainingAverage
+    // average without one); `trainingAverage`: the branch's average hours against 32, roster or not;
+    // `pioneerIndex`: the mean 先锋指数 of the branch's members over its scale (no default item uses it).
+    case organisationalLifeMeeting, democraticReview, studySession, training, trainingAverage, pioneerIndex
 
     public var period: ScorePeriod {
         switch self {

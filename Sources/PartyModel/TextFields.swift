@@ -25,6 +25,10 @@ extension Activity: HasTextFields {
         f.line("id", id); f.line("branchId", branchId); f.line("title", title); f.line("partyGroupId", partyGroupId)
         f.line("lecturer", lecturer); f.line("place", place); f.line("host", host)
         f.note("notes", notes)
+        if let attendance { for (i, e) in attendance.enumerated() { f.line("attendance[\(i)].memberId", e.memberId) } }
+        if let participants {
+            for (i, p) in participants.enumerated() { f.line("participants[\(i)].memberId", p.memberId); f.line("participants[\(i)].name", p.name) }
+        }
     }
 }
 
@@ -54,6 +58,19 @@ extension TrainingEntry: HasTextFields {
     public func visitTextFields(_ f: inout some TextFieldVisitor) {
         f.line("id", id); f.line("memberId", memberId); f.line("branchId", branchId)
         f.line("provider", provider); f.line("title", title)
+    }
+}
+
+extension ReviewResult: HasTextFields {
+    public func visitTextFields(_ f: inout some TextFieldVisitor) {
+        f.line("id", id); f.line("memberId", memberId); f.line("branchId", branchId); f.line("activityId", activityId)
+        f.note("note", note); f.note("outcome", outcome)
+    }
+}
+
+extension PioneerPoints: HasTextFields {
+    public func visitTextFields(_ f: inout some TextFieldVisitor) {
+        f.line("id", id); f.line("memberId", memberId); f.line("branchId", branchId); f.line("itemId", itemId); f.note("note", note)
     }
 }
 

@@ -34,6 +34,7 @@ public enum Validator {
         }
 
         checkDuesRules(workspace.settings.rules.dues, into: &issues)
+        checkMemberRules(workspace.settings.rules, into: &issues)
 
         // Organisation ids share one namespace: committee, general branches, branches and groups.
         var orgIds = Set<String>()
@@ -121,12 +122,38 @@ public enum Validator {
                                branchKnown: branchKnown(entry.branchId), into: &issues)
         }
 
+        var membersById: [String: Int] = [:]
+        for (i, m) in workspace.members.enumerated() where membersById[m.id] == nil { membersById[m.id] = i }
+        let member = { (id: String) in membersById[id].map { workspace.members[$0] } }
         var activityIds = Set<String>()
         for (i, activity) in workspace.activities.enumerated() {
             let ref = RecordRef.activity(i)
             if activity.id.isEmpty { issues.append(.init(ref, "id", .emptyRequired)) }
             else if !activityIds.insert(activity.id).inserted { issues.append(.init(ref, "id", .duplicateId(activity.id))) }
-            checkActivity(activity, ref, currentYear: year, groups: groupsByBranch[activity.branchId], into: &issues)
+            checkActivity(activity, ref, currentYear: year, groups: groupsByBranch[activity.branchId], member: member, into: &issues)
+        }
+        var reviewIds = Set<String>(), reviewed = Set<String>()
+        // Positions of the activities results name (made only when some result names one: a county has 556,000).
+        var activityById: [String: Int] = [:]
+        if workspace.reviewResults.contains(where: { $0.activityId != nil }) {
+            for (i, a) in workspace.activities.enumerated() where activityById[a.id] == nil { activityById[a.id] = i }
+        }
+        for (i, r) in workspace.reviewResults.enumerated() {
+            let ref = RecordRef.reviewResult(i)
+            if r.id.isEmpty { issues.append(.init(ref, "id", .emptyRequired)) }
+            else if !reviewIds.insert(r.id).inserted { issues.append(.init(ref, "id", .duplicateId(r.id))) }
+            let twice = !reviewed.insert("\(r.memberId)|\(r.year)").inserted
+            checkReviewResult(r, ref, currentYear: year, member: member(r.memberId), memberKnown: memberIds.contains(r.memberId),
+                              branchKnown: branchKnown(r.branchId), activity: r.activityId.map { activityById[$0].map { workspace.activities[$0] } },
+                              twice: twice, into: &issues)
+        }
+        var pointIds = Set<String>()
+        for (i, p) in workspace.pioneerPoints.enumerated() {
+            let ref = RecordRef.pioneerPoints(i)
+            if p.id.isEmpty { issues.append(.init(ref, "id", .emptyRequired)) }
+            else if !pointIds.insert(p.id).inserted { issues.append(.init(ref, "id", .duplicateId(p.id))) }
+            checkPioneerPoints(p, ref, currentYear: year, scheme: workspace.settings.rules.pioneer, memberKnown: memberIds.contains(p.memberId),
+                               branchKnown: branchKnown(p.branchId), into: &issues)
         }
 
         var sectionIds = Set<String>()
@@ -180,9 +207,10 @@ public enum Validator {
         }
     }
 
-    /// An activity's own rules (not its id's uniqueness). `groups`: its branch's party groups, nil if no such branch.
+    /// An activity's own rules (not its id's uniqueness). `groups`: its branch's party groups, nil if no such branch;
+    /// `member`: a member of the workspace by id (for the attendance list and the talk's participants).
     static func checkActivity(_ activity: Activity, _ ref: RecordRef, currentYear year: Int, groups: Set<String>?,
-                              into issues: inout [ValidationIssue]) {
+                              member: (String) -> Member?, into issues: inout [ValidationIssue]) {
         checkText(activity, ref, into: &issues)
         if groups == nil { issues.append(.init(ref, "branchId", .unknownBranch(activity.branchId))) }
         checkGroup(activity.partyGroupId, in: activity.branchId, groups: groups, ref, into: &issues)
@@ -190,8 +218,94 @@ public enum Validator {
         if let hours = activity.hours { nonNegative(hours, ref, "hours", into: &issues) }
         if let attended = activity.attended { nonNegative(Double(attended), ref, "attended", into: &issues) }
         if let expected = activity.expected { nonNegative(Double(expected), ref, "expected", into: &issues) }
-        if let attended = activity.attended, let expected = activity.expected, attended > expected, expected >= 0 {
+        if activity.attendance == nil, let attended = activity.attended, let expected = activity.expected, attended > expected, expected >= 0 {
             issues.append(.init(ref, "attended", .attendedExceedsExpected(attended: attended, expected: expected)))
+        }
+        // 签到: each line a member on the branch's roster that day, once; a present member has no reason.
+        if let list = activity.attendance {
+            var seen = Set<String>()
+            for (i, entry) in list.enumerated() {
+                let key = "attendance[\(i)]"
+                if !seen.insert(entry.memberId).inserted { issues.append(.init(ref, "\(key).memberId", .listedTwice(entry.memberId))) }
+                if let m = member(entry.memberId) {
+                    if !m.isOnRoster(of: activity.branchId, on: activity.date) {
+                        issues.append(.init(ref, "\(key).memberId", .notOnRoster(member: entry.memberId, branch: activity.branchId, day: activity.date)))
+                    }
+                } else {
+                    issues.append(.init(ref, "\(key).memberId", .unknownMember(entry.memberId)))
+                }
+                if entry.present && entry.absenceReason != nil { issues.append(.init(ref, "\(key).absenceReason", .reasonForPresent)) }
+            }
+        }
+        // 谈心谈话: two people at least; a member named by id must be one of the workspace's.
+        if let people = activity.participants {
+            if activity.kind != .talk { issues.append(.init(ref, "participants", .participantsNotTalk)) }
+            else if people.count < 2 { issues.append(.init(ref, "participants", .talkNeedsTwo)) }
+            for (i, p) in people.enumerated() {
+                if p.name.trimmingWhitespace().isEmpty { issues.append(.init(ref, "participants[\(i)].name", .emptyRequired)) }
+                if let id = p.memberId, member(id) == nil { issues.append(.init(ref, "participants[\(i)].memberId", .unknownMember(id))) }
+            }
+        }
+    }
+
+    /// A 民主评议 result's own rules (not its id's uniqueness). `activity`: nil when it names none,
+    /// .some(nil) when the one it names is not in the ledger read; `twice`: another result of the
+    /// same member and year comes before it.
+    static func checkReviewResult(_ r: ReviewResult, _ ref: RecordRef, currentYear year: Int, member: Member?, memberKnown: Bool,
+                                  branchKnown: Bool, activity: Activity??, twice: Bool, into issues: inout [ValidationIssue]) {
+        checkText(r, ref, into: &issues)
+        if !memberKnown { issues.append(.init(ref, "memberId", .unknownMember(r.memberId))) }
+        if !branchKnown { issues.append(.init(ref, "branchId", .unknownBranch(r.branchId))) }
+        if !(earliestYear...(year + eventYearsAhead)).contains(r.year) {
+            issues.append(.init(ref, "year", .outOfRange(Double(r.year), min: Double(earliestYear), max: Double(year + eventYearsAhead))))
+        }
+        if twice { issues.append(.init(ref, "memberId", .reviewTwice(member: r.memberId, year: r.year))) }
+        if let outcomeOn = r.outcomeOn { eventDate(outcomeOn, ref, "outcomeOn", currentYear: year, into: &issues) }
+        if let id = r.activityId, let found = activity {
+            if let a = found, a.kind == .democraticReview, a.branchId == r.branchId, a.date.year == r.year {
+                if let member, branchKnown, !member.isOnRoster(of: r.branchId, on: a.date) {
+                    issues.append(.init(ref, "memberId", .notOnRoster(member: r.memberId, branch: r.branchId, day: a.date)))
+                }
+            } else {
+                issues.append(.init(ref, "activityId", .notReviewActivity(id)))
+            }
+        }
+    }
+
+    /// 先锋 points' own rules (not their id's uniqueness): a manual item of the scheme, 0 … its maximum.
+    static func checkPioneerPoints(_ p: PioneerPoints, _ ref: RecordRef, currentYear year: Int, scheme: PioneerScheme, memberKnown: Bool,
+                                   branchKnown: Bool, into issues: inout [ValidationIssue]) {
+        checkText(p, ref, into: &issues)
+        if !memberKnown { issues.append(.init(ref, "memberId", .unknownMember(p.memberId))) }
+        if !branchKnown { issues.append(.init(ref, "branchId", .unknownBranch(p.branchId))) }
+        eventDate(p.date, ref, "date", currentYear: year, into: &issues)
+        if let item = scheme.item(p.itemId), item.source == .manual {
+            if !(0...max(0, item.max)).contains(p.points) { issues.append(.init(ref, "points", .outOfRange(p.points, min: 0, max: item.max))) }
+        } else {
+            issues.append(.init(ref, "itemId", .notManualPioneerItem(p.itemId)))
+        }
+    }
+
+    /// The member rules of issue 18: talks and absences counted from 1; the 先锋指数 scheme's items
+    /// (ids once each, a positive maximum), scale and grade shares (0 … 1).
+    static func checkMemberRules(_ rules: Rules, into issues: inout [ValidationIssue]) {
+        if rules.talksPerYear < 0 { issues.append(.init(.settings, "rules.talksPerYear", .negative(Double(rules.talksPerYear)))) }
+        if rules.unexcusedAbsenceMonths < 1 {
+            issues.append(.init(.settings, "rules.unexcusedAbsenceMonths", .outOfRange(Double(rules.unexcusedAbsenceMonths), min: 1, max: 120)))
+        }
+        let scheme = rules.pioneer
+        if !(scheme.scale > 0) { issues.append(.init(.settings, "rules.pioneer.scale", .outOfRange(scheme.scale, min: 1, max: 1000))) }
+        var ids = Set<String>()
+        for (i, item) in scheme.items.enumerated() {
+            if item.id.isEmpty { issues.append(.init(.settings, "rules.pioneer.items[\(i)].id", .emptyRequired)) }
+            else if !ids.insert(item.id).inserted { issues.append(.init(.settings, "rules.pioneer.items[\(i)].id", .duplicateId(item.id))) }
+            if !(item.max > 0) { issues.append(.init(.settings, "rules.pioneer.items[\(i)].max", .outOfRange(item.max, min: 0.5, max: 1000))) }
+            if let bad = TerminalText.firstUnsafe(in: item.title) { issues.append(.init(.settings, "rules.pioneer.items[\(i)].title", .controlCharacter(bad.value))) }
+        }
+        for grade in ReviewGrade.allCases {
+            if let share = scheme.reviewGrades[grade], !(0...1).contains(share) {
+                issues.append(.init(.settings, "rules.pioneer.reviewGrades.\(grade.rawValue)", .outOfRange(share, min: 0, max: 1)))
+            }
         }
     }
 
@@ -415,6 +529,18 @@ public enum Validator {
         }
 
         private var memberIds: Set<String>?
+        private var memberPositions: [String: Int]?
+
+        /// A member of the workspace by id (the first of the id; walked for the first few questions, then indexed).
+        func member(_ id: String, in workspace: Workspace) -> Member? {
+            if memberPositions == nil, index("memberById") {
+                var map: [String: Int] = [:]
+                for (i, m) in workspace.members.enumerated() where map[m.id] == nil { map[m.id] = i }
+                memberPositions = map
+            }
+            if let memberPositions { return memberPositions[id].map { workspace.members[$0] } }
+            return workspace.members.first { $0.id == id }
+        }
 
         /// Whether the workspace has a member of this id (walked for the first few questions, then indexed).
         func hasMember(_ id: String, in workspace: Workspace) -> Bool {
@@ -465,7 +591,26 @@ public enum Validator {
 
     public static func validate(activity: Activity, in workspace: Workspace, lookup: Lookup = Lookup()) -> [ValidationIssue] {
         scoped(activity, in: workspace.activities, "activities", lookup, RecordRef.activity, idRequired: true) { ref, issues in
-            checkActivity(activity, ref, currentYear: workspace.settings.currentYear, groups: groups(of: activity.branchId, in: workspace, lookup), into: &issues)
+            checkActivity(activity, ref, currentYear: workspace.settings.currentYear, groups: groups(of: activity.branchId, in: workspace, lookup),
+                          member: { lookup.member($0, in: workspace) }, into: &issues)
+        }
+    }
+
+    public static func validate(reviewResult r: ReviewResult, in workspace: Workspace, lookup: Lookup = Lookup()) -> [ValidationIssue] {
+        let twice = workspace.reviewResults.lazy.filter { $0.memberId == r.memberId && $0.year == r.year }.count > 1
+            && workspace.reviewResults.first(where: { $0.memberId == r.memberId && $0.year == r.year }) != r
+        return scoped(r, in: workspace.reviewResults, "reviewResults", lookup, RecordRef.reviewResult, idRequired: true) { ref, issues in
+            checkReviewResult(r, ref, currentYear: workspace.settings.currentYear, member: lookup.member(r.memberId, in: workspace),
+                              memberKnown: lookup.hasMember(r.memberId, in: workspace), branchKnown: groups(of: r.branchId, in: workspace, lookup) != nil,
+                              activity: r.activityId.map { id in workspace.activities.first { $0.id == id } }, twice: twice, into: &issues)
+        }
+    }
+
+    public static func validate(pioneerPoints p: PioneerPoints, in workspace: Workspace, lookup: Lookup = Lookup()) -> [ValidationIssue] {
+        scoped(p, in: workspace.pioneerPoints, "pioneerPoints", lookup, RecordRef.pioneerPoints, idRequired: true) { ref, issues in
+            checkPioneerPoints(p, ref, currentYear: workspace.settings.currentYear, scheme: workspace.settings.rules.pioneer,
+                               memberKnown: lookup.hasMember(p.memberId, in: workspace), branchKnown: groups(of: p.branchId, in: workspace, lookup) != nil,
+                               into: &issues)
         }
     }
 

@@ -50,18 +50,24 @@ public struct Workspace: Hashable, Sendable {
     public var duesPayments: [DuesPayment]
     /// Individual training entries (网络培训 and others), all years read, oldest year first.
     public var trainingEntries: [TrainingEntry]
+    /// 民主评议党员 results, all years read, oldest year first.
+    public var reviewResults: [ReviewResult]
+    /// Points of the 先锋指数's manual items recorded for members, all years read, oldest year first.
+    public var pioneerPoints: [PioneerPoints]
 
     public init(settings: WorkspaceSettings, organisation: Organisation, members: [Member] = [],
                 activities: [Activity] = [], plan: WorkPlan,
                 checkTemplate: CheckTemplate = DefaultScheme.template, scoring: ScoringScheme = DefaultScheme.scheme,
                 checks: [QuarterlyCheck] = [], rectifications: [Rectification] = [],
                 manualScores: [ManualScore] = [], bonuses: [Bonus] = [],
-                duesPayments: [DuesPayment] = [], trainingEntries: [TrainingEntry] = []) {
+                duesPayments: [DuesPayment] = [], trainingEntries: [TrainingEntry] = [],
+                reviewResults: [ReviewResult] = [], pioneerPoints: [PioneerPoints] = []) {
         self.settings = settings; self.organisation = organisation; self.members = members
         self.activities = activities; self.plan = plan
         self.checkTemplate = checkTemplate; self.scoring = scoring; self.checks = checks
         self.rectifications = rectifications; self.manualScores = manualScores; self.bonuses = bonuses
         self.duesPayments = duesPayments; self.trainingEntries = trainingEntries
+        self.reviewResults = reviewResults; self.pioneerPoints = pioneerPoints
     }
 
     /// A new, empty workspace.

@@ -124,6 +124,22 @@ extension TrainingEntry: YearShardedRecord {
     var shardYear: Int { date.year }
 }
 
+/// `reviews/2026/b1.json`: the 民主评议党员 results a branch recorded for a year (the year reviewed).
+/// A load of some years reads the year before each too: last December's 不合格 awaits its 处置 this year.
+extension ReviewResult: YearShardedRecord {
+    static var folder: String { "reviews" }
+    static var recordsKey: String { "results" }
+    var shardYear: Int { year }
+    static func yearsRead(_ years: Set<Int>?) -> Set<Int>? { years.map { $0.union($0.map { $0 - 1 }) } }
+}
+
+/// `pioneer/2026/b1.json`: points of the 先锋指数's manual items a branch recorded, by the year of their day.
+extension PioneerPoints: YearShardedRecord {
+    static var folder: String { "pioneer" }
+    static var recordsKey: String { "points" }
+    var shardYear: Int { date.year }
+}
+
 /// `{"year": 2026, "<folder>": [ … ]}`.
 struct YearShard<Record: YearShardedRecord>: Codable {
     var year: Int
@@ -169,12 +185,16 @@ public enum WorkspacePaths {
     public static let checksDirectory = QuarterlyCheck.folder
     public static let duesDirectory = DuesPayment.folder
     public static let trainingDirectory = TrainingEntry.folder
+    public static let reviewsDirectory = ReviewResult.folder
+    public static let pioneerDirectory = PioneerPoints.folder
     public static let backupDirectory = ".backup"
 
     public static func activities(_ year: Int, branch: String) -> String { shard(Activity.folder, year, branch: branch) }
     public static func checks(_ year: Int, branch: String) -> String { shard(QuarterlyCheck.folder, year, branch: branch) }
     public static func dues(_ year: Int, branch: String) -> String { shard(DuesPayment.folder, year, branch: branch) }
     public static func training(_ year: Int, branch: String) -> String { shard(TrainingEntry.folder, year, branch: branch) }
+    public static func reviews(_ year: Int, branch: String) -> String { shard(ReviewResult.folder, year, branch: branch) }
+    public static func pioneer(_ year: Int, branch: String) -> String { shard(PioneerPoints.folder, year, branch: branch) }
     static func shard(_ folder: String, _ year: Int, branch: String) -> String { "\(folder)/\(year)/\(fileName(branch: branch)).json" }
     public static func members(branch: String) -> String { branchFile(Member.folder, branch: branch) }
     public static func rectifications(branch: String) -> String { branchFile(Rectification.folder, branch: branch) }
@@ -259,11 +279,15 @@ public enum WorkspacePaths {
 
     /// The years of a year folder's files a load of `years` reads (`YearShardedRecord.yearsRead`).
     static func yearsRead(_ folder: String, _ years: Set<Int>?) -> Set<Int>? {
-        folder == DuesPayment.folder ? DuesPayment.yearsRead(years) : years
+        switch folder {
+        case DuesPayment.folder: DuesPayment.yearsRead(years)
+        case ReviewResult.folder: ReviewResult.yearsRead(years)
+        default: years
+        }
     }
 
     /// Folders of one file per year and branch.
-    static let yearFolders = [Activity.folder, QuarterlyCheck.folder, DuesPayment.folder, TrainingEntry.folder]
+    static let yearFolders = [Activity.folder, QuarterlyCheck.folder, DuesPayment.folder, TrainingEntry.folder, ReviewResult.folder, PioneerPoints.folder]
     /// Folders of one file per branch.
     static let branchFolders = [Member.folder, Rectification.folder, ManualScore.folder, Bonus.folder]
     /// Every folder whose files the store owns.

@@ -141,7 +141,8 @@ extension Editor {
             ?? introduced(old: Validator.validate(before!), new: Validator.validate(workspace))
     }
 
-    /// For the everyday edits — an activity, a member, a dues payment, a training entry, a check, a
+    /// For the everyday edits — an activity, a member, a dues payment, a training entry, a review
+    /// result, 先锋 points, a check, a
     /// rectification, a plan task, manual points, a bonus, and batches of them (a check with its findings, an import) — the problems of
     /// the records they touch, on one side of the change; nil for a branch (it can change a whole
     /// subtree's references), which re-runs the whole-workspace pass. `lookup`: one per side (a
@@ -153,16 +154,31 @@ extension Editor {
         }
         switch change {
         case .activity(let was, let now): return side(was, now) { Validator.validate(activity: $0, in: workspace, lookup: lookup) }
-        // A member who goes away (or changes id) may leave payments and entries pointing at them: those too.
+        // A member who goes away (or changes id) may leave payments, entries, results, points, lists and talks pointing at them: those too.
         case .member(let was, let now):
             let gone = was.map { old in now?.id != old.id } ?? false
             let payments = gone ? workspace.duesPayments.filter { $0.memberId == was!.id } : []
             let entries = gone ? workspace.trainingEntries.filter { $0.memberId == was!.id } : []
+            let reviews = gone ? workspace.reviewResults.filter { $0.memberId == was!.id } : []
+            let points = gone ? workspace.pioneerPoints.filter { $0.memberId == was!.id } : []
+            // Attendance lists and talks that name them, when they go away or their days on a roster
+            // move (a walk over the ledger: that is rare).
+            let moved = was.map { old in now.map { new in
+                (old.branchId, old.transfers, old.leftOn, old.acceptedOn, old.joinDate) != (new.branchId, new.transfers, new.leftOn, new.acceptedOn, new.joinDate)
+            } ?? true } ?? false
+            let listing = gone || moved ? workspace.activities.filter { a in
+                (a.attendance?.contains { $0.memberId == was!.id } ?? false) || (a.participants?.contains { $0.memberId == was!.id } ?? false)
+            } : []
             return side(was, now) { Validator.validate(member: $0, in: workspace, lookup: lookup) }
                 + payments.flatMap { Validator.validate(duesPayment: $0, in: workspace, lookup: lookup) }
                 + entries.flatMap { Validator.validate(trainingEntry: $0, in: workspace, lookup: lookup) }
+                + reviews.flatMap { Validator.validate(reviewResult: $0, in: workspace, lookup: lookup) }
+                + points.flatMap { Validator.validate(pioneerPoints: $0, in: workspace, lookup: lookup) }
+                + listing.flatMap { Validator.validate(activity: $0, in: workspace, lookup: lookup) }
         case .duesPayment(let was, let now): return side(was, now) { Validator.validate(duesPayment: $0, in: workspace, lookup: lookup) }
         case .trainingEntry(let was, let now): return side(was, now) { Validator.validate(trainingEntry: $0, in: workspace, lookup: lookup) }
+        case .reviewResult(let was, let now): return side(was, now) { Validator.validate(reviewResult: $0, in: workspace, lookup: lookup) }
+        case .pioneerPoints(let was, let now): return side(was, now) { Validator.validate(pioneerPoints: $0, in: workspace, lookup: lookup) }
         // A check that goes away (or changes id) may leave findings pointing at it: those too.
         case .check(let was, let now):
             let findings = was.map { old in workspace.rectifications.filter { $0.sourceCheckId == old.id } } ?? []

@@ -119,6 +119,8 @@ public struct Journal: Sendable {
         case .member(let b, let a): return encode((b, a))
         case .duesPayment(let b, let a): return encode((b, a))
         case .trainingEntry(let b, let a): return encode((b, a))
+        case .reviewResult(let b, let a): return encode((b, a))
+        case .pioneerPoints(let b, let a): return encode((b, a))
         case .batch: return nil
         }
     }
@@ -181,6 +183,8 @@ public struct Journal: Sendable {
         case "member": return find(ws.members)
         case "duesPayment": return find(ws.duesPayments)
         case "trainingEntry": return find(ws.trainingEntries)
+        case "reviewResult": return find(ws.reviewResults)
+        case "pioneerPoints": return find(ws.pioneerPoints)
         default: return nil
         }
     }

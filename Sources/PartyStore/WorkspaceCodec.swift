@@ -30,6 +30,8 @@ enum WorkspaceCodec {
         case .bonus(let b, let a): Set([b, a].compactMap { $0?.shardPath })
         case .duesPayment(let b, let a): Set([b, a].compactMap { $0?.shardPath })
         case .trainingEntry(let b, let a): Set([b, a].compactMap { $0?.shardPath })
+        case .reviewResult(let b, let a): Set([b, a].compactMap { $0?.shardPath })
+        case .pioneerPoints(let b, let a): Set([b, a].compactMap { $0?.shardPath })
         case .batch(let list): list.reduce(into: Set<String>()) { $0.formUnion(paths(touchedBy: $1)) }
         }
     }
@@ -81,6 +83,8 @@ enum WorkspaceCodec {
         put(workspace.checks)
         put(workspace.duesPayments)
         put(workspace.trainingEntries)
+        put(workspace.reviewResults)
+        put(workspace.pioneerPoints)
         put(workspace.members)
         put(workspace.rectifications)
         put(workspace.manualScores)
@@ -102,6 +106,8 @@ enum WorkspaceCodec {
         renderShards(workspace.checks, into: &files, with: encoder)
         renderShards(workspace.duesPayments, into: &files, with: encoder)
         renderShards(workspace.trainingEntries, into: &files, with: encoder)
+        renderShards(workspace.reviewResults, into: &files, with: encoder)
+        renderShards(workspace.pioneerPoints, into: &files, with: encoder)
         renderBranchFiles(workspace.members, into: &files, with: encoder)
         renderBranchFiles(workspace.rectifications, into: &files, with: encoder)
         renderBranchFiles(workspace.manualScores, into: &files, with: encoder)

@@ -376,6 +376,8 @@ public struct WorkspaceStore: Sendable {
         let (checkSlots, _, checkJobs) = Reader.shardJobs(QuarterlyCheck.self, self, years: years, scanning: scan)
         let (duesSlots, duesJobs) = Reader.shardJobs(DuesPayment.self, self, years: years)
         let (trainingSlots, trainingJobs) = Reader.shardJobs(TrainingEntry.self, self, years: years)
+        let (reviewSlots, reviewJobs) = Reader.shardJobs(ReviewResult.self, self, years: years)
+        let (pointSlots, pointJobs) = Reader.shardJobs(PioneerPoints.self, self, years: years)
         let store = self
         // Largest first, so the cores finish together.
         Concurrently.run([
@@ -387,7 +389,7 @@ public struct WorkspaceStore: Sendable {
             { plan.value = Reader.decode(WorkPlan.self, store, WorkspacePaths.plan, required: false) },
             { template.value = Reader.decode(CheckTemplate.self, store, WorkspacePaths.checkTemplate, required: scoringRequired) },
             { scoring.value = Reader.decode(ScoringScheme.self, store, WorkspacePaths.scoring, required: scoringRequired) },
-        ] + activityJobs + memberJobs + rectificationJobs + checkJobs + duesJobs + trainingJobs + manualJobs + bonusJobs)
+        ] + activityJobs + memberJobs + rectificationJobs + checkJobs + duesJobs + trainingJobs + reviewJobs + pointJobs + manualJobs + bonusJobs)
 
         // Schema 2's manual-scores.json held both lists: its places are in `scores` and `bonuses`.
         var legacyScores: Reader.Outcome<[ManualScore]>? = nil, legacyBonuses: Reader.Outcome<[Bonus]>? = nil
@@ -403,6 +405,7 @@ public struct WorkspaceStore: Sendable {
         let allScores = Concurrently.Slot<Reader.Combined<ManualScore>>(), allBonuses = Concurrently.Slot<Reader.Combined<Bonus>>()
         let allActivities = Concurrently.Slot<Reader.Combined<Activity>>(), allChecks = Concurrently.Slot<Reader.Combined<QuarterlyCheck>>()
         let allDues = Concurrently.Slot<Reader.Combined<DuesPayment>>(), allTraining = Concurrently.Slot<Reader.Combined<TrainingEntry>>()
+        let allReviews = Concurrently.Slot<Reader.Combined<ReviewResult>>(), allPoints = Concurrently.Slot<Reader.Combined<PioneerPoints>>()
         let (oldMembersOutcome, oldRectificationsOutcome) = (oldMembers.value, oldRectifications.value)
         let (scoresLegacy, bonusesLegacy) = (legacyScores, legacyBonuses)
         Concurrently.run([
@@ -412,6 +415,8 @@ public struct WorkspaceStore: Sendable {
             { allChecks.value = Reader.combine(checkSlots) },
             { allDues.value = Reader.combine(duesSlots) },
             { allTraining.value = Reader.combine(trainingSlots) },
+            { allReviews.value = Reader.combine(reviewSlots) },
+            { allPoints.value = Reader.combine(pointSlots) },
             { allScores.value = Reader.combine(manualSlots, legacy: scoresLegacy) },
             { allBonuses.value = Reader.combine(bonusSlots, legacy: bonusesLegacy) },
         ])
@@ -429,6 +434,8 @@ public struct WorkspaceStore: Sendable {
         let checks = reader.take(allChecks.value!)
         let duesPayments = reader.take(allDues.value!)
         let trainingEntries = reader.take(allTraining.value!)
+        let reviewResults = reader.take(allReviews.value!)
+        let pioneerPoints = reader.take(allPoints.value!)
         if legacy { reader.legacyLayout = true }
         // Files of schema 2 found (a copied-in old file, say): the next save is a full one.
         if reader.legacyLayout && migratedFrom == nil { migratedFrom = 2 }
@@ -444,7 +451,8 @@ public struct WorkspaceStore: Sendable {
             plan: planValue ?? WorkPlan(title: "\(settings.currentYear)", year: settings.currentYear),
             checkTemplate: templateValue ?? DefaultScheme.template, scoring: scoringValue ?? DefaultScheme.scheme,
             checks: checks, rectifications: rectifications,
-            manualScores: manualScores, bonuses: bonuses, duesPayments: duesPayments, trainingEntries: trainingEntries)
+            manualScores: manualScores, bonuses: bonuses, duesPayments: duesPayments, trainingEntries: trainingEntries,
+            reviewResults: reviewResults, pioneerPoints: pioneerPoints)
         if legacyMembers {
             workspace.migrateLegacyMemberFields()
             // Placed where a save puts them: the origins of files read no longer match the lists.
@@ -474,21 +482,31 @@ public struct WorkspaceStore: Sendable {
         let duesMissing = DuesPayment.yearsRead(missing)!.subtracting(DuesPayment.yearsRead(have)!)
         let (duesSlots, duesJobs) = Reader.shardJobs(DuesPayment.self, store, years: duesMissing, exact: true)
         let (trainingSlots, trainingJobs) = Reader.shardJobs(TrainingEntry.self, store, years: missing)
-        Concurrently.run(activityJobs + checkJobs + (duesMissing.isEmpty ? [] : duesJobs) + trainingJobs)
+        // Review results likewise (the year before each).
+        let reviewsMissing = ReviewResult.yearsRead(missing)!.subtracting(ReviewResult.yearsRead(have)!)
+        let (reviewSlots, reviewJobs) = Reader.shardJobs(ReviewResult.self, store, years: reviewsMissing, exact: true)
+        let (pointSlots, pointJobs) = Reader.shardJobs(PioneerPoints.self, store, years: missing)
+        Concurrently.run(activityJobs + checkJobs + (duesMissing.isEmpty ? [] : duesJobs) + trainingJobs
+                         + (reviewsMissing.isEmpty ? [] : reviewJobs) + pointJobs)
         let activities = reader.take(Reader.combine(activitySlots))
         let checks = reader.take(Reader.combine(checkSlots))
         let dues = duesMissing.isEmpty ? [] : reader.take(Reader.combine(duesSlots))
         let training = reader.take(Reader.combine(trainingSlots))
+        let reviews = reviewsMissing.isEmpty ? [] : reader.take(Reader.combine(reviewSlots))
+        let points = reader.take(Reader.combine(pointSlots))
         guard reader.problems.isEmpty else { throw .invalid(reader.problems) }
         // Places stay aligned with model order only if they were (they are dropped after a save).
         for (folder, count) in [(Activity.folder, loaded.workspace.activities.count), (QuarterlyCheck.folder, loaded.workspace.checks.count),
-                                (DuesPayment.folder, loaded.workspace.duesPayments.count), (TrainingEntry.folder, loaded.workspace.trainingEntries.count)] {
+                                (DuesPayment.folder, loaded.workspace.duesPayments.count), (TrainingEntry.folder, loaded.workspace.trainingEntries.count),
+                                (ReviewResult.folder, loaded.workspace.reviewResults.count), (PioneerPoints.folder, loaded.workspace.pioneerPoints.count)] {
             if let origins = loaded.origins[folder], origins.count == count { loaded.origins[folder] = origins + (reader.origins[folder] ?? []) }
         }
         loaded.workspace.activities += activities
         loaded.workspace.checks += checks
         loaded.workspace.duesPayments += dues
         loaded.workspace.trainingEntries += training
+        loaded.workspace.reviewResults += reviews
+        loaded.workspace.pioneerPoints += points
         loaded.digests.merge(reader.digests) { _, new in new }
         loaded.years = have.union(missing)
         loaded.activityIdsNotRead.readSince.formUnion(missing)
@@ -626,6 +644,8 @@ public struct WorkspaceStore: Sendable {
         case .check(let i): sharded(loaded.workspace.checks, i)
         case .duesPayment(let i): sharded(loaded.workspace.duesPayments, i)
         case .trainingEntry(let i): sharded(loaded.workspace.trainingEntries, i)
+        case .reviewResult(let i): sharded(loaded.workspace.reviewResults, i)
+        case .pioneerPoints(let i): sharded(loaded.workspace.pioneerPoints, i)
         }
     }
 

@@ -62,9 +62,11 @@ public struct DashboardData: Sendable {
     public var selectedQuarter: Quarter { Quarter(year: year, number: quarter)! }
 
     /// The years of activities and checks the panes need to show `year`: that year, and for the
-    /// alerts (which are as of `asOf`) the as-of quarter and the one before it.
+    /// alerts (which are as of `asOf`) the as-of quarter and the one before it, and the six months
+    /// before `asOf` (the 组织生活 attendance rule looks back six months: a run begun last year
+    /// counts in January–June).
     public static func years(for year: Int, asOf: Day) -> Set<Int> {
-        [year, asOf.year, asOf.quarter.previous.year]
+        [year, asOf.year, asOf.quarter.previous.year, asOf.adding(months: -6).year]
     }
 
     /// `compliance`: the ledger already counted for this workspace (after an edit, `updated(for:in:)`).

@@ -121,7 +121,7 @@ enum DetailView {
                                ("  " + (kind.map { $0.name(lang) } ?? lang.pick("全部类型", "all kinds")) + lang.pick(" (t 切换类型, [ ] 换季度)", " (t kind, [ ] quarter)"), .muted)]))
         for a in acts {
             out.append(DetailLine([(a.date.iso + " ", .muted), (DisplayWidth.pad(a.kind.name(lang), to: 10), .accent), (a.title, .text),
-                                   (a.attended.map { "  \($0)/\(a.expected ?? $0)" } ?? "", .muted)]))
+                                   (a.headcount.attended.map { "  \($0)/\(a.headcount.expected ?? $0)" } ?? "", .muted)]))
         }
         return out
     }
@@ -191,7 +191,11 @@ enum DetailView {
         ]
         if let p = a.place { out.append(DetailLine(lang.pick("地点 ", "Place ") + p)) }
         if let h = a.host { out.append(DetailLine(lang.pick("主持人 ", "Host ") + h)) }
-        if let at = a.attended { out.append(DetailLine(lang.pick("实到/应到 ", "Attended ") + "\(at)/\(a.expected.map(String.init) ?? "?")")) }
+        let count = a.headcount
+        if let at = count.attended {
+            out.append(DetailLine(lang.pick("实到/应到 ", "Attended ") + "\(at)/\(count.expected.map(String.init) ?? "?")"
+                                  + (count.fromList ? lang.pick("  (签到表)", "  (attendance list)") : "")))
+        }
         if let h = a.hours { out.append(DetailLine(lang.pick("学时 ", "Hours ") + formatNumber(h))) }
         if let g = a.partyGroupId { out.append(DetailLine(lang.pick("党小组 ", "Group ") + g)) }
         if let n = a.notes { out.append(DetailLine(lang.pick("备注 ", "Notes ") + n, .muted)) }

@@ -15,12 +15,21 @@ public enum Forms {
             FormField(key: "place", label: lang.pick("地点", "Place"), kind: .text, value: a?.place ?? ""),
             FormField(key: "host", label: lang.pick("主持人", "Host"), kind: .text, value: a?.host ?? ""),
             FormField(key: "hours", label: lang.pick("学时", "Hours"), kind: .number(min: 0, max: 24, integer: false), value: a?.hours.map(formatNumber) ?? ""),
-            FormField(key: "attended", label: lang.pick("实到", "Attended"), kind: .number(min: 0, max: 100_000, integer: true), value: a?.attended.map(String.init) ?? ""),
-            FormField(key: "expected", label: lang.pick("应到", "Expected"), kind: .number(min: 0, max: 100_000, integer: true), value: a?.expected.map(String.init) ?? ""),
+            headcountField("attended", lang.pick("实到", "Attended"), a?.attended, a, lang),
+            headcountField("expected", lang.pick("应到", "Expected"), a?.expected, a, lang),
             groupField(branchId: branchId, selected: a?.partyGroupId, data, lang: lang),
             FormField(key: "lecturer", label: lang.pick("主讲人", "Lecturer"), kind: .text, value: a?.lecturer ?? ""),
             FormField(key: "notes", label: lang.pick("备注", "Notes"), kind: .text, value: a?.notes ?? ""),
         ]
+    }
+
+    /// 实到/应到 as entered; an activity with a 签到表 counts from the list, and the field says so.
+    static func headcountField(_ key: String, _ label: String, _ entered: Int?, _ a: Activity?, _ lang: Language) -> FormField {
+        var field = FormField(key: key, label: label, kind: .number(min: 0, max: 100_000, integer: true), value: entered.map(String.init) ?? "")
+        if let count = a?.headcount, count.fromList {
+            field.note = lang.pick("以签到表为准: \(count.attended ?? 0)/\(count.expected ?? 0)", "the attendance list counts: \(count.attended ?? 0)/\(count.expected ?? 0)")
+        }
+        return field
     }
 
     static func groupField(branchId: String, selected: String?, _ data: DashboardData, lang: Language) -> FormField {
@@ -127,11 +136,14 @@ public enum Forms {
             var before: Activity? = nil
             var id = data.workspace.newActivityId(on: Day.parse(form.value("date"))!)
             if case .editActivity(let a) = form.purpose { before = a; id = a.id }
-            let after = Activity(id: id, branchId: form.value("branch"), kind: ActivityKind(rawValue: form.value("kind")) ?? .other,
-                                 date: Day.parse(form.value("date"))!, title: text("title") ?? "",
-                                 hours: text("hours").flatMap(Double.init), attended: attended, expected: expected,
-                                 partyGroupId: text("group"), lecturer: text("lecturer"), notes: text("notes"),
-                                 place: text("place"), host: text("host"))
+            // An edit starts from the record as it was: what the form does not show (the 签到表, a
+            // talk's participants) is kept, never dropped.
+            var after = before ?? Activity(id: id, branchId: "", kind: .other, date: Day.parse(form.value("date"))!, title: "")
+            after.branchId = form.value("branch"); after.kind = ActivityKind(rawValue: form.value("kind")) ?? .other
+            after.date = Day.parse(form.value("date"))!; after.title = text("title") ?? ""
+            after.hours = text("hours").flatMap(Double.init); after.attended = attended; after.expected = expected
+            after.partyGroupId = text("group"); after.lecturer = text("lecturer"); after.notes = text("notes")
+            after.place = text("place"); after.host = text("host")
             return .activity(before: before, after: after)
         case .deleteActivity(let a):
             return form.value("confirm") == "yes" ? .activity(before: a, after: nil) : nil

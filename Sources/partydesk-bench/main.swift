@@ -172,10 +172,20 @@ if let dir = workspaceDir {
         let t0 = DispatchTime.now().uptimeNanoseconds
         let loaded = try store.load(years: years)
         let t1 = DispatchTime.now().uptimeNanoseconds
+        // PARTYDESK_BENCH_PHASES=1 with --runs 1: memory after the load (stderr, not parsed by the parent).
+        let phases = ProcessInfo.processInfo.environment["PARTYDESK_BENCH_PHASES"] != nil
+        if phases {
+            FileHandle.standardError.write(String(format: "after load: resident %.0f MB, peak %.0f MB (%d members, %d payments, %d entries, %d activities)\n",
+                                                  residentMB(), peakMB(), loaded.workspace.members.count, loaded.workspace.duesPayments.count,
+                                                  loaded.workspace.trainingEntries.count, loaded.workspace.activities.count).data(using: .utf8)!)
+        }
         let data = DashboardData.opening(loaded.workspace, loadedYears: loaded.years, asOf: asOf, lang: .zh)
         let state = AppState(data: data, width: width, height: height)
         let frame = Views.render(state)
         let fullTime = ms(t0)
+        if phases {
+            FileHandle.standardError.write(String(format: "after the first frame: resident %.0f MB, peak %.0f MB\n", residentMB(), peakMB()).data(using: .utf8)!)
+        }
         if let fingerprint, kept == nil {
             // Kept as the dashboard keeps them: this day's and the next days' (worked out behind a session).
             let days = FirstScreen.daysKept(after: asOf)

@@ -7,7 +7,7 @@ import PartyTUI
 extension TextEncoding: ExpressibleByArgument {}
 
 enum ExportKind: String, ExpressibleByArgument, CaseIterable {
-    case branches, members, activities, checks, rectifications, scores, compliance, alerts
+    case branches, members, activities, checks, rectifications, scores, compliance, alerts, dues
 }
 
 /// What `export --what` takes: one kind, or `all` (every kind but compliance, one sheet each: .xlsx only).
@@ -36,7 +36,7 @@ struct ExportCommand: ParsableCommand {
         abstract: "导出 CSV 或 .xlsx 工作簿 (Excel/WPS 可直接打开) / Export a CSV or an .xlsx workbook that opens correctly in Excel and WPS.")
 
     @OptionGroup var workspace: WorkspaceOptions
-    @Option(name: .long, help: "branches|members|activities|checks|rectifications|scores|compliance|alerts|all (all: 每类一张工作表, 仅 xlsx / one sheet per kind, xlsx only)")
+    @Option(name: .long, help: "branches|members|activities|checks|rectifications|scores|compliance|alerts|dues|all (all: 每类一张工作表, 仅 xlsx / one sheet per kind, xlsx only; dues: 党费表, 每人一行, 每月一列 / a row per member, a column per month)")
     var what: ExportSelection
     @Option(name: .long, help: "年度 / Year.") var year: Int?
     @Option(name: .long, help: "季度 / Quarter (scores).") var quarter: Int?
@@ -68,11 +68,11 @@ struct ExportCommand: ParsableCommand {
         for kind in kinds {
             sheets.append((Self.sheetName(kind, lang), try Self.rows(kind, ws, year: year, quarter: quarter, asOf: day, lang: lang)))
         }
-        // The 党员 sheet holds personal data (names, birth dates, phones): the file says so (DESIGN
+        // The 党员 and 党费 sheets hold personal data (names, birth dates, phones, dues): the file says so (DESIGN
         // §6) — a CSV in its first line, above the header (the import passes over it as a title); a
         // workbook on a sheet of its own after the data (its sheets keep their header in row 1) —
         // and only its owner may read it (0600, an existing file too).
-        let personal = kinds.contains(.members)
+        let personal = kinds.contains(.members) || kinds.contains(.dues)
         let dataSheets = sheets.count
         if personal && format == .xlsx {
             sheets.append((lang.pick("个人信息提示", "Personal data"), [[.text(Self.personalDataSheetNote(lang))], [.text(personalDataNote(lang))]]))
@@ -136,6 +136,7 @@ struct ExportCommand: ParsableCommand {
         case .scores: return lang.pick("考评", "Scores")
         case .compliance: return lang.pick("达标情况", "Compliance")
         case .alerts: return lang.pick("预警", "Alerts")
+        case .dues: return lang.pick("党费", "Dues")
         }
     }
 
@@ -148,6 +149,7 @@ struct ExportCommand: ParsableCommand {
         case .branches: return LedgerSheet.branches.export(ws, year: nil, lang: lang)
         case .members: return LedgerSheet.members.export(ws, year: nil, lang: lang)
         case .activities: return LedgerSheet.activities.export(ws, year: year, lang: lang)
+        case .dues: return LedgerSheet.dues.export(ws, year: y, lang: lang)
         case .checks:
             let items = ws.checkTemplate.items
             // What a person reads first; the id last (as in every sheet PartyDesk writes).
@@ -206,7 +208,7 @@ struct ImportCommand: ParsableCommand {
         abstract: "导入台账: .xlsx 工作簿 (Excel/WPS/LibreOffice), CSV (UTF-8 或 GB18030), UTF-16 制表符分隔文本 (Excel 的 Unicode 文本); 中英文表头 / Import a ledger sheet (.xlsx, CSV, UTF-16 tab text); every problem is listed and nothing is written until all is clean.")
 
     @OptionGroup var workspace: WorkspaceOptions
-    @Option(name: .long, help: "branches|members|activities") var what: LedgerSheet
+    @Option(name: .long, help: "branches|members|activities|dues (党费表: 姓名/编号, 支部, 1月…12月的金额 / dues: name or id, branch, an amount per month)") var what: LedgerSheet
     @Argument(help: ArgumentHelp("表格文件 / The sheet: .xlsx, CSV, or UTF-16 text with tabs. .xls/.et: save as .xlsx first.", valueName: "FILE.xlsx|FILE.csv"))
     var file: String
     @Option(name: .long, help: ArgumentHelp("工作表名称或序号 (从 1 起, 默认第一张; 仅 .xlsx) / The workbook's sheet, by name or number from 1 (default: the first; .xlsx only).", valueName: "NAME|N"))
@@ -214,10 +216,18 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "只显示将新增和修改的记录 / Show what would be added and changed.") var dryRun = false
     @Flag(name: .customLong("create-parents"), help: "支部表: 上级组织中不存在的党总支随导入新建 / Branches: create the general branches named as parents that do not exist.")
     var createParents = false
+    @Option(name: .long, help: "党费表的年度 (默认: 工作区当前年度) / Dues: the year of the month columns (default: the workspace's current year).")
+    var year: Int?
+    @OptionGroup var asOf: AsOfOption
+
+    func validate() throws {
+        if year != nil && what != .dues { throw ValidationError("--year 只用于 --what dues / --year is for --what dues only") }
+    }
 
     func run() throws {
         let lang = workspace.lang
         let zh = lang == .zh
+        let today = try asOf.value()
         // A workbook, or text in any of the encodings offices save (SheetFile decides by content and name).
         let grid: SheetGrid, readAsText: String
         do {
@@ -242,7 +252,10 @@ struct ImportCommand: ParsableCommand {
         }
         var loaded: LoadedWorkspace? = try read()
         var plan: LedgerSheet.Plan
-        do { plan = try what.plan(grid, file: file, into: &loaded!, store: store, lang: lang, options: ImportOptions(createParents: createParents)) } catch { throw workspace.failure(error) }
+        do {
+            plan = try what.plan(grid, file: file, into: &loaded!, store: store, lang: lang,
+                                 options: ImportOptions(createParents: createParents, year: year, today: today))
+        } catch { throw workspace.failure(error) }
         plan.idsSeen = []
         if !plan.problems.isEmpty {
             for p in plan.problems { Output.error(p) }

@@ -29,10 +29,15 @@ struct MembersCommand: ParsableCommand {
         abstract: "党员名册: 状态、职务、党费与学时 / The roster: status, role, dues and training hours per member.",
         discussion: """
         列出截至 --as-of 当天在各支部名册上的党员 (已转出、去世等离开的不列)。欠缴: 截至上月连续未交党费的月数 (当月尚可交纳)。\
-        学时: 当年参加本支部培训、集中学习研讨的学时与个人学时之和, 对照要求 (党员 32, 书记、副书记、支委 56)。输出含个人信息。
+        学时: 当年参加本支部培训、集中学习研讨的学时与个人学时之和, 对照要求 (党员 32, 书记、副书记、支委 56)。\
+        出勤: 当年至 --as-of 有签到表的组织生活 (三会一课、主题党日、组织生活会) 实到/应到 (因公不计入应到)。谈心: 当年与书记或支委的谈心谈话次数。\
+        评议: 最近一次民主评议结果。先锋指数: 当年按 rules.pioneer 计算, 及在本支部的名次。输出含个人信息。
         Members on a branch's roster on the as-of day (those who left are not listed). Arrears: consecutive months unpaid up to \
         the month before the as-of day's. Hours: this year's training and study activities of their branches plus individual \
-        entries, against the requirement (32; 56 for the 班子). The output holds personal data.
+        entries, against the requirement (32; 56 for the 班子). Attendance: present / listed at this year's 组织生活 with \
+        attendance lists up to the as-of day (因公 not counted). Talks: this year's talks with the secretary or a committee \
+        member. Review: the latest 民主评议 grade. Pioneer index: this year's, by rules.pioneer, and the place in the branch. \
+        The output holds personal data.
         """)
 
     @OptionGroup var report: ReportOptions
@@ -56,12 +61,16 @@ struct MembersCommand: ParsableCommand {
         struct Dues: Encodable { var category: String; var base: Double?; var amount: Double?; var monthlyDue: Double? }
         struct Hours: Encodable { var activities: Double; var entries: Double; var total: Double; var required: Double; var reached: Bool }
         struct Mobile: Encodable { var `where`: String; var since: String? }
+        struct Attendance: Encodable { var listed: Int; var present: Int; var absent: [String: Int]; var rate: Double? }
+        struct Review: Encodable { var year: Int; var grade: String; var gradeName: String; var outcome: String? }
+        struct Pioneer: Encodable { var total: Double; var rank: Int; var of: Int; var items: [String: Double?] }
         struct Move: Encodable { var date: String; var from: TransferEnd; var to: TransferEnd; var fromName: String; var toName: String; var letterNumber: String? }
         struct Row: Encodable {
             var id: String, name: String, branchId: String, branchName: String, status: String, statusName: String
             var probationEnds: String?, role: String, roleName: String, gender: String?, birthDate: String?, education: String?
             var phone: String?, joinDate: String?, acceptedOn: String?, partyGroupId: String?, mobile: Mobile?, transfers: [Move]
             var dues: Dues?, arrearsMonths: Int, hours: Hours
+            var attendance: Attendance, talks: Int, review: Review?, pioneer: Pioneer?
         }
         var asOf: String, year: Int, personalData: String, count: Int, members: [Row]
     }
@@ -85,12 +94,20 @@ struct MembersCommand: ParsableCommand {
         let names = Dictionary(ws.organisation.branches.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let branches = wantedBranch.map { [$0] } ?? ws.organisation.branches(inServiceOn: asOf)
 
-        struct Figures { var member: Member; var branchId: String; var status: MemberStatus; var arrears: Int; var training: MemberTraining }
+        struct Figures {
+            var member: Member; var branchId: String; var status: MemberStatus; var arrears: Int; var training: MemberTraining
+            var life: LifeAttendance; var talks: Int; var review: ReviewResult?; var pioneer: PioneerRank?; var ranked: Int
+        }
         var rows: [Figures] = []
         for b in branches {
+            // The branch's 先锋指数 ranking of the year as of the day (its members that day).
+            let ranking = ledger.ranking(branchId: b.id, year: year, asOf: asOf)
+            let rankOf = Dictionary(ranking.map { ($0.member.id, $0) }, uniquingKeysWith: { a, _ in a })
             for m in ledger.members(of: b.id, on: asOf) {
+                let latest = ledger.reviews(of: m.id).filter { $0.year <= year }.max { $0.year < $1.year }
                 let f = Figures(member: m, branchId: b.id, status: m.status(on: asOf), arrears: ledger.arrears(m, asOf: asOf),
-                                training: ledger.training(m, year: year))
+                                training: ledger.training(m, year: year), life: ledger.organisationalLife(m, year: year, asOf: asOf),
+                                talks: ledger.talks(m, year: year, asOf: asOf).count, review: latest, pioneer: rankOf[m.id], ranked: ranking.count)
                 if let statusWanted, f.status != statusWanted { continue }
                 if let roleWanted, m.role != roleWanted { continue }
                 if arrears && f.arrears == 0 { continue }
@@ -100,6 +117,7 @@ struct MembersCommand: ParsableCommand {
         }
         func due(_ m: Member) -> Money? { ledger.monthlyDue(m, YearMonth(asOf)) }
         let hours = { (v: Double) in (v * 100).rounded() / 100 }
+        let round4 = { (v: Double) in (v * 10000).rounded() / 10000 }
 
         switch report.format {
         case .json:
@@ -116,7 +134,16 @@ struct MembersCommand: ParsableCommand {
                                                       amount: $0.code == .fixed ? $0.figure : nil, monthlyDue: due(m)?.yuan) },
                              arrearsMonths: f.arrears,
                              hours: .init(activities: hours(f.training.fromActivities), entries: hours(f.training.fromEntries), total: hours(f.training.total),
-                                          required: f.training.required, reached: f.training.reached))
+                                          required: f.training.required, reached: f.training.reached),
+                             attendance: .init(listed: f.life.listed, present: f.life.present,
+                                               absent: Dictionary(uniqueKeysWithValues: f.life.absent.map { ($0.key.rawValue, $0.value) }),
+                                               rate: f.life.rate.map(round4)),
+                             talks: f.talks,
+                             review: f.review.map { .init(year: $0.year, grade: $0.grade.rawValue, gradeName: $0.grade.name(lang), outcome: $0.outcome) },
+                             pioneer: f.pioneer.map { p in
+                                 .init(total: hours(p.index.total), rank: p.rank, of: f.ranked,
+                                       items: Dictionary(uniqueKeysWithValues: p.index.items.map { ($0.item.id, $0.points.map(hours)) }))
+                             })
             }))
         default:
             let columns: [TextTable.Column] = [
@@ -125,7 +152,9 @@ struct MembersCommand: ParsableCommand {
                 .init(zh ? "职务" : "Role", maxWidth: 10), .init(zh ? "入党日期" : "Joined"), .init(zh ? "电话" : "Phone"),
                 .init(zh ? "党费类别" : "Dues category", maxWidth: 22), .init(zh ? "月应交" : "Monthly", .right, number: true),
                 .init(zh ? "欠缴月数" : "Behind", .right, number: true), .init(zh ? "学时" : "Hours", .right, number: true),
-                .init(zh ? "应达" : "Required", .right, number: true), .init(zh ? "备注" : "Notes", maxWidth: 40), .init(zh ? "编号" : "Id"),
+                .init(zh ? "应达" : "Required", .right, number: true), .init(zh ? "出勤" : "Attendance", .right),
+                .init(zh ? "谈心" : "Talks", .right, number: true), .init(zh ? "评议" : "Review", maxWidth: 12),
+                .init(zh ? "先锋指数" : "Pioneer", .right), .init(zh ? "备注" : "Notes", maxWidth: 40), .init(zh ? "编号" : "Id"),
             ]
             let table = TextTable(columns: columns, rows: rows.map { f in
                 let m = f.member
@@ -137,10 +166,17 @@ struct MembersCommand: ParsableCommand {
                     notes.append((zh ? "\(move.date.iso) 自 " : "from ") + Self.end(move.from, names) + (zh ? " 转入" : " on \(move.date.iso)"))
                 }
                 if !f.training.reached { notes.append(zh ? "学时未达标" : "hours short") }
+                if let r = f.review, r.needsFollowUp { notes.append(zh ? "不合格待处置" : "unqualified: follow-up due") }
+                let run = ledger.unexcusedAbsenceRun(m, asOf: asOf)
+                if run >= ledger.rules.unexcusedAbsenceMonths { notes.append(zh ? "连续\(run)个月无故缺席" : "absent without reason \(run) months") }
                 return [names[f.branchId] ?? f.branchId, m.name, m.gender?.name(lang) ?? "", m.birthDate?.iso ?? "", m.education ?? "",
                         status, m.role.name(lang), m.joinDate?.iso ?? "", m.phone ?? "", m.dues?.name(lang) ?? (zh ? "未登记" : "not recorded"),
                         due(m).map(\.description) ?? "", String(f.arrears), formatNumber(hours(f.training.total)),
-                        formatNumber(f.training.required), notes.joined(separator: zh ? "; " : "; "), m.id]
+                        formatNumber(f.training.required),
+                        f.life.rate.map { Output.percent($0) + " (\(f.life.present)/\(f.life.judged))" } ?? "-", String(f.talks),
+                        f.review.map { "\($0.year) \($0.grade.name(lang))" } ?? "-",
+                        f.pioneer.map { String(format: "%.2f", $0.index.total) + " (\($0.rank)/\(f.ranked))" } ?? "-",
+                        notes.joined(separator: zh ? "; " : "; "), m.id]
             })
             if report.format == .csv {
                 // The note as the sheet's first line, then the table.

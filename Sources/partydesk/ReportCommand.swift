@@ -96,7 +96,19 @@ struct Report {
                                 .map { [$0.id, names[$0.branchId] ?? $0.branchId, $0.description, $0.dueOn.iso, $0.status.name(lang)] })
         let alerts = Section(heading: zh ? "预警" : "Alerts", header: [zh ? "级别" : "Level", zh ? "支部" : "Branch", zh ? "内容" : "Message"],
                              rows: AlertRules.alerts(ws, asOf: asOf).map { [$0.severity.name(lang), $0.branchName, $0.message(lang, naming: false)] })
-        return [scoreSection, complianceSection, states, overdue, alerts]
+        // 党费: each branch's collection over the year's months up to the report's day (no member named).
+        let ledger = compliance.members
+        let lastMonth = YearMonth(min(asOf, Day.lastOf(year: year, month: 12)))
+        let months = (1...12).compactMap { YearMonth(year: year, month: $0) }.filter { $0 <= lastMonth }
+        let duesRows: [[String]] = ws.organisation.branches(inServiceOn: Day.firstOf(year: year, month: 1)).compactMap { b in
+            let t = DuesCollection.total(months.map { ledger.collection(b.id, $0, asOf: asOf) }, month: lastMonth)
+            guard t.membersOwing > 0 else { return nil }
+            return [b.name, t.due.description, t.paid.description, t.rate.map(Output.percent) ?? "-"]
+        }
+        let dues = Section(heading: zh ? "党费收缴 (本年至今)" : "Dues collected (year to date)",
+                           header: [zh ? "支部" : "Branch", zh ? "应交 (元)" : "Due (yuan)", zh ? "已交 (元)" : "Paid (yuan)", zh ? "收缴率" : "Rate"],
+                           rows: duesRows)
+        return [scoreSection, complianceSection, states, overdue, alerts, dues]
     }
 
     // MARK: HTML

@@ -12,7 +12,9 @@ files = {"workspace.json": "workspace", "organisation.json": "organisation", "pl
 for folder in ("members", "rectifications", "manual-scores", "bonuses"):
     for name in sorted(os.listdir(os.path.join(workspace, folder))):
         files[folder + "/" + name] = folder
-for folder in ("activities", "checks", "dues", "training"):
+for folder in ("activities", "checks", "dues", "training", "reviews", "pioneer"):
+    if not os.path.isdir(os.path.join(workspace, folder)):
+        continue
     for year in sorted(os.listdir(os.path.join(workspace, folder))):
         for name in sorted(os.listdir(os.path.join(workspace, folder, year))):
             files[folder + "/" + year + "/" + name] = folder

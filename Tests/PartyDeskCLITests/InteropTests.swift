@@ -42,7 +42,10 @@ func shell(_ command: String) throws -> Int32 {
         switch what {
         case "branches": #expect(reloaded.organisation.branches == original.organisation.branches)
         case "members": #expect(Set(reloaded.members.map(\.id)) == Set(original.members.map(\.id)) && reloaded.members.sorted { $0.id < $1.id } == original.members.sorted { $0.id < $1.id })
-        default: #expect(Set(reloaded.activities) == Set(original.activities))
+        // An attendance list and a talk's participants have no column (issue 18): a re-created activity comes back without them.
+        default:
+            func sheetFields(_ a: Activity) -> Activity { var a = a; a.attendance = nil; a.participants = nil; return a }
+            #expect(Set(reloaded.activities.map(sheetFields)) == Set(original.activities.map(sheetFields)))
         }
         // Importing the same file again changes nothing.
         let before = allFilesIn(b.directory)

@@ -57,6 +57,22 @@ import PartyTUI
         #expect(strongest.keys.contains("share"))
     }
 
+    /// The report's 党费 section: each branch's collection from January to the report's month, the
+    /// same sums as the member ledger's; no member named.
+    @Test func theReportCarriesDuesCollectedThisYear() throws {
+        let out = tmp.sub("r.md")
+        #expect(try run(["report", "--out", out, "--format", "md"]).status == 0)
+        let text = try String(contentsOfFile: out, encoding: .utf8)
+        let section = try #require(text.components(separatedBy: "## 党费收缴 (本年至今)").last)
+        let ws = DemoWorkspace.make(asOf: testAsOf)
+        let ledger = MemberLedger(ws)
+        let branch = ws.organisation.branches[0]
+        let months = (1...testAsOf.month).compactMap { YearMonth(year: testAsOf.year, month: $0) }
+        let t = DuesCollection.total(months.map { ledger.collection(branch.id, $0, asOf: testAsOf) }, month: months.last!)
+        #expect(section.contains("| \(branch.name) | \(t.due.description) | \(t.paid.description) |"), "\(section.prefix(400))")
+        #expect(!ws.members.contains { section.contains($0.name) })
+    }
+
     @Test func quarterScoresHaveTheQuarter() throws {
         let out = try json(["scores", "--year", "2026", "--quarter", "3"])
         #expect(out["quarter"] as? Int == 3)

@@ -22,7 +22,8 @@ import TestSupport
     @Test func theDemoRecordsPlaceAndHostForMostActivities() {
         let ws = DemoWorkspace.make(asOf: testAsOf)
         let recorded = ws.activities.filter { $0.place != nil && $0.host != nil }
-        #expect(recorded.count * 10 > ws.activities.count * 8)
+        // Talks have neither (issue 18 gave the demo a talk a year per member): most of the rest have both.
+        #expect(recorded.count * 10 > ws.activities.filter { $0.kind != .talk }.count * 8)
         #expect(ws.activities.filter { $0.kind == .talk }.allSatisfy { $0.place == nil && $0.host == nil })
         #expect(Set(recorded.compactMap(\.place)).isSuperset(of: ["党员活动室", "行政楼三楼会议室", "学术报告厅"]))
         // The host is one of the branch's leaders (or a group's leader) — the secretary most of the time.

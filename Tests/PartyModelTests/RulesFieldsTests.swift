@@ -48,6 +48,8 @@ import TestSupport
         out.append("\(ScoringEngine(ws).year(2026, asOf: d("2026-11-21")).branches.map(\.total))")
         // 党费 collection (the dues scales).
         out.append("\(MemberLedger(ws).collection("a", YearMonth(year: 2026, month: 3)!, asOf: d("2026-11-21")))")
+        // The member's 先锋指数 (issue 18).
+        out.append("\(MemberLedger(ws).pioneerIndex(ws.members[0], year: 2026))")
         return out.joined(separator: "\n")
     }
 
@@ -70,6 +72,11 @@ import TestSupport
         "trainingHoursForLeaders": { $0.trainingHoursForLeaders = 4 },
         "secretaryVacantMonths": { $0.secretaryVacantMonths = 1 },
         "checkGraceDays": { $0.checkGraceDays = 5 },
+        // Issue 18: the member has had no talk (an alert in Q4; none required at 0); a run of 0 months of
+        // absence is everyone's (an alert, and a problem: at least 1); the scheme without its honours item.
+        "talksPerYear": { $0.talksPerYear = 0 },
+        "unexcusedAbsenceMonths": { $0.unexcusedAbsenceMonths = 0 },
+        "pioneer": { $0.pioneer.items.removeLast() },
     ]
 
     @Test func everyFieldIsListed() {

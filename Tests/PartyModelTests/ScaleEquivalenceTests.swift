@@ -84,6 +84,8 @@ import TestSupport
                 }
                 let required = roster.map { [.secretary, .deputySecretary, .committeeMember].contains($0.role) ? rules.trainingHoursForLeaders : rules.trainingHoursPerMember }
                 return Double(zip(hours, required).filter { $0 + 1e-9 >= $1 }.count) / Double(roster.count)
+            // The 先锋指数 (pioneerIndex) is not in the default scheme the generated workspaces are scored by.
+            case .pioneerIndex: return 0
             }
         }
         for year in [2025, 2026] {

@@ -41,12 +41,15 @@ import TestSupport
                 else if path.hasPrefix("bonuses/") { try same(Branch<Bonus>.self); try direct(BranchShard<Bonus>.self, \.records) }
                 else if path.hasPrefix("dues/") { try same(Shard<DuesPayment>.self); try direct(YearShard<DuesPayment>.self, \.records) }
                 else if path.hasPrefix("training/") { try same(Shard<TrainingEntry>.self); try direct(YearShard<TrainingEntry>.self, \.records) }
+                else if path.hasPrefix("reviews/") { try same(Shard<ReviewResult>.self); try direct(YearShard<ReviewResult>.self, \.records) }
+                else if path.hasPrefix("pioneer/") { try same(Shard<PioneerPoints>.self); try direct(YearShard<PioneerPoints>.self, \.records) }
                 else { try same(Branch<Rectification>.self); try direct(BranchShard<Rectification>.self, \.records) }
             }
         }
         #expect(checked == files.count && checked > 20)
         #expect(files.keys.contains { $0.hasPrefix("manual-scores/") } && files.keys.contains { $0.hasPrefix("bonuses/") })
         #expect(files.keys.contains { $0.hasPrefix("dues/") } && files.keys.contains { $0.hasPrefix("training/") })
+        #expect(files.keys.contains { $0.hasPrefix("reviews/") } && files.keys.contains { $0.hasPrefix("pioneer/") })
         // Loading reaches the direct readers through this cast (a conditional conformance), not the Decoder.
         #expect((YearShard<Activity>.self as Any.Type) is any TapeDocument.Type)
         #expect((BranchShard<Member>.self as Any.Type) is any TapeDocument.Type)

@@ -30,6 +30,8 @@ func byId(_ workspace: Workspace) -> Workspace {
     w.bonuses.sort { "\($0.branchId)|\($0.year)|\($0.points)|\($0.reason)" < "\($1.branchId)|\($1.year)|\($1.points)|\($1.reason)" }
     w.duesPayments.sort { $0.id < $1.id }
     w.trainingEntries.sort { $0.id < $1.id }
+    w.reviewResults.sort { $0.id < $1.id }
+    w.pioneerPoints.sort { $0.id < $1.id }
     return w
 }
 

@@ -208,8 +208,9 @@ import TestSupport
         #expect(again.change == nil && again.unchanged == 2)
     }
 
-    /// Exports are for people — names, Chinese labels, the id last — and read back unchanged.
-    @Test(arguments: LedgerSheet.allCases, [Language.zh, .en])
+    /// Exports are for people — names, Chinese labels, the id last — and read back unchanged. (The 党费
+    /// sheet, a row per member and a column per month, has its own round trip: DuesSheetTests.)
+    @Test(arguments: LedgerSheet.allCases.filter { $0 != .dues }, [Language.zh, .en])
     func exportsAreReadableAndReadBackExactly(sheet: LedgerSheet, lang: Language) throws {
         var ws = smallWorkspace()
         ws.activities[0].place = "党员活动室"
@@ -232,6 +233,7 @@ import TestSupport
         case .branches:
             #expect(Array(rows[1].map(\.value).prefix(4)) == (lang == .zh ? ["党支部", "一支部", "第一党总支", "机关"] : ["Branch", "一支部", "第一党总支", "Government"]))
             #expect(rows[2][2].value == "测试党委")
+        case .dues: break
         }
     }
 }

@@ -161,6 +161,24 @@ extension String {
         }
     }
 
+    /// Editing an activity keeps what the form does not show: its 签到表 and a talk's participants.
+    /// The 实到/应到 fields say the list counts (5/7 here), and the table and detail show the list's counts.
+    @Test func editingAnActivityKeepsItsAttendanceList() throws {
+        let ws = smallWorkspace()
+        var a = ws.activities[0]
+        a.attendance = (1...7).map { AttendanceEntry(memberId: "x\($0)", present: $0 <= 5, absenceReason: $0 <= 5 ? nil : .leave) }
+        a.participants = [TalkParticipant(name: "外单位 王某")]
+        let data = DashboardData(workspace: ws, year: 2026, quarter: 4, asOf: testAsOf, lang: .zh)
+        var form = Forms.editActivity(a, data)
+        #expect(form.fields.first { $0.key == "attended" }?.note == "以签到表为准: 5/7")
+        set(&form, "title", "年终党员大会(改)")
+        let change = try #require(Forms.change(from: &form, data))
+        guard case .activity(let before?, let after?) = change else { Issue.record("not an edit"); return }
+        #expect(before == a)
+        #expect(after.title == "年终党员大会(改)" && after.attendance == a.attendance && after.participants == a.participants)
+        #expect(after.headcount == Headcount(attended: 5, expected: 7, fromList: true))
+    }
+
     @Test func recordACheckWithFindingsAsOneChange() throws {
         let state = demoState()
         let q4 = Quarter(year: 2026, number: 4)!

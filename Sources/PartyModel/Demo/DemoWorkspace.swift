@@ -94,6 +94,7 @@ public enum DemoWorkspace {
             plan: DemoPlan.make(year: year, asOf: asOf))
         addMemberLedger(to: &workspace, specs: specs, asOf: asOf)
         DemoChecks.add(to: &workspace, specs: specs, asOf: asOf, rng: &rng)
+        addConduct(to: &workspace, asOf: asOf)
         return workspace
     }
 

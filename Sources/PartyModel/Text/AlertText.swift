@@ -36,6 +36,18 @@ public extension Alert {
             let who = naming ? Self.names(names, of: members, lang) : ""
             return lang.pick("\(members) 名党员\(year)年培训学时未达要求\(who), 请在年底前补足",
                              "\(members) member(s) short of their \(year) training hours\(who): make them up before the year ends")
+        case .unexcusedAbsence(let months, let members, let names):
+            let who = naming ? Self.names(names, of: members, lang) : ""
+            return lang.pick("\(members) 名党员连续 \(months) 个月无故不参加组织生活\(who), 请支部了解情况 (党章第九条)",
+                             "\(members) member(s) absent without reason from organisational life \(months) months running\(who): the branch should look into it (Party Constitution, Art. 9)")
+        case .talksMissing(let year, let required, let members, let names):
+            let who = naming ? Self.names(names, of: members, lang) : ""
+            return lang.pick("\(members) 名党员\(year)年尚未与书记或支委谈心谈话 (每年至少 \(required) 次)\(who), 请在年底前安排",
+                             "\(members) member(s) without a \(year) talk with the secretary or a committee member (at least \(required) a year)\(who): arrange them before the year ends")
+        case .unqualifiedFollowUp(let members, let names):
+            let who = naming ? Self.names(names, of: members, lang) : ""
+            return lang.pick("\(members) 名党员民主评议为不合格\(who), 尚未登记处置情况, 请按规定处置不合格党员",
+                             "\(members) member(s) rated unqualified in the democratic review\(who), no follow-up recorded: deal with them as the rules require")
         case .meetingsBehind(let quarter, let kinds):
             let names = kinds.map { $0.name(lang) }.joined(separator: lang.pick("、", ", "))
             return lang.pick("\(quarter.name(lang))已过的月份未按要求开展: \(names)", "\(quarter.name(lang)): a month already ended without \(names)")
@@ -79,6 +91,9 @@ public extension AlertKind {
         case .partyGroupTooLarge(_, _, let maximum): lang.pick("党小组超过\(maximum)人", "party groups over \(maximum)")
         case .duesArrears(_, let months, _): lang.pick("党费欠缴\(months)个月以上", "dues \(months)+ months behind")
         case .trainingHoursShort: lang.pick("党员学时未达标", "members short of training hours")
+        case .unexcusedAbsence(let months, _, _): lang.pick("连续\(months)个月无故缺席组织生活", "absent without reason \(months)+ months")
+        case .talksMissing: lang.pick("谈心谈话未覆盖全体党员", "members without a talk this year")
+        case .unqualifiedFollowUp: lang.pick("处置不合格党员", "unqualified members to follow up")
         case .meetingsBehind: lang.pick("组织生活未按期开展", "meetings missed")
         case .meetingsDueSoon: lang.pick("本季度末待开展", "meetings due this month")
         case .checkMissing: lang.pick("季度检查未录入", "quarterly check missing")

@@ -332,3 +332,62 @@ extension DuesCategory.Code: NamedCode {
         }
     }
 }
+
+public extension ReviewGrade {
+    func name(_ lang: Language) -> String {
+        switch self {
+        case .excellent: lang.pick("优秀", "Excellent")
+        case .qualified: lang.pick("合格", "Qualified")
+        case .basicallyQualified: lang.pick("基本合格", "Basically qualified")
+        case .unqualified: lang.pick("不合格", "Unqualified")
+        }
+    }
+}
+
+public extension AbsenceReason {
+    func name(_ lang: Language) -> String {
+        switch self {
+        case .leave: lang.pick("请假", "Leave")
+        case .onDuty: lang.pick("因公", "On duty")
+        case .sick: lang.pick("病假", "Sick")
+        case .unexcused: lang.pick("无故", "Unexcused")
+        }
+    }
+}
+
+public extension PioneerSource {
+    func name(_ lang: Language) -> String {
+        switch self {
+        case .attendance: lang.pick("参加组织生活", "Organisational life")
+        case .training: lang.pick("学习培训", "Training")
+        case .dues: lang.pick("按时交纳党费", "Dues on time")
+        case .talks: lang.pick("谈心谈话", "Talks")
+        case .review: lang.pick("民主评议", "Democratic review")
+        case .manual: lang.pick("手工记分", "Recorded points")
+        }
+    }
+}
+
+extension ReviewGrade: NamedCode {
+    public static let nameTable = makeNameTable()
+    public var variants: [String] {
+        switch self {
+        case .excellent: ["优"]
+        case .qualified: ["称职"]
+        case .basicallyQualified: ["基本称职"]
+        case .unqualified: ["不称职"]
+        }
+    }
+}
+
+extension AbsenceReason: NamedCode {
+    public static let nameTable = makeNameTable()
+    public var variants: [String] {
+        switch self {
+        case .leave: ["事假", "请假缺席"]
+        case .onDuty: ["公差", "出差", "因公缺席"]
+        case .sick: ["病", "因病"]
+        case .unexcused: ["缺席", "无故缺席", "旷会"]
+        }
+    }
+}

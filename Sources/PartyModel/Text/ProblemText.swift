@@ -111,6 +111,22 @@ public extension ProblemKind {
             return lang.pick("党费比例档次应按上限从低到高排列, 最后一档不设上限", "dues brackets must rise by their upper limit, the last without one")
         case .probationBeforeAcceptance:
             return lang.pick("预备期满日期应晚于支部大会接收日期", "the probation must end after the day the member was accepted")
+        case .notOnRoster(let member, let branch, let day):
+            return lang.pick("党员 \"\(member)\" \(day.iso) 不在支部 \"\(branch)\" 的名册上", "member \"\(member)\" was not on branch \"\(branch)\"'s roster on \(day.iso)")
+        case .listedTwice(let member):
+            return lang.pick("党员 \"\(member)\" 在签到表中出现两次", "member \"\(member)\" is listed twice")
+        case .reasonForPresent:
+            return lang.pick("已到会的党员不应填写缺席原因", "a member who was present has no absence reason")
+        case .participantsNotTalk:
+            return lang.pick("只有谈心谈话记录参加人 (participants); 其他活动用签到 (attendance)", "only a talk has participants; other activities keep an attendance list")
+        case .talkNeedsTwo:
+            return lang.pick("谈心谈话至少要有两名参加人", "a talk needs at least two participants")
+        case .reviewTwice(let member, let year):
+            return lang.pick("党员 \"\(member)\" \(year)年已有民主评议结果", "member \"\(member)\" already has a \(year) review result")
+        case .notReviewActivity(let id):
+            return lang.pick("\"\(id)\" 不是本支部当年的民主评议党员活动", "\"\(id)\" is not a democratic review activity of this branch and year")
+        case .notManualPioneerItem(let id):
+            return lang.pick("\"\(id)\" 不是先锋指数中的手工记分项 (rules.pioneer)", "\"\(id)\" is not a manual item of the pioneer index (rules.pioneer)")
         }
     }
 

@@ -58,7 +58,38 @@ final class ActivityWriter {
             out.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
             out.append(contentsOf: pretty ? "\" : ".utf8 : "\":".utf8)
         }
+        // A list of small objects as a key's value, as JSONEncoder lays it out: in the files each
+        // object on its own lines two steps in, an empty list `[`, a blank line, `]`. `body` writes
+        // an object's fields, calling `field` with each key in sorted order.
+        func array<T>(_ list: [T], _ body: (T, (StaticString) -> Void) -> Void) {
+            out.append(UInt8(ascii: "["))
+            if list.isEmpty {
+                out.append(contentsOf: pretty ? "\n\n      ]".utf8 : "]".utf8)
+                return
+            }
+            for (i, element) in list.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                out.append(contentsOf: pretty ? "\n        {\n".utf8 : "{".utf8)
+                var first = true
+                body(element) { name in
+                    if first { first = false } else { out.append(contentsOf: pretty ? ",\n".utf8 : ",".utf8) }
+                    out.append(contentsOf: pretty ? "          \"".utf8 : "\"".utf8)
+                    out.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+                    out.append(contentsOf: pretty ? "\" : ".utf8 : "\":".utf8)
+                }
+                out.append(contentsOf: pretty ? "\n        }".utf8 : "}".utf8)
+            }
+            out.append(contentsOf: pretty ? "\n      ]".utf8 : "]".utf8)
+        }
         out.append(contentsOf: pretty ? "    {\n".utf8 : "{".utf8)
+        if let list = a.attendance {
+            key("attendance")
+            array(list) { e, field in
+                if let r = e.absenceReason { field("absenceReason"); string(r.rawValue, into: &out) }
+                field("memberId"); string(e.memberId, into: &out)
+                field("present"); out.append(contentsOf: e.present ? "true".utf8 : "false".utf8)
+            }
+        }
         if let v = a.attended { key("attended"); out.append(contentsOf: String(v).utf8) }
         key("branchId"); string(a.branchId, into: &out)
         key("date"); string(a.date.iso, into: &out)
@@ -69,6 +100,13 @@ final class ActivityWriter {
         key("kind"); string(a.kind.rawValue, into: &out)
         if let v = a.lecturer { key("lecturer"); string(v, into: &out) }
         if let v = a.notes { key("notes"); string(v, into: &out) }
+        if let list = a.participants {
+            key("participants")
+            array(list) { p, field in
+                if let id = p.memberId { field("memberId"); string(id, into: &out) }
+                field("name"); string(p.name, into: &out)
+            }
+        }
         if let v = a.partyGroupId { key("partyGroupId"); string(v, into: &out) }
         if let v = a.place { key("place"); string(v, into: &out) }
         key("title"); string(a.title, into: &out)

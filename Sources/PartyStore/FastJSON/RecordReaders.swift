@@ -75,12 +75,14 @@ extension Activity: TapeReadable {
     init(tape: JSONTape, object: Int) throws {
         var id: String?, branchId: String?, kind: ActivityKind?, date: Day?, title: String?
         var hours: Double?, attended: Int?, expected: Int?, partyGroupId: String?, lecturer: String?, notes: String?
-        var place: String?, host: String?
+        var place: String?, host: String?, attendance: [AttendanceEntry]?, participants: [TalkParticipant]?
         try tape.forEachField(object) { key, v in
             switch key {
             case "id": id = try tape.string(at: v)
             case "branchId": branchId = try tape.string(at: v)
             case "kind": kind = try tape.code(ActivityKind.self, v)
+            case "attendance": attendance = tape.isNull(v) ? nil : try tape.records(AttendanceEntry.self, v)
+            case "participants": participants = tape.isNull(v) ? nil : try tape.records(TalkParticipant.self, v)
             case "lecturer": lecturer = try tape.optionalString(v)
             case "date": date = try tape.day(v)
             case "title": title = try tape.string(at: v)
@@ -96,7 +98,80 @@ extension Activity: TapeReadable {
         }
         self.init(id: try required(id), branchId: try required(branchId), kind: try required(kind), date: try required(date),
                   title: try required(title), hours: hours, attended: attended, expected: expected,
-                  partyGroupId: partyGroupId, lecturer: lecturer, notes: notes, place: place, host: host)
+                  partyGroupId: partyGroupId, lecturer: lecturer, notes: notes, place: place, host: host,
+                  attendance: attendance, participants: participants)
+    }
+}
+
+extension AttendanceEntry: TapeReadable {
+    init(tape: JSONTape, object: Int) throws {
+        var memberId: String?, present: Bool?, reason: AbsenceReason?
+        try tape.forEachField(object) { key, v in
+            switch key {
+            case "memberId": memberId = try tape.string(at: v)
+            case "present": present = try tape.bool(tape.nodes[v])
+            case "absenceReason": reason = tape.isNull(v) ? nil : try tape.code(AbsenceReason.self, v)
+            default: throw TapeDecoder.Unsupported()
+            }
+        }
+        self.init(memberId: try required(memberId), present: try required(present), absenceReason: reason)
+    }
+}
+
+extension TalkParticipant: TapeReadable {
+    init(tape: JSONTape, object: Int) throws {
+        var memberId: String?, name: String?
+        try tape.forEachField(object) { key, v in
+            switch key {
+            case "memberId": memberId = try tape.optionalString(v)
+            case "name": name = try tape.string(at: v)
+            default: throw TapeDecoder.Unsupported()
+            }
+        }
+        self.init(memberId: memberId, name: try required(name))
+    }
+}
+
+extension ReviewResult: TapeReadable {
+    init(tape: JSONTape, object: Int) throws {
+        var id: String?, memberId: String?, branchId: String?, year: Int?, grade: ReviewGrade?, activityId: String?
+        var note: String?, outcome: String?, outcomeOn: Day?
+        try tape.forEachField(object) { key, v in
+            switch key {
+            case "id": id = try tape.string(at: v)
+            case "memberId": memberId = try tape.string(at: v)
+            case "branchId": branchId = try tape.string(at: v)
+            case "year": year = try tape.int(at: v)
+            case "grade": grade = try tape.code(ReviewGrade.self, v)
+            case "activityId": activityId = try tape.optionalString(v)
+            case "note": note = try tape.optionalString(v)
+            case "outcome": outcome = try tape.optionalString(v)
+            case "outcomeOn": outcomeOn = tape.isNull(v) ? nil : try tape.day(v)
+            default: throw TapeDecoder.Unsupported()
+            }
+        }
+        self.init(id: try required(id), memberId: try required(memberId), branchId: try required(branchId), year: try required(year),
+                  grade: try required(grade), activityId: activityId, note: note, outcome: outcome, outcomeOn: outcomeOn)
+    }
+}
+
+extension PioneerPoints: TapeReadable {
+    init(tape: JSONTape, object: Int) throws {
+        var id: String?, memberId: String?, branchId: String?, itemId: String?, date: Day?, points: Double?, note: String?
+        try tape.forEachField(object) { key, v in
+            switch key {
+            case "id": id = try tape.string(at: v)
+            case "memberId": memberId = try tape.string(at: v)
+            case "branchId": branchId = try tape.string(at: v)
+            case "itemId": itemId = try tape.string(at: v)
+            case "date": date = try tape.day(v)
+            case "points": points = try tape.double(at: v)
+            case "note": note = try tape.optionalString(v)
+            default: throw TapeDecoder.Unsupported()
+            }
+        }
+        self.init(id: try required(id), memberId: try required(memberId), branchId: try required(branchId), itemId: try required(itemId),
+                  date: try required(date), points: try required(points), note: note)
     }
 }
 

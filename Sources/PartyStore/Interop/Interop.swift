@@ -5,7 +5,13 @@ import PartyModel
 public struct ImportOptions: Sendable {
     /// A branches sheet whose 上级组织 names a 党总支 the ledger lacks creates it (under the committee).
     public var createParents = false
-    public init(createParents: Bool = false) { self.createParents = createParents }
+    /// A dues sheet: the year its month columns are (default: the workspace's current year).
+    public var year: Int?
+    /// A dues sheet: the import day (a payment of a month not ended yet is dated this day).
+    public var today: Day?
+    public init(createParents: Bool = false, year: Int? = nil, today: Day? = nil) {
+        self.createParents = createParents; self.year = year; self.today = today
+    }
 }
 
 /// A record a sheet adds or changes: its id is set when the sheet gives none.
@@ -20,7 +26,17 @@ extension SheetRecord {
     func keepingFieldsWithoutColumns(of before: Self) -> Self { self }
 }
 
-extension Activity: SheetRecord {}
+extension Activity: SheetRecord {
+    /// The attendance list and a talk's participants have no column; with a list, 实到 and 应到 are
+    /// its counts (what the sheet shows), so the entered counts stay as they were too.
+    func keepingFieldsWithoutColumns(of before: Activity) -> Activity {
+        var a = self
+        a.attendance = before.attendance
+        a.participants = before.participants
+        if before.attendance != nil { a.attended = before.attended; a.expected = before.expected }
+        return a
+    }
+}
 extension GeneralBranch: SheetRecord {}
 
 extension Branch: SheetRecord {
@@ -33,9 +49,10 @@ extension Branch: SheetRecord {
 
 extension Member: SheetRecord {}
 
-/// Sheets in and out of Excel/WPS: the round-tripping ledgers (branches, members, activities).
+/// Sheets in and out of Excel/WPS: the round-tripping ledgers (branches, members, activities), and
+/// the 党费 sheet of a year (`DuesSheet`: a row per member, a column per month).
 public enum LedgerSheet: String, CaseIterable, Sendable {
-    case branches, members, activities
+    case branches, members, activities, dues
 
     /// Header row and one row per record.
     public func export(_ ws: Workspace, year: Int?, lang: Language) -> [[CSV.Cell]] {
@@ -43,6 +60,7 @@ public enum LedgerSheet: String, CaseIterable, Sendable {
         case .branches: return Self.rows(Sheets.branches(lang, SheetNames(ws)), ws.organisation.branches, lang)
         case .members: return Self.rows(Sheets.members(lang, SheetNames(ws)), ws.members, lang)
         case .activities: return Self.rows(Sheets.activities(lang, SheetNames(ws)), ws.activities.filter { year == nil || $0.date.year == year }, lang)
+        case .dues: return DuesSheet.export(ws, year: year ?? ws.settings.currentYear, lang: lang)
         }
     }
 
@@ -79,6 +97,11 @@ public enum LedgerSheet: String, CaseIterable, Sendable {
             let what = "\(after.id)  \(after.name)  (\(lang.pick("党总支", "general branch")))"
             guard let before else { return SheetText.adds(what, lang) }
             return SheetText.changes(what, diff(Sheets.generalBranches(lang), before, after), lang)
+        case .duesPayment(let before, let after?):
+            func amount(_ p: DuesPayment) -> String { p.amount.map { Money(yuan: $0).description } ?? lang.pick("金额不详", "amount unknown") }
+            let what = "\(after.id)  \(names.member(after.memberId))  \(name(after.branchId))  \(after.months.map(\.iso).joined(separator: ", "))"
+            guard let before else { return SheetText.adds(what + "  " + amount(after), lang) }
+            return SheetText.changes(what, lang.pick("金额", "Amount") + ": \(amount(before)) → \(amount(after))", lang)
         default:
             return nil
         }
@@ -167,6 +190,9 @@ public enum LedgerSheet: String, CaseIterable, Sendable {
             return Self.plan(text, file: file, columns: Sheets.members(lang, SheetNames(ws)), blank: Member(id: "", name: "", branchId: ""),
                              existing: ws.members, key: { "\($0.branchId)|\($0.name)" }, year: { _ in nil }, ctx: ctx, lang: lang,
                              newId: { _ in ids.member() }, change: { .member(before: $0, after: $1) })
+        case .dues:
+            let year = options.year ?? ws.settings.currentYear
+            return DuesSheet.plan(text, file: file, into: ws, year: year, today: options.today ?? Day.lastOf(year: year, month: 12), lang: lang)
         case .activities:
             // Activities match by id, else by branch + kind + date + title. New ones are numbered as
             // the dashboard numbers them (a2026-0843), each year's numbers going on from the last given.

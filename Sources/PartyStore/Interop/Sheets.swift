@@ -152,9 +152,11 @@ enum Sheets {
             Column(zh: "地点", en: "Place", aliases: ["会议地点", "活动地点", "召开地点", "place"], get: { $0.place ?? "" }, set: set { $0.place = Cell.optional($1) }),
             Column(zh: "主持人", en: "Host", aliases: ["主持", "会议主持人", "host"], get: { $0.host ?? "" }, set: set { $0.host = Cell.optional($1) }),
             Column(zh: "学时", en: "Hours", aliases: ["时长", "培训学时"], number: { $0.hours }, set: setResult(Cell.number) { $0.hours = $1 }),
-            Column(zh: "实到", en: "Attended", aliases: ["实到人数", "参加人数", "出席人数", "参会人数"], number: { $0.attended.map(Double.init) },
+            // Counted from the attendance list when there is one (`headcount`); an import keeps the list.
+            Column(zh: "实到", en: "Attended", aliases: ["实到人数", "参加人数", "出席人数", "参会人数"], number: { $0.headcount.attended.map(Double.init) },
                    set: setResult(Cell.integer) { $0.attended = $1 }),
-            Column(zh: "应到", en: "Expected", aliases: ["应到人数", "应参加人数"], number: { $0.expected.map(Double.init) }, set: setResult(Cell.integer) { $0.expected = $1 }),
+            Column(zh: "应到", en: "Expected", aliases: ["应到人数", "应参加人数"], number: { $0.headcount.expected.map(Double.init) },
+                   set: setResult(Cell.integer) { $0.expected = $1 }),
             Column(zh: "党小组", en: "Group", aliases: ["党小组编号", "党小组名称"], get: { names.group($0.partyGroupId, of: $0.branchId) },
                    set: { r, s, ctx in r.partyGroupId = ctx.partyGroupId(Cell.optional(s), of: r.branchId); return nil }),
             Column(zh: "主讲人", en: "Lecturer", aliases: ["授课人", "讲课人"], get: { $0.lecturer ?? "" }, set: set { $0.lecturer = Cell.optional($1) }),
@@ -283,6 +285,7 @@ public struct SheetNames: Sendable {
     private let branchNames: [String: String]
     private let parentNames: [String: String]
     private let groups: [String: [PartyGroup]]
+    private let memberNames: [String: String]
 
     public init(_ ws: Workspace) {
         let org = ws.organisation
@@ -294,7 +297,11 @@ public struct SheetNames: Sendable {
         parentNames = Dictionary(([(org.committee.id, org.committee.name)] + org.generalBranches.map { ($0.id, $0.name) }).filter { parentCount[$0.1] == 1 },
                                  uniquingKeysWith: { a, _ in a })
         groups = Dictionary(org.branches.map { ($0.id, $0.partyGroups) }, uniquingKeysWith: { a, _ in a })
+        memberNames = Dictionary(ws.members.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
     }
+
+    /// A member by name (the id when the workspace has no such member).
+    func member(_ id: String) -> String { memberNames[id] ?? id }
 
     func branch(_ id: String) -> String { branchNames[id] ?? id }
     func parent(_ id: String) -> String { parentNames[id] ?? id }

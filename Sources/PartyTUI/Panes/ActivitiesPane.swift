@@ -73,7 +73,8 @@ public struct ActivitiesPane: PaneSpec {
     static func newestFirst(_ a: Activity, _ b: Activity) -> Bool { (a.date, a.id) > (b.date, b.id) }
 
     static func activityRow(_ a: Activity, position i: Int, names: [String: String], lang: Language) -> TableRow {
-        let attendance = a.attended.map { at in a.expected.map { "\(at)/\($0)" } ?? "\(at)" } ?? ""
+        let count = a.headcount     // from the 签到表 when there is one
+        let attendance = count.attended.map { at in count.expected.map { "\(at)/\($0)" } ?? "\(at)" } ?? ""
         return TableRow(.activity(a.id), cells: [a.date.iso, names[a.branchId] ?? a.branchId, a.kind.name(lang), a.title, attendance,
                                           a.hours.map { formatNumber($0) } ?? ""],
                         roles: [.muted, .text, .accent, .text, .text, .text],
