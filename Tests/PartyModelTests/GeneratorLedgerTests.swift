@@ -4,7 +4,8 @@ import TestSupport
 
 /// The generated presets' member ledger (issue 18), on a town (the smallest preset with every feature
 /// of the county's): rosters equal to the entered counts, personal details that hold together, a year
-/// of dues with every kind of payer and arrears, training entries, moves and leavers; deterministic.
+/// of dues with every kind of payer and arrears, training entries, moves and leavers, 签到 lists on the
+/// year's 组织生活 and its 谈心谈话; deterministic.
 @Suite struct GeneratorLedgerTests {
     static let ws = WorkspaceGenerator.make(.town, seed: 7, asOf: testAsOf)
 
@@ -81,6 +82,44 @@ import TestSupport
         // The alerts follow: arrears of 3 and of 6 months somewhere.
         let codes = Set(AlertRules.alerts(ws, asOf: testAsOf).map(\.code))
         #expect(codes.contains("dues.arrears-3m") && codes.contains("dues.arrears-6m"))
+    }
+
+    /// 签到 lists on every 组织生活 of the year (the months the dues cover), each exactly the roster of the
+    /// activity's day (a 党小组会 its group, a 支委会 the 班子), 实到/应到 their counts; most present, absences
+    /// with every reason; some members absent without reason for six months and more (the alert).
+    @Test func attendanceListsFollowTheRosterOfTheDay() {
+        let ws = Self.ws, ledger = MemberLedger(ws)
+        let life = ws.activities.filter { $0.kind.isOrganisationalLife && $0.date.year == 2026 }
+        #expect(!life.isEmpty)
+        var present = 0, lines = 0, reasons = Set<AbsenceReason>()
+        for a in life {
+            var roster = ledger.members(of: a.branchId, on: a.date)
+            if a.kind == .groupMeeting { roster = roster.filter { $0.partyGroupId == a.partyGroupId } }
+            if a.kind == .committeeMeeting { roster = roster.filter(\.role.isLeader) }
+            #expect(a.attendance?.map(\.memberId) ?? [] == roster.map(\.id), "\(a.id)")
+            guard let list = a.attendance else { continue }
+            #expect(a.attended == list.filter(\.present).count && a.expected == list.count)
+            #expect(a.headcount.fromList)
+            present += list.filter(\.present).count; lines += list.count
+            reasons.formUnion(list.compactMap(\.absenceReason))
+        }
+        #expect(present > lines * 85 / 100 && present < lines)
+        #expect(reasons == Set(AbsenceReason.allCases))
+        // Older years keep their entered counts.
+        #expect(ws.activities.filter { $0.date.year < 2026 }.allSatisfy { $0.attendance == nil })
+        let roster = ws.members.filter { $0.branch(on: testAsOf) != nil }
+        #expect(roster.contains { ledger.unexcusedAbsenceRun($0, asOf: testAsOf) >= 6 })
+        #expect(roster.filter { ledger.unexcusedAbsenceRun($0, asOf: testAsOf) >= 6 }.count < roster.count / 50)
+    }
+
+    /// The year's 谈心谈话: nearly every member has had theirs with the secretary by the fourth quarter.
+    @Test func talksWithTheSecretary() {
+        let ws = Self.ws, ledger = MemberLedger(ws)
+        let roster = ws.members.filter { $0.branch(on: testAsOf) != nil }
+        let talked = roster.filter { !ledger.talks($0, year: 2026, asOf: testAsOf).isEmpty }.count
+        #expect(talked > roster.count * 85 / 100 && talked < roster.count)
+        let alerts = AlertRules.alerts(ws, asOf: testAsOf).filter { $0.code == "talks.missing" }
+        #expect(!alerts.isEmpty && alerts.count < ws.organisation.branches.count)
     }
 
     @Test func trainingEntriesInEveryYearAndTheWorkspaceValidates() {

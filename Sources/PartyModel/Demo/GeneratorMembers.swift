@@ -9,7 +9,8 @@
 /// branches and among 流动党员; a few paid short), training entries in every year of the workspace
 /// (the 班子's online courses, members' 学习强国/网络学院 hours, new members' 党校 class, retirees'
 /// 老年大学), a few moves between branches of the same 党委 and from outside during the year, 流动党员,
-/// and a few who left this year (去世, 转出, 出党: kept on the roster, appended to their branch).
+/// and a few who left this year (去世, 转出, 出党: kept on the roster, appended to their branch);
+/// 签到 lists and 谈心谈话 (`addConduct`).
 ///
 /// Its own random sequence, run after everything else is made: the branches, activities, checks,
 /// findings and assessments draw exactly as before. What it changes on them: each branch's
@@ -131,6 +132,7 @@ extension WorkspaceGenerator {
             return "dues-\(y)-\(DemoWorkspace.pad4(counters[y]!))"
         }
         let sectorOf = Dictionary(uniqueKeysWithValues: ws.organisation.branches.map { ($0.id, $0.sector) })
+        var lapsed = Set<String>()
         for m in ws.members {
             guard let category = m.dues else { continue }
             let q = quality[m.branchId] ?? 0.9
@@ -139,6 +141,8 @@ extension WorkspaceGenerator {
             let draw = Double(rng.int(0...9999)) / 10000
             let p6 = (weak ? 0.03 : 0.003) * (away ? 4 : 1), p3 = (weak ? 0.06 : 0.012) * (away ? 3 : 1), p1 = weak ? 0.06 : 0.03
             let behind: Int? = draw < p6 ? rng.int(6...10) : draw < p6 + p3 ? rng.int(3...5) : draw < p6 + p3 + p1 ? rng.int(1...2) : nil
+            // Some of those 6 months or more behind have also stopped coming to 组织生活 (党章 Art. 9).
+            if let behind, behind >= 6, m.leftOn == nil, away || rng.chance(0.4) { lapsed.insert(m.id) }
             let through = behind.map { lastDue.adding(months: -$0) } ?? window.last
             var months: [YearMonth] = []
             var month = window.first
@@ -233,6 +237,70 @@ extension WorkspaceGenerator {
         var entriesByYear: [Int: [TrainingEntry]] = [:]
         for e in entries { entriesByYear[e.date.year, default: []].append(e) }
         ws.trainingEntries = entriesByYear.keys.sorted().flatMap { entriesByYear[$0]! }
+
+        addConduct(to: &ws, quality: quality, lapsed: lapsed, asOf: asOf, &rng)
+    }
+
+    /// 签到 lists on the 组织生活 (三会一课, 主题党日, 组织生活会) of the months the dues cover, from the
+    /// roster of the activity's day (a 党小组会 its group's members, a 支委会 the 班子): most present, a few
+    /// absent with a reason (请假, 因公, 病假; a rare 无故), more in weak branches and among 流动党员; some
+    /// of the members 6 months or more behind with their dues absent without reason from every one for
+    /// the last seven months (the 6-month alert). 实到/应到 are the list's counts. And the year's
+    /// 谈心谈话: the secretary (or a committee member while the post is vacant) with each member, the
+    /// secretary with the 党总支's secretary; in weak branches some members have had none yet.
+    static func addConduct(to ws: inout Workspace, quality: [String: Double], lapsed: Set<String>, asOf: Day, _ rng: inout SeededRandom) {
+        let ledger = MemberLedger(rules: ws.settings.rules, members: ws.members)
+        let window = duesWindow(asOf: asOf)
+        let listsFrom = window.first.firstDay, lapsedFrom = asOf.adding(months: -7)
+        for i in ws.activities.indices {
+            let a = ws.activities[i]
+            guard a.date >= listsFrom, a.kind.isOrganisationalLife else { continue }
+            var roster = ledger.members(of: a.branchId, on: a.date)
+            if a.kind == .groupMeeting { roster = roster.filter { $0.partyGroupId == a.partyGroupId } }
+            if a.kind == .committeeMeeting { roster = roster.filter { $0.role.isLeader } }
+            guard !roster.isEmpty else { continue }
+            let q = quality[a.branchId] ?? 0.9
+            let list = roster.map { m -> AttendanceEntry in
+                if lapsed.contains(m.id) && a.date >= lapsedFrom {
+                    return AttendanceEntry(memberId: m.id, present: false, absenceReason: rng.chance(0.5) ? .unexcused : nil)
+                }
+                guard rng.chance((0.04 + (1 - q) * 0.2) * (m.mobile != nil ? 5 : 1)) else { return AttendanceEntry(memberId: m.id, present: true) }
+                let draw = rng.int(1...40)
+                let reason: AbsenceReason = draw <= 20 ? .leave : draw <= 32 ? .onDuty : draw <= 38 ? .sick : .unexcused
+                return AttendanceEntry(memberId: m.id, present: false, absenceReason: reason)
+            }
+            ws.activities[i].attendance = list
+            ws.activities[i].attended = list.filter(\.present).count
+            ws.activities[i].expected = list.count
+        }
+
+        // 谈心谈话 of the as-of year, numbered after the generator's activities.
+        var number = ws.activities.count
+        let year = asOf.year
+        let topics = ["思想工作情况", "学习与工作", "家庭与生活", "对支部工作的意见建议", "岗位职责与作风", "理想信念"]
+        let org = ws.organisation
+        let generalSecretary = Dictionary(uniqueKeysWithValues: org.generalBranches.map { ($0.id, $0.secretary ?? org.committee.secretary ?? "上级党组织书记") })
+        let lastMonth = min(10, asOf.month)
+        var talks: [Activity] = []
+        for branch in org.branches where lastMonth >= 3 {
+            let q = quality[branch.id] ?? 0.9
+            let roster = ledger.members(of: branch.id, on: asOf)
+            guard let talker = roster.first(where: { $0.role == .secretary }) ?? roster.first(where: { $0.role.isLeader }) else { continue }
+            for m in roster where rng.chance(q >= 0.75 ? 0.997 : 0.8) {
+                var date = Day(year: year, month: rng.int(3...lastMonth), day: rng.int(5...25))!
+                if !m.isOnRoster(of: branch.id, on: date) || !talker.isOnRoster(of: branch.id, on: date) {
+                    let came = ([m.memberSince, m.transfers.last?.date, talker.memberSince, talker.transfers.last?.date].compactMap { $0 }).max() ?? date
+                    date = min(came.adding(days: 7), asOf)
+                }
+                guard date <= asOf, date.year == year, m.isOnRoster(of: branch.id, on: date) else { continue }
+                let other = m.id == talker.id ? TalkParticipant(name: generalSecretary[branch.parentId] ?? "上级党组织书记") : TalkParticipant(memberId: m.id, name: m.name)
+                number += 1
+                talks.append(Activity(id: "a\(year)-\(number)", branchId: branch.id, kind: .talk, date: date, title: "谈心谈话: " + rng.pick(topics),
+                                      participants: [TalkParticipant(memberId: talker.id, name: talker.name), other]))
+            }
+        }
+        ws.activities += talks
+        ws.activities.sort { ($0.date, $0.id) < ($1.date, $1.id) }
     }
 
     /// Personal details, dates and the dues category of one member of a branch of `sector`.
