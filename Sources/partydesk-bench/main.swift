@@ -4,7 +4,9 @@
 //   $B --reloads N                                             the wall display's reload cycle, and its memory
 //   $B --workspace DIR --open [--runs N]                       cold open to first frame, N separate processes
 //   $B --workspace DIR --rescore [--runs N]                    full-year rescore of every branch
-//   $B --workspace DIR --edit [--runs N]                       one edit saved durably (writes into DIR: use a copy)
+//   $B --workspace DIR --edit [--runs N]                       one edit saved durably (writes into DIR: use a copy): an
+//                                                              activity, a training activity, a dues payment (党员 pane),
+//                                                              a rectification moved on, a check with two findings
 //   $B --workspace DIR --validate [--runs N]                   validate beside python3's json.load of the same files
 //   $B --workspace DIR --import [--rows N]                     `partydesk import` of an N-row activities CSV (default
 //                                                              200,000): dry run, import, re-import; time and peak memory
@@ -170,10 +172,20 @@ if let dir = workspaceDir {
         let t0 = DispatchTime.now().uptimeNanoseconds
         let loaded = try store.load(years: years)
         let t1 = DispatchTime.now().uptimeNanoseconds
+        // PARTYDESK_BENCH_PHASES=1 with --runs 1: memory after the load (stderr, not parsed by the parent).
+        let phases = ProcessInfo.processInfo.environment["PARTYDESK_BENCH_PHASES"] != nil
+        if phases {
+            FileHandle.standardError.write(String(format: "after load: resident %.0f MB, peak %.0f MB (%d members, %d payments, %d entries, %d activities)\n",
+                                                  residentMB(), peakMB(), loaded.workspace.members.count, loaded.workspace.duesPayments.count,
+                                                  loaded.workspace.trainingEntries.count, loaded.workspace.activities.count).data(using: .utf8)!)
+        }
         let data = DashboardData.opening(loaded.workspace, loadedYears: loaded.years, asOf: asOf, lang: .zh)
         let state = AppState(data: data, width: width, height: height)
         let frame = Views.render(state)
         let fullTime = ms(t0)
+        if phases {
+            FileHandle.standardError.write(String(format: "after the first frame: resident %.0f MB, peak %.0f MB\n", residentMB(), peakMB()).data(using: .utf8)!)
+        }
         if let fingerprint, kept == nil {
             // Kept as the dashboard keeps them: this day's and the next days' (worked out behind a session).
             let days = FirstScreen.daysKept(after: asOf)
@@ -230,6 +242,53 @@ if let dir = workspaceDir {
         }
         print("one edit saved durably (validated, file written and fsynced, backup, journal), \(runs) edits, median (min–max): \(spread(times)) (writes to \(dir))")
         print("  and to the next frame showing it everywhere (figures and the \(state.visible[.activities]?.count ?? 0)-row activities pane): \(spread(frames))")
+        // A training activity: it moves members' hours (the member ledger follows it).
+        var trainingTimes: [Double] = [], trainingFrames: [Double] = []
+        for i in 0..<runs {
+            let a = Activity(id: "bench-\(getpid())-t\(i)", branchId: loaded.workspace.organisation.branches[50 + i % 50].id, kind: .training,
+                             date: asOf, title: "基准测试培训", hours: 4, attended: 5, expected: 6)
+            let change = Change.activity(before: nil, after: a)
+            let t = DispatchTime.now().uptimeNanoseconds
+            try editor.commit(change, to: &loaded)
+            trainingTimes.append(ms(t))
+            _ = Update.update(.saved(change, undo: false, workspace: loaded.workspace, loadedYears: loaded.years, journalProblem: nil), &state)
+            _ = Views.render(state)
+            trainingFrames.append(ms(t))
+        }
+        print("a training activity (members' hours move) saved durably, \(runs) edits: \(spread(trainingTimes)); to the next frame: \(spread(trainingFrames))")
+        // A 党费 payment as the 党员 pane's form records it (p): a member's oldest unpaid month at its due,
+        // the form's new id and check, the commit, and the next frame on the 党员 pane.
+        _ = Update.handle(.char("9"), &state)
+        _ = Views.render(state)
+        let owing: [Member] = {
+            let ledger = state.data.compliance.members
+            var seen = Set<String>(), list: [Member] = []
+            for m in loaded.workspace.members where list.count < runs {
+                guard let b = m.branch(on: asOf), !seen.contains(b), ledger.arrears(m, asOf: asOf) > 0 else { continue }
+                seen.insert(b); list.append(m)
+            }
+            return list
+        }()
+        var formTimes: [Double] = [], duesTimes: [Double] = [], duesFrames: [Double] = []
+        for m in owing {
+            let ledger = state.data.compliance.members
+            let month = YearMonth(asOf).adding(months: -ledger.arrears(m, asOf: asOf))
+            let t = DispatchTime.now().uptimeNanoseconds
+            let payment = DuesPayment(id: loaded.workspace.newDuesPaymentId(year: asOf.year), memberId: m.id, branchId: m.branch(on: asOf)!,
+                                      months: [month], amount: ledger.monthlyDue(m, month)?.yuan, paidOn: asOf, method: .wechat)
+            guard Validator.validate(duesPayment: payment, in: loaded.workspace).isEmpty else { print("payment refused: \(payment)"); exit(1) }
+            formTimes.append(ms(t))
+            let change = Change.duesPayment(before: nil, after: payment)
+            try editor.commit(change, to: &loaded)
+            duesTimes.append(ms(t))
+            _ = Update.update(.saved(change, undo: false, workspace: loaded.workspace, loadedYears: loaded.years, journalProblem: nil), &state)
+            _ = Views.render(state)
+            duesFrames.append(ms(t))
+        }
+        if !owing.isEmpty {
+            print("a dues payment (the form's id and check, then saved durably), \(owing.count) payments: form \(spread(formTimes)), durable \(spread(duesTimes));"
+                  + " to the next frame (the \(state.visible[.members]?.count ?? 0)-row 党员 pane): \(spread(duesFrames))")
+        }
         // The other everyday edit: moving a rectification on (整改: open → in progress).
         var moves: [Double] = []
         for r in loaded.workspace.rectifications.filter({ $0.status == .open }).prefix(runs) {

@@ -18,9 +18,16 @@ import TestSupport
         // for each kind its requirement's periods inside the months asked (a month, a quarter, a
         // year), each unit (each party group for 党小组会, the committee if any for 支委会, else the
         // branch) meeting a period when it held the count there; met over required, 1 when nothing is
-        // required. Training: Σ hours × attended over the members, against the hours per member.
+        // required. Training: each member's hours on the roster (below).
         let rules = ws.settings.rules
         let byBranch = Dictionary(grouping: ws.activities, by: \.branchId)
+        var membersByBranch: [String: [Member]] = [:]
+        for m in ws.members {
+            var named = [m.branchId]
+            for t in m.transfers { [t.from, t.to].forEach { if case .branch(let id) = $0, !named.contains(id) { named.append(id) } } }
+            for id in named { membersByBranch[id, default: []].append(m) }
+        }
+        let entriesByMember = Dictionary(grouping: ws.trainingEntries, by: \.memberId)
         func tally(_ kinds: [ActivityKind], _ branch: Branch, year: Int, months: ClosedRange<Int>) -> (met: Int, required: Int) {
             var met = 0, required = 0
             let mine = byBranch[branch.id] ?? []
@@ -53,15 +60,31 @@ import TestSupport
             case .organisationalLifeMeeting: return ratio(tally([.organisationalLifeMeeting], branch, year: year, months: 1...12))
             case .democraticReview: return ratio(tally([.democraticReview], branch, year: year, months: 1...12))
             case .studySession: return ratio(tally([.studySession], branch, year: year, months: 1...12))
-            // The county's branches keep entered counts: both training metrics are the average (issue 18).
+            // The generated branches keep their rosters (issue 18): the members on the roster on the year's
+            // last day, each with the hours of the training and study activities of the branch they were in
+            // on each one's day, plus their own entries dated in the year; `training` is the share reaching
+            // 32 h (56 h for the 班子), `trainingAverage` the mean against 32 h.
             case .training, .trainingAverage:
-                let members = branch.totalMembers
-                guard members > 0 else { return 0 }
-                guard rules.trainingHoursPerMember > 0 else { return 1 }
-                let hours = (byBranch[branch.id] ?? []).filter { $0.kind == .training && $0.date.year == year }
-                    .reduce(0.0) { $0 + ($1.hours ?? 0) * Double($1.attended ?? 0) }
-                return min(1, hours / Double(members) / rules.trainingHoursPerMember)
-            // No member is on a roster in the generated county: no 先锋指数 to average.
+                #expect(branch.countsFromRoster)
+                let yearEnd = Day.lastOf(year: year, month: 12)
+                let roster = (membersByBranch[branch.id] ?? []).filter { $0.branch(on: yearEnd) == branch.id }
+                guard !roster.isEmpty else { return 0 }
+                let hours = roster.map { m in
+                    var branches = Set([m.branchId])
+                    for t in m.transfers { [t.from, t.to].forEach { if case .branch(let id) = $0 { branches.insert(id) } } }
+                    let sessions = branches.flatMap { byBranch[$0] ?? [] }.filter { a in
+                        [.training, .studySession].contains(a.kind) && a.date.year == year && (a.hours ?? 0) > 0 && m.branch(on: a.date) == a.branchId
+                    }
+                    return sessions.reduce(0.0) { $0 + $1.hours! }
+                        + (entriesByMember[m.id] ?? []).filter { $0.date.year == year }.reduce(0.0) { $0 + $1.hours }
+                }
+                if metric == .trainingAverage {
+                    guard rules.trainingHoursPerMember > 0 else { return 1 }
+                    return min(1, hours.reduce(0, +) / Double(roster.count) / rules.trainingHoursPerMember)
+                }
+                let required = roster.map { [.secretary, .deputySecretary, .committeeMember].contains($0.role) ? rules.trainingHoursForLeaders : rules.trainingHoursPerMember }
+                return Double(zip(hours, required).filter { $0 + 1e-9 >= $1 }.count) / Double(roster.count)
+            // The 先锋指数 (pioneerIndex) is not in the default scheme the generated workspaces are scored by.
             case .pioneerIndex: return 0
             }
         }

@@ -57,7 +57,7 @@ public enum WorkspaceGenerator {
                     let name = DemoNames.name(&rng)
                     let joinDate = Day(year: asOf.year - rng.int(0...40), month: rng.int(1...12), day: rng.int(1...28)).map { min($0, asOf) }
                     // Schema 3's months paid and hours, drawn still so the rest of the preset stays as it was;
-                    // dues payments and training entries for the county come with its own generator (issue 18).
+                    // dues payments and training entries come from `addMemberLedger` (its own sequence).
                     _ = rng.chance(0.05) ? rng.int(1...7) : 0
                     _ = rng.int(10...40)
                     members.append(Member(id: "\(id)-m\(m + 1)", name: name, branchId: id,
@@ -130,10 +130,13 @@ public enum WorkspaceGenerator {
             }
         }
         activities.sort { ($0.date, $0.id) < ($1.date, $1.id) }
-        return Workspace(
+        var workspace = Workspace(
             settings: WorkspaceSettings(name: "\(preset.rawValue) 规模测试工作区", currentYear: asOf.year),
             organisation: Organisation(committee: committee, generalBranches: generals, branches: branches),
             members: members, activities: activities, plan: DemoPlan.make(year: asOf.year, asOf: asOf),
             checks: checks, rectifications: rectifications, manualScores: manualScores)
+        // Rosters, personal details, dues and training entries: its own random sequence, after the rest.
+        addMemberLedger(to: &workspace, preset: preset, seed: seed, quality: quality, asOf: asOf)
+        return workspace
     }
 }
