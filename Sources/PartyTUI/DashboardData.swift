@@ -55,6 +55,28 @@ public struct DashboardData: Sendable {
         public var alertCount: Int
         /// The first alerts (most urgent first): more than the tallest screen has rows for.
         public var topAlerts: [Alert]
+        /// 党费 from the rosters; nil when no branch keeps one (dues are owed per member). Optional so
+        /// that a first screen kept by an earlier version still reads.
+        public var dues: Dues?
+
+        /// 党费收缴 on the overview: the last whole month's collection, this month's so far, and the
+        /// members behind by the alerts' thresholds.
+        public struct Dues: Codable, Sendable, Equatable {
+            /// The month before the as-of day's (the last one members have had the whole of to pay).
+            public var month: YearMonth
+            public var dueFen: Int
+            public var paidFen: Int
+            public var membersOwing: Int
+            public var membersPaid: Int
+            /// The as-of month's collection so far (paid / due), nil when nothing known is due.
+            public var currentRate: Double?
+            /// Members behind by `duesArrearsWarningMonths` (not yet critical) and by `duesArrearsCriticalMonths`.
+            public var arrearsWarning: Int
+            public var arrearsCritical: Int
+            public var warningMonths: Int
+            public var criticalMonths: Int
+            public var rate: Double? { dueFen > 0 ? Double(paidFen) / Double(dueFen) : nil }
+        }
 
         static let alertsKept = 200
     }
@@ -96,6 +118,7 @@ public struct DashboardData: Sendable {
         let years = Concurrently.Slot<ScoreTable>()
         let alertList = Concurrently.Slot<[Alert]>(), meetings = Concurrently.Slot<[String: Double]>()
         let summaryFigures = Concurrently.Slot<WorkspaceSummary>()
+        let duesFigures = Concurrently.Slot<(last: DuesCollection, current: DuesCollection)>()
         Concurrently.run([
             { years.value = engine.year(year, asOf: asOf, revising: basis?.old.yearScores, touched: touched) },
             { alertList.value = AlertRules.alerts(workspace, asOf: asOf, compliance: compliance, engine: engine,
@@ -105,6 +128,7 @@ public struct DashboardData: Sendable {
                 return (branch.id, kept ?? compliance.quarter(branch, quarterNow).threeMeetingsOneLesson)
               }) },
             { summaryFigures.value = WorkspaceSummary(workspace, year: year, asOf: asOf) },
+            { duesFigures.value = Self.collections(workspace, compliance.members, asOf: asOf) },
         ])
         yearScores = years.value!
         yearHasRecords = compliance.index.hasActivities(in: year) || workspace.checks.contains { $0.year == year }
@@ -128,7 +152,29 @@ public struct DashboardData: Sendable {
                             meetingsByGeneralBranch: byGeneral, rectificationCounts: counts,
                             overdueRectifications: workspace.rectifications.filter { $0.isOverdue(on: asOf) }.count,
                             year: year, grades: yearScores.summary, provisional: yearScores.provisional,
-                            alertCount: alerts.count, topAlerts: Array(alerts.prefix(Overview.alertsKept)))
+                            alertCount: alerts.count, topAlerts: Array(alerts.prefix(Overview.alertsKept)),
+                            dues: summary.members.rostered == 0 ? nil
+                                : Self.duesTile(duesFigures.value!, alerts: alerts, rules: workspace.settings.rules))
+    }
+
+    /// Every branch's 党费 collection added up, for the month before the as-of day's and for the as-of month.
+    static func collections(_ workspace: Workspace, _ ledger: MemberLedger, asOf: Day) -> (last: DuesCollection, current: DuesCollection) {
+        let now = YearMonth(asOf), last = now.previous
+        let ids = workspace.organisation.branches.map(\.id)
+        let pairs = Concurrently.map(ids) { id in (ledger.collection(id, last, asOf: asOf), ledger.collection(id, now, asOf: asOf)) }
+        return (DuesCollection.total(pairs.map(\.0), month: last), DuesCollection.total(pairs.map(\.1), month: now))
+    }
+
+    /// The tile's figures; the members behind are the dues alerts' counts (the alerts decide arrears).
+    static func duesTile(_ c: (last: DuesCollection, current: DuesCollection), alerts: [Alert], rules: Rules) -> Overview.Dues {
+        var warning = 0, critical = 0
+        for alert in alerts {
+            guard case .duesArrears(let members, let months, _) = alert.kind else { continue }
+            if months >= rules.duesArrearsCriticalMonths { critical += members } else { warning += members }
+        }
+        return Overview.Dues(month: c.last.month, dueFen: c.last.due.fen, paidFen: c.last.paid.fen, membersOwing: c.last.membersOwing,
+                             membersPaid: c.last.membersPaid, currentRate: c.current.rate, arrearsWarning: warning, arrearsCritical: critical,
+                             warningMonths: rules.duesArrearsWarningMonths, criticalMonths: rules.duesArrearsCriticalMonths)
     }
 
     /// What to show once `change` is saved into `workspace`: the ledger counted again for the

@@ -52,6 +52,10 @@ enum OverviewView {
             r += 1
         }
         r += 1
+        if let d = o.dues {
+            drawDues(&canvas, d, lang: lang, x: right, y: &r, width: rightWidth)
+            r += 1
+        }
         canvas.put(lang.pick("整改销号", "Rectifications"), x: right, y: r, role: .header); r += 1
         let states = RectificationStatus.allCases.map { "\($0.name(lang)) \(o.rectificationCounts[$0] ?? 0)" }.joined(separator: "  ")
         canvas.put(states, x: right, y: r, role: .text, maxWidth: rightWidth); r += 1
@@ -64,6 +68,22 @@ enum OverviewView {
             canvas.put(" \(alert.branchName): \(alert.message(lang))", x: right + w, y: r, role: .text, maxWidth: rightWidth - w)
             r += 1
         }
+    }
+
+    /// 党费收缴: last month's collection as a bar, this month's so far, the members behind.
+    static func drawDues(_ canvas: inout Canvas, _ d: DashboardData.Overview.Dues, lang: Language, x: Int, y: inout Int, width: Int) {
+        canvas.put(lang.pick("党费收缴 (\(d.month.year)年\(d.month.month)月)", "Dues (\(d.month.iso))"), x: x, y: y, role: .header); y += 1
+        canvas.put(lang.pick("应交 \(UIText.wholeYuan(fen: d.dueFen)) 元  已交 \(UIText.wholeYuan(fen: d.paidFen)) 元",
+                             "due ¥\(UIText.wholeYuan(fen: d.dueFen))  paid ¥\(UIText.wholeYuan(fen: d.paidFen))"),
+                   x: x, y: y, role: .text, maxWidth: width); y += 1
+        labelledBar(&canvas, label: lang.pick("收缴率", "rate"), ratio: d.rate ?? 0, x: x, y: y, labelWidth: 6, width: width); y += 1
+        let current = d.currentRate.map(UIText.percent) ?? "-"
+        let w = canvas.put(lang.pick("本月至今 \(current)  ", "now \(current)  "), x: x, y: y, role: .muted, maxWidth: width)
+        let behind = d.arrearsWarning + d.arrearsCritical
+        canvas.put(lang.pick("欠缴≥\(d.warningMonths)月 \(behind) 人 (≥\(d.criticalMonths)月 \(d.arrearsCritical))",
+                             "≥\(d.warningMonths)m behind: \(behind) (≥\(d.criticalMonths)m: \(d.arrearsCritical))"),
+                   x: x + w, y: y, role: d.arrearsCritical > 0 ? .bad : behind > 0 ? .warn : .good, maxWidth: width - w)
+        y += 1
     }
 
     /// `label  [bar      ] 83%`.

@@ -13,6 +13,17 @@ enum UIText {
         let cents = Int((abs(r - Double(whole)) * 100).rounded())
         return "\(whole).\(cents < 10 ? "0" : "")\(cents)"
     }
+    /// Whole 元 with thousands separators (`1,234,568`): a tile has no room for the 分.
+    static func wholeYuan(fen: Int) -> String {
+        let yuan = Int((Double(fen) / 100).rounded(.toNearestOrAwayFromZero))
+        let digits = String(abs(yuan))
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return (yuan < 0 ? "-" : "") + out
+    }
     static func oneDecimal(_ value: Double) -> String {
         let tenths = Int((value * 10).rounded())
         return "\(tenths / 10).\(abs(tenths % 10))"
