@@ -44,6 +44,8 @@ public enum AlertKind: Hashable, Codable, Sendable {
     case secretaryVacant(since: Day?, months: Int?, limit: Int)
     /// 发展党员: `people` of the branch's pipeline are in this case; `names`: the first few.
     case development(DevelopmentAlert, people: Int, names: [String])
+    /// 经费: in `year`'s part from `rules.funds.alertFromMonth`, the allocations a standard counts are below it (in 分).
+    case fundsBelowStandard(year: Int, standard: String, allocatedFen: Int, requiredFen: Int)
 
     /// Stable code, for scripts and filters.
     public var code: String {
@@ -70,6 +72,7 @@ public enum AlertKind: Hashable, Codable, Sendable {
         case .rectificationOverdue: "rectification.overdue"
         case .secretaryVacant: "leadership.secretary-vacant"
         case .development(let kind, _, _): kind.code
+        case .fundsBelowStandard: "funds.below-standard"
         }
     }
 }
@@ -98,10 +101,11 @@ public enum AlertRules {
         func worksOut(_ branch: String) -> Bool { kept == nil || touched.contains(branch) }
         let overdue = Dictionary(grouping: workspace.rectifications.filter { worksOut($0.branchId) && $0.isOverdue(on: asOf) }, by: \.branchId)
         let pipeline = Dictionary(grouping: workspace.candidates.filter { worksOut($0.branchId) }, by: \.branchId)
+        let funds = FundsLedger(workspace)
         return ordered(organisationAlerts(workspace, asOf: asOf, members: compliance.members) + workspace.organisation.branches(inServiceOn: asOf).map { branch in
             if let kept, !touched.contains(branch.id) { return kept[branch.id] ?? [] }
             return alerts(branch, workspace, asOf: asOf, compliance: compliance, engine: engine, overdue: overdue[branch.id] ?? [],
-                          candidates: pipeline[branch.id] ?? [])
+                          candidates: pipeline[branch.id] ?? [], funds: funds)
         })
     }
 
@@ -154,7 +158,7 @@ public enum AlertRules {
 
     /// One branch's alerts; `overdue`: its overdue rectifications.
     static func alerts(_ branch: Branch, _ workspace: Workspace, asOf: Day, compliance: ComplianceCalculator, engine: ScoringEngine,
-                       overdue: [Rectification], candidates: [Candidate] = []) -> [Alert] {
+                       overdue: [Rectification], candidates: [Candidate] = [], funds: FundsLedger? = nil) -> [Alert] {
         let rules = workspace.settings.rules
         let lastEnded = asOf.quarter.previous
         var out: [Alert] = []
@@ -249,6 +253,14 @@ public enum AlertRules {
         }
         // 发展党员: steps overdue, 考察 missed, 政审 or 培训 missing (docs/development.md).
         for (kind, severity) in DevelopmentPipeline.alerts(candidates, asOf: asOf, rules: rules.development) { add(kind, severity) }
+        // 经费: from the year's second half (by default), each standard the year's allocations fall short of.
+        let funds = funds ?? FundsLedger(workspace)
+        if funds.alertsFrom(asOf) {
+            let figures = funds.figures(branch.id, branch: branch, year: asOf.year, asOf: asOf) { compliance.members.counts($0, on: $1).total }
+            for s in figures.belowStandard {
+                add(.fundsBelowStandard(year: asOf.year, standard: s.standard.title, allocatedFen: s.allocated.fen, requiredFen: s.required.fen), .warning)
+            }
+        }
         return out
     }
 }

@@ -24,6 +24,8 @@ public enum Change: Hashable, Sendable {
     case pioneerPoints(before: PioneerPoints?, after: PioneerPoints?)
     /// A person in the 发展党员 pipeline (issue 19).
     case candidate(before: Candidate?, after: Candidate?)
+    /// 经费: money allocated to or spent by an organisation (issue 17).
+    case funds(before: FundsEntry?, after: FundsEntry?)
     /// The 发展计划 and student counts (`development-targets.json`), as a whole.
     case developmentTargets(before: DevelopmentTargets, after: DevelopmentTargets)
     /// Several changes made as one (a check and the rectifications its findings open); undone together.
@@ -45,6 +47,7 @@ public enum Change: Hashable, Sendable {
         case .reviewResult(let b, let a): .reviewResult(before: a, after: b)
         case .pioneerPoints(let b, let a): .pioneerPoints(before: a, after: b)
         case .candidate(let b, let a): .candidate(before: a, after: b)
+        case .funds(let b, let a): .funds(before: a, after: b)
         case .developmentTargets(let b, let a): .developmentTargets(before: a, after: b)
         case .batch(let list): .batch(list.reversed().map(\.inverse))
         case .activity(let b, let a): .activity(before: a, after: b)
@@ -79,6 +82,7 @@ public enum Change: Hashable, Sendable {
             case .reviewResult(let b, let a): ids = [b?.branchId, a?.branchId]
             case .pioneerPoints(let b, let a): ids = [b?.branchId, a?.branchId]
             case .candidate(let b, let a): ids = [b?.branchId, a?.branchId]
+            case .funds(let b, let a): ids = [b?.organisationId, a?.organisationId]
             }
             touched.formUnion(ids.compactMap { $0 })
         }
@@ -127,6 +131,7 @@ public enum Change: Hashable, Sendable {
         case .reviewResult: "reviewResult"
         case .pioneerPoints: "pioneerPoints"
         case .candidate: "candidate"
+        case .funds: "funds"
         case .developmentTargets: "developmentTargets"
         case .batch: "batch"
         }
@@ -149,6 +154,7 @@ public enum Change: Hashable, Sendable {
         case .reviewResult(let b, let a): (a ?? b)!.id
         case .pioneerPoints(let b, let a): (a ?? b)!.id
         case .candidate(let b, let a): (a ?? b)!.id
+        case .funds(let b, let a): (a ?? b)!.id
         case .developmentTargets: "development-targets"
         case .batch(let list): list.first?.entityId ?? ""
         }
@@ -171,6 +177,7 @@ public enum Change: Hashable, Sendable {
         case .reviewResult(let b, let a): Self.verb(b != nil, a != nil)
         case .pioneerPoints(let b, let a): Self.verb(b != nil, a != nil)
         case .candidate(let b, let a): Self.verb(b != nil, a != nil)
+        case .funds(let b, let a): Self.verb(b != nil, a != nil)
         case .developmentTargets: "update"
         case .batch: "batch"
         }
@@ -197,6 +204,7 @@ public enum Change: Hashable, Sendable {
         case .reviewResult(let b, let a): (a ?? b)?.branchId
         case .pioneerPoints(let b, let a): (a ?? b)?.branchId
         case .candidate(let b, let a): (a ?? b)?.branchId
+        case .funds(let b, let a): (a ?? b)?.organisationId
         case .developmentTargets: nil
         case .batch(let list): list.first?.branchId
         }
@@ -250,6 +258,7 @@ public enum Change: Hashable, Sendable {
         case .reviewResult(let b, let a): try Self.replace(&ws.reviewResults, b, a, entity: entity, positions: &positions)
         case .pioneerPoints(let b, let a): try Self.replace(&ws.pioneerPoints, b, a, entity: entity, positions: &positions)
         case .candidate(let b, let a): try Self.replace(&ws.candidates, b, a, entity: entity, positions: &positions)
+        case .funds(let b, let a): try Self.replace(&ws.funds, b, a, entity: entity, positions: &positions)
         case .developmentTargets(let b, let a):
             guard ws.developmentTargets == b else { throw .recordChanged(entity: entity, id: entityId) }
             ws.developmentTargets = a
@@ -316,6 +325,7 @@ extension TrainingEntry: Identified {}
 extension ReviewResult: Identified {}
 extension PioneerPoints: Identified {}
 extension Candidate: Identified {}
+extension FundsEntry: Identified {}
 extension ManualScore: Identified {
     /// Branch, item and period identify a manual score.
     public var id: String { "\(branchId)|\(itemId)|\(year)|\(quarter.map(String.init) ?? "year")" }

@@ -49,6 +49,7 @@ public struct NewIds: Sendable {
     /// A 民主评议 result `rv-2026-0001` and 先锋 points `pp-2026-0001`: the year they are filed under.
     public mutating func reviewResult(year: Int) -> String { number("rv-\(year)-", digits: 4) }
     public mutating func pioneerPoints(year: Int) -> String { number("pp-\(year)-", digits: 4) }
+    public mutating func funds(year: Int) -> String { number("jf-\(year)-", digits: 4) }
     /// A person in the 发展党员 pipeline `fz-2026-0001`: the year they applied (or were first recorded).
     public mutating func candidate(year: Int) -> String { number("fz-\(year)-", digits: 4) }
 
@@ -85,6 +86,12 @@ extension Workspace {
     public func newPioneerPointsId(year: Int) -> String {
         var ids = NewIds(taken: pioneerPoints.lazy.map(\.id))
         return ids.pioneerPoints(year: year)
+    }
+
+    /// A new funds entry id of `year` that is not taken: jf-2026-0001.
+    public func newFundsId(year: Int) -> String {
+        var ids = NewIds(taken: funds.lazy.map(\.id))
+        return ids.funds(year: year)
     }
 
     /// A new activity id that sorts with its year and is not taken: a2026-0843.

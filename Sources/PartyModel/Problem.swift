@@ -96,6 +96,13 @@ public enum ProblemKind: Equatable, Sendable {
     case stageBehindSteps(recorded: DevelopmentStage, steps: DevelopmentStage)
     /// Not a problem: a step kept with an exception and its reason (`validate` lists these as notices).
     case developmentException(DevelopmentException)
+    // 经费 (issue 17)
+    /// Funds booked to an id that is not the 党委, a 党总支 or a branch of the workspace.
+    case unknownOrganisation(String)
+    /// A funds standard with neither a per-member nor a per-branch amount.
+    case fundsStandardEmpty
+    /// An amount that must be above zero.
+    case notPositive(Double)
 }
 
 /// Low-level JSON syntax problems, with their byte offset turned into line and column by the store.
@@ -135,6 +142,7 @@ public enum RecordRef: Hashable, Sendable {
     case pioneerPoints(Int)
     case candidate(Int)
     case developmentTargets
+    case funds(Int)
 }
 
 /// A problem found by validating the model (no file positions yet).

@@ -79,8 +79,8 @@ public struct Rules: Codable, Hashable, Sendable {
     public var pioneer = PioneerScheme()
     // Quarterly checks: a quarter's check is missing this many days after the quarter ends.
     public var checkGraceDays = 15
-    // Funds (seed 004).
-    public var activityFundsPerMember = 800.0
+    /// 经费: the standards per member and per branch (seeds 004 and 001) and when being below one is an alert.
+    public var funds = FundsRules()
     /// 发展党员: the time and people rules of the 发展党员工作细则 (2014), and seed 003's ratios.
     public var development = DevelopmentRules()
 
@@ -96,9 +96,7 @@ public struct Rules: Codable, Hashable, Sendable {
     public var committeeTermYears: Int { longTermYears }
 
     /// Settings decoded and documented but not yet read by any rule, with why: `validate` says so.
-    public static let notYetInForce: [String: (zh: String, en: String)] = [
-        "activityFundsPerMember": ("党组织活动经费待经费功能启用", "activity funds wait for the funds issue"),
-    ]
+    public static let notYetInForce: [String: (zh: String, en: String)] = [:]
 
     /// The requirement of a kind (none for kinds without one, or a count of 0).
     public func requirement(_ kind: ActivityKind) -> Requirement? {
@@ -109,7 +107,7 @@ public struct Rules: Codable, Hashable, Sendable {
         case requirements, secretaryLessonsPerYear, trainingHoursPerMember, trainingHoursForLeaders
         case minFullMembers, committeeThreshold, maxBranchMembers, committeeOrganisationThreshold
         case partyGroupThreshold, maxPartyGroupSize, branchTermYears, longTermYears, termReminderMonths
-        case duesArrearsWarningMonths, duesArrearsCriticalMonths, dues, secretaryVacantMonths, checkGraceDays, activityFundsPerMember
+        case duesArrearsWarningMonths, duesArrearsCriticalMonths, dues, secretaryVacantMonths, checkGraceDays, funds
         case talksPerYear, unexcusedAbsenceMonths, pioneer
         case development
     }
@@ -134,6 +132,19 @@ public struct Rules: Codable, Hashable, Sendable {
             case .studySessionsPerYear: (.studySession, .year, 8)
             }
         }
+    }
+
+    /// Before the funds ledger, `activityFundsPerMember` (800) was kept and read by nothing: a value
+    /// changed by hand becomes the per-member standard's.
+    enum LegacyFundsKeys: String, CodingKey { case activityFundsPerMember }
+    static func legacyFunds(_ decoder: any Decoder) throws -> FundsRules {
+        var funds = FundsRules()
+        let c = try decoder.container(keyedBy: LegacyFundsKeys.self)
+        if let perMember = try c.decodeIfPresent(Double.self, forKey: .activityFundsPerMember),
+           let i = funds.standards.firstIndex(where: { $0.perMember != nil }) {
+            funds.standards[i].perMember = perMember
+        }
+        return funds
     }
 
     public init(from decoder: any Decoder) throws {
@@ -172,7 +183,8 @@ public struct Rules: Codable, Hashable, Sendable {
         dues = try c.value(.dues, default: d.dues)
         secretaryVacantMonths = try c.value(.secretaryVacantMonths, default: d.secretaryVacantMonths)
         checkGraceDays = try c.value(.checkGraceDays, default: d.checkGraceDays)
-        activityFundsPerMember = try c.value(.activityFundsPerMember, default: d.activityFundsPerMember)
+        let legacyFunds = try Self.legacyFunds(decoder)
+        funds = try c.value(.funds, default: legacyFunds)
         talksPerYear = try c.value(.talksPerYear, default: d.talksPerYear)
         unexcusedAbsenceMonths = try c.value(.unexcusedAbsenceMonths, default: d.unexcusedAbsenceMonths)
         pioneer = try c.value(.pioneer, default: d.pioneer)
@@ -199,7 +211,7 @@ public struct Rules: Codable, Hashable, Sendable {
         try c.encode(dues, forKey: .dues)
         try c.encode(secretaryVacantMonths, forKey: .secretaryVacantMonths)
         try c.encode(checkGraceDays, forKey: .checkGraceDays)
-        try c.encode(activityFundsPerMember, forKey: .activityFundsPerMember)
+        try c.encode(funds, forKey: .funds)
         try c.encode(talksPerYear, forKey: .talksPerYear)
         try c.encode(unexcusedAbsenceMonths, forKey: .unexcusedAbsenceMonths)
         try c.encode(pioneer, forKey: .pioneer)

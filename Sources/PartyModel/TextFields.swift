@@ -68,6 +68,18 @@ extension ReviewResult: HasTextFields {
     }
 }
 
+extension FundsEntry: HasTextFields {
+    public func visitTextFields(_ f: inout some TextFieldVisitor) {
+        f.line("id", id); f.line("organisationId", organisationId); f.note("note", note)
+    }
+}
+
+extension FundsStandard: HasTextFields {
+    public func visitTextFields(_ f: inout some TextFieldVisitor) {
+        f.line("id", id); f.line("title", title); f.note("source", source)
+    }
+}
+
 extension PioneerPoints: HasTextFields {
     public func visitTextFields(_ f: inout some TextFieldVisitor) {
         f.line("id", id); f.line("memberId", memberId); f.line("branchId", branchId); f.line("itemId", itemId); f.note("note", note)

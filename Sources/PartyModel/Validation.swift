@@ -34,6 +34,7 @@ public enum Validator {
         }
 
         checkDuesRules(workspace.settings.rules.dues, into: &issues)
+        checkFundsRules(workspace.settings.rules.funds, into: &issues)
         checkMemberRules(workspace.settings.rules, into: &issues)
 
         // Organisation ids share one namespace: committee, general branches, branches and groups.
@@ -156,6 +157,15 @@ public enum Validator {
             else if !pointIds.insert(p.id).inserted { issues.append(.init(ref, "id", .duplicateId(p.id))) }
             checkPioneerPoints(p, ref, currentYear: year, scheme: workspace.settings.rules.pioneer, memberKnown: memberIds.contains(p.memberId),
                                branchKnown: branchKnown(p.branchId), into: &issues)
+        }
+
+        var fundsIds = Set<String>()
+        let organisations = Self.organisationIds(workspace)
+        for (i, entry) in workspace.funds.enumerated() {
+            let ref = RecordRef.funds(i)
+            if entry.id.isEmpty { issues.append(.init(ref, "id", .emptyRequired)) }
+            else if !fundsIds.insert(entry.id).inserted { issues.append(.init(ref, "id", .duplicateId(entry.id))) }
+            checkFundsEntry(entry, ref, currentYear: year, organisationKnown: organisations.contains(entry.organisationId), into: &issues)
         }
 
         var sectionIds = Set<String>()
@@ -388,6 +398,40 @@ public enum Validator {
         if !branchKnown { issues.append(.init(ref, "branchId", .unknownBranch(e.branchId))) }
         eventDate(e.date, ref, "date", currentYear: year, into: &issues)
         nonNegative(e.hours, ref, "hours", into: &issues)
+    }
+
+    /// The ids funds can be booked to: the 党委, its 党总支 and branches.
+    static func organisationIds(_ ws: Workspace) -> Set<String> {
+        Set([ws.organisation.committee.id] + ws.organisation.generalBranches.map(\.id) + ws.organisation.branches.map(\.id))
+    }
+
+    /// A funds entry's own rules (not its id's uniqueness): a known organisation, an amount above 0 in whole 分, a plausible day.
+    static func checkFundsEntry(_ e: FundsEntry, _ ref: RecordRef, currentYear year: Int, organisationKnown: Bool, into issues: inout [ValidationIssue]) {
+        checkText(e, ref, into: &issues)
+        if !organisationKnown { issues.append(.init(ref, "organisationId", .unknownOrganisation(e.organisationId))) }
+        if !(e.amount > 0) { issues.append(.init(ref, "amount", .notPositive(e.amount))) }
+        else if !Money.isWholeFen(e.amount) { issues.append(.init(ref, "amount", .notWholeFen(e.amount))) }
+        eventDate(e.date, ref, "date", currentYear: year, into: &issues)
+    }
+
+    /// `rules.funds`: standards with unique ids, an amount each, not negative; the alert's month 1–12.
+    static func checkFundsRules(_ funds: FundsRules, into issues: inout [ValidationIssue]) {
+        var ids = Set<String>()
+        for (i, s) in funds.standards.enumerated() {
+            let key = "rules.funds.standards[\(i)]"
+            checkText(s, .settings, into: &issues)
+            if s.id.isEmpty { issues.append(.init(.settings, "\(key).id", .emptyRequired)) }
+            else if !ids.insert(s.id).inserted { issues.append(.init(.settings, "\(key).id", .duplicateId(s.id))) }
+            if s.perMember == nil && s.perBranch == nil { issues.append(.init(.settings, key, .fundsStandardEmpty)) }
+            for (name, value) in [("perMember", s.perMember), ("perBranch", s.perBranch)] {
+                guard let value else { continue }
+                if value < 0 { issues.append(.init(.settings, "\(key).\(name)", .negative(value))) }
+                else if !Money.isWholeFen(value) { issues.append(.init(.settings, "\(key).\(name)", .notWholeFen(value))) }
+            }
+        }
+        if !(1...12).contains(funds.alertFromMonth) {
+            issues.append(.init(.settings, "rules.funds.alertFromMonth", .outOfRange(Double(funds.alertFromMonth), min: 1, max: 12)))
+        }
     }
 
     /// `rules.dues`: each scale's brackets rise and the last is open; percentages 0–100 to 0.01;
@@ -627,6 +671,13 @@ public enum Validator {
         scoped(p, in: workspace.duesPayments, "duesPayments", lookup, RecordRef.duesPayment, idRequired: true) { ref, issues in
             checkDuesPayment(p, ref, currentYear: workspace.settings.currentYear, memberKnown: lookup.hasMember(p.memberId, in: workspace),
                              branchKnown: groups(of: p.branchId, in: workspace, lookup) != nil, into: &issues)
+        }
+    }
+
+    public static func validate(funds e: FundsEntry, in workspace: Workspace, lookup: Lookup = Lookup()) -> [ValidationIssue] {
+        scoped(e, in: workspace.funds, "funds", lookup, RecordRef.funds, idRequired: true) { ref, issues in
+            checkFundsEntry(e, ref, currentYear: workspace.settings.currentYear,
+                            organisationKnown: organisationIds(workspace).contains(e.organisationId), into: &issues)
         }
     }
 

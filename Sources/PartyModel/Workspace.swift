@@ -58,6 +58,8 @@ public struct Workspace: Hashable, Sendable {
     /// counts (`development-targets.json`).
     public var candidates: [Candidate] = []
     public var developmentTargets = DevelopmentTargets()
+    /// 经费: allocations and spending (`funds/YYYY/ORG.json`), all years read, oldest year first.
+    public var funds: [FundsEntry] = []
 
     public init(settings: WorkspaceSettings, organisation: Organisation, members: [Member] = [],
                 activities: [Activity] = [], plan: WorkPlan,

@@ -147,6 +147,16 @@ extension PioneerPoints: YearShardedRecord {
     var shardYear: Int { date.year }
 }
 
+/// `funds/2026/b1.json`: the 经费 allocated to and spent by one organisation (a branch, a 党总支 or
+/// the 党委) in a year, by the day booked.
+extension FundsEntry: YearShardedRecord {
+    static var folder: String { "funds" }
+    static var recordsKey: String { "entries" }
+    /// The organisation: the file is named after it as a branch's is.
+    var branchId: String { organisationId }
+    var shardYear: Int { date.year }
+}
+
 /// `{"year": 2026, "<folder>": [ … ]}`.
 struct YearShard<Record: YearShardedRecord>: Codable {
     var year: Int
@@ -205,6 +215,7 @@ public enum WorkspacePaths {
     public static func training(_ year: Int, branch: String) -> String { shard(TrainingEntry.folder, year, branch: branch) }
     public static func reviews(_ year: Int, branch: String) -> String { shard(ReviewResult.folder, year, branch: branch) }
     public static func pioneer(_ year: Int, branch: String) -> String { shard(PioneerPoints.folder, year, branch: branch) }
+    public static func funds(_ year: Int, organisation: String) -> String { shard(FundsEntry.folder, year, branch: organisation) }
     static func shard(_ folder: String, _ year: Int, branch: String) -> String { "\(folder)/\(year)/\(fileName(branch: branch)).json" }
     public static func members(branch: String) -> String { branchFile(Member.folder, branch: branch) }
     public static func rectifications(branch: String) -> String { branchFile(Rectification.folder, branch: branch) }
@@ -298,7 +309,8 @@ public enum WorkspacePaths {
     }
 
     /// Folders of one file per year and branch.
-    static let yearFolders = [Activity.folder, QuarterlyCheck.folder, DuesPayment.folder, TrainingEntry.folder, ReviewResult.folder, PioneerPoints.folder]
+    static let yearFolders = [Activity.folder, QuarterlyCheck.folder, DuesPayment.folder, TrainingEntry.folder, ReviewResult.folder, PioneerPoints.folder,
+                              FundsEntry.folder]
     /// Folders of one file per branch.
     static let branchFolders = [Member.folder, Rectification.folder, ManualScore.folder, Bonus.folder, Candidate.folder]
     /// Every folder whose files the store owns.

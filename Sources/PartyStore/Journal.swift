@@ -122,6 +122,7 @@ public struct Journal: Sendable {
         case .reviewResult(let b, let a): return encode((b, a))
         case .pioneerPoints(let b, let a): return encode((b, a))
         case .candidate(let b, let a): return encode((b, a))
+        case .funds(let b, let a): return encode((b, a))
         case .developmentTargets(let b, let a): return encode((Optional(b), Optional(a)))
         case .batch: return nil
         }
@@ -188,6 +189,7 @@ public struct Journal: Sendable {
         case "reviewResult": return find(ws.reviewResults)
         case "pioneerPoints": return find(ws.pioneerPoints)
         case "candidate": return find(ws.candidates)
+        case "funds": return find(ws.funds)
         case "developmentTargets": return json(ws.developmentTargets)
         default: return nil
         }

@@ -33,6 +33,7 @@ enum WorkspaceCodec {
         case .reviewResult(let b, let a): Set([b, a].compactMap { $0?.shardPath })
         case .pioneerPoints(let b, let a): Set([b, a].compactMap { $0?.shardPath })
         case .candidate(let b, let a): Set([b, a].compactMap { $0?.shardPath })
+        case .funds(let b, let a): Set([b, a].compactMap { $0?.shardPath })
         case .developmentTargets: [WorkspacePaths.developmentTargets]
         case .batch(let list): list.reduce(into: Set<String>()) { $0.formUnion(paths(touchedBy: $1)) }
         }
@@ -89,6 +90,7 @@ enum WorkspaceCodec {
         put(workspace.trainingEntries)
         put(workspace.reviewResults)
         put(workspace.pioneerPoints)
+        put(workspace.funds)
         put(workspace.members)
         put(workspace.rectifications)
         put(workspace.manualScores)
@@ -113,6 +115,7 @@ enum WorkspaceCodec {
         renderShards(workspace.trainingEntries, into: &files, with: encoder)
         renderShards(workspace.reviewResults, into: &files, with: encoder)
         renderShards(workspace.pioneerPoints, into: &files, with: encoder)
+        renderShards(workspace.funds, into: &files, with: encoder)
         renderBranchFiles(workspace.members, into: &files, with: encoder)
         renderBranchFiles(workspace.rectifications, into: &files, with: encoder)
         renderBranchFiles(workspace.manualScores, into: &files, with: encoder)

@@ -399,6 +399,7 @@ public struct WorkspaceStore: Sendable {
         let (trainingSlots, trainingJobs) = Reader.shardJobs(TrainingEntry.self, self, years: years)
         let (reviewSlots, reviewJobs) = Reader.shardJobs(ReviewResult.self, self, years: years)
         let (pointSlots, pointJobs) = Reader.shardJobs(PioneerPoints.self, self, years: years)
+        let (fundsSlots, fundsJobs) = Reader.shardJobs(FundsEntry.self, self, years: years)
         let store = self
         // Largest first, so the cores finish together.
         Concurrently.run([
@@ -411,7 +412,7 @@ public struct WorkspaceStore: Sendable {
             { template.value = Reader.decode(CheckTemplate.self, store, WorkspacePaths.checkTemplate, required: scoringRequired) },
             { scoring.value = Reader.decode(ScoringScheme.self, store, WorkspacePaths.scoring, required: scoringRequired) },
             { targets.value = Reader.decode(DevelopmentTargets.self, store, WorkspacePaths.developmentTargets, required: false) },
-        ] + activityJobs + memberJobs + rectificationJobs + checkJobs + duesJobs + trainingJobs + reviewJobs + pointJobs + manualJobs + bonusJobs + candidateJobs)
+        ] + activityJobs + memberJobs + rectificationJobs + checkJobs + duesJobs + trainingJobs + reviewJobs + pointJobs + fundsJobs + manualJobs + bonusJobs + candidateJobs)
 
         // Schema 2's manual-scores.json held both lists: its places are in `scores` and `bonuses`.
         var legacyScores: Reader.Outcome<[ManualScore]>? = nil, legacyBonuses: Reader.Outcome<[Bonus]>? = nil
@@ -459,6 +460,7 @@ public struct WorkspaceStore: Sendable {
         let reviewResults = reader.take(allReviews.value!)
         let pioneerPoints = reader.take(allPoints.value!)
         let candidates = reader.take(Reader.combine(candidateSlots))
+        let funds = reader.take(Reader.combine(fundsSlots))
         let targetsValue = reader.merge(targets.value!)
         if legacy { reader.legacyLayout = true }
         // Files of schema 2 found (a copied-in old file, say): the next save is a full one.
@@ -478,6 +480,7 @@ public struct WorkspaceStore: Sendable {
             manualScores: manualScores, bonuses: bonuses, duesPayments: duesPayments, trainingEntries: trainingEntries,
             reviewResults: reviewResults, pioneerPoints: pioneerPoints)
         workspace.candidates = candidates
+        workspace.funds = funds
         workspace.developmentTargets = targetsValue ?? DevelopmentTargets()
         if legacyMembers {
             workspace.migrateLegacyMemberFields()
@@ -512,19 +515,22 @@ public struct WorkspaceStore: Sendable {
         let reviewsMissing = ReviewResult.yearsRead(missing)!.subtracting(ReviewResult.yearsRead(have)!)
         let (reviewSlots, reviewJobs) = Reader.shardJobs(ReviewResult.self, store, years: reviewsMissing, exact: true)
         let (pointSlots, pointJobs) = Reader.shardJobs(PioneerPoints.self, store, years: missing)
+        let (fundsSlots, fundsJobs) = Reader.shardJobs(FundsEntry.self, store, years: missing)
         Concurrently.run(activityJobs + checkJobs + (duesMissing.isEmpty ? [] : duesJobs) + trainingJobs
-                         + (reviewsMissing.isEmpty ? [] : reviewJobs) + pointJobs)
+                         + (reviewsMissing.isEmpty ? [] : reviewJobs) + pointJobs + fundsJobs)
         let activities = reader.take(Reader.combine(activitySlots))
         let checks = reader.take(Reader.combine(checkSlots))
         let dues = duesMissing.isEmpty ? [] : reader.take(Reader.combine(duesSlots))
         let training = reader.take(Reader.combine(trainingSlots))
         let reviews = reviewsMissing.isEmpty ? [] : reader.take(Reader.combine(reviewSlots))
         let points = reader.take(Reader.combine(pointSlots))
+        let funds = reader.take(Reader.combine(fundsSlots))
         guard reader.problems.isEmpty else { throw .invalid(reader.problems) }
         // Places stay aligned with model order only if they were (they are dropped after a save).
         for (folder, count) in [(Activity.folder, loaded.workspace.activities.count), (QuarterlyCheck.folder, loaded.workspace.checks.count),
                                 (DuesPayment.folder, loaded.workspace.duesPayments.count), (TrainingEntry.folder, loaded.workspace.trainingEntries.count),
-                                (ReviewResult.folder, loaded.workspace.reviewResults.count), (PioneerPoints.folder, loaded.workspace.pioneerPoints.count)] {
+                                (ReviewResult.folder, loaded.workspace.reviewResults.count), (PioneerPoints.folder, loaded.workspace.pioneerPoints.count),
+                                (FundsEntry.folder, loaded.workspace.funds.count)] {
             if let origins = loaded.origins[folder], origins.count == count { loaded.origins[folder] = origins + (reader.origins[folder] ?? []) }
         }
         loaded.workspace.activities += activities
@@ -533,6 +539,7 @@ public struct WorkspaceStore: Sendable {
         loaded.workspace.trainingEntries += training
         loaded.workspace.reviewResults += reviews
         loaded.workspace.pioneerPoints += points
+        loaded.workspace.funds += funds
         loaded.digests.merge(reader.digests) { _, new in new }
         loaded.years = have.union(missing)
         loaded.activityIdsNotRead.readSince.formUnion(missing)
@@ -632,7 +639,7 @@ public struct WorkspaceStore: Sendable {
     /// Every validation problem of a loaded workspace, with file, line, column and JSON path.
     public func validate(_ loaded: LoadedWorkspace) -> [Problem] {
         var bytesByFile: [String: [UInt8]] = [:]
-        return Validator.validate(loaded.workspace).map { issue in
+        return Validator.validate(loaded.workspace).filter { !Self.judgesWhatWasNotRead($0, loaded) }.map { issue in
             let (file, base) = place(of: issue.record, in: loaded)
             var path = PathComponent.parse(base)
             path += PathComponent.parse(issue.field)
@@ -641,6 +648,26 @@ public struct WorkspaceStore: Sendable {
                 bytesByFile[file] = [UInt8](WorkspaceCodec.withoutByteOrderMark(data))
             }
             return WorkspaceCodec.located(file: file, bytes: bytesByFile[file]!, path: path, kind: issue.kind)
+        }
+    }
+
+    /// A workspace read for some years only (the dashboard's first screen) holds references to
+    /// records of years not read: a review result of last year (reviews are read a year further back,
+    /// for last December's 不合格) names last year's 民主评议 activity; a rectification names the check
+    /// that found it, of its opening year or the one before (a Q4 check held in January). Such a
+    /// record cannot be looked up, which is not a problem of the files — `validate`, which reads
+    /// every year, judges it.
+    static func judgesWhatWasNotRead(_ issue: ValidationIssue, _ loaded: LoadedWorkspace) -> Bool {
+        guard let years = loaded.years else { return false }
+        let ws = loaded.workspace
+        switch (issue.record, issue.kind) {
+        case (.reviewResult(let i), .notReviewActivity) where ws.reviewResults.indices.contains(i):
+            return !years.contains(ws.reviewResults[i].year)
+        case (.rectification(let i), .unknownCheck) where ws.rectifications.indices.contains(i):
+            let opened = ws.rectifications[i].openedOn.year
+            return !years.contains(opened) || !years.contains(opened - 1)
+        default:
+            return false
         }
     }
 
@@ -674,6 +701,7 @@ public struct WorkspaceStore: Sendable {
         case .reviewResult(let i): sharded(loaded.workspace.reviewResults, i)
         case .pioneerPoints(let i): sharded(loaded.workspace.pioneerPoints, i)
         case .candidate(let i): sharded(loaded.workspace.candidates, i)
+        case .funds(let i): sharded(loaded.workspace.funds, i)
         case .developmentTargets: (WorkspacePaths.developmentTargets, "")
         }
     }

@@ -113,6 +113,9 @@ public enum FormPurpose: Sendable, Equatable {
     case pioneerPoints(Member)
     /// Not a record: the member pane's branch filter, picked from a list.
     case pickMemberBranch
+    /// 经费: a new entry (nil) or an existing one; deleting one.
+    case editFunds(FundsEntry?)
+    case deleteFunds(FundsEntry)
 }
 
 /// An open form: fields, focus, and whether Esc is waiting for confirmation.

@@ -221,6 +221,10 @@ public enum Forms {
             return pointsChange(&form, m, data)
         case .pickMemberBranch:
             return nil
+        case .editFunds(let before):
+            return fundsChange(&form, before, data)
+        case .deleteFunds(let e):
+            return form.value("confirm") == "yes" ? .funds(before: e, after: nil) : nil
         }
     }
 

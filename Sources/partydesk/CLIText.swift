@@ -20,8 +20,9 @@ enum CLIText {
         lang == .zh ? "检查通过, 未发现问题: \(path)" : "No problems found: \(path)"
     }
 
-    /// The rule settings decoded but not yet read by any rule (Rules.notYetInForce), and why.
-    static func settingsNotInForce(_ lang: Language) -> String {
+    /// The rule settings decoded but not yet read by any rule (Rules.notYetInForce), and why; nil when every one is read.
+    static func settingsNotInForce(_ lang: Language) -> String? {
+        guard !Rules.notYetInForce.isEmpty else { return nil }
         let list = Rules.notYetInForce.sorted { $0.key < $1.key }.map { "\($0.key) (\(lang == .zh ? $0.value.zh : $0.value.en))" }
         return (lang == .zh ? "注意: 以下规则设置尚未生效: " : "Note: these rule settings are not yet in force: ") + list.joined(separator: lang == .zh ? "; " : "; ")
     }

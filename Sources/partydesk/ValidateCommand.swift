@@ -31,13 +31,13 @@ struct ValidateCommand: ParsableCommand {
         if problems.isEmpty {
             Output.line(CLIText.validateClean(store.directory, lang))
             sayNotices()
-            Output.line(CLIText.settingsNotInForce(lang))
+            CLIText.settingsNotInForce(lang).map(Output.line)
             return
         }
         sayNotices()
         Output.line(CLIText.validateHeader(store.directory, count: problems.count, lang))
         for problem in problems { Output.line(problem.message(lang)) }
-        Output.line(CLIText.settingsNotInForce(lang))
+        CLIText.settingsNotInForce(lang).map(Output.line)
         throw ExitCode(1)
     }
 }

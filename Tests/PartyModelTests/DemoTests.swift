@@ -96,6 +96,9 @@ import TestSupport
             // Issue 19: 发展党员 — a talk, a review, 政审, approvals past 3 and 6 months, a 预备期 ended, a 转正 overdue.
             "development.talk-overdue", "development.review-overdue", "development.checks-missing", "development.approval-overdue",
             "development.approval-over-longest", "development.full-due", "development.full-overdue",
+            // Issue 17: 经费 — 后勤保障党支部's second half of its 活动经费 is not allocated (and 组织人事党支部
+            // gained a member since its allocation was budgeted on 1 January).
+            "funds.below-standard",
         ]
         #expect(codes == expected)
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TestSupport
 @testable import PartyModel
@@ -80,6 +81,9 @@ import TestSupport
         // 发展党员 (issue 19): a rule out of range is a validation problem; each of its own fields is
         // shown to move a check, a due day, an alert or the targets in DevelopmentTests.everyDevelopmentRuleFieldIsRead.
         "development": { $0.development.talkWithinMonths = -1 },
+        // 经费 (issue 17): both branches are 机关 with nothing allocated: from 1 July each is below the
+        // per-member standard, whose amount the alert names (800 × 1 member on the roster of 甲).
+        "funds": { $0.funds.standards[0].perMember = 1000 },
     ]
 
     @Test func everyFieldIsListed() {
@@ -100,13 +104,21 @@ import TestSupport
         #expect(Self.output(rules) != before, "\(field) changed nothing")
     }
 
-    @Test func settingsNotYetInForceSayWhy() {
-        // activityFundsPerMember (funds issue): changing it moves nothing yet, which is why it is
-        // listed. (trainingHoursForLeaders is read since the member ledger, issue 18.)
-        #expect(Set(Rules.notYetInForce.keys) == ["activityFundsPerMember"])
-        var rules = Rules()
-        rules.activityFundsPerMember = 1
-        #expect(Self.output(rules) == Self.output(Rules()))
-        #expect(Rules.notYetInForce.values.allSatisfy { !$0.zh.isEmpty && !$0.en.isEmpty })
+    @Test func everySettingIsInForce() {
+        // The last one, activityFundsPerMember, became the funds ledger's per-member standard (issue 17).
+        #expect(Rules.notYetInForce.isEmpty)
+    }
+
+    /// A workspace.json written before the funds ledger kept `activityFundsPerMember` (read by no
+    /// rule): a value changed by hand becomes the per-member standard; 800 leaves the defaults.
+    @Test func theOldActivityFundsSettingBecomesTheStandard() throws {
+        func rules(_ json: String) throws -> Rules { try JSONDecoder().decode(Rules.self, from: Data(json.utf8)) }
+        #expect(try rules(#"{"activityFundsPerMember": 800}"#).funds == FundsRules())
+        #expect(try rules(#"{"activityFundsPerMember": 650}"#).funds.standards[0].perMember == 650)
+        // `funds` given wins over the old key.
+        #expect(try rules(#"{"activityFundsPerMember": 650, "funds": {"alertFromMonth": 9}}"#).funds.standards[0].perMember == 800)
+        // Written back, only `funds`.
+        let written = String(decoding: try JSONEncoder().encode(try rules(#"{"activityFundsPerMember": 650}"#)), as: UTF8.self)
+        #expect(!written.contains("activityFundsPerMember") && written.contains("\"perMember\":650"))
     }
 }

@@ -10,6 +10,13 @@ func demoState(width: Int = 80, height: Int = 24, lang: Language = .zh) -> AppSt
     return AppState(data: data, width: width, height: height, loadedAt: "09:30:00")
 }
 
+/// Switches to `pane` as a person does: its digit for the first nine, else Tab on from the ninth.
+func goTo(_ pane: Pane, _ state: inout AppState) {
+    let n = state.panes.number(pane)
+    if n <= 9 { press([.char(Character(String(n)))], &state) }
+    else { press([.char("9")] + Array(repeating: .tab, count: n - 9), &state) }
+}
+
 func press(_ keys: [Key], _ state: inout AppState) {
     for key in keys { _ = Update.handle(key, &state) }
 }
@@ -20,7 +27,7 @@ func press(_ keys: [Key], _ state: inout AppState) {
         for size in [(80, 24), (120, 40)] {
             var state = demoState(width: size.0, height: size.1)
             for pane in Pane.allCases {
-                press([.char(Character(String(pane.number)))], &state)
+                goTo(pane, &state)
                 print("=== \(pane) \(size)")
                 print(Views.render(state).lines.joined(separator: "\n"))
             }

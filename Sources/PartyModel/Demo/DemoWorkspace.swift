@@ -95,6 +95,7 @@ public enum DemoWorkspace {
         addMemberLedger(to: &workspace, specs: specs, asOf: asOf)
         DemoChecks.add(to: &workspace, specs: specs, asOf: asOf, rng: &rng)
         addConduct(to: &workspace, asOf: asOf)
+        addFunds(to: &workspace, asOf: asOf)
         return workspace
     }
 

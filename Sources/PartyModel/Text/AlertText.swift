@@ -73,6 +73,9 @@ public extension Alert {
                 : lang.pick("书记空缺 \(months) 个月 (自 \(since.iso)), 请在 \(limit) 个月内配齐", "secretary vacant for \(months) months (since \(since.iso)): fill it within \(limit)")
         case .development(let kind, let people, let names):
             return kind.message(people: people, who: naming ? Self.names(names, of: people, lang) : "", lang)
+        case .fundsBelowStandard(let year, let standard, let allocated, let required):
+            let a = Money(fen: allocated).description, r = Money(fen: required).description
+            return lang.pick("\(year)年\(standard)已拨付 \(a) 元, 低于标准 \(r) 元", "\(year) \(standard): \(a) yuan allocated, below the standard of \(r)")
         }
     }
 }
@@ -104,6 +107,7 @@ public extension AlertKind {
         case .rectificationOverdue: lang.pick("整改逾期", "rectifications overdue")
         case .secretaryVacant: lang.pick("书记空缺", "secretary vacant")
         case .development(let kind, _, _): kind.title(lang)
+        case .fundsBelowStandard: lang.pick("经费低于标准", "funds below standard")
         }
     }
 }

@@ -393,3 +393,45 @@ extension AbsenceReason: NamedCode {
         }
     }
 }
+
+public extension FundsDirection {
+    func name(_ lang: Language) -> String {
+        switch self {
+        case .allocated: lang.pick("拨付", "Allocated")
+        case .spent: lang.pick("支出", "Spent")
+        }
+    }
+}
+
+extension FundsDirection: NamedCode {
+    public static let nameTable = makeNameTable()
+    public var variants: [String] {
+        switch self {
+        case .allocated: ["下拨", "拨款", "划拨", "收入", "到位", "allocation", "in"]
+        case .spent: ["开支", "使用", "支付", "报销", "spending", "out"]
+        }
+    }
+}
+
+public extension FundsCategory {
+    func name(_ lang: Language) -> String {
+        switch self {
+        case .activity: lang.pick("活动经费", "Activity funds")
+        case .duesReturn: lang.pick("党费返还", "Dues returned")
+        case .work: lang.pick("工作经费", "Work funds")
+        case .other: lang.pick("其他", "Other")
+        }
+    }
+}
+
+extension FundsCategory: NamedCode {
+    public static let nameTable = makeNameTable()
+    public var variants: [String] {
+        switch self {
+        case .activity: ["党组织活动经费", "党建活动经费", "活动费"]
+        case .duesReturn: ["下拨党费", "返还党费", "党费下拨", "党费返还款"]
+        case .work: ["党建工作经费", "党建经费", "办公经费"]
+        case .other: ["其它"]
+        }
+    }
+}

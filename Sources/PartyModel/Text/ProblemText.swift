@@ -107,6 +107,12 @@ public extension ProblemKind {
         case .transferEndsElsewhere(let expected):
             return lang.pick("最后一次转入本党委的支部应为党员所在支部 \"\(expected)\"",
                              "the last transfer within the workspace must end in the member's branch \"\(expected)\"")
+        case .unknownOrganisation(let id):
+            return lang.pick("引用了不存在的组织 \"\(id)\" (应为党委、党总支或支部的编号)", "refers to unknown organisation \"\(id)\" (the committee's, a general branch's or a branch's id)")
+        case .fundsStandardEmpty:
+            return lang.pick("经费标准应设每人每年 (perMember) 或每个支部每年 (perBranch) 的金额", "a funds standard needs perMember or perBranch")
+        case .notPositive(let value):
+            return lang.pick("金额 \(formatNumber(value)) 应大于 0", "amount \(formatNumber(value)) must be above 0")
         case .duesScale:
             return lang.pick("党费比例档次应按上限从低到高排列, 最后一档不设上限", "dues brackets must rise by their upper limit, the last without one")
         case .probationBeforeAcceptance:

@@ -32,6 +32,8 @@ public enum RowRef: Hashable, Sendable {
     case activity(String)
     /// A member of the roster (花名册).
     case member(String)
+    /// A funds entry (经费).
+    case funds(String)
     /// A row of a pane that is not one record (tests, future summaries).
     case other(String)
 
@@ -126,6 +128,7 @@ public struct Panes: Sendable {
         TasksPane(),
         ActivitiesPane(),
         MembersPane(),
+        FundsPane(),
     ])
 
     public var ids: [Pane] { all.map(\.id) }
