@@ -9,6 +9,7 @@ extension TextEncoding: ExpressibleByArgument {}
 enum ExportKind: String, ExpressibleByArgument, CaseIterable {
     case branches, members, activities, checks, rectifications, scores, compliance, alerts, dues
     case development
+    case funds
 }
 
 /// What `export --what` takes: one kind, or `all` (every kind but compliance, one sheet each: .xlsx only).
@@ -23,7 +24,7 @@ enum ExportSelection: ExpressibleByArgument, Equatable {
     static var allValueStrings: [String] { ExportKind.allCases.map(\.rawValue) + ["all"] }
 
     /// The kinds of `--what all`, in the workbook's order.
-    static let workbookKinds: [ExportKind] = [.branches, .members, .activities, .checks, .rectifications, .scores, .alerts, .development]
+    static let workbookKinds: [ExportKind] = [.branches, .members, .activities, .checks, .rectifications, .scores, .alerts, .development, .funds]
 }
 
 enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
@@ -37,7 +38,7 @@ struct ExportCommand: ParsableCommand {
         abstract: "导出 CSV 或 .xlsx 工作簿 (Excel/WPS 可直接打开) / Export a CSV or an .xlsx workbook that opens correctly in Excel and WPS.")
 
     @OptionGroup var workspace: WorkspaceOptions
-    @Option(name: .long, help: "branches|members|activities|checks|rectifications|scores|compliance|alerts|dues|development|all (all: 每类一张工作表, 仅 xlsx / one sheet per kind, xlsx only; dues: 党费表, 每人一行, 每月一列 / a row per member, a column per month)")
+    @Option(name: .long, help: "branches|members|activities|checks|rectifications|scores|compliance|alerts|dues|development|funds|all (all: 每类一张工作表, 仅 xlsx / one sheet per kind, xlsx only; dues: 党费表, 每人一行, 每月一列 / a row per member, a column per month)")
     var what: ExportSelection
     @Option(name: .long, help: "年度 / Year.") var year: Int?
     @Option(name: .long, help: "季度 / Quarter (scores).") var quarter: Int?
@@ -139,6 +140,7 @@ struct ExportCommand: ParsableCommand {
         case .alerts: return lang.pick("预警", "Alerts")
         case .dues: return lang.pick("党费", "Dues")
         case .development: return lang.pick("发展党员", "Development")
+        case .funds: return lang.pick("经费", "Funds")
         }
     }
 
@@ -153,6 +155,7 @@ struct ExportCommand: ParsableCommand {
         case .activities: return LedgerSheet.activities.export(ws, year: year, lang: lang)
         case .dues: return LedgerSheet.dues.export(ws, year: y, lang: lang)
         case .development: return LedgerSheet.development.export(ws, year: nil, lang: lang)
+        case .funds: return LedgerSheet.funds.export(ws, year: year, lang: lang)
         case .checks:
             let items = ws.checkTemplate.items
             // What a person reads first; the id last (as in every sheet PartyDesk writes).
@@ -211,7 +214,7 @@ struct ImportCommand: ParsableCommand {
         abstract: "导入台账: .xlsx 工作簿 (Excel/WPS/LibreOffice), CSV (UTF-8 或 GB18030), UTF-16 制表符分隔文本 (Excel 的 Unicode 文本); 中英文表头 / Import a ledger sheet (.xlsx, CSV, UTF-16 tab text); every problem is listed and nothing is written until all is clean.")
 
     @OptionGroup var workspace: WorkspaceOptions
-    @Option(name: .long, help: "branches|members|activities|dues|development (党费表: 姓名/编号, 支部, 1月…12月的金额 / dues: name or id, branch, an amount per month)") var what: LedgerSheet
+    @Option(name: .long, help: "branches|members|activities|dues|development|funds (党费表: 姓名/编号, 支部, 1月…12月的金额 / dues: name or id, branch, an amount per month)") var what: LedgerSheet
     @Argument(help: ArgumentHelp("表格文件 / The sheet: .xlsx, CSV, or UTF-16 text with tabs. .xls/.et: save as .xlsx first.", valueName: "FILE.xlsx|FILE.csv"))
     var file: String
     @Option(name: .long, help: ArgumentHelp("工作表名称或序号 (从 1 起, 默认第一张; 仅 .xlsx) / The workbook's sheet, by name or number from 1 (default: the first; .xlsx only).", valueName: "NAME|N"))

@@ -16,7 +16,7 @@ for folder in ("members", "rectifications", "manual-scores", "bonuses", "develop
         files[folder + "/" + name] = folder
 if os.path.exists(os.path.join(workspace, "development-targets.json")):
     files["development-targets.json"] = "development-targets"
-for folder in ("activities", "checks", "dues", "training", "reviews", "pioneer"):
+for folder in ("activities", "checks", "dues", "training", "reviews", "pioneer", "funds"):
     if not os.path.isdir(os.path.join(workspace, folder)):
         continue
     for year in sorted(os.listdir(os.path.join(workspace, folder))):

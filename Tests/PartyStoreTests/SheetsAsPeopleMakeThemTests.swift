@@ -215,6 +215,10 @@ import TestSupport
         var ws = smallWorkspace()
         ws.activities[0].place = "党员活动室"
         ws.activities[0].host = "张三"
+        // 经费 to a branch and to a 党总支 (an organisation is named as the ledger names it).
+        ws.funds = [FundsEntry(id: "jf-2026-0001", date: Day(iso: "2026-03-10")!, organisationId: "b1", amount: 2800, direction: .allocated,
+                               category: .activity, note: "上半年"),
+                    FundsEntry(id: "jf-2026-0002", date: Day(iso: "2026-05-20")!, organisationId: "g1", amount: 1200.5, direction: .spent, category: .work)]
         let rows = sheet.export(ws, year: nil, lang: lang)
         #expect(rows[0].last?.value == lang.pick("编号", "Id"))
         let plan = sheet.plan(try SheetGrid.text(CSV.render(rows)), file: "x.csv", into: ws, lang: lang)
@@ -234,6 +238,15 @@ import TestSupport
             #expect(Array(rows[1].map(\.value).prefix(4)) == (lang == .zh ? ["党支部", "一支部", "第一党总支", "机关"] : ["Branch", "一支部", "第一党总支", "Government"]))
             #expect(rows[2][2].value == "测试党委")
         case .dues: break
+        case .funds:
+            #expect(rows.map { $0.map(\.value) } == (lang == .zh
+                ? [["日期", "组织", "方向", "类别", "金额", "说明", "编号"],
+                   ["2026-03-10", "一支部", "拨付", "活动经费", "2800", "上半年", "jf-2026-0001"],
+                   ["2026-05-20", "第一党总支", "支出", "工作经费", "1200.5", "", "jf-2026-0002"]]
+                : [["Date", "Organisation", "Direction", "Category", "Amount", "Note", "Id"],
+                   ["2026-03-10", "一支部", "Allocated", "Activity funds", "2800", "上半年", "jf-2026-0001"],
+                   ["2026-05-20", "第一党总支", "Spent", "Work funds", "1200.5", "", "jf-2026-0002"]]))
+            #expect(rows[1][0].kind == .date && rows[1][4].kind == .number)
         case .development:
             // The small workspace has nobody in the pipeline (DevelopmentSheetTests round-trips people).
             #expect(rows.count == 1 && rows[0].first?.value == lang.pick("姓名", "Name"))

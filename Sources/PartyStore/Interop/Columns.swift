@@ -93,6 +93,17 @@ struct ImportContext {
         return .failure(ImportProblem(kind: t.isEmpty ? .missing : .unknownBranch, value: t))
     }
 
+    /// The branch, 党总支 or 党委 a cell names by id or full name (funds are booked to any of them).
+    func organisation(_ text: String) -> Result<String, ImportProblem> {
+        let found = branch(text)
+        if case .failure(let problem) = found, problem.kind == .unknownBranch {
+            let t = Cell.trimmed(text), org = workspace.organisation
+            if org.committee.id == t || org.committee.name == t { return .success(org.committee.id) }
+            if let g = org.generalBranches.first(where: { $0.id == t }) ?? org.generalBranches.first(where: { $0.name == t }) { return .success(g.id) }
+        }
+        return found
+    }
+
     /// A party group of the branch named by its id or its name; text that names none is kept as
     /// it is (`validate` names a group that does not exist).
     func partyGroupId(_ text: String?, of branchId: String) -> String? {

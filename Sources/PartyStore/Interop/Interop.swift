@@ -50,6 +50,7 @@ extension Branch: SheetRecord {
 }
 
 extension Member: SheetRecord {}
+extension FundsEntry: SheetRecord {}
 
 /// Sheets in and out of Excel/WPS: the round-tripping ledgers (branches, members, activities), and
 /// the 党费 sheet of a year (`DuesSheet`: a row per member, a column per month).
@@ -57,6 +58,8 @@ public enum LedgerSheet: String, CaseIterable, Sendable {
     case branches, members, activities, dues
     /// 发展党员: a row a person, the dates of their steps (DevelopmentSheet.swift).
     case development
+    /// 经费: a row an allocation or spending.
+    case funds
 
     /// Header row and one row per record.
     public func export(_ ws: Workspace, year: Int?, lang: Language) -> [[CSV.Cell]] {
@@ -66,6 +69,7 @@ public enum LedgerSheet: String, CaseIterable, Sendable {
         case .activities: return Self.rows(Sheets.activities(lang, SheetNames(ws)), ws.activities.filter { year == nil || $0.date.year == year }, lang)
         case .dues: return DuesSheet.export(ws, year: year ?? ws.settings.currentYear, lang: lang)
         case .development: return Self.rows(Sheets.development(lang, SheetNames(ws)), ws.candidates, lang)
+        case .funds: return Self.rows(Sheets.funds(lang, SheetNames(ws)), ws.funds.filter { year == nil || $0.date.year == year }, lang)
         }
     }
 
@@ -106,6 +110,10 @@ public enum LedgerSheet: String, CaseIterable, Sendable {
             let what = "\(after.id)  \(after.name)  (\(lang.pick("党总支", "general branch")))"
             guard let before else { return SheetText.adds(what, lang) }
             return SheetText.changes(what, diff(Sheets.generalBranches(lang), before, after), lang)
+        case .funds(let before, let after?):
+            let what = "\(after.id)  \(names.organisation(after.organisationId))  \(after.date.iso)  \(after.direction.name(lang))  \(after.money)"
+            guard let before else { return SheetText.adds(what, lang) }
+            return SheetText.changes(what, diff(Sheets.funds(lang, names), before, after), lang)
         case .duesPayment(let before, let after?):
             func amount(_ p: DuesPayment) -> String { p.amount.map { Money(yuan: $0).description } ?? lang.pick("金额不详", "amount unknown") }
             let what = "\(after.id)  \(names.member(after.memberId))  \(name(after.branchId))  \(after.months.map(\.iso).joined(separator: ", "))"
@@ -212,6 +220,15 @@ public enum LedgerSheet: String, CaseIterable, Sendable {
                              year: { $0.date.year }, ctx: ctx, lang: lang,
                              newId: { a in ids.activity(on: a.date) },
                              change: { .activity(before: $0, after: $1) })
+        case .funds:
+            // An entry without an id is matched by organisation, day, direction, amount and note (a sheet
+            // imported twice adds nothing); a new one numbered by its year (jf-2026-0001).
+            var ids = NewIds(taken: ws.funds.lazy.map(\.id))
+            return Self.plan(text, file: file, columns: Sheets.funds(lang, SheetNames(ws)),
+                             blank: FundsEntry(id: "", date: Day(year: 2000, month: 1, day: 1)!, organisationId: "", amount: 0, direction: .allocated, category: .other),
+                             existing: ws.funds, key: { "\($0.organisationId)|\($0.date.iso)|\($0.direction.rawValue)|\($0.money)|\($0.note ?? "")" },
+                             year: { $0.date.year }, ctx: ctx, lang: lang,
+                             newId: { e in ids.funds(year: e.date.year) }, change: { .funds(before: $0, after: $1) })
         case .development:
             // A person without an id is matched by branch and name; a new one numbered by the year of
             // their first step (fz-2026-0001). Their dates are judged against the rules as the files are.

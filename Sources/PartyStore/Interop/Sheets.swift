@@ -167,6 +167,42 @@ enum Sheets {
         ]
     }
 
+    /// 经费: a row an entry, as offices keep their 经费台账 (日期, 单位, 拨付/支出, 类别, 金额, 摘要).
+    static func funds(_ lang: Language, _ names: SheetNames) -> [Column<FundsEntry>] {
+        [
+            Column(zh: "日期", en: "Date", aliases: ["时间", "拨付日期", "支出日期", "记账日期"], required: true, date: { $0.date },
+                   set: { r, s, _ in
+                       switch Cell.day(s) {
+                       case .success(let d?): r.date = d; return nil
+                       case .success(nil): return ImportProblem(kind: .missing, value: "")
+                       case .failure(let p): return p
+                       }
+                   }),
+            Column(zh: "组织", en: "Organisation", aliases: ["单位", "党组织", "支部", "党组织名称", "支部名称", "organisation id"], required: true,
+                   get: { names.organisation($0.organisationId) },
+                   set: { r, s, ctx in
+                       switch ctx.organisation(s) {
+                       case .success(let id): r.organisationId = id; return nil
+                       case .failure(let problem): return problem
+                       }
+                   }).fillingDown(),
+            Column(zh: "方向", en: "Direction", aliases: ["收支", "拨付/支出", "收支方向", "类型"], required: true, get: { $0.direction.name(lang) },
+                   set: code(\.direction, lang)),
+            Column(zh: "类别", en: "Category", aliases: ["经费类别", "科目", "经费科目"], get: { $0.category.name(lang) },
+                   set: code(\.category, lang, empty: .other)),
+            Column(zh: "金额", en: "Amount", aliases: ["金额(元)", "金额（元）", "金额 (元)", "元"], required: true, number: { $0.amount },
+                   set: { r, s, _ in
+                       switch Cell.number(s) {
+                       case .success(let v?): r.amount = v; return nil
+                       case .success(nil): return ImportProblem(kind: .missing, value: "")
+                       case .failure(let p): return p
+                       }
+                   }),
+            Column(zh: "说明", en: "Note", aliases: ["摘要", "备注", "用途"], get: { $0.note ?? "" }, set: set { $0.note = Cell.optional($1) }).notes(),
+            Column(zh: "编号", en: "Id", aliases: ["id", "ID", "经费编号"], get: { $0.id }, set: set { $0.id = Cell.trimmed($1) }),
+        ]
+    }
+
     static func members(_ lang: Language, _ names: SheetNames) -> [Column<Member>] {
         [
             Column(zh: "姓名", en: "Name", aliases: ["名字", "党员姓名"], required: true, get: { $0.name },
@@ -305,6 +341,8 @@ public struct SheetNames: Sendable {
 
     func branch(_ id: String) -> String { branchNames[id] ?? id }
     func parent(_ id: String) -> String { parentNames[id] ?? id }
+    /// A branch, 党总支 or the 党委 by its name (its id when the name is shared).
+    func organisation(_ id: String) -> String { branchNames[id] ?? parentNames[id] ?? id }
     /// A party group by its name within its branch (its id when the branch has two of that name).
     func group(_ id: String?, of branchId: String) -> String {
         guard let id else { return "" }
