@@ -66,14 +66,20 @@ extension MemberLedger {
     /// excused from one (请假, 因公, 病假), ends the run; a month without any list naming them is
     /// passed over — it neither ends the run nor adds to it (a branch that kept no list that month
     /// says nothing about the member either way).
+    /// That is, the months with an unexcused absence later than the last month attended or excused
+    /// (one pass over the member's lists, no month table: it is asked for every member on the first screen).
     public func unexcusedAbsenceRun(_ member: Member, asOf: Day) -> Int {
-        let months = lifeMonths(member, asOf: asOf)
-        var run = 0
-        for month in months.keys.sorted(by: >) {
-            guard months[month] == .unexcused else { break }
-            run += 1
+        var stop: YearMonth? = nil
+        var unexcused = Set<YearMonth>()
+        for i in listed[member.id] ?? [] {
+            let a = activities[i]
+            guard a.kind.isOrganisationalLife, a.date <= asOf, let entry = a.attendanceEntry(of: member.id) else { continue }
+            let month = YearMonth(a.date)
+            if entry.isUnexcusedAbsence { unexcused.insert(month) }
+            else if stop.map({ month > $0 }) ?? true { stop = month }
         }
-        return run
+        guard let stop else { return unexcused.count }
+        return unexcused.reduce(0) { $0 + ($1 > stop ? 1 : 0) }
     }
 
     // MARK: 谈心谈话

@@ -271,7 +271,10 @@ public struct MemberLedger: Sendable {
     public func arrears(_ member: Member, asOf: Day) -> Int {
         guard let start = duesStart else { return 0 }
         var covered = Set<YearMonth>()
-        for p in madeBy(asOf, member.id) { covered.formUnion(p.months) }
+        // The payments made by `asOf`, read in place (43,000 members on the first screen).
+        for i in paymentsByMember[member.id] ?? [] where payments[i].paidOn.map({ $0 <= asOf }) ?? true {
+            covered.formUnion(payments[i].months)
+        }
         var month = YearMonth(asOf).previous, count = 0
         while month >= start, duesBranch(member, month) != nil, !covered.contains(month) {
             count += 1

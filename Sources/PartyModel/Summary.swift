@@ -27,7 +27,9 @@ public struct WorkspaceSummary: Codable, Hashable, Sendable {
 
     /// Members are counted on `asOf` (the year's last day when it is later, or not given): rosters
     /// member by member, other branches as entered.
-    public init(_ workspace: Workspace, year: Int, asOf: Day? = nil) {
+    /// `members`: the workspace's member ledger when the caller has one (the dashboard's: 43,000
+    /// members in a county are not indexed twice for the first screen).
+    public init(_ workspace: Workspace, year: Int, asOf: Day? = nil, members known: MemberLedger? = nil) {
         let branches = workspace.organisation.activeBranches
         name = workspace.settings.name
         isDemo = workspace.settings.isDemo
@@ -37,7 +39,7 @@ public struct WorkspaceSummary: Codable, Hashable, Sendable {
             generalBranches: workspace.organisation.generalBranches.count,
             branches: branches.count,
             partyGroups: branches.reduce(0) { $0 + $1.partyGroups.count })
-        let ledger = MemberLedger(workspace), day = min(asOf ?? Day.lastOf(year: year, month: 12), Day.lastOf(year: year, month: 12))
+        let ledger = known ?? MemberLedger(workspace), day = min(asOf ?? Day.lastOf(year: year, month: 12), Day.lastOf(year: year, month: 12))
         let counts = branches.map { ledger.counts($0, on: day) }
         let full = counts.reduce(0) { $0 + $1.full }
         let probationary = counts.reduce(0) { $0 + $1.probationary }

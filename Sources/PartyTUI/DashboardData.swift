@@ -127,7 +127,7 @@ public struct DashboardData: Sendable {
                 let kept = touched.contains(branch.id) ? nil : basis?.old.meetingRatios[branch.id]
                 return (branch.id, kept ?? compliance.quarter(branch, quarterNow).threeMeetingsOneLesson)
               }) },
-            { summaryFigures.value = WorkspaceSummary(workspace, year: year, asOf: asOf) },
+            { summaryFigures.value = WorkspaceSummary(workspace, year: year, asOf: asOf, members: compliance.members) },
             { duesFigures.value = Self.collections(workspace, compliance.members, asOf: asOf) },
         ])
         yearScores = years.value!
