@@ -74,16 +74,16 @@ private func sheetFixture(_ name: String) -> String {
         let book = tmp.sub("台账.xlsx")
         let all = try runProduct("partydesk", ["export", "--data", ws, "--what", "all", "--out", book, "--year", "2026", "--as-of", "2026-11-21"])
         #expect(all.status == 0, "\(all.stderr)")
-        // Issue 19 added the 发展党员 sheet.
-        #expect(all.stdout.contains("已导出 8 张工作表 (支部、党员、活动、检查、整改、考评、预警、发展党员)"), "\(all.stdout)")
+        // Issue 19 added the 发展党员 sheet, issue 17 the 经费 sheet.
+        #expect(all.stdout.contains("已导出 9 张工作表 (支部、党员、活动、检查、整改、考评、预警、发展党员、经费)"), "\(all.stdout)")
         let reader = try XLSXReader(path: book)
         // The personal data of the 党员 sheet is said on a sheet after the data.
-        #expect(reader.sheets.map(\.name) == ["支部", "党员", "活动", "检查", "整改", "考评", "预警", "发展党员", "个人信息提示"])
+        #expect(reader.sheets.map(\.name) == ["支部", "党员", "活动", "检查", "整改", "考评", "预警", "发展党员", "经费", "个人信息提示"])
         #expect(try reader.read(sheet: "个人信息提示").rows.first?.fields.first?.contains("个人信息") == true)
         #expect(all.stdout.contains("仅本用户可读 (权限 0600)"))
         // Each sheet holds what the CSV of its kind holds (a number as the same number: 85.50 is 85.5).
         func same(_ a: String, _ b: String) -> Bool { a == b || (Double(a) != nil && Double(a) == Double(b)) }
-        for (sheet, kind) in zip(reader.sheets.map(\.name), ["branches", "members", "activities", "checks", "rectifications", "scores", "alerts", "development"]) {
+        for (sheet, kind) in zip(reader.sheets.map(\.name), ["branches", "members", "activities", "checks", "rectifications", "scores", "alerts", "development", "funds"]) {
             let csv = tmp.sub("\(kind).csv")
             let one = try runProduct("partydesk", ["export", "--data", ws, "--what", kind, "--out", csv, "--encoding", "utf8", "--year", "2026", "--as-of", "2026-11-21"])
             #expect(one.status == 0, "\(one.stderr)")
@@ -101,7 +101,7 @@ private func sheetFixture(_ name: String) -> String {
         let english = try runProduct("partydesk", ["export", "--data", ws, "--what", "all", "--out", tmp.sub("ledger.xlsx"), "--lang", "en"])
         #expect(english.status == 0)
         let englishSheets = try XLSXReader(path: tmp.sub("ledger.xlsx")).sheets.map(\.name)
-        #expect(englishSheets == ["Branches", "Members", "Activities", "Checks", "Rectifications", "Scores", "Alerts", "Development", "Personal data"])
+        #expect(englishSheets == ["Branches", "Members", "Activities", "Checks", "Rectifications", "Scores", "Alerts", "Development", "Funds", "Personal data"])
         // all is a workbook; --encoding is CSV's: both usage errors, nothing written.
         let allAsCSV = try runProduct("partydesk", ["export", "--data", ws, "--what", "all", "--out", tmp.sub("all.csv")])
         #expect(allAsCSV.status == 2 && allAsCSV.stderr.contains("--what all") && allAsCSV.stderr.contains(".xlsx"), "\(allAsCSV.stderr)")

@@ -45,6 +45,7 @@ import TestSupport
                 else if path.hasPrefix("reviews/") { try same(Shard<ReviewResult>.self); try direct(YearShard<ReviewResult>.self, \.records) }
                 else if path.hasPrefix("pioneer/") { try same(Shard<PioneerPoints>.self); try direct(YearShard<PioneerPoints>.self, \.records) }
                 // 发展党员 (issue 19): through the Decoder over the tape (no direct reader: a branch's pipeline is small).
+                else if path.hasPrefix("funds/") { try same(Shard<FundsEntry>.self); try direct(YearShard<FundsEntry>.self, \.records) }
                 else if path.hasPrefix("development/") { try same(Branch<Candidate>.self); try direct(BranchShard<Candidate>.self, \.records) }
                 else { try same(Branch<Rectification>.self); try direct(BranchShard<Rectification>.self, \.records) }
             }
@@ -54,6 +55,7 @@ import TestSupport
         #expect(files.keys.contains { $0.hasPrefix("dues/") } && files.keys.contains { $0.hasPrefix("training/") })
         #expect(files.keys.contains { $0.hasPrefix("reviews/") } && files.keys.contains { $0.hasPrefix("pioneer/") })
         #expect(files.keys.contains { $0.hasPrefix("development/") } && files[WorkspacePaths.developmentTargets] != nil)
+        #expect(files.keys.contains { $0.hasPrefix("funds/") })
         // Loading reaches the direct readers through this cast (a conditional conformance), not the Decoder.
         #expect((YearShard<Activity>.self as Any.Type) is any TapeDocument.Type)
         #expect((BranchShard<Member>.self as Any.Type) is any TapeDocument.Type)

@@ -32,6 +32,7 @@ func byId(_ workspace: Workspace) -> Workspace {
     w.trainingEntries.sort { $0.id < $1.id }
     w.reviewResults.sort { $0.id < $1.id }
     w.pioneerPoints.sort { $0.id < $1.id }
+    w.funds.sort { $0.id < $1.id }
     return w
 }
 
