@@ -7,6 +7,8 @@ public enum Detail: Hashable, Sendable {
     case rectification(String)
     case activity(String)
     case member(String)
+    /// A person in the 发展党员 pipeline: their timeline.
+    case candidate(String)
 }
 
 /// Where a list pane stands.

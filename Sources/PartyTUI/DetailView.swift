@@ -18,6 +18,7 @@ enum DetailView {
         case .rectification(let id): return lang.pick("整改 ", "Rectification ") + id
         case .activity: return lang.pick("活动", "Activity")
         case .member(let id): return lang.pick("党员 ", "Member ") + (state.data.compliance.members.member(id)?.name ?? id)
+        case .candidate(let id): return lang.pick("发展党员 ", "Development ") + (state.data.workspace.candidates.first { $0.id == id }?.name ?? id)
         }
     }
 
@@ -43,6 +44,7 @@ enum DetailView {
         case .rectification(let id): return rectification(id, state)
         case .activity(let id): return activity(id, state)
         case .member(let id): return member(id, state)
+        case .candidate(let id): return candidate(id, state)
         }
     }
 

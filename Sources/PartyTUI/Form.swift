@@ -116,6 +116,8 @@ public enum FormPurpose: Sendable, Equatable {
     /// 经费: a new entry (nil) or an existing one; deleting one.
     case editFunds(FundsEntry?)
     case deleteFunds(FundsEntry)
+    case addCandidate
+    case recordStep(Candidate)
 }
 
 /// An open form: fields, focus, and whether Esc is waiting for confirmation.
