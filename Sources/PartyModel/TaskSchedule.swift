@@ -134,6 +134,12 @@ public struct BranchTaskFigure: Hashable, Sendable {
     /// Done: a one-off done, or every occurrence due so far done.
     /// Whether the task recurs (its occurrences are what counts) or is a one-off (its status).
     public var recurring: Bool
+    /// How far along, 0…1: a recurring task's occurrences done of those due (1 when none is due yet);
+    /// a one-off's progress (1 when done).
+    public var share: Double {
+        if recurring { return due.isEmpty ? 1 : Double(doneCount) / Double(due.count) }
+        return state.status == .done ? 1 : Double(min(100, max(0, state.progress))) / 100
+    }
     /// Done: a one-off marked done; a recurring task with every occurrence of its span done.
     public var isDone: Bool { recurring ? next == nil && doneCount == due.count : state.status == .done }
 }

@@ -7,6 +7,8 @@ public enum Detail: Hashable, Sendable {
     case rectification(String)
     case activity(String)
     case member(String)
+    /// A plan task with its branches (一支部一清单).
+    case task(String)
 }
 
 /// Where a list pane stands.

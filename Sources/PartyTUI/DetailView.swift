@@ -18,6 +18,7 @@ enum DetailView {
         case .rectification(let id): return lang.pick("整改 ", "Rectification ") + id
         case .activity: return lang.pick("活动", "Activity")
         case .member(let id): return lang.pick("党员 ", "Member ") + (state.data.compliance.members.member(id)?.name ?? id)
+        case .task(let id): return lang.pick("任务 ", "Task ") + id
         }
     }
 
@@ -43,6 +44,7 @@ enum DetailView {
         case .rectification(let id): return rectification(id, state)
         case .activity(let id): return activity(id, state)
         case .member(let id): return member(id, state)
+        case .task(let id): return task(id, state)
         }
     }
 
@@ -113,6 +115,7 @@ enum DetailView {
             out.append(DetailLine([(r.dueOn.iso + " ", overdue ? .bad : .muted), (DisplayWidth.pad(r.status.name(lang), to: 7), overdue ? .bad : .text), (r.description, .text)]))
         }
         out.append(.blank)
+        out += branchTaskList(id, state)
         let quarter = data.selectedQuarter
         let kind = state.activityKind
         let acts = data.workspace.activities.filter { $0.branchId == id && quarter.contains($0.date) && (kind == nil || $0.kind == kind) }

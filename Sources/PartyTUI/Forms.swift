@@ -225,6 +225,12 @@ public enum Forms {
             return fundsChange(&form, before, data)
         case .deleteFunds(let e):
             return form.value("confirm") == "yes" ? .funds(before: e, after: nil) : nil
+        case .branchTask(let t, let branchId):
+            return branchTaskChange(&form, t, branchId, data)
+        case .branchTaskDone(let t, let branchId):
+            return branchTaskDoneChange(&form, t, branchId, data)
+        case .assignTask(let t):
+            return assignChange(&form, t, data)
         }
     }
 

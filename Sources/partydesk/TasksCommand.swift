@@ -51,7 +51,7 @@ struct TasksListCommand: ParsableCommand {
         struct Occurrence: Encodable { var period: String; var due: String; var doneOn: String?; var note: String?; var late: Bool }
         struct Next: Encodable { var period: String; var due: String }
         struct BranchRow: Encodable {
-            var id: String, name: String, status: String, statusName: String, standing: String, progress: Int
+            var id: String, name: String, status: String, statusName: String, standing: String, progress: Int, share: Double
             var evidence: String?, doneOn: String?, late: Bool, branchLate: Bool, due: Int, done: Int
             var lateOccurrences: [String], next: Next?, occurrences: [Occurrence]
         }
@@ -79,7 +79,7 @@ struct TasksListCommand: ParsableCommand {
                              phase: TaskSchedule.phase(t, on: asOf)?.name, late: row.figures.filter(\.isLate).count,
                              branches: row.figures.map { f in
                                  .init(id: f.branchId, name: f.branchName, status: f.state.status.rawValue, statusName: f.state.status.name(lang),
-                                       standing: f.standing(lang), progress: f.state.progress, evidence: f.state.evidence, doneOn: f.state.doneOn?.iso,
+                                       standing: f.standing(lang), progress: f.state.progress, share: f.share, evidence: f.state.evidence, doneOn: f.state.doneOn?.iso,
                                        late: f.isLate, branchLate: f.branchLate, due: f.due.count, done: f.doneCount,
                                        lateOccurrences: f.late.map(\.occurrence.period.key),
                                        next: f.next.map { .init(period: $0.period.key, due: $0.due.iso) },
@@ -94,7 +94,7 @@ struct TasksListCommand: ParsableCommand {
         default:
             let columns: [TextTable.Column] = [
                 .init(zh ? "任务" : "Task", maxWidth: 24), .init(zh ? "周期/期限" : "Rhythm/deadline", maxWidth: 14),
-                .init(zh ? "支部" : "Branch", maxWidth: 20), .init(zh ? "情况" : "Standing"), .init(zh ? "进度" : "Progress", .right, number: true),
+                .init(zh ? "支部" : "Branch", maxWidth: 20), .init(zh ? "情况" : "Standing"), .init(zh ? "完成度" : "Share", .right, number: true),
                 .init(zh ? "已报/应报" : "Done/due", .right), .init(zh ? "逾期" : "Late"), .init(zh ? "下一期" : "Next"),
                 .init(zh ? "佐证" : "Evidence", maxWidth: 24), .init(zh ? "编号" : "Id"),
             ]
@@ -107,7 +107,7 @@ struct TasksListCommand: ParsableCommand {
                     let late = f.branchLate ? (t.deadline?.iso ?? "") : f.late.map(\.occurrence.period.key).joined(separator: " ")
                     let next = f.next.map { "\($0.period.key) \(zh ? "应于" : "by") \($0.due.iso)" } ?? ""
                     let evidence = f.state.evidence ?? f.due.last(where: { $0.done != nil })?.done?.note ?? ""
-                    rows.append([t.title, rhythm, f.branchName, f.standing(lang), "\(f.state.progress)%", counts, late, next, evidence, "\(t.id) \(f.branchId)"])
+                    rows.append([t.title, rhythm, f.branchName, f.standing(lang), "\(Int((f.share * 100).rounded()))%", counts, late, next, evidence, "\(t.id) \(f.branchId)"])
                 }
             }
             let title = zh ? "\(ws.settings.name) 一支部一清单 (截至 \(asOf.iso))" + (only.map { " · \($0.name)" } ?? "")

@@ -34,6 +34,8 @@ public enum RowRef: Hashable, Sendable {
     case member(String)
     /// A funds entry (经费).
     case funds(String)
+    /// One branch's part of a plan task (一支部一清单).
+    case branchTask(taskId: String, branchId: String)
     /// A row of a pane that is not one record (tests, future summaries).
     case other(String)
 
@@ -43,6 +45,7 @@ public enum RowRef: Hashable, Sendable {
         case .branch(let id): id
         case .partyGroup(let branch, _): branch
         case .alert(_, let branch): branch
+        case .branchTask(_, let branch): branch
         default: nil
         }
     }
