@@ -59,6 +59,25 @@ extension TasksPaneTests {
         #expect(canvas.lines.allSatisfy { DisplayWidth.of($0) == 80 })
     }
 
+    /// The same list at 120×40: the task titles get the room; in English too, every line its width.
+    @Test func eachBranchsListAt120x40AndInEnglish() throws {
+        var state = tasksPane(width: 120, height: 40)
+        press([.char("v")], &state)
+        let canvas = Views.render(state)
+        #expect(canvas.lines.allSatisfy { DisplayWidth.of($0) == 120 })
+        #expect(canvas.row(5) == "|   每月25日前报送基本建设年工作情况" + String(repeating: " ", count: 39) + "每月25日   按期     7/7     100% 2026-11-25 |")
+        let late = try #require(canvas.lines.firstIndex { $0.contains("每半年向党委书面报告党建工作情况") && $0.contains("逾期") })
+        #expect(canvas.row(late - 1).hasPrefix("| 科研中心党支部  2 项, 逾期 1 "))
+        #expect(canvas.row(late).hasSuffix("每半年末   逾期     0/1       0% 2026-12-31 |"))
+        for (w, h) in [(80, 24), (120, 40)] {
+            var en = tasksPane(width: w, height: h, lang: .en)
+            press([.char("v")], &en)
+            let lines = Views.render(en).lines
+            #expect(lines.allSatisfy { DisplayWidth.of($0) == w })
+            #expect(lines.contains { $0.contains("monthly (25)") && $0.contains("late") && $0.contains("6/7") }, "\(lines.joined(separator: "\n"))")
+        }
+    }
+
     /// Enter on a task: its page with each branch (the late one first), at 80×24 and 120×40.
     @Test func aTasksBranchesOnItsPage() throws {
         for (width, height) in [(80, 24), (120, 40)] {

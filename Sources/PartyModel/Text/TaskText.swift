@@ -12,21 +12,20 @@ public extension TaskPeriod {
 }
 
 public extension TaskRecurrence {
-    /// 每月25日, 每季度末, 每半年末, 每年12月31日; monthly on the 25th, …
+    /// 每月25日, 每季度末, 每半年末, 每年底; monthly (25), quarterly, half-yearly (m6 d15), yearly.
     func name(_ lang: Language) -> String {
-        let d = day.map { lang.pick("\($0)日", "day \($0)") }
-        let m = month.map { lang.pick("第\($0)个月", "month \($0)") }
+        let d = day.map { lang.pick("\($0)日", "d\($0)") }
+        let m = month.map { lang.pick("第\($0)个月", "m\($0)") }
+        let detail = [m, d].compactMap { $0 }.joined(separator: " ")
         switch every {
-        case .month: return d.map { lang.pick("每月\($0)", "monthly on \($0)") } ?? lang.pick("每月底", "monthly, month's end")
+        case .month: return d.map { lang.pick("每月\($0)", "monthly (\(day!))") } ?? lang.pick("每月底", "monthly")
         case .quarter:
-            return m == nil && d == nil ? lang.pick("每季度末", "quarterly, quarter's end")
-                : lang.pick("每季度" + (m ?? "末月") + (d ?? "底"), "quarterly, " + [m, d].compactMap { $0 }.joined(separator: " "))
+            return detail.isEmpty ? lang.pick("每季度末", "quarterly") : lang.pick("每季度" + (m ?? "末月") + (d ?? "底"), "quarterly (\(detail))")
         case .halfYear:
-            return m == nil && d == nil ? lang.pick("每半年末", "half-yearly, half's end")
-                : lang.pick("每半年" + (m ?? "末月") + (d ?? "底"), "half-yearly, " + [m, d].compactMap { $0 }.joined(separator: " "))
+            return detail.isEmpty ? lang.pick("每半年末", "half-yearly") : lang.pick("每半年" + (m ?? "末月") + (d ?? "底"), "half-yearly (\(detail))")
         case .year:
-            return m == nil && d == nil ? lang.pick("每年底", "yearly, year's end")
-                : lang.pick("每年" + (month.map { "\($0)月" } ?? "12月") + (d ?? "底"), "yearly, " + [month.map { "month \($0)" }, d].compactMap { $0 }.joined(separator: " "))
+            return detail.isEmpty ? lang.pick("每年底", "yearly")
+                : lang.pick("每年" + (month.map { "\($0)月" } ?? "12月") + (d ?? "底"), "yearly (\(detail))")
         }
     }
 }

@@ -124,8 +124,8 @@ public struct TasksPane: PaneSpec {
     static func branchLists(_ data: DashboardData) -> Table {
         let lang = data.lang, ws = data.workspace
         let columns = [ColumnSpec(lang.pick("任务", "Task"), width: 16, flexible: true, priority: 10),
-                       ColumnSpec(lang.pick("周期/期限", "Rhythm/due"), width: 10, priority: 5),
-                       ColumnSpec(lang.pick("情况", "State"), width: 6, priority: 9),
+                       ColumnSpec(lang.pick("周期/期限", "Rhythm/due"), width: lang == .en ? 12 : 10, priority: 5),
+                       ColumnSpec(lang.pick("情况", "State"), width: lang == .en ? 7 : 6, priority: 9),
                        ColumnSpec(lang.pick("已报", "Done"), width: 5, align: .right, priority: 7),
                        ColumnSpec(lang.pick("进度", "Progress"), width: 8, priority: 4, isBar: true),
                        ColumnSpec(lang.pick("下一期", "Next due"), width: 10, priority: 6)]
