@@ -81,4 +81,18 @@ import TestSupport
         try store.save(loaded.workspace, over: loaded)
         #expect(try String(contentsOfFile: dir + "/plan.json", encoding: .utf8) == plan)
     }
+
+    /// An unknown 党总支 in plan.json is named with its file, line and path, and the task.
+    @Test func validateNamesTheTaskOfAnUnknownAssignee() throws {
+        let tmp = TempDirectory(); defer { tmp.cleanup() }
+        let dir = tmp.sub("demo")
+        try WorkspaceStore(directory: dir).create(DemoWorkspace.make(asOf: testAsOf))
+        let path = dir + "/plan.json"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try text.replacingOccurrences(of: "\"generalBranch\" : \"gb-office\"", with: "\"generalBranch\" : \"gb-nowhere\"")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let r = try runProduct("partydesk", ["validate", "--data", dir])
+        #expect(r.status != 0)
+        #expect((r.stdout + r.stderr).contains("tasks[19].assignment.generalBranch: 任务 t20 分配给了不存在的党总支 \"gb-nowhere\""), "\(r.stdout)\(r.stderr)")
+    }
 }
