@@ -18,8 +18,9 @@ enum DemoPlan {
         PlanSection(id: "s-digital", title: "信息化支撑"),
         PlanSection(id: "s-support", title: "组织保障"),
         PlanSection(id: "s-uplift", title: "基层党建提升年重点任务"),
-        PlanSection(id: "s-branch", title: "一支部一清单"),
     ]
+    /// The demo's own section of tasks per branch (the scale generator's plan has none).
+    static let branchSection = PlanSection(id: "s-branch", title: "一支部一清单")
 
     static let branchUnits = ["组织部", "各党总支", "直属支部"]
 
@@ -65,7 +66,7 @@ enum DemoPlan {
         }
         if let organisation { tasks += branchTasks(year: year, asOf: asOf, organisation: organisation) }
         return WorkPlan(title: "\(year)年「五化协同 大抓基层」暨基层党建提升年工作方案", year: year,
-                        sections: sections, tasks: tasks)
+                        sections: sections + (organisation == nil ? [] : [branchSection]), tasks: tasks)
     }
 
     /// 一支部一清单 with the plan's rhythm: seed 002's monthly report by the 25th in its three phases (the
