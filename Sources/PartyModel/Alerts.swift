@@ -46,6 +46,10 @@ public enum AlertKind: Hashable, Codable, Sendable {
     case development(DevelopmentAlert, people: Int, names: [String])
     /// 经费: in `year`'s part from `rules.funds.alertFromMonth`, the allocations a standard counts are below it (in 分).
     case fundsBelowStandard(year: Int, standard: String, allocatedFen: Int, requiredFen: Int)
+    /// 一支部一清单: occurrences of a recurring task past their due day (from the day after) that the branch has not done.
+    case taskOccurrenceLate(task: String, title: String, periods: [String], firstDue: Day)
+    /// 一支部一清单: a one-off task past its deadline (from the day after) that the branch has not done.
+    case taskBranchLate(task: String, title: String, deadline: Day)
 
     /// Stable code, for scripts and filters.
     public var code: String {
@@ -73,6 +77,8 @@ public enum AlertKind: Hashable, Codable, Sendable {
         case .secretaryVacant: "leadership.secretary-vacant"
         case .development(let kind, _, _): kind.code
         case .fundsBelowStandard: "funds.below-standard"
+        case .taskOccurrenceLate: "task.occurrence-late"
+        case .taskBranchLate: "task.branch-late"
         }
     }
 }
@@ -102,10 +108,11 @@ public enum AlertRules {
         let overdue = Dictionary(grouping: workspace.rectifications.filter { worksOut($0.branchId) && $0.isOverdue(on: asOf) }, by: \.branchId)
         let pipeline = Dictionary(grouping: workspace.candidates.filter { worksOut($0.branchId) }, by: \.branchId)
         let funds = FundsLedger(workspace)
+        let tasks = TaskSchedule.tasksByBranch(workspace.plan, organisation: workspace.organisation, asOf: asOf)
         return ordered(organisationAlerts(workspace, asOf: asOf, members: compliance.members) + workspace.organisation.branches(inServiceOn: asOf).map { branch in
             if let kept, !touched.contains(branch.id) { return kept[branch.id] ?? [] }
             return alerts(branch, workspace, asOf: asOf, compliance: compliance, engine: engine, overdue: overdue[branch.id] ?? [],
-                          candidates: pipeline[branch.id] ?? [], funds: funds)
+                          candidates: pipeline[branch.id] ?? [], funds: funds, tasks: tasks[branch.id] ?? [])
         })
     }
 
@@ -158,7 +165,8 @@ public enum AlertRules {
 
     /// One branch's alerts; `overdue`: its overdue rectifications.
     static func alerts(_ branch: Branch, _ workspace: Workspace, asOf: Day, compliance: ComplianceCalculator, engine: ScoringEngine,
-                       overdue: [Rectification], candidates: [Candidate] = [], funds: FundsLedger? = nil) -> [Alert] {
+                       overdue: [Rectification], candidates: [Candidate] = [], funds: FundsLedger? = nil,
+                       tasks: [PlanTask]? = nil) -> [Alert] {
         let rules = workspace.settings.rules
         let lastEnded = asOf.quarter.previous
         var out: [Alert] = []
@@ -260,6 +268,16 @@ public enum AlertRules {
             for s in figures.belowStandard {
                 add(.fundsBelowStandard(year: asOf.year, standard: s.standard.title, allocatedFen: s.allocated.fen, requiredFen: s.required.fen), .warning)
             }
+        }
+        // 一支部一清单: the branch's occurrences past their due day and one-off tasks past their deadline, not done.
+        let assigned = tasks ?? TaskSchedule.tasksByBranch(workspace.plan, organisation: workspace.organisation, asOf: asOf)[branch.id] ?? []
+        for task in assigned {
+            let f = TaskSchedule.figure(task, branch: branch, planYear: workspace.plan.year, asOf: asOf)
+            let late = f.late
+            if let first = late.first {
+                add(.taskOccurrenceLate(task: task.id, title: task.title, periods: late.map(\.occurrence.period.key), firstDue: first.occurrence.due), .warning)
+            }
+            if f.branchLate, let deadline = task.deadline { add(.taskBranchLate(task: task.id, title: task.title, deadline: deadline), .warning) }
         }
         return out
     }

@@ -70,7 +70,9 @@ public enum Change: Hashable, Sendable {
             let ids: [String?]
             switch part {
             case .branch, .generalBranch: return nil
-            case .task, .batch, .developmentTargets: ids = []
+            // A task assigned to branches moves their alerts (a sector's or 党总支's: any of them).
+            case .task(let b, let a): if b?.assignment != nil || a?.assignment != nil { return nil }; ids = []
+            case .batch, .developmentTargets: ids = []
             case .activity(let b, let a): ids = [b?.branchId, a?.branchId]
             case .rectification(let b, let a): ids = [b?.branchId, a?.branchId]
             case .check(let b, let a): ids = [b?.branchId, a?.branchId]

@@ -103,6 +103,13 @@ public enum ProblemKind: Equatable, Sendable {
     case fundsStandardEmpty
     /// An amount that must be above zero.
     case notPositive(Double)
+    // 一支部一清单 (issue 17)
+    /// A task assigned to (or keeping the state of) a branch, sector or 党总支 the workspace does not have.
+    case unknownAssignee(task: String, scope: TaskScope, id: String)
+    /// A branch's occurrence record whose period is not one of the task's recurrence (2026-10, 2026-Q4, 2026-H2, 2026).
+    case unknownOccurrence(task: String, period: String)
+    /// A phase (or a recurrence's span) that ends before it starts.
+    case phaseEndsBeforeStart(start: Day, end: Day)
 }
 
 /// Low-level JSON syntax problems, with their byte offset turned into line and column by the store.

@@ -141,6 +141,12 @@ extension PlanTask: HasTextFields {
         f.line("id", id); f.line("sectionId", sectionId); f.line("title", title)
         f.lines("responsibleUnits", responsibleUnits); f.line("phase", phase)
         f.note("target", target); f.note("notes", notes)
+        if let a = assignment { f.line("assignment.sector", a.sector); f.line("assignment.generalBranch", a.generalBranch); f.lines("assignment.branches", a.branches ?? []) }
+        for (i, p) in phases.enumerated() { f.line("phases[\(i)].name", p.name) }
+        for (i, b) in branches.enumerated() {
+            f.line("branches[\(i)].branchId", b.branchId); f.note("branches[\(i)].evidence", b.evidence)
+            for (j, o) in b.occurrences.enumerated() { f.line("branches[\(i)].occurrences[\(j)].period", o.period); f.note("branches[\(i)].occurrences[\(j)].note", o.note) }
+        }
     }
 }
 

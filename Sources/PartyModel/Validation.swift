@@ -178,6 +178,7 @@ public enum Validator {
             let ref = RecordRef.planTask(i)
             if !taskIds.insert(task.id).inserted { issues.append(.init(ref, "id", .duplicateId(task.id))) }
             checkTask(task, ref, sectionKnown: sectionIds.contains(task.sectionId), into: &issues)
+            checkAssignment(task, ref, organisation: workspace.organisation, into: &issues)
         }
         issues += validateScoring(workspace, branches: Set(groupsByBranch.keys))
         return issues
@@ -517,6 +518,56 @@ public enum Validator {
         }
     }
 
+    /// 一支部一清单 and the rhythm: the assignment names known branches, a known sector or 党总支 (each
+    /// problem names the task); branch states of known branches, progress 0…100; occurrences of
+    /// the recurrence's own periods; recurrence day 1…31 and month within its period; phases end after they start.
+    static func checkAssignment(_ task: PlanTask, _ ref: RecordRef, organisation org: Organisation, into issues: inout [ValidationIssue]) {
+        let branchIds = Set(org.branches.map(\.id))
+        if let a = task.assignment {
+            switch a.scope {
+            case .all: break
+            case .sector:
+                if let s = a.sector, !s.isEmpty {
+                    if Sector(rawValue: s) == nil { issues.append(.init(ref, "assignment.sector", .unknownAssignee(task: task.id, scope: .sector, id: s))) }
+                } else { issues.append(.init(ref, "assignment.sector", .emptyRequired)) }
+            case .generalBranch:
+                if let g = a.generalBranch, !g.isEmpty {
+                    if !org.generalBranches.contains(where: { $0.id == g }) {
+                        issues.append(.init(ref, "assignment.generalBranch", .unknownAssignee(task: task.id, scope: .generalBranch, id: g)))
+                    }
+                } else { issues.append(.init(ref, "assignment.generalBranch", .emptyRequired)) }
+            case .branches:
+                let list = a.branches ?? []
+                if list.isEmpty { issues.append(.init(ref, "assignment.branches", .emptyRequired)) }
+                for (i, id) in list.enumerated() where !branchIds.contains(id) {
+                    issues.append(.init(ref, "assignment.branches[\(i)]", .unknownAssignee(task: task.id, scope: .branches, id: id)))
+                }
+            }
+        }
+        if let r = task.recurrence {
+            if let d = r.day, !(1...31).contains(d) { issues.append(.init(ref, "recurrence.day", .outOfRange(Double(d), min: 1, max: 31))) }
+            let length = TaskPeriod.length(r.every)
+            if let m = r.month, !(1...length).contains(m) { issues.append(.init(ref, "recurrence.month", .outOfRange(Double(m), min: 1, max: Double(length)))) }
+            if let from = r.from, let until = r.until, until < from { issues.append(.init(ref, "recurrence.until", .phaseEndsBeforeStart(start: from, end: until))) }
+        }
+        for (i, p) in task.phases.enumerated() where p.end < p.start {
+            issues.append(.init(ref, "phases[\(i)].end", .phaseEndsBeforeStart(start: p.start, end: p.end)))
+        }
+        var seen = Set<String>()
+        for (i, b) in task.branches.enumerated() {
+            let key = "branches[\(i)]"
+            if !branchIds.contains(b.branchId) { issues.append(.init(ref, key + ".branchId", .unknownAssignee(task: task.id, scope: .branches, id: b.branchId))) }
+            else if !seen.insert(b.branchId).inserted { issues.append(.init(ref, key + ".branchId", .duplicateId(b.branchId))) }
+            if !(0...100).contains(b.progress) { issues.append(.init(ref, key + ".progress", .outOfRange(Double(b.progress), min: 0, max: 100))) }
+            for (j, o) in b.occurrences.enumerated() {
+                guard let period = TaskPeriod.parse(o.period), period.unit == task.recurrence?.every else {
+                    issues.append(.init(ref, key + ".occurrences[\(j)].period", .unknownOccurrence(task: task.id, period: o.period)))
+                    continue
+                }
+            }
+        }
+    }
+
     /// `item`: the scheme's item of that id, if any.
     static func checkManualScore(_ m: ManualScore, _ ref: RecordRef, branchKnown: Bool, item: ScoreItem?, into issues: inout [ValidationIssue]) {
         checkText(m, ref, into: &issues)
@@ -708,6 +759,7 @@ public enum Validator {
     public static func validate(task: PlanTask, in workspace: Workspace, lookup: Lookup = Lookup()) -> [ValidationIssue] {
         scoped(task, in: workspace.plan.tasks, "tasks", lookup, RecordRef.planTask) { ref, issues in
             checkTask(task, ref, sectionKnown: workspace.plan.sections.contains { $0.id == task.sectionId }, into: &issues)
+            checkAssignment(task, ref, organisation: workspace.organisation, into: &issues)
         }
     }
 

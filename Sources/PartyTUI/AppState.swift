@@ -9,6 +9,8 @@ public enum Detail: Hashable, Sendable {
     case member(String)
     /// A person in the 发展党员 pipeline: their timeline.
     case candidate(String)
+    /// A plan task with its branches (一支部一清单).
+    case task(String)
 }
 
 /// Where a list pane stands.

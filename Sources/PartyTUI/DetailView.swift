@@ -19,6 +19,7 @@ enum DetailView {
         case .activity: return lang.pick("活动", "Activity")
         case .member(let id): return lang.pick("党员 ", "Member ") + (state.data.compliance.members.member(id)?.name ?? id)
         case .candidate(let id): return lang.pick("发展党员 ", "Development ") + (state.data.workspace.candidates.first { $0.id == id }?.name ?? id)
+        case .task(let id): return lang.pick("任务 ", "Task ") + id
         }
     }
 
@@ -45,6 +46,7 @@ enum DetailView {
         case .activity(let id): return activity(id, state)
         case .member(let id): return member(id, state)
         case .candidate(let id): return candidate(id, state)
+        case .task(let id): return task(id, state)
         }
     }
 
@@ -115,6 +117,7 @@ enum DetailView {
             out.append(DetailLine([(r.dueOn.iso + " ", overdue ? .bad : .muted), (DisplayWidth.pad(r.status.name(lang), to: 7), overdue ? .bad : .text), (r.description, .text)]))
         }
         out.append(.blank)
+        out += branchTaskList(id, state)
         let quarter = data.selectedQuarter
         let kind = state.activityKind
         let acts = data.workspace.activities.filter { $0.branchId == id && quarter.contains($0.date) && (kind == nil || $0.kind == kind) }

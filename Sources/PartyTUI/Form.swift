@@ -118,6 +118,10 @@ public enum FormPurpose: Sendable, Equatable {
     case deleteFunds(FundsEntry)
     case addCandidate
     case recordStep(Candidate)
+    /// 一支部一清单: a branch's status, progress and 佐证 of a task; an occurrence (or the task) done; the assignment.
+    case branchTask(PlanTask, branchId: String)
+    case branchTaskDone(PlanTask, branchId: String)
+    case assignTask(PlanTask)
 }
 
 /// An open form: fields, focus, and whether Esc is waiting for confirmation.

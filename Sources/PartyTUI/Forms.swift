@@ -230,6 +230,12 @@ public enum Forms {
             return candidateChange(&form, data)
         case .recordStep(let c):
             return stepChange(&form, c, data)
+        case .branchTask(let t, let branchId):
+            return branchTaskChange(&form, t, branchId, data)
+        case .branchTaskDone(let t, let branchId):
+            return branchTaskDoneChange(&form, t, branchId, data)
+        case .assignTask(let t):
+            return assignChange(&form, t, data)
         }
     }
 

@@ -177,6 +177,8 @@ struct Report {
             header: [zh ? "支部" : "Branch"] + quarters.map { "Q\($0.number)" },
             rows: branches.map { b in [b.name] + quarters.map { Output.percent(compliance.quarter(b, $0).threeMeetingsOneLesson) } }))
         if branch != nil { out.append(checksSection) }
+        out.append(taskOccurrenceSection)
+        if branch != nil { out.append(branchTasksSection) }
         out += rectificationSections
         if branch == nil {
             // The overdue rectifications have their own section: the alerts leave them out (issue 17).
@@ -275,6 +277,54 @@ struct Report {
 
     /// 经费: per branch (and the 党委's and 党总支s' own, in a committee's report) allocated and spent in
     /// the period; for a year or a half, the year's standard and what counts towards it by the day.
+    /// 一支部一清单: the tasks' occurrences (and one-off deadlines) that fall due in the period, and which
+    /// of the assigned branches (this branch, in a branch's report) had done them by the report's day.
+    var taskOccurrenceSection: Section {
+        var rows: [[String]] = []
+        for task in ws.plan.tasks where task.assignment != nil {
+            var dues: [(period: String, due: Day, done: (BranchTask) -> Day?)] = []
+            if task.recurrence != nil {
+                for o in TaskSchedule.occurrences(task, planYear: ws.plan.year) where period.contains(o.due) {
+                    dues.append((o.period.name(lang), o.due, { $0.done(o.period.key)?.doneOn }))
+                }
+            } else if let deadline = task.deadline, period.contains(deadline) {
+                dues.append((zh ? "期限" : "deadline", deadline, { $0.status == .done ? ($0.doneOn ?? deadline) : nil }))
+            }
+            for d in dues {
+                let assigned = TaskSchedule.branches(task, in: ws.organisation, on: min(d.due, day)).filter { mine($0.id) }
+                guard !assigned.isEmpty else { continue }
+                var did: [String] = [], not: [String] = []
+                for b in assigned {
+                    if let on = d.done(task.state(of: b.id)), on <= day { did.append("\(b.name) (\(on.iso.dropFirst(5)))") } else { not.append(b.name) }
+                }
+                let late = d.due < day && !not.isEmpty
+                rows.append([task.title, d.period, d.due.iso, "\(did.count)/\(assigned.count)", did.joined(separator: "、"),
+                             not.joined(separator: "、") + (late ? (zh ? " (逾期)" : " (late)") : "")])
+            }
+        }
+        return Section(heading: zh ? "工作任务 (本期应报应完成)" : "Tasks due in the period",
+                       header: [zh ? "任务" : "Task", zh ? "期次" : "Occurrence", zh ? "应于" : "Due", zh ? "完成" : "Done",
+                                zh ? "已完成支部" : "Done by", zh ? "未完成支部" : "Not done by"],
+                       rows: rows)
+    }
+
+    /// A branch's report: its 一支部一清单 as of the report's day.
+    var branchTasksSection: Section {
+        let rows: [[String]] = branch.map { b in
+            (TaskSchedule.tasksByBranch(ws.plan, organisation: ws.organisation, asOf: day)[b.id] ?? []).map { t in
+                let f = TaskSchedule.figure(t, branch: b, planYear: ws.plan.year, asOf: day)
+                return [t.title, t.recurrence?.name(lang) ?? t.deadline?.iso ?? t.phase ?? "", f.standing(lang),
+                        f.recurring ? "\(f.doneCount)/\(f.due.count)" : "\(f.state.progress)%",
+                        f.branchLate ? (t.deadline?.iso ?? "") : f.late.map(\.occurrence.period.key).joined(separator: " "),
+                        f.next?.due.iso ?? "", f.state.evidence ?? ""]
+            }
+        } ?? []
+        return Section(heading: zh ? "一支部一清单" : "The branch's tasks",
+                       header: [zh ? "任务" : "Task", zh ? "周期/期限" : "Rhythm/deadline", zh ? "情况" : "Standing", zh ? "完成" : "Done",
+                                zh ? "逾期" : "Late", zh ? "下一期" : "Next due", zh ? "佐证" : "Evidence"],
+                       rows: rows)
+    }
+
     var fundsSection: Section {
         let ledger = FundsLedger(ws), members = compliance.members
         let withStandard = period.kind == .year || period.kind == .half(1) || period.kind == .half(2)

@@ -29,5 +29,18 @@ for path, kind in files.items():
     for error in jsonschema.Draft202012Validator(schema(kind)).iter_errors(doc):
         bad += 1
         print(f"{path}: {'/'.join(map(str, error.absolute_path))}: {error.message}")
+# What a schema cannot say: a branch's occurrences are periods of its task's own rhythm (2026-10 for a
+# monthly task, 2026-Q4 quarterly, 2026-H2 half-yearly, 2026 yearly).
+import re
+rhythm = {"month": r"^[0-9]{4}-(0[1-9]|1[0-2])$", "quarter": r"^[0-9]{4}-Q[1-4]$", "halfYear": r"^[0-9]{4}-H[12]$", "year": r"^[0-9]{4}$"}
+with open(os.path.join(workspace, "plan.json"), encoding="utf-8") as f:
+    plan = json.load(f)
+for i, task in enumerate(plan.get("tasks", [])):
+    every = (task.get("recurrence") or {}).get("every")
+    for j, state in enumerate(task.get("branches", [])):
+        for k, done in enumerate(state.get("occurrences", [])):
+            if every not in rhythm or not re.match(rhythm[every], done.get("period", "")):
+                bad += 1
+                print(f"plan.json: tasks/{i}/branches/{j}/occurrences/{k}/period: {done.get('period')!r} is not a period of the task's rhythm ({every})")
 print(f"checked {len(files)} files")
 sys.exit(1 if bad else 0)

@@ -53,7 +53,7 @@ import TestSupport
         try WorkspaceStore(directory: dir).create(DemoWorkspace.make(asOf: testAsOf))
         let examples = try Self.examples()
         #expect(examples.map(\.command).sorted() == ["alerts", "checks", "compliance", "development", "development", "dues", "members", "rectifications",
-                                                     "scores", "summary"])
+                                                     "scores", "summary", "tasks"])
         for (command, arguments, example) in examples {
             #expect(arguments.first == command, "docs/cli.md: the command above the \(command) example")
             let result = try runProduct("partydesk", arguments + ["--data", dir, "--format", "json"])

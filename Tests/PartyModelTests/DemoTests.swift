@@ -99,6 +99,9 @@ import TestSupport
             // Issue 17: 经费 — 后勤保障党支部's second half of its 活动经费 is not allocated (and 组织人事党支部
             // gained a member since its allocation was budgeted on 1 January).
             "funds.below-standard",
+            // Issue 17: 一支部一清单 — 后勤保障党支部 missed October's monthly report (due the 25th), 科研中心党支部
+            // the first half's written report; 经济管理系学生党支部 has not finished the 台账 task due 31 October.
+            "task.occurrence-late", "task.branch-late",
         ]
         #expect(codes == expected)
     }

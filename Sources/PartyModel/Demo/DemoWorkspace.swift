@@ -86,12 +86,13 @@ public enum DemoWorkspace {
         }
         activities.sort { ($0.date, $0.id) < ($1.date, $1.id) }
 
+        let organisation = Organisation(committee: committee, generalBranches: generals, branches: branches)
         var workspace = Workspace(
             settings: WorkspaceSettings(name: "示例研究院党委", currentYear: year, isDemo: true),
-            organisation: Organisation(committee: committee, generalBranches: generals, branches: branches),
+            organisation: organisation,
             members: members,
             activities: activities,
-            plan: DemoPlan.make(year: year, asOf: asOf))
+            plan: DemoPlan.make(year: year, asOf: asOf, organisation: organisation))
         addMemberLedger(to: &workspace, specs: specs, asOf: asOf)
         DemoChecks.add(to: &workspace, specs: specs, asOf: asOf, rng: &rng)
         addConduct(to: &workspace, asOf: asOf)

@@ -76,6 +76,12 @@ public extension Alert {
         case .fundsBelowStandard(let year, let standard, let allocated, let required):
             let a = Money(fen: allocated).description, r = Money(fen: required).description
             return lang.pick("\(year)年\(standard)已拨付 \(a) 元, 低于标准 \(r) 元", "\(year) \(standard): \(a) yuan allocated, below the standard of \(r)")
+        case .taskOccurrenceLate(let task, let title, let periods, let due):
+            let list = periods.joined(separator: lang.pick("、", ", "))
+            return lang.pick("任务「\(title)」(\(task)) \(list) 未按期完成 (最早一期应于 \(due.iso) 前完成)",
+                             "task \"\(title)\" (\(task)) not done for \(list) (the first was due by \(due.iso))")
+        case .taskBranchLate(let task, let title, let deadline):
+            return lang.pick("任务「\(title)」(\(task)) 已过期限 \(deadline.iso), 本支部尚未完成", "task \"\(title)\" (\(task)) past its deadline \(deadline.iso), not done by this branch")
         }
     }
 }
@@ -108,6 +114,8 @@ public extension AlertKind {
         case .secretaryVacant: lang.pick("书记空缺", "secretary vacant")
         case .development(let kind, _, _): kind.title(lang)
         case .fundsBelowStandard: lang.pick("经费低于标准", "funds below standard")
+        case .taskOccurrenceLate: lang.pick("任务逾期未报", "task occurrences late")
+        case .taskBranchLate: lang.pick("任务逾期未完成", "tasks past deadline")
         }
     }
 }

@@ -109,6 +109,16 @@ public extension ProblemKind {
                              "the last transfer within the workspace must end in the member's branch \"\(expected)\"")
         case .unknownOrganisation(let id):
             return lang.pick("引用了不存在的组织 \"\(id)\" (应为党委、党总支或支部的编号)", "refers to unknown organisation \"\(id)\" (the committee's, a general branch's or a branch's id)")
+        case .unknownAssignee(let task, let scope, let id):
+            switch scope {
+            case .sector: return lang.pick("任务 \(task) 分配给了不存在的类别 \"\(id)\"", "task \(task) is assigned to unknown sector \"\(id)\"")
+            case .generalBranch: return lang.pick("任务 \(task) 分配给了不存在的党总支 \"\(id)\"", "task \(task) is assigned to unknown general branch \"\(id)\"")
+            case .all, .branches: return lang.pick("任务 \(task) 分配给了不存在的支部 \"\(id)\"", "task \(task) is assigned to unknown branch \"\(id)\"")
+            }
+        case .unknownOccurrence(let task, let period):
+            return lang.pick("任务 \(task) 没有 \"\(period)\" 这一期 (按其周期: 2026-10、2026-Q4、2026-H2 或 2026)", "task \(task) has no occurrence \"\(period)\" (by its rhythm: 2026-10, 2026-Q4, 2026-H2 or 2026)")
+        case .phaseEndsBeforeStart(let start, let end):
+            return lang.pick("结束日期 \(end.iso) 早于开始日期 \(start.iso)", "ends on \(end.iso), before it starts on \(start.iso)")
         case .fundsStandardEmpty:
             return lang.pick("经费标准应设每人每年 (perMember) 或每个支部每年 (perBranch) 的金额", "a funds standard needs perMember or perBranch")
         case .notPositive(let value):

@@ -36,6 +36,8 @@ public enum RowRef: Hashable, Sendable {
     case funds(String)
     /// A person in the 发展党员 pipeline.
     case candidate(String)
+    /// One branch's part of a plan task (一支部一清单).
+    case branchTask(taskId: String, branchId: String)
     /// A row of a pane that is not one record (tests, future summaries).
     case other(String)
 
@@ -45,6 +47,7 @@ public enum RowRef: Hashable, Sendable {
         case .branch(let id): id
         case .partyGroup(let branch, _): branch
         case .alert(_, let branch): branch
+        case .branchTask(_, let branch): branch
         default: nil
         }
     }
