@@ -103,6 +103,13 @@ public enum ProblemKind: Equatable, Sendable {
     case fundsStandardEmpty
     /// An amount that must be above zero.
     case notPositive(Double)
+    // 目标 (issue 17)
+    /// A target's plan item that is neither a section nor a task of plan.json.
+    case unknownPlanItem(String)
+    /// A pipeline target's stage that is not a stage code, `reserve` or `developed`.
+    case unknownStage(String)
+    /// Two figures entered for the same quarter.
+    case duplicateQuarter(String)
 }
 
 /// Low-level JSON syntax problems, with their byte offset turned into line and column by the store.
@@ -142,6 +149,8 @@ public enum RecordRef: Hashable, Sendable {
     case pioneerPoints(Int)
     case candidate(Int)
     case developmentTargets
+    /// A target of `targets.json` (its place in the list).
+    case target(Int)
     case funds(Int)
 }
 

@@ -76,6 +76,14 @@ public extension Alert {
         case .fundsBelowStandard(let year, let standard, let allocated, let required):
             let a = Money(fen: allocated).description, r = Money(fen: required).description
             return lang.pick("\(year)年\(standard)已拨付 \(a) 元, 低于标准 \(r) 元", "\(year) \(standard): \(a) yuan allocated, below the standard of \(r)")
+        case .targetBehind(_, let title, let actual, let milestone, let comparison, let unit, let quarter):
+            let a = actual.map { unit.format($0) } ?? lang.pick("无数据", "no figure")
+            return lang.pick("目标「\(title)」落后: 当前 \(a), \(quarter.name(lang))末应 \(comparison.symbol) \(unit.format(milestone))",
+                             "target \"\(title)\" behind: \(a) now, \(comparison.symbol) \(unit.format(milestone)) due by the end of \(quarter.name(lang))")
+        case .targetMissed(_, let title, let actual, let value, let comparison, let unit, let deadline):
+            let a = actual.map { unit.format($0) } ?? lang.pick("无数据", "no figure")
+            return lang.pick("目标「\(title)」未达成: 截至 \(deadline.iso) 为 \(a), 目标 \(comparison.symbol) \(unit.format(value))",
+                             "target \"\(title)\" missed: \(a) at \(deadline.iso), target \(comparison.symbol) \(unit.format(value))")
         }
     }
 }
@@ -108,6 +116,8 @@ public extension AlertKind {
         case .secretaryVacant: lang.pick("书记空缺", "secretary vacant")
         case .development(let kind, _, _): kind.title(lang)
         case .fundsBelowStandard: lang.pick("经费低于标准", "funds below standard")
+        case .targetBehind: lang.pick("目标落后", "target behind")
+        case .targetMissed: lang.pick("目标未达成", "target missed")
         }
     }
 }

@@ -109,6 +109,12 @@ public extension ProblemKind {
                              "the last transfer within the workspace must end in the member's branch \"\(expected)\"")
         case .unknownOrganisation(let id):
             return lang.pick("引用了不存在的组织 \"\(id)\" (应为党委、党总支或支部的编号)", "refers to unknown organisation \"\(id)\" (the committee's, a general branch's or a branch's id)")
+        case .unknownPlanItem(let id):
+            return lang.pick("引用了工作方案中不存在的条目 \"\(id)\" (应为 plan.json 中部分或任务的编号)", "refers to unknown plan item \"\(id)\" (a section's or a task's id of plan.json)")
+        case .unknownStage(let code):
+            return lang.pick("未知的发展阶段 \"\(code)\" (应为阶段代码、reserve 或 developed)", "unknown stage \"\(code)\" (a stage code, reserve or developed)")
+        case .duplicateQuarter(let q):
+            return lang.pick("\(q) 已录入过一次", "\(q) is entered twice")
         case .fundsStandardEmpty:
             return lang.pick("经费标准应设每人每年 (perMember) 或每个支部每年 (perBranch) 的金额", "a funds standard needs perMember or perBranch")
         case .notPositive(let value):

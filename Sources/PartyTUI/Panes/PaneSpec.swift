@@ -34,6 +34,8 @@ public enum RowRef: Hashable, Sendable {
     case member(String)
     /// A funds entry (经费).
     case funds(String)
+    /// A target (目标).
+    case target(String)
     /// A row of a pane that is not one record (tests, future summaries).
     case other(String)
 
@@ -129,6 +131,7 @@ public struct Panes: Sendable {
         ActivitiesPane(),
         MembersPane(),
         FundsPane(),
+        TargetsPane(),
     ])
 
     public var ids: [Pane] { all.map(\.id) }
