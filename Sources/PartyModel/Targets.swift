@@ -34,7 +34,8 @@ public enum TargetMetric: String, CodedEnum {
     /// Share of the branches in scope whose 三会一课 was fully met in the last quarter ended by the day
     /// (`ComplianceCalculator.quarter`: ratio 1).
     case threeMeetingsOneLesson
-    /// Share of the branches in scope with a 季度检查 of the last quarter ended by the day, held by the day.
+    /// Share of the branches in scope with a 季度检查, held by the day, of the latest quarter whose grace
+    /// period for checks (`rules.checkGraceDays` after its end) has passed by the day.
     case quarterlyCheck
     /// Share of the scored branches in scope that are 最强党支部 in the day's year (the scoring engine's year view).
     case strongest
@@ -375,6 +376,13 @@ public struct TargetEvaluator: Sendable {
     /// The last quarter ended by `day` (the day's own when it is its last day).
     public static func lastEndedQuarter(_ day: Day) -> Quarter { day == day.quarter.lastDay ? day.quarter : day.quarter.previous }
 
+    /// The quarter whose checks are judged on `day`: the latest whose grace period (`rules.checkGraceDays`
+    /// after its end, as the check.missing alert) has passed.
+    public func checkedQuarter(_ day: Day) -> Quarter {
+        let q = Self.lastEndedQuarter(day)
+        return day > q.lastDay.adding(days: max(0, workspace.settings.rules.checkGraceDays)) ? q : q.previous
+    }
+
     /// The target's actual on `day`, by its metric (docs/targets.md).
     public func actual(_ target: Target, on day: Day) -> TargetFigure? {
         switch target.metric {
@@ -384,7 +392,7 @@ public struct TargetEvaluator: Sendable {
             let met = branches.filter { compliance.quarter($0, q).threeMeetingsOneLesson >= 1 - 1e-9 }.count
             return .share(met, of: branches.count)
         case .quarterlyCheck:
-            let q = Self.lastEndedQuarter(day)
+            let q = checkedQuarter(day)
             let branches = self.branches(target, on: q.lastDay)
             let checked = Set(workspace.checks.filter { $0.period == q && $0.date <= day }.map(\.branchId))
             return .share(branches.filter { checked.contains($0.id) }.count, of: branches.count)

@@ -46,8 +46,8 @@ public extension TargetMetric {
             lang.pick("范围内在役支部中, 截至当日最近一个已结束季度三会一课全部达标 (与合规统计同一规则) 的支部数 / 支部数",
                       "branches in scope whose 三会一课 was fully met (the compliance rule) in the last quarter ended by the day / branches in scope")
         case .quarterlyCheck:
-            lang.pick("截至当日最近一个已结束季度有季度检查记录的支部数 / 范围内支部数",
-                      "branches with a quarterly check of the last quarter ended by the day / branches in scope")
+            lang.pick("截至当日已过检查宽限期 (季末后 checkGraceDays 天) 的最近一个季度, 有季度检查记录的支部数 / 范围内支部数",
+                      "branches with a check of the latest quarter whose grace period (checkGraceDays after its end) has passed by the day / branches in scope")
         case .strongest:
             lang.pick("当年考评 (截至当日) 评为最强党支部的支部数 / 参评支部数", "branches rated 最强 in the year's scoring as of the day / branches scored")
         case .trainingHours:
