@@ -21,6 +21,11 @@ public extension TargetUnit {
         case .yuan: return String(format: "%.2f元", value)
         }
     }
+
+    /// As `format`, 元 whole (a trend of four quarters in one column).
+    func compact(_ value: Double) -> String {
+        self == .yuan ? String(format: "%.0f元", value) : format(value)
+    }
 }
 
 public extension TargetMetric {

@@ -51,12 +51,12 @@ public struct TargetsPane: PaneSpec {
         let columns = [ColumnSpec(TargetsText.column(.target, lang), width: 16, priority: 10, grows: true),
                        ColumnSpec(TargetsText.column(.actual, lang), width: 9, align: .right, priority: 9),
                        ColumnSpec(TargetsText.column(.value, lang), width: 10, align: .right, priority: 8),
-                       ColumnSpec(TargetsText.column(.status, lang), width: 6, priority: 9),
+                       ColumnSpec(TargetsText.column(.status, lang), width: lang == .zh ? 6 : 8, priority: 9),
                        ColumnSpec(TargetsText.column(.trend, lang), width: 24, flexible: true, priority: 6),
                        ColumnSpec(TargetsText.column(.source, lang), width: 8, priority: 3)]
         let rows = evaluations(data).enumerated().map { i, e -> TableRow in
             let t = e.target, unit = t.figureUnit
-            let trend = e.trend.map { p in p.actual.map { unit.format($0.value) } ?? "-" }.joined(separator: " ")
+            let trend = e.trend.map { p in p.actual.map { unit.compact($0.value) } ?? "-" }.joined(separator: " ")
             return TableRow(.target(t.id),
                             cells: [t.title, e.actual.map { unit.format($0.value) } ?? "-", t.comparison.rawValue + unit.format(t.value),
                                     e.status.name(lang), trend, TargetsText.seed(t.source)],
