@@ -225,6 +225,8 @@ public enum Forms {
             return fundsChange(&form, before, data)
         case .deleteFunds(let e):
             return form.value("confirm") == "yes" ? .funds(before: e, after: nil) : nil
+        case .recordTarget(let id):
+            return targetFigureChange(&form, id, data)
         }
     }
 

@@ -86,4 +86,35 @@ import TestSupport
         let table = state.table(.targets)!
         #expect(state.visible[.targets]!.map { table.rows[$0].ref } == [.target("t-strongest"), .target("t-meetings"), .target("t-checks"), .target("t-reserve")])
     }
+
+    /// `a` on 群众对党组织工作满意率 (entered by hand): the form holds Q4's figure (231 of 250); 200 typed over it
+    /// → 200 / 250 = 80 %, below Q2's 90 % milestone: 落后, and a target.behind alert. On a computed
+    /// target `a` says why it does nothing.
+    @Test func recordAQuartersFigureByForm() throws {
+        var state = targetsPane()
+        let table = state.table(.targets)!
+        func select(_ id: String) {
+            let i = state.visible[.targets]!.firstIndex { table.rows[$0].ref == .target(id) }!
+            state.lists[.targets]?.selected = i
+        }
+        select("t-strongest")
+        press([.char("a")], &state)
+        #expect(state.form == nil && state.message?.contains("由台账计算") == true)
+        select("t-satisfaction")
+        press([.char("a")], &state)
+        let form = try #require(state.form)
+        #expect(form.value("quarter") == "2026-Q4" && form.value("value") == "231" && form.value("denominator") == "250")
+        #expect(form.fields[form.focus].key == "value")
+        press([.backspace, .backspace, .backspace], &state)
+        typeText("200", &state)
+        guard case .commit(let change) = Update.handle(.enter, &state) else { Issue.record("not saved: \(String(describing: state.form?.error))"); return }
+        guard case .targets(let before, let after) = change else { Issue.record("\(change)"); return }
+        #expect(before == state.data.workspace.targets)
+        #expect(after.targets.first { $0.id == "t-satisfaction" }?.actual(for: Quarter(year: 2026, number: 4)!) ==
+                TargetActual(quarter: Quarter(year: 2026, number: 4)!, value: 200, denominator: 250))
+        _ = Update.update(.saved(change, undo: false, workspace: try change.apply(to: state.data.workspace), loadedYears: nil, journalProblem: nil), &state)
+        let row = try #require(Views.render(state).lines.first { $0.contains("群众对党组织工") })
+        #expect(row == "| 群众对党组织工..     80.0%    >=90.0% 落后   - 84.8% 84.8% 80.0%             |")
+        #expect(state.data.alerts.contains { $0.code == "target.behind" && $0.message(.zh).contains("群众对党组织工作满意率") })
+    }
 }

@@ -13,7 +13,14 @@ public struct TargetsPane: PaneSpec {
 
     public func title(_ lang: Language) -> String { TargetsText.title(lang) }
 
-    static let keys: [KeyBinding] = [.open, .stateFilter]
+    static let keys: [KeyBinding] = [
+        .open, .stateFilter,
+        KeyBinding([.char("a")], .add, zh: "录入所选目标本季度数据 (手工录入的目标)", en: "Enter a quarter's figure for the selected target (entered by hand)",
+                   writes: true, unavailable: { state in
+                       guard let t = selectedTarget(state) else { return TargetsText.selectOne(state.lang) }
+                       return t.metric == .manual ? nil : TargetsText.computed(state.lang)
+                   }),
+    ]
 
     public var bindings: [KeyBinding] { Self.keys }
 
@@ -21,6 +28,16 @@ public struct TargetsPane: PaneSpec {
 
     public func stateFilters(_ lang: Language) -> [StateFilter] {
         [StateFilter("", lang.pick("全部", "all"))] + TargetStatus.allCases.map { StateFilter($0.rawValue, $0.name(lang)) }
+    }
+
+    public func perform(_ action: Action, _ state: inout AppState) -> Effect {
+        if action == .add, let t = Self.selectedTarget(state), t.metric == .manual { state.form = Forms.recordTarget(t, state.data) }
+        return .none
+    }
+
+    static func selectedTarget(_ state: AppState) -> Target? {
+        guard state.pane == .targets, case .target(let id) = state.selected else { return nil }
+        return state.data.workspace.targets.targets.first { $0.id == id }
     }
 
     public func detail(for row: RowRef, _ state: AppState) -> Detail? {
@@ -160,6 +177,21 @@ enum TargetsText {
         case .id: lang.pick("编号 ", "Id ")
         }
     }
+
+    enum Field { case quarter, value, denominator, note }
+
+    static func field(_ f: Field, _ lang: Language) -> String {
+        switch f {
+        case .quarter: lang.pick("季度", "Quarter")
+        case .value: lang.pick("数值", "Value")
+        case .denominator: lang.pick("分母 (比例)", "Denominator (share)")
+        case .note: lang.pick("说明", "Note")
+        }
+    }
+
+    static func formTitle(_ title: String, _ lang: Language) -> String { lang.pick("录入目标数据 ", "Enter a figure: ") + title }
+    static func selectOne(_ lang: Language) -> String { lang.pick("请选择一个目标", "select a target") }
+    static func computed(_ lang: Language) -> String { lang.pick("该目标由台账计算, 不需录入", "this target is computed from the ledger") }
 
     static func asOf(_ day: Day, _ lang: Language) -> String { lang.pick("(截至 \(day.iso))", "(to \(day.iso))") }
 
