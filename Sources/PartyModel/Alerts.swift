@@ -50,6 +50,10 @@ public enum AlertKind: Hashable, Codable, Sendable {
     case taskOccurrenceLate(task: String, title: String, periods: [String], firstDue: Day)
     /// 一支部一清单: a one-off task past its deadline (from the day after) that the branch has not done.
     case taskBranchLate(task: String, title: String, deadline: Day)
+    /// 目标: the actual (nil: not known) does not reach the milestone of `quarter`, which has ended.
+    case targetBehind(target: String, title: String, actual: Double?, milestone: Double, comparison: TargetComparison, unit: TargetUnit, quarter: Quarter)
+    /// 目标: `deadline` has passed without the value reached (an alert for `TargetEvaluator.missedAlertDays` after it).
+    case targetMissed(target: String, title: String, actual: Double?, value: Double, comparison: TargetComparison, unit: TargetUnit, deadline: Day)
 
     /// Stable code, for scripts and filters.
     public var code: String {
@@ -79,6 +83,8 @@ public enum AlertKind: Hashable, Codable, Sendable {
         case .fundsBelowStandard: "funds.below-standard"
         case .taskOccurrenceLate: "task.occurrence-late"
         case .taskBranchLate: "task.branch-late"
+        case .targetBehind: "target.behind"
+        case .targetMissed: "target.missed"
         }
     }
 }
@@ -109,7 +115,7 @@ public enum AlertRules {
         let pipeline = Dictionary(grouping: workspace.candidates.filter { worksOut($0.branchId) }, by: \.branchId)
         let funds = FundsLedger(workspace)
         let tasks = TaskSchedule.tasksByBranch(workspace.plan, organisation: workspace.organisation, asOf: asOf)
-        return ordered(organisationAlerts(workspace, asOf: asOf, members: compliance.members) + workspace.organisation.branches(inServiceOn: asOf).map { branch in
+        return ordered(organisationAlerts(workspace, asOf: asOf, members: compliance.members, engine: engine) + workspace.organisation.branches(inServiceOn: asOf).map { branch in
             if let kept, !touched.contains(branch.id) { return kept[branch.id] ?? [] }
             return alerts(branch, workspace, asOf: asOf, compliance: compliance, engine: engine, overdue: overdue[branch.id] ?? [],
                           candidates: pipeline[branch.id] ?? [], funds: funds, tasks: tasks[branch.id] ?? [])
@@ -130,12 +136,13 @@ public enum AlertRules {
 
     /// The 党委's and each 党总支's own alerts (terms; a 党总支 of `committeeOrganisationThreshold`
     /// members or more should be a 基层党委), one list per organisation, the 党委 first.
-    static func organisationAlerts(_ workspace: Workspace, asOf: Day, members ledger: MemberLedger) -> [[Alert]] {
+    static func organisationAlerts(_ workspace: Workspace, asOf: Day, members ledger: MemberLedger, engine: ScoringEngine? = nil) -> [[Alert]] {
         let rules = workspace.settings.rules, org = workspace.organisation
         func alert(_ id: String, _ name: String, _ pair: (AlertKind, Severity)) -> Alert {
             Alert(kind: pair.0, severity: pair.1, branchId: id, branchName: name)
         }
         let committee = termAlerts(end: org.committee.termEnd, asOf: asOf, rules).map { alert(org.committee.id, org.committee.name, $0) }
+            + targetAlerts(workspace, asOf: asOf, engine: engine).map { alert(org.committee.id, org.committee.name, $0) }
         return [committee] + org.generalBranches.map { g in
             var out = termAlerts(end: g.termEnd, asOf: asOf, rules).map { alert(g.id, g.name, $0) }
             let members = ledger.members(ofGeneralBranch: g.id, in: org, on: asOf)
@@ -143,6 +150,26 @@ public enum AlertRules {
                 out.append(alert(g.id, g.name, (.shouldBeCommittee(members: members, threshold: rules.committeeOrganisationThreshold), .critical)))
             }
             return out
+        }
+    }
+
+    /// 目标 (the 党委's own): each target behind its milestone, and each missed for `missedAlertDays` after its deadline.
+    static func targetAlerts(_ workspace: Workspace, asOf: Day, engine: ScoringEngine?) -> [(AlertKind, Severity)] {
+        guard !workspace.targets.isEmpty else { return [] }
+        let evaluator = TargetEvaluator(workspace, compliance: engine?.compliance, engine: engine)
+        return evaluator.evaluate(asOf: asOf, trend: false).compactMap { e in
+            let t = e.target
+            switch e.status {
+            case .behind:
+                guard let m = e.milestone else { return nil }
+                return (.targetBehind(target: t.id, title: t.title, actual: e.actual?.value, milestone: m.value, comparison: t.comparison,
+                                      unit: t.figureUnit, quarter: m.quarter), .warning)
+            case .missed:
+                guard e.judgedOn.adding(days: TargetEvaluator.missedAlertDays) >= asOf else { return nil }
+                return (.targetMissed(target: t.id, title: t.title, actual: e.actual?.value, value: t.value, comparison: t.comparison,
+                                      unit: t.figureUnit, deadline: e.judgedOn), .critical)
+            default: return nil
+            }
         }
     }
 

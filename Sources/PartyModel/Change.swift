@@ -28,6 +28,8 @@ public enum Change: Hashable, Sendable {
     case funds(before: FundsEntry?, after: FundsEntry?)
     /// The 发展计划 and student counts (`development-targets.json`), as a whole.
     case developmentTargets(before: DevelopmentTargets, after: DevelopmentTargets)
+    /// 目标 (`targets.json`), as a whole: a target added or changed, a figure entered for a quarter (issue 17).
+    case targets(before: TargetsFile, after: TargetsFile)
     /// Several changes made as one (a check and the rectifications its findings open); undone together.
     indirect case batch([Change])
 
@@ -49,6 +51,7 @@ public enum Change: Hashable, Sendable {
         case .candidate(let b, let a): .candidate(before: a, after: b)
         case .funds(let b, let a): .funds(before: a, after: b)
         case .developmentTargets(let b, let a): .developmentTargets(before: a, after: b)
+        case .targets(let b, let a): .targets(before: a, after: b)
         case .batch(let list): .batch(list.reversed().map(\.inverse))
         case .activity(let b, let a): .activity(before: a, after: b)
         case .rectification(let b, let a): .rectification(before: a, after: b)
@@ -72,7 +75,7 @@ public enum Change: Hashable, Sendable {
             case .branch, .generalBranch: return nil
             // A task assigned to branches moves their alerts (a sector's or 党总支's: any of them).
             case .task(let b, let a): if b?.assignment != nil || a?.assignment != nil { return nil }; ids = []
-            case .batch, .developmentTargets: ids = []
+            case .batch, .developmentTargets, .targets: ids = []
             case .activity(let b, let a): ids = [b?.branchId, a?.branchId]
             case .rectification(let b, let a): ids = [b?.branchId, a?.branchId]
             case .check(let b, let a): ids = [b?.branchId, a?.branchId]
@@ -135,6 +138,7 @@ public enum Change: Hashable, Sendable {
         case .candidate: "candidate"
         case .funds: "funds"
         case .developmentTargets: "developmentTargets"
+        case .targets: "targets"
         case .batch: "batch"
         }
     }
@@ -158,6 +162,7 @@ public enum Change: Hashable, Sendable {
         case .candidate(let b, let a): (a ?? b)!.id
         case .funds(let b, let a): (a ?? b)!.id
         case .developmentTargets: "development-targets"
+        case .targets: "targets"
         case .batch(let list): list.first?.entityId ?? ""
         }
     }
@@ -181,6 +186,7 @@ public enum Change: Hashable, Sendable {
         case .candidate(let b, let a): Self.verb(b != nil, a != nil)
         case .funds(let b, let a): Self.verb(b != nil, a != nil)
         case .developmentTargets: "update"
+        case .targets: "update"
         case .batch: "batch"
         }
     }
@@ -208,6 +214,7 @@ public enum Change: Hashable, Sendable {
         case .candidate(let b, let a): (a ?? b)?.branchId
         case .funds(let b, let a): (a ?? b)?.organisationId
         case .developmentTargets: nil
+        case .targets: nil
         case .batch(let list): list.first?.branchId
         }
     }
@@ -264,6 +271,9 @@ public enum Change: Hashable, Sendable {
         case .developmentTargets(let b, let a):
             guard ws.developmentTargets == b else { throw .recordChanged(entity: entity, id: entityId) }
             ws.developmentTargets = a
+        case .targets(let b, let a):
+            guard ws.targets == b else { throw .recordChanged(entity: entity, id: entityId) }
+            ws.targets = a
         case .batch(let list):
             if positions == nil && list.count > Positions.smallBatch { positions = Positions() }
             var done = 0

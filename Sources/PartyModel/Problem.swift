@@ -110,6 +110,13 @@ public enum ProblemKind: Equatable, Sendable {
     case unknownOccurrence(task: String, period: String)
     /// A phase (or a recurrence's span) that ends before it starts.
     case phaseEndsBeforeStart(start: Day, end: Day)
+    // 目标 (issue 17)
+    /// A target's plan item that is neither a section nor a task of plan.json.
+    case unknownPlanItem(String)
+    /// A pipeline target's stage that is not a stage code, `reserve` or `developed`.
+    case unknownStage(String)
+    /// Two figures entered for the same quarter.
+    case duplicateQuarter(String)
 }
 
 /// Low-level JSON syntax problems, with their byte offset turned into line and column by the store.
@@ -149,6 +156,8 @@ public enum RecordRef: Hashable, Sendable {
     case pioneerPoints(Int)
     case candidate(Int)
     case developmentTargets
+    /// A target of `targets.json` (its place in the list).
+    case target(Int)
     case funds(Int)
 }
 

@@ -124,6 +124,8 @@ public enum Validator {
         }
         // 发展党员: the people in the pipeline, their steps against the rules, the targets (DevelopmentValidation.swift).
         issues += validateDevelopment(workspace, memberIds: memberIds)
+        // 目标 (Targets.swift).
+        issues += validate(targets: workspace.targets, in: workspace)
 
         var membersById: [String: Int] = [:]
         for (i, m) in workspace.members.enumerated() where membersById[m.id] == nil { membersById[m.id] = i }

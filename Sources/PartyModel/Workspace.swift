@@ -60,6 +60,8 @@ public struct Workspace: Hashable, Sendable {
     public var developmentTargets = DevelopmentTargets()
     /// 经费: allocations and spending (`funds/YYYY/ORG.json`), all years read, oldest year first.
     public var funds: [FundsEntry] = []
+    /// 目标: the plans' numeric targets and the figures entered for them (`targets.json`).
+    public var targets = TargetsFile()
 
     public init(settings: WorkspaceSettings, organisation: Organisation, members: [Member] = [],
                 activities: [Activity] = [], plan: WorkPlan,

@@ -207,6 +207,8 @@ public enum WorkspacePaths {
     public static let developmentDirectory = Candidate.folder
     /// The 发展计划 and student counts by year; optional, written when it holds any.
     public static let developmentTargets = "development-targets.json"
+    /// 目标 (docs/targets.md).
+    public static let targets = "targets.json"
     public static let backupDirectory = ".backup"
 
     public static func activities(_ year: Int, branch: String) -> String { shard(Activity.folder, year, branch: branch) }

@@ -182,6 +182,7 @@ extension Editor {
         case .candidate(let was, let now): return side(was, now) { Validator.validate(candidate: $0, in: workspace, lookup: lookup) }
         case .funds(let was, let now): return side(was, now) { Validator.validate(funds: $0, in: workspace, lookup: lookup) }
         case .developmentTargets(let was, let now): return Validator.validate(developmentTargets: after ? now : was, in: workspace)
+        case .targets(let was, let now): return Validator.validate(targets: after ? now : was, in: workspace)
         // A check that goes away (or changes id) may leave findings pointing at it: those too.
         case .check(let was, let now):
             let findings = was.map { old in workspace.rectifications.filter { $0.sourceCheckId == old.id } } ?? []

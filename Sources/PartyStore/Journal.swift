@@ -124,6 +124,7 @@ public struct Journal: Sendable {
         case .candidate(let b, let a): return encode((b, a))
         case .funds(let b, let a): return encode((b, a))
         case .developmentTargets(let b, let a): return encode((Optional(b), Optional(a)))
+        case .targets(let b, let a): return encode((Optional(b), Optional(a)))
         case .batch: return nil
         }
     }
@@ -191,6 +192,7 @@ public struct Journal: Sendable {
         case "candidate": return find(ws.candidates)
         case "funds": return find(ws.funds)
         case "developmentTargets": return json(ws.developmentTargets)
+        case "targets": return json(ws.targets)
         default: return nil
         }
     }

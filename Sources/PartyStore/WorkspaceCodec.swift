@@ -35,6 +35,7 @@ enum WorkspaceCodec {
         case .candidate(let b, let a): Set([b, a].compactMap { $0?.shardPath })
         case .funds(let b, let a): Set([b, a].compactMap { $0?.shardPath })
         case .developmentTargets: [WorkspacePaths.developmentTargets]
+        case .targets: [WorkspacePaths.targets]
         case .batch(let list): list.reduce(into: Set<String>()) { $0.formUnion(paths(touchedBy: $1)) }
         }
     }
@@ -58,6 +59,8 @@ enum WorkspaceCodec {
             case WorkspacePaths.plan: files[path] = encode(workspace.plan, with: encoder)
             case WorkspacePaths.developmentTargets:
                 if !workspace.developmentTargets.isEmpty { files[path] = encode(workspace.developmentTargets, with: encoder) }
+            case WorkspacePaths.targets:
+                if !workspace.targets.isEmpty { files[path] = encode(workspace.targets, with: encoder) }
             default:
                 guard let (folder, year, branch) = WorkspacePaths.shardLocation(path), let branch else { continue }
                 wanted[folder, default: [:]][branch, default: [:]][year] = path
@@ -123,6 +126,9 @@ enum WorkspaceCodec {
         renderBranchFiles(workspace.candidates, into: &files, with: encoder)
         if !workspace.developmentTargets.isEmpty {
             files[WorkspacePaths.developmentTargets] = encode(workspace.developmentTargets, with: encoder)
+        }
+        if !workspace.targets.isEmpty {
+            files[WorkspacePaths.targets] = encode(workspace.targets, with: encoder)
         }
         return files
     }

@@ -391,6 +391,7 @@ public struct WorkspaceStore: Sendable {
         let (bonusSlots, bonusJobs) = Reader.branchJobs(Bonus.self, self)
         let (candidateSlots, candidateJobs) = Reader.branchJobs(Candidate.self, self)
         let targets = Concurrently.Slot<Reader.Outcome<DevelopmentTargets>>()
+        let goals = Concurrently.Slot<Reader.Outcome<TargetsFile>>()
         let yearsOnDisk = { Set(WorkspacePaths.yearFolders.flatMap { self.names(in: $0)?.compactMap(WorkspacePaths.directoryYear) ?? [] }) }
         let scan = scanning && years != nil && yearsOnDisk().subtracting(years!).count <= 64
         let (activitySlots, activityIdSlots, activityJobs) = Reader.shardJobs(Activity.self, self, years: years, scanning: scan)
@@ -412,6 +413,7 @@ public struct WorkspaceStore: Sendable {
             { template.value = Reader.decode(CheckTemplate.self, store, WorkspacePaths.checkTemplate, required: scoringRequired) },
             { scoring.value = Reader.decode(ScoringScheme.self, store, WorkspacePaths.scoring, required: scoringRequired) },
             { targets.value = Reader.decode(DevelopmentTargets.self, store, WorkspacePaths.developmentTargets, required: false) },
+            { goals.value = Reader.decode(TargetsFile.self, store, WorkspacePaths.targets, required: false) },
         ] + activityJobs + memberJobs + rectificationJobs + checkJobs + duesJobs + trainingJobs + reviewJobs + pointJobs + fundsJobs + manualJobs + bonusJobs + candidateJobs)
 
         // Schema 2's manual-scores.json held both lists: its places are in `scores` and `bonuses`.
@@ -462,6 +464,7 @@ public struct WorkspaceStore: Sendable {
         let candidates = reader.take(Reader.combine(candidateSlots))
         let funds = reader.take(Reader.combine(fundsSlots))
         let targetsValue = reader.merge(targets.value!)
+        let goalsValue = reader.merge(goals.value!)
         if legacy { reader.legacyLayout = true }
         // Files of schema 2 found (a copied-in old file, say): the next save is a full one.
         if reader.legacyLayout && migratedFrom == nil { migratedFrom = 2 }
@@ -482,6 +485,7 @@ public struct WorkspaceStore: Sendable {
         workspace.candidates = candidates
         workspace.funds = funds
         workspace.developmentTargets = targetsValue ?? DevelopmentTargets()
+        workspace.targets = goalsValue ?? TargetsFile()
         if legacyMembers {
             workspace.migrateLegacyMemberFields()
             // Placed where a save puts them: the origins of files read no longer match the lists.
@@ -574,7 +578,7 @@ public struct WorkspaceStore: Sendable {
               settings.schemaVersion == WorkspaceSettings.currentSchemaVersion, !holdsLegacyFiles else { return nil }
         let years = choose(settings)
         let paths = [WorkspacePaths.settings, WorkspacePaths.organisation, WorkspacePaths.plan, WorkspacePaths.checkTemplate, WorkspacePaths.scoring,
-                     WorkspacePaths.developmentTargets]
+                     WorkspacePaths.developmentTargets, WorkspacePaths.targets]
             + WorkspacePaths.yearFolders.flatMap { shardFiles($0, years: WorkspacePaths.yearsRead($0, years)).map(\.path) }
             + WorkspacePaths.branchFolders.flatMap { branchFiles($0).map(\.path) }
         var now = timespec()
@@ -703,6 +707,7 @@ public struct WorkspaceStore: Sendable {
         case .candidate(let i): sharded(loaded.workspace.candidates, i)
         case .funds(let i): sharded(loaded.workspace.funds, i)
         case .developmentTargets: (WorkspacePaths.developmentTargets, "")
+        case .target(let i): (WorkspacePaths.targets, "targets[\(i)]")
         }
     }
 
@@ -735,7 +740,7 @@ public struct WorkspaceStore: Sendable {
         let removed = loaded.digests.keys.filter { path in
             files[path] == nil && (only?.contains(path) ?? true)
                 && (WorkspacePaths.shardFolders.contains { path.hasPrefix($0 + "/") } || WorkspacePaths.legacyFiles.contains(path)
-                    || path == WorkspacePaths.developmentTargets)
+                    || path == WorkspacePaths.developmentTargets || path == WorkspacePaths.targets)
         }
         let touched = Set(changed.keys).union(removed).sorted()
         // A save cut short by a kill is rolled back before the files are compared with what was

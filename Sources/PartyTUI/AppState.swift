@@ -11,6 +11,8 @@ public enum Detail: Hashable, Sendable {
     case candidate(String)
     /// A plan task with its branches (一支部一清单).
     case task(String)
+    /// A target (目标): its definition, source, milestones and how the actual is worked out.
+    case target(String)
 }
 
 /// Where a list pane stands.

@@ -20,6 +20,7 @@ enum DetailView {
         case .member(let id): return lang.pick("党员 ", "Member ") + (state.data.compliance.members.member(id)?.name ?? id)
         case .candidate(let id): return lang.pick("发展党员 ", "Development ") + (state.data.workspace.candidates.first { $0.id == id }?.name ?? id)
         case .task(let id): return lang.pick("任务 ", "Task ") + id
+        case .target(let id): return TargetsText.title(lang) + " " + (state.data.workspace.targets.targets.first { $0.id == id }?.title ?? id)
         }
     }
 
@@ -47,6 +48,7 @@ enum DetailView {
         case .member(let id): return member(id, state)
         case .candidate(let id): return candidate(id, state)
         case .task(let id): return task(id, state)
+        case .target(let id): return TargetsPane.detailLines(id, state)
         }
     }
 

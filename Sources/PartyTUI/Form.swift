@@ -122,6 +122,8 @@ public enum FormPurpose: Sendable, Equatable {
     case branchTask(PlanTask, branchId: String)
     case branchTaskDone(PlanTask, branchId: String)
     case assignTask(PlanTask)
+    /// 目标: a quarter's figure for a target entered by hand (by its id).
+    case recordTarget(String)
 }
 
 /// An open form: fields, focus, and whether Esc is waiting for confirmation.

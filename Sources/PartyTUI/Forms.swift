@@ -236,6 +236,8 @@ public enum Forms {
             return branchTaskDoneChange(&form, t, branchId, data)
         case .assignTask(let t):
             return assignChange(&form, t, data)
+        case .recordTarget(let id):
+            return targetFigureChange(&form, id, data)
         }
     }
 

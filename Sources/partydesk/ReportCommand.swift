@@ -188,7 +188,24 @@ struct Report {
         }
         out.append(duesSection)
         out.append(fundsSection)
+        if let targets = targetsSection { out.append(targets) }
         return out
+    }
+
+    /// 目标: each target's status at the period's end (or the report's day, if earlier) — the 党委's
+    /// in its report; a branch's report, the targets set for that branch. nil when there are none.
+    var targetsSection: Section? {
+        let shown = ws.targets.targets.filter { t in branch.map { t.organisationId == $0.id } ?? true }
+        guard !shown.isEmpty else { return nil }
+        let evaluator = TargetEvaluator(ws, compliance: compliance)
+        return Section(heading: zh ? "目标 (截至 \(day.iso))" : "Targets as of \(day.iso)",
+                       header: [zh ? "目标" : "Target", zh ? "实际" : "Actual", zh ? "目标值" : "Value", zh ? "状态" : "Status",
+                                zh ? "截止" : "Deadline", zh ? "依据" : "Source"],
+                       rows: shown.map { t in
+                           let e = evaluator.evaluate(t, asOf: day, trend: false), unit = t.figureUnit
+                           return [t.title, e.actual.map { unit.format($0.value) + (e.parts.isEmpty ? "" : " (\(e.parts))") } ?? "-",
+                                   t.comparison.symbol + " " + unit.format(t.value), e.status.name(lang), t.dueDay?.iso ?? "", t.source ?? ""]
+                       })
     }
 
     func scoreSection(_ scores: ScoreTable) -> Section {

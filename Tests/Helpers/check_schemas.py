@@ -16,6 +16,8 @@ for folder in ("members", "rectifications", "manual-scores", "bonuses", "develop
         files[folder + "/" + name] = folder
 if os.path.exists(os.path.join(workspace, "development-targets.json")):
     files["development-targets.json"] = "development-targets"
+if os.path.exists(os.path.join(workspace, "targets.json")):
+    files["targets.json"] = "targets"
 for folder in ("activities", "checks", "dues", "training", "reviews", "pioneer", "funds"):
     if not os.path.isdir(os.path.join(workspace, folder)):
         continue

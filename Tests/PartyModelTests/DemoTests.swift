@@ -102,6 +102,8 @@ import TestSupport
             // Issue 17: 一支部一清单 — 后勤保障党支部 missed October's monthly report (due the 25th), 科研中心党支部
             // the first half's written report; 经济管理系学生党支部 has not finished the 台账 task due 31 October.
             "task.occurrence-late", "task.branch-late",
+            // Issue 17: 目标 — the demo's targets behind their Q3 milestone (最强, 三会一课, checks, 后备力量).
+            "target.behind",
         ]
         #expect(codes == expected)
     }

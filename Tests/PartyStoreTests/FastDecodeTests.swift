@@ -28,6 +28,7 @@ import TestSupport
             case WorkspacePaths.checkTemplate: try same(CheckTemplate.self)
             case WorkspacePaths.scoring: try same(ScoringScheme.self)
             case WorkspacePaths.developmentTargets: try same(DevelopmentTargets.self)
+            case WorkspacePaths.targets: try same(TargetsFile.self)
             // The record files have two short cuts: the direct readers (what loading uses) and the
             // Decoder over the tape (the wrappers below go through it). Both must equal JSONDecoder.
             default:
@@ -55,7 +56,7 @@ import TestSupport
         #expect(files.keys.contains { $0.hasPrefix("dues/") } && files.keys.contains { $0.hasPrefix("training/") })
         #expect(files.keys.contains { $0.hasPrefix("reviews/") } && files.keys.contains { $0.hasPrefix("pioneer/") })
         #expect(files.keys.contains { $0.hasPrefix("development/") } && files[WorkspacePaths.developmentTargets] != nil)
-        #expect(files.keys.contains { $0.hasPrefix("funds/") })
+        #expect(files.keys.contains { $0.hasPrefix("funds/") } && files[WorkspacePaths.targets] != nil)
         // Loading reaches the direct readers through this cast (a conditional conformance), not the Decoder.
         #expect((YearShard<Activity>.self as Any.Type) is any TapeDocument.Type)
         #expect((BranchShard<Member>.self as Any.Type) is any TapeDocument.Type)

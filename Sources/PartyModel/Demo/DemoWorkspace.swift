@@ -97,6 +97,7 @@ public enum DemoWorkspace {
         DemoChecks.add(to: &workspace, specs: specs, asOf: asOf, rng: &rng)
         addConduct(to: &workspace, asOf: asOf)
         addFunds(to: &workspace, asOf: asOf)
+        addTargets(to: &workspace, asOf: asOf)
         return workspace
     }
 

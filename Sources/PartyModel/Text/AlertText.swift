@@ -82,6 +82,14 @@ public extension Alert {
                              "task \"\(title)\" (\(task)) not done for \(list) (the first was due by \(due.iso))")
         case .taskBranchLate(let task, let title, let deadline):
             return lang.pick("任务「\(title)」(\(task)) 已过期限 \(deadline.iso), 本支部尚未完成", "task \"\(title)\" (\(task)) past its deadline \(deadline.iso), not done by this branch")
+        case .targetBehind(_, let title, let actual, let milestone, let comparison, let unit, let quarter):
+            let a = actual.map { unit.format($0) } ?? lang.pick("无数据", "no figure")
+            return lang.pick("目标「\(title)」落后: 当前 \(a), \(quarter.name(lang))末应 \(comparison.symbol) \(unit.format(milestone))",
+                             "target \"\(title)\" behind: \(a) now, \(comparison.symbol) \(unit.format(milestone)) due by the end of \(quarter.name(lang))")
+        case .targetMissed(_, let title, let actual, let value, let comparison, let unit, let deadline):
+            let a = actual.map { unit.format($0) } ?? lang.pick("无数据", "no figure")
+            return lang.pick("目标「\(title)」未达成: 截至 \(deadline.iso) 为 \(a), 目标 \(comparison.symbol) \(unit.format(value))",
+                             "target \"\(title)\" missed: \(a) at \(deadline.iso), target \(comparison.symbol) \(unit.format(value))")
         }
     }
 }
@@ -116,6 +124,8 @@ public extension AlertKind {
         case .fundsBelowStandard: lang.pick("经费低于标准", "funds below standard")
         case .taskOccurrenceLate: lang.pick("任务逾期未报", "task occurrences late")
         case .taskBranchLate: lang.pick("任务逾期未完成", "tasks past deadline")
+        case .targetBehind: lang.pick("目标落后", "target behind")
+        case .targetMissed: lang.pick("目标未达成", "target missed")
         }
     }
 }

@@ -119,6 +119,12 @@ public extension ProblemKind {
             return lang.pick("任务 \(task) 没有 \"\(period)\" 这一期 (按其周期: 2026-10、2026-Q4、2026-H2 或 2026)", "task \(task) has no occurrence \"\(period)\" (by its rhythm: 2026-10, 2026-Q4, 2026-H2 or 2026)")
         case .phaseEndsBeforeStart(let start, let end):
             return lang.pick("结束日期 \(end.iso) 早于开始日期 \(start.iso)", "ends on \(end.iso), before it starts on \(start.iso)")
+        case .unknownPlanItem(let id):
+            return lang.pick("引用了工作方案中不存在的条目 \"\(id)\" (应为 plan.json 中部分或任务的编号)", "refers to unknown plan item \"\(id)\" (a section's or a task's id of plan.json)")
+        case .unknownStage(let code):
+            return lang.pick("未知的发展阶段 \"\(code)\" (应为阶段代码、reserve 或 developed)", "unknown stage \"\(code)\" (a stage code, reserve or developed)")
+        case .duplicateQuarter(let q):
+            return lang.pick("\(q) 已录入过一次", "\(q) is entered twice")
         case .fundsStandardEmpty:
             return lang.pick("经费标准应设每人每年 (perMember) 或每个支部每年 (perBranch) 的金额", "a funds standard needs perMember or perBranch")
         case .notPositive(let value):

@@ -38,6 +38,8 @@ public enum RowRef: Hashable, Sendable {
     case candidate(String)
     /// One branch's part of a plan task (一支部一清单).
     case branchTask(taskId: String, branchId: String)
+    /// A target (目标).
+    case target(String)
     /// A row of a pane that is not one record (tests, future summaries).
     case other(String)
 
@@ -135,6 +137,7 @@ public struct Panes: Sendable {
         MembersPane(),
         FundsPane(),
         DevelopmentPane(),
+        TargetsPane(),
     ])
 
     public var ids: [Pane] { all.map(\.id) }
