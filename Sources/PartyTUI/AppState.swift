@@ -7,6 +7,8 @@ public enum Detail: Hashable, Sendable {
     case rectification(String)
     case activity(String)
     case member(String)
+    /// A person in the 发展党员 pipeline: their timeline.
+    case candidate(String)
     /// A target (目标): its definition, source, milestones and how the actual is worked out.
     case target(String)
 }

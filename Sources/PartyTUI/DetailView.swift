@@ -18,6 +18,7 @@ enum DetailView {
         case .rectification(let id): return lang.pick("整改 ", "Rectification ") + id
         case .activity: return lang.pick("活动", "Activity")
         case .member(let id): return lang.pick("党员 ", "Member ") + (state.data.compliance.members.member(id)?.name ?? id)
+        case .candidate(let id): return lang.pick("发展党员 ", "Development ") + (state.data.workspace.candidates.first { $0.id == id }?.name ?? id)
         case .target(let id): return TargetsText.title(lang) + " " + (state.data.workspace.targets.targets.first { $0.id == id }?.title ?? id)
         }
     }
@@ -44,6 +45,7 @@ enum DetailView {
         case .rectification(let id): return rectification(id, state)
         case .activity(let id): return activity(id, state)
         case .member(let id): return member(id, state)
+        case .candidate(let id): return candidate(id, state)
         case .target(let id): return TargetsPane.detailLines(id, state)
         }
     }

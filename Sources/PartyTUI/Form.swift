@@ -116,6 +116,8 @@ public enum FormPurpose: Sendable, Equatable {
     /// 经费: a new entry (nil) or an existing one; deleting one.
     case editFunds(FundsEntry?)
     case deleteFunds(FundsEntry)
+    case addCandidate
+    case recordStep(Candidate)
     /// 目标: a quarter's figure for a target entered by hand (by its id).
     case recordTarget(String)
 }

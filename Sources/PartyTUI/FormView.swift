@@ -8,7 +8,10 @@ enum FormView {
         // Labels whole: as wide as the longest, up to a third of the dialog.
         let labelWidth = min(width / 3, form.fields.map { DisplayWidth.of($0.label) + 1 }.max() ?? 8)
         let valueWidth = width - labelWidth - 6
-        let height = min(state.height - 2, form.fields.count * 2 + 5)
+        // A refusal (a rule with its source) is read whole: up to four lines at the foot.
+        let errorLines = form.confirmingCancel ? [] : form.error.map { Array(wrap($0, width: width - 4).prefix(4)) } ?? []
+        let footLines = max(1, errorLines.count)
+        let height = min(state.height - 2, form.fields.count * 2 + 4 + footLines)
         let x = (state.width - width) / 2
         let y = max(1, (state.height - height) / 2)
         canvas.fill(x: x, y: y, width: width, height: height, role: .dialog)
@@ -16,9 +19,9 @@ enum FormView {
         var row = y + 1
         var cursor: (x: Int, y: Int)? = nil
         // Long forms scroll to keep the focused field in view.
-        let visible = max(1, (height - 4) / 2)
+        let visible = max(1, (height - 3 - footLines) / 2)
         let first = max(0, min(form.focus - visible / 2, form.fields.count - visible))
-        for (i, field) in form.fields.enumerated() where i >= first && row < y + height - 3 {
+        for (i, field) in form.fields.enumerated() where i >= first && row < y + height - 2 - footLines {
             let focused = i == form.focus
             let label = (field.required ? "*" : " ") + field.label
             canvas.put(DisplayWidth.pad(label, to: labelWidth, alignRight: true), x: x + 2, y: row, role: focused ? .accent : .dialog)
@@ -46,15 +49,29 @@ enum FormView {
             }
             row += 2
         }
-        let footer: String
-        if form.confirmingCancel {
-            footer = lang.pick("放弃修改? 再按 Esc 放弃, 其他键继续编辑", "Discard changes? Esc again to discard, any other key to go on")
-        } else if let error = form.error {
-            footer = error
+        if !errorLines.isEmpty {
+            for (i, line) in errorLines.enumerated() {
+                canvas.put(line, x: x + 2, y: y + height - 1 - footLines + i, role: .warn, maxWidth: width - 4)
+            }
         } else {
-            footer = lang.pick("Tab 下一项  Enter 保存  Esc 取消", "Tab next  Enter save  Esc cancel")
+            let footer = form.confirmingCancel
+                ? lang.pick("放弃修改? 再按 Esc 放弃, 其他键继续编辑", "Discard changes? Esc again to discard, any other key to go on")
+                : lang.pick("Tab 下一项  Enter 保存  Esc 取消", "Tab next  Enter save  Esc cancel")
+            canvas.put(footer, x: x + 2, y: y + height - 2, role: form.confirmingCancel ? .warn : .muted, maxWidth: width - 4)
         }
-        canvas.put(footer, x: x + 2, y: y + height - 2, role: form.confirmingCancel || form.error != nil ? .warn : .muted, maxWidth: width - 4)
         canvas.cursor = cursor
+    }
+
+    /// `text` in lines of at most `width` columns (a wide character never split).
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = [], line = "", used = 0
+        for c in text {
+            let w = DisplayWidth.of(String(c))
+            if used + w > max(1, width) { lines.append(line); line = ""; used = 0 }
+            if used == 0 && c == " " { continue }
+            line.append(c); used += w
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
     }
 }

@@ -124,6 +124,7 @@ public enum Forms {
         switch form.purpose {
         case .addActivity, .editActivity: break
         case .editMember, .payDues, .transferMember: refreshMember(&form, data); return
+        case .recordStep(let c): refreshStep(&form, c, data); return
         default: return
         }
         guard let g = form.fields.firstIndex(where: { $0.key == "group" }) else { return }
@@ -225,6 +226,10 @@ public enum Forms {
             return fundsChange(&form, before, data)
         case .deleteFunds(let e):
             return form.value("confirm") == "yes" ? .funds(before: e, after: nil) : nil
+        case .addCandidate:
+            return candidateChange(&form, data)
+        case .recordStep(let c):
+            return stepChange(&form, c, data)
         case .recordTarget(let id):
             return targetFigureChange(&form, id, data)
         }

@@ -400,6 +400,79 @@ final class DashboardEndToEndTests {
         try checkRestored(tmux, "member forms")
     }
 
+    /// 发展党员 by keys (issue 19), at 80×24 and 120×40: an applicant with a Chinese name, then three
+    /// steps — the talk (held by the branch secretary, by name), 确定为入党积极分子 by the 支委会, 培养联系人
+    /// (two committee members, by name) — each seen on the screen and in development/BRANCH.json.
+    @Test(arguments: [(80, 24), (120, 40)])
+    func anApplicantAndThreeStepsThroughTheForms(size: (Int, Int)) throws {
+        let tmux = try start(width: size.0, height: size.1)
+        try tmux.keys(":")
+        try tmux.type("fzdy")
+        try tmux.keys("Enter")
+        try tmux.wait { $0.count > 3 && $0[1].hasPrefix(" 发展党员") && $0[3].contains("下一步") }
+        try tmux.keys("a")
+        try tmux.wait(for: "登记入党申请人")
+        try tmux.type("李晓明")
+        try tmux.keys("Tab")                               // 支部: found by typing
+        try tmux.type("信息工程系学生")
+        try tmux.keys("Tab", "Tab")                        // 申请日期 as it is (2026-11-21); 出生日期
+        try tmux.type("2001-05-04")
+        try tmux.keys("Enter")
+        try tmux.wait(for: "已保存")
+        func person() throws -> Candidate {
+            try #require(try WorkspaceStore(directory: dir).load().workspace.candidates.first { $0.name == "李晓明" })
+        }
+        #expect(try person().branchId == "b-s-info" && person().birthDate == Day(iso: "2001-05-04") && person().steps.map(\.kind) == [.application])
+        try tmux.keys("/")
+        try tmux.type("李晓明")
+        try tmux.keys("Enter")
+        var screen = try tmux.wait { $0.count > 4 && $0[4].hasPrefix("| 李晓明") }
+        #expect(screen[4].contains("申请人谈话") && screen[4].contains("2026-12-21"), "\(screen[4])")
+
+        // 1: the talk, held by 王民 (the branch's secretary) the same day.
+        try tmux.keys("n")
+        try tmux.wait(for: "发展步骤 李晓明")
+        try tmux.keys("Tab")                               // 日期 as it is; 谈话人
+        try tmux.type("王民")
+        try tmux.keys("Enter")
+        try tmux.wait(for: "已保存")
+        #expect(try person().steps.last == DevelopmentStep(.talk, testAsOf, people: [PersonRef(memberId: "b-s-info-m1", name: "王民")]))
+
+        // 2: 确定为入党积极分子, offered next, by the 支委会 (the branch has one).
+        try tmux.keys("n")
+        screen = try tmux.wait(for: "< 确定为入党积极分子 >")
+        #expect(screen.joined().contains("< 支委会 >"))
+        try tmux.keys("Enter")
+        try tmux.wait { $0.joined().contains("已保存") && $0.count > 4 && $0[4].contains("入党积极分子") }
+        #expect(try person().steps.last == DevelopmentStep(.activistChosen, testAsOf, body: .committee))
+
+        // 3: 培养联系人: the step chosen by typing, two committee members by name.
+        try tmux.keys("n")
+        try tmux.wait(for: "发展步骤 李晓明")
+        try tmux.keys("BTab")
+        try tmux.type("培养联系人")
+        try tmux.wait(for: "< 指定培养联系人 >")
+        try tmux.keys("Tab", "Tab")                        // 日期 as it is; 培养联系人
+        try tmux.type("程颖、胡宇")
+        try tmux.keys("Enter")
+        try tmux.wait(for: "已保存")
+        let contacts = try person().steps.last
+        #expect(contacts?.kind == .contactsAssigned && contacts?.people.map(\.name) == ["程颖", "胡宇"] && contacts?.people.allSatisfy { $0.memberId != nil } == true)
+        let file = try String(contentsOfFile: "\(dir)/development/b-s-info.json", encoding: .utf8)
+        #expect(file.contains("李晓明") && file.contains("contactsAssigned"))
+        let id = try person().id
+        #expect(Journal(directory: dir).entries().filter { $0.id == id }.map(\.action) == ["add", "update", "update", "update"])
+
+        // The timeline.
+        try tmux.keys("Enter")
+        screen = try tmux.wait(for: "已办步骤 (4)")
+        let text = screen.joined(separator: "\n")
+        #expect(text.contains("2026-11-21  申请人谈话") && text.contains("王民") && text.contains("程颖、胡宇"), "\(text)")
+        checkBorders(screen, width: size.0, "timeline \(size)")
+        try tmux.keys("Escape", "q")
+        try checkRestored(tmux, "development forms")
+    }
+
     @Test func aSecondDashboardOpensReadOnlyAndSaysWhoEdits() throws {
         let first = try start()
         let secondStty = tmp.sub("stty2.txt")

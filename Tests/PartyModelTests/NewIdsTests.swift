@@ -23,4 +23,22 @@ import TestSupport
         more.activities += (1...3).map { Activity(id: String(format: "a2026-%04d", $0), branchId: "b1", kind: .talk, date: Day(iso: "2026-07-0\($0)")!, title: "t") }
         #expect(more.newActivityId(on: Day(iso: "2026-07-01")!) == "a2026-0004")
     }
+
+    /// The per-year kinds (党费, 学时, 评议, 先锋, 经费, 发展): the search starts after the year's count;
+    /// a number beyond it, or an id not numbered so, is still never given again.
+    @Test func yearlyIdsStartAfterTheYearsCountAndSkipWhatIsTaken() {
+        var ws = smallWorkspace()
+        func pay(_ id: String) -> DuesPayment {
+            DuesPayment(id: id, memberId: "m1", branchId: "b1", months: [], amount: 1, paidOn: nil, method: nil)
+        }
+        // 2026: three ids (count 3), 0004 taken: 0005; 2025 has one: 0002; 2027 none: 0001.
+        ws.duesPayments = ["dues-2026-0001", "dues-2026-0002", "dues-2026-0004", "dues-2025-0001"].map(pay)
+        #expect(ws.newDuesPaymentId(year: 2026) == "dues-2026-0005")
+        #expect(ws.newDuesPaymentId(year: 2025) == "dues-2025-0002")
+        #expect(ws.newDuesPaymentId(year: 2027) == "dues-2027-0001")
+        // A gap below the count is not filled (ids only go on), and an odd id of the year counts but blocks nothing.
+        ws.duesPayments = ["dues-2026-0002", "dues-2026-0003", "dues-2026-x"].map(pay)
+        #expect(ws.newDuesPaymentId(year: 2026) == "dues-2026-0004")
+        #expect(ws.newFundsId(year: 2026) == "jf-2026-0001")
+    }
 }

@@ -74,7 +74,7 @@ struct NotesPane: PaneSpec {
     @Test(arguments: [Language.zh, .en])
     func twelvePanesFitAt80Columns(lang: Language) {
         // Those of the twelve not yet registered stand in as test panes.
-        let extra = [("pipeline", "发展党员", "Recruitment"), ("funds", "经费", "Funds"),
+        let extra = [("development", "发展党员", "Development"), ("funds", "经费", "Funds"),
                      ("targets", "目标", "Targets")].filter { !Panes.standard.ids.contains(Pane($0.0)) }.map { NotesPane($0.0, zh: $0.1, en: $0.2) }
         let panes = Panes(Panes.standard.all + extra)
         #expect(panes.all.count == 12)
@@ -93,7 +93,7 @@ struct NotesPane: PaneSpec {
         }
         #expect(s.pane == .overview)   // and round again
         // `:` reaches every pane by name, English name or pinyin initials.
-        for (query, target) in [("党员", "members"), ("dy", "members"), ("fzdy", "pipeline"), ("fund", "funds"), ("kp", "scoring")] {
+        for (query, target) in [("党员", "members"), ("dy", "members"), ("fzdy", "development"), ("fund", "funds"), ("kp", "scoring")] {
             press([.char(":")] + query.map { .char($0) } + [.enter], &s)
             #expect(s.pane == Pane(target), "\(query)")
         }

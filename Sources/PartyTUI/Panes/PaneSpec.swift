@@ -34,6 +34,8 @@ public enum RowRef: Hashable, Sendable {
     case member(String)
     /// A funds entry (经费).
     case funds(String)
+    /// A person in the 发展党员 pipeline.
+    case candidate(String)
     /// A target (目标).
     case target(String)
     /// A row of a pane that is not one record (tests, future summaries).
@@ -131,6 +133,7 @@ public struct Panes: Sendable {
         ActivitiesPane(),
         MembersPane(),
         FundsPane(),
+        DevelopmentPane(),
         TargetsPane(),
     ])
 
