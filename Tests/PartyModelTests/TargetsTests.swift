@@ -134,6 +134,11 @@ import TestSupport
         #expect(Self.actual(ws, students, day) == 0.01 && Self.actual(ws, reserve, day) == 0.02)
         var b1 = reserve; b1.organisationId = "b1"
         #expect(Self.actual(ws, b1, day) == 2.0 / 40.0)
+        // By sector (学校: b1 and b2): only b1 has students entered → 2 / 40; b2 alone has none → not known.
+        var school = reserve; school.sectors = [.school]
+        #expect(Self.actual(ws, school, day) == 2.0 / 40.0)
+        var b2 = students; b2.organisationId = "b2"
+        #expect(Self.actual(ws, b2, day) == nil)
         // The same figures as `partydesk development targets`.
         let figures = DevelopmentPipeline.targets(ws, asOf: Self.d(day))
         #expect(figures.total.studentMemberShare == Self.actual(ws, students, day) && figures.total.reserveShare == Self.actual(ws, reserve, day))
