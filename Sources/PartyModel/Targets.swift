@@ -47,7 +47,8 @@ public enum TargetMetric: String, CodedEnum {
     /// People of the 发展党员 pipeline in scope on the day at `stage`: a stage, `reserve`
     /// (申请人 + 积极分子 + 发展对象) or `developed` (accepted as probationary this year).
     case pipeline
-    /// Seed 003: student members / students enrolled (`partydesk development targets`).
+    /// Seed 003: student members / students enrolled (`partydesk development targets`): the 党委's row, or
+    /// summed over the branches in scope that have students entered.
     case studentMemberShare
     /// Seed 003: students among 申请人, 积极分子 and 发展对象 / students enrolled (same).
     case reserveShare
@@ -426,10 +427,17 @@ public struct TargetEvaluator: Sendable {
             return TargetFigure(Double(n))
         case .studentMemberShare, .reserveShare:
             let figures = DevelopmentPipeline.targets(workspace, asOf: day)
-            let row = figures.branches.first { $0.branchId == target.organisationId } ?? figures.total
-            guard let students = row.students, students > 0 else { return nil }
-            let part = target.metric == .studentMemberShare ? row.studentMembers : row.studentReserve
-            return .share(part, of: students)
+            let student = target.metric == .studentMemberShare
+            // The whole 党委: its row (the students entered for it, else the branches' sum). A scope: the
+            // sum over its branches that have students entered.
+            guard target.organisationId != nil && target.organisationId != workspace.organisation.committee.id || !target.sectors.isEmpty else {
+                guard let students = figures.total.students else { return nil }
+                return .share(student ? figures.total.studentMembers : figures.total.studentReserve, of: students)
+            }
+            let inScope = Set(branches(target, on: day).map(\.id))
+            let rows = figures.branches.filter { $0.branchId.map(inScope.contains) == true && $0.students != nil }
+            guard !rows.isEmpty else { return nil }
+            return .share(rows.reduce(0) { $0 + (student ? $1.studentMembers : $1.studentReserve) }, of: rows.reduce(0) { $0 + ($1.students ?? 0) })
         case .fundsPerMember:
             let ledger = FundsLedger(workspace), members = compliance.members
             var allocated = Money.zero, count = 0

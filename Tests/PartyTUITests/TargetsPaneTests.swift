@@ -79,6 +79,12 @@ import TestSupport
         #expect(state.details.isEmpty && state.pane == .targets)
     }
 
+    /// Reached by `:` with its name or pinyin initials, and by Tab after 发展党员.
+    @Test func reachedByNameAndByTab() {
+        #expect(Panes.standard.matching("mb") == [.targets] && Panes.standard.matching("目标") == [.targets] && Panes.standard.matching("targ") == [.targets])
+        #expect(Panes.standard.next(after: .development, by: 1) == .targets)
+    }
+
     /// `f` cycles the states: 落后 leaves the four behind.
     @Test func filterByStatus() {
         var state = targetsPane()
