@@ -10,7 +10,7 @@ import TestSupport
         try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], "\(result.stdout)\(result.stderr)")
     }
 
-    /// The demo's nine targets, each with its seed; three met, two on track, four behind; the same
+    /// The demo's ten targets, each with its seed; three met, three on track, four behind; the same
     /// figures as the evaluator's.
     @Test func theDemosTargetsInJSONTextAndCSV() throws {
         let tmp = TempDirectory(); defer { tmp.cleanup() }
@@ -19,9 +19,9 @@ import TestSupport
         try WorkspaceStore(directory: dir).create(ws)
         let out = try Self.json(try runProduct("partydesk", ["targets", "--data", dir, "--as-of", "2026-11-21", "--format", "json"]))
         #expect(out["asOf"] as? String == "2026-11-21")
-        #expect(out["counts"] as? [String: Int] == ["met": 3, "onTrack": 2, "behind": 4, "missed": 0])
+        #expect(out["counts"] as? [String: Int] == ["met": 3, "onTrack": 3, "behind": 4, "missed": 0])
         let rows = try #require(out["targets"] as? [[String: Any]])
-        #expect(rows.count == 9 && rows.allSatisfy { ($0["source"] as? String)?.hasPrefix("seed 00") == true })
+        #expect(rows.count == 10 && rows.allSatisfy { ($0["source"] as? String)?.hasPrefix("seed 00") == true })
         #expect(rows.map { $0["id"] as? String ?? "" } == ws.targets.targets.map(\.id))
         let evaluations = TargetEvaluator(ws).evaluate(asOf: testAsOf)
         for (row, e) in zip(rows, evaluations) {
@@ -40,9 +40,9 @@ import TestSupport
         #expect((strongest["milestoneDue"] as? [String: Any])?["quarter"] as? String == "2026-Q3")
 
         let text = try runProduct("partydesk", ["targets", "--data", dir, "--as-of", "2026-11-21"])
-        #expect(text.status == 0 && text.stdout.contains("两新组织党组织覆盖率") && text.stdout.contains("共 9 项: 达成 3, 进行中 2, 落后 4, 未达成 0"), "\(text.stdout)")
+        #expect(text.status == 0 && text.stdout.contains("两新组织党组织覆盖率") && text.stdout.contains("共 10 项: 达成 3, 进行中 3, 落后 4, 未达成 0"), "\(text.stdout)")
         let english = try runProduct("partydesk", ["targets", "--data", dir, "--as-of", "2026-11-21", "--lang", "en"])
-        #expect(english.stdout.contains("9 targets: Met 3, On track 2, Behind 4, Missed 0"), "\(english.stdout)")
+        #expect(english.stdout.contains("10 targets: Met 3, On track 3, Behind 4, Missed 0"), "\(english.stdout)")
         let csv = try runProduct("partydesk", ["targets", "--data", dir, "--as-of", "2026-11-21", "--format", "csv"])
         #expect(csv.status == 0 && csv.stdout.hasPrefix("目标,实际,目标值,状态") && csv.stdout.contains("t-two-new"), "\(csv.stdout)")
         // The alerts name the four behind.

@@ -16,7 +16,7 @@ import TestSupport
         let json = try #require(try JSONSerialization.jsonObject(with: Data(try runProduct("partydesk", [
             "targets", "--data", dir, "--as-of", "2026-10-31", "--format", "json"]).stdout.utf8)) as? [String: Any])
         let rows = try #require(json["targets"] as? [[String: Any]])
-        #expect(rows.count == 9)
+        #expect(rows.count == 10)
         for row in rows {
             let title = row["title"] as! String, status = row["statusName"] as! String
             #expect(html.contains("<td>\(title)</td>") && html.range(of: "<td>\(title)</td>.*?<td>\(status)</td>", options: .regularExpression) != nil, "\(title)")

@@ -12,14 +12,14 @@ import TestSupport
         return state
     }
 
-    /// Every row of the list at 80×24: the nine targets with actual, value, status and Q1–Q4 (Q4 to 11-21),
+    /// Every row of the list at 80×24: the ten targets with actual, value, status and Q1–Q4 (Q4 to 11-21),
     /// aligned; a status in its role (达成 good, 落后 warn); read back cell by cell.
     @Test func theDemosTargetsAt80x24() throws {
         let state = targetsPane()
         #expect(state.pane == .targets)
         let canvas = Views.render(state)
         #expect(canvas.row(1).hasPrefix(" 目标 截至 2026-11-21"))
-        #expect(Array(canvas.lines[3...12]) == [
+        #expect(Array(canvas.lines[3...13]) == [
             "| 目标                  实际     目标值 状态   季度趋势                        |",
             "| 最强党支部占比       26.7%    >=50.0% 落后   13.3% 13.3% 26.7% 26.7%         |",
             "| 三会一课全面达标     73.3%   >=100.0% 落后   80.0% 66.7% 73.3% 73.3%         |",
@@ -30,6 +30,8 @@ import TestSupport
             "| 机关人均党建活..  652.63元 >=800.00元 进行中 389元 389元 653元 653元         |",
             "| 两新组织党组织..     87.5%    >=85.0% 达成   81.6% 86.8% 85.0% 87.5%         |",
             "| 群众对党组织工..     92.4%    >=90.0% 达成   - 84.8% 84.8% 92.4%             |",
+            // 发展计划: 4 of 26 approved this year — 马洋 01-04 and 高永涵 03-27 (Q1: 2), 薛国军 06-24 (Q2, Q3: 3), 董新静 10-22 (4).
+            "| 年度发展党员计划         4       >=26 进行中 2 3 3 4                         |",
         ])
         // Cell by cell: every row as wide as the screen, the columns at the same cells on every row.
         for y in 3...12 {

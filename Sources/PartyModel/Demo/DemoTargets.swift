@@ -41,6 +41,10 @@ extension DemoWorkspace {
                    source: "seed 001: 基层党员和干部群众对党组织工作满意率在90%以上",
                    note: "半年测评: 满意人数 / 参评人数",
                    actuals: entered([(2, 212, 250), (4, 231, 250)])),
+            // Issue 19: the year's 发展计划 as a target — people accepted as probationary this year against
+            // the plan's total in development-targets.json (26), judged at the year's end.
+            Target(id: "t-development-plan", title: "年度发展党员计划", planItem: "t10", metric: .pipeline, stage: "developed", value: 26, deadline: end,
+                   source: "seed 001: 发展党员工作挂牌督办, 按年度发展计划 (development-targets.json) 完成"),
         ])
     }
 }
