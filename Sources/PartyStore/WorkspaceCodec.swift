@@ -69,8 +69,16 @@ enum WorkspaceCodec {
         func sorted<R: FiledRecord>(_ records: [R], year: (R) -> Int?) -> [String: [R]] {
             guard let want = wanted[R.folder] else { return [:] }
             var lists: [String: [R]] = [:]
-            for record in records {
-                if let path = want[record.branchId]?[year(record)] { lists[path, default: []].append(record) }
+            // An edit saves one branch's file of a kind holding a county's 140,000 records: compare the
+            // branch first (no hashing, no copy of the record) and copy only the records of that file.
+            if want.count == 1, let (branch, byYear) = want.first {
+                for i in records.indices where records[i].branchId == branch {
+                    if let path = byYear[year(records[i])] { lists[path, default: []].append(records[i]) }
+                }
+                return lists
+            }
+            for i in records.indices {
+                if let path = want[records[i].branchId]?[year(records[i])] { lists[path, default: []].append(records[i]) }
             }
             return lists
         }
