@@ -38,21 +38,14 @@ struct AddActivityCommand: ParsableCommand {
             throw ValidationError("--kind \(self.kind): " + ProblemKind.unknownCode(self.kind, allowed: ActivityKind.allCases.map { "\($0.rawValue) (\($0.name(.zh)))" }).message(lang))
         }
         guard let day = Day.parse(date) else { throw ValidationError("--date \"\(date)\": 无法识别的日期 / unrecognised date") }
-        let store = try workspace.storeToOpen()
-        if !store.exists { _ = try workspace.open(store) }   // says why it is not a workspace
-        let lock = try workspace.lockForWriting(store)
-        defer { lock.release() }
         // Only the activity's year is read: its id and file are of that year (a county records in ms, not seconds).
-        let loaded: LoadedWorkspace
-        do { loaded = try store.load(years: [day.year]) } catch { throw workspace.failure(error) }
+        let editing = try workspace.startEditing(years: { _ in [day.year] })
+        defer { editing.lock.release() }
+        let loaded = editing.loaded
         let activity = Activity(id: loaded.workspace.newActivityId(on: day), branchId: branch, kind: kind, date: day, title: title,
                                 hours: hours, attended: attended, expected: expected, partyGroupId: group,
                                 place: blankIsNil(place), host: blankIsNil(host))
-        do {
-            try Editor(store: store).commit(.activity(before: nil, after: activity), over: loaded)
-        } catch {
-            throw CLIFailure(message: error.message(lang))
-        }
+        try editing.commit(.activity(before: nil, after: activity), lang)
         Output.line(lang == .zh ? "已登记 \(activity.id)" : "recorded \(activity.id)")
     }
 

@@ -158,12 +158,9 @@ struct DevelopmentAddCommand: ParsableCommand {
             guard let g = Gender.named(text) else { throw ValidationError("--gender \(text): 男|女 / male|female") }
             return g
         }
-        let store = try workspace.storeToOpen()
-        if !store.exists { _ = try workspace.open(store) }
-        let lock = try workspace.lockForWriting(store)
-        defer { lock.release() }
-        let loaded: LoadedWorkspace
-        do { loaded = try store.load(years: { [$0.currentYear] }) } catch { throw workspace.failure(error) }
+        let editing = try workspace.startEditing(years: { [$0.currentYear] })
+        defer { editing.lock.release() }
+        let loaded = editing.loaded
         let ws = loaded.workspace
         let b = try resolveBranch(branch, in: ws, lang)
         let candidate = Candidate(id: ws.newCandidateId(year: day.year), name: name.trimmingCharacters(in: .whitespaces), branchId: b.id,
@@ -174,7 +171,7 @@ struct DevelopmentAddCommand: ParsableCommand {
         case .success(let c): change = c
         case .failure(let refusal): throw CLIFailure(message: DevelopmentAddStepCommand.refusalText(refusal, lang))
         }
-        do { try Editor(store: store).commit(change, over: loaded) } catch { throw CLIFailure(message: error.message(lang)) }
+        try editing.commit(change, lang)
         Output.line(lang == .zh ? "已登记 \(candidate.id) \(candidate.name) (\(b.name)) 入党申请 \(day.iso)"
                                 : "recorded \(candidate.id) \(candidate.name) (\(b.name)): application \(day.iso)")
         DevelopmentAddStepCommand.sayExceptions(change, lang)
@@ -224,12 +221,9 @@ struct DevelopmentAddStepCommand: ParsableCommand {
             guard let b = DecisionBody.named(text) else { throw ValidationError("--body \(text): 支委会|支部大会 / committee|generalMeeting") }
             return b
         }
-        let store = try workspace.storeToOpen()
-        if !store.exists { _ = try workspace.open(store) }
-        let lock = try workspace.lockForWriting(store)
-        defer { lock.release() }
-        let loaded: LoadedWorkspace
-        do { loaded = try store.load(years: { [$0.currentYear] }) } catch { throw workspace.failure(error) }
+        let editing = try workspace.startEditing(years: { [$0.currentYear] })
+        defer { editing.lock.release() }
+        let loaded = editing.loaded
         let ws = loaded.workspace
         let branchId = try branch.map { try resolveBranch($0, in: ws, lang).id }
         let found = DevelopmentRecord.candidates(named: person, branchId: branchId, in: ws)
@@ -247,7 +241,7 @@ struct DevelopmentAddStepCommand: ParsableCommand {
         case .success(let c): change = c
         case .failure(let refusal): throw CLIFailure(message: Self.refusalText(refusal, lang))
         }
-        do { try Editor(store: store).commit(change, over: loaded) } catch { throw CLIFailure(message: error.message(lang)) }
+        try editing.commit(change, lang)
         Output.line(zh ? "已登记 \(candidate.name) \(kind.name(lang)) \(day.iso)" : "recorded \(candidate.name): \(kind.name(lang)) \(day.iso)")
         Self.sayExceptions(change, lang)
         for part in change.parts {
@@ -361,20 +355,15 @@ struct DevelopmentPlanCommand: ParsableCommand {
 
     func run() throws {
         let lang = workspace.lang, zh = lang == .zh
-        let store = try workspace.storeToOpen()
-        if !store.exists { _ = try workspace.open(store) }
-        let lock = try workspace.lockForWriting(store)
-        defer { lock.release() }
-        let loaded: LoadedWorkspace
-        do { loaded = try store.load(years: { [$0.currentYear] }) } catch { throw workspace.failure(error) }
+        let editing = try workspace.startEditing(years: { [$0.currentYear] })
+        defer { editing.lock.release() }
+        let loaded = editing.loaded
         let ws = loaded.workspace
         let y = year ?? ws.settings.currentYear
         let b = try branch.map { try resolveBranch($0, in: ws, lang) }
         let after = ws.developmentTargets.setting(year: y, branchId: b?.id, plan: plan.map { .some($0) } ?? .none,
                                                   students: students.map { .some($0) } ?? .none)
-        do { try Editor(store: store).commit(.developmentTargets(before: ws.developmentTargets, after: after), over: loaded) } catch {
-            throw CLIFailure(message: error.message(lang))
-        }
+        try editing.commit(.developmentTargets(before: ws.developmentTargets, after: after), lang)
         let entry = after.year(y)
         let who = b?.name ?? (zh ? "全党委" : "the whole committee")
         let planned = (b.map { entry?.plan[$0.id] } ?? entry?.planTotal).map(String.init) ?? "-"

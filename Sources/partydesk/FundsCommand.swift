@@ -174,12 +174,9 @@ struct FundsAddCommand: ParsableCommand {
         guard let kind = FundsCategory.named(category) else {
             throw ValidationError("--category \(category): \(FundsCategory.acceptedNames(lang).joined(separator: "|"))")
         }
-        let store = try workspace.storeToOpen()
-        if !store.exists { _ = try workspace.open(store) }
-        let lock = try workspace.lockForWriting(store)
-        defer { lock.release() }
-        let loaded: LoadedWorkspace
-        do { loaded = try store.load(years: { _ in [day.year] }) } catch { throw workspace.failure(error) }
+        let editing = try workspace.startEditing(years: { _ in [day.year] })
+        defer { editing.lock.release() }
+        let loaded = editing.loaded
         let ws = loaded.workspace
         let target = try resolveOrganisation(org, in: ws, lang)
         let entry = FundsEntry(id: ws.newFundsId(year: day.year), date: day, organisationId: target.id, amount: yuan, direction: way,
@@ -187,7 +184,7 @@ struct FundsAddCommand: ParsableCommand {
         if let issue = Validator.validate(funds: entry, in: ws).first {
             throw CLIFailure(message: "\(issue.field): \(issue.kind.message(lang))")
         }
-        do { try Editor(store: store).commit(.funds(before: nil, after: entry), over: loaded) } catch { throw CLIFailure(message: error.message(lang)) }
+        try editing.commit(.funds(before: nil, after: entry), lang)
         Output.line(lang == .zh ? "已登记 \(entry.id) \(target.name) \(day.iso) \(way.name(lang)) \(kind.name(lang)) \(entry.money) 元"
                                 : "recorded \(entry.id) \(target.name) \(day.iso) \(way.name(lang)) \(kind.name(lang)) \(entry.money) yuan")
     }

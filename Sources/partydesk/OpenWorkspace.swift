@@ -61,6 +61,30 @@ extension WorkspaceOptions {
         return lock
     }
 
+    /// What a command that records one change starts from: the workspace (said why when the
+    /// directory is not one), the writer's lock (`lockForWriting`; the caller releases it) and the
+    /// years `years` chooses, read. `commit` saves and journals the change over what was read.
+    struct Editing {
+        let store: WorkspaceStore
+        let loaded: LoadedWorkspace
+        let lock: WorkspaceLock
+        var workspace: Workspace { loaded.workspace }
+
+        func commit(_ change: Change, _ lang: Language) throws {
+            do { try Editor(store: store).commit(change, over: loaded) } catch { throw CLIFailure(message: error.message(lang)) }
+        }
+    }
+
+    func startEditing(years: (WorkspaceSettings) -> Set<Int>?) throws -> Editing {
+        let store = try storeToOpen()
+        if !store.exists { _ = try open(store) }
+        let lock = try lockForWriting(store)
+        do { return Editing(store: store, loaded: try store.load(years: years), lock: lock) } catch {
+            lock.release()
+            throw failure(error)
+        }
+    }
+
     /// The lock, and whether it was taken over from a writer that died holding it.
     private func waitForLock(_ store: WorkspaceStore) throws -> (WorkspaceLock, Bool) {
         let lang = self.lang

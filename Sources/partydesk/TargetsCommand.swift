@@ -113,12 +113,9 @@ struct TargetsRecordCommand: ParsableCommand {
         let q = Quarter.parse(quarter)!
         let figure = TargetActual(quarter: q, value: try Self.number(value, "--value"), denominator: try denominator.map { try Self.number($0, "--denominator") },
                                   note: note.flatMap { $0.isEmpty ? nil : $0 })
-        let store = try workspace.storeToOpen()
-        if !store.exists { _ = try workspace.open(store) }
-        let lock = try workspace.lockForWriting(store)
-        defer { lock.release() }
-        let loaded: LoadedWorkspace
-        do { loaded = try store.load(years: { [$0.currentYear] }) } catch { throw workspace.failure(error) }
+        let editing = try workspace.startEditing(years: { [$0.currentYear] })
+        defer { editing.lock.release() }
+        let loaded = editing.loaded
         let ws = loaded.workspace
         guard let t = ws.targets.targets.first(where: { $0.id == target }) else {
             let ids = ws.targets.targets.map(\.id).joined(separator: ", ")
@@ -132,7 +129,7 @@ struct TargetsRecordCommand: ParsableCommand {
         if let issue = Validator.validate(targets: after, in: ws).first {
             throw CLIFailure(message: "\(issue.field): \(issue.kind.message(lang))")
         }
-        do { try Editor(store: store).commit(.targets(before: ws.targets, after: after), over: loaded) } catch { throw CLIFailure(message: error.message(lang)) }
+        try editing.commit(.targets(before: ws.targets, after: after), lang)
         let shown = figure.figure.map { t.recording(figure).figureUnit.format($0) } ?? "-"
         let parts = figure.denominator.map { " (\(TargetUnit.count.format(figure.value))/\(TargetUnit.count.format($0)))" } ?? ""
         Output.line(zh ? "已录入 \(t.title) \(q.name(lang)): \(shown)\(parts)" : "recorded \(t.title), \(q.name(lang)): \(shown)\(parts)")

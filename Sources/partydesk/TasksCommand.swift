@@ -135,12 +135,9 @@ struct TasksDoneCommand: ParsableCommand {
     func run() throws {
         let lang = workspace.lang, zh = lang == .zh
         guard let day = Day.parse(date) else { throw ValidationError("--date \"\(date)\": 无法识别的日期 / unrecognised date") }
-        let store = try workspace.storeToOpen()
-        if !store.exists { _ = try workspace.open(store) }
-        let lock = try workspace.lockForWriting(store)
-        defer { lock.release() }
-        let loaded: LoadedWorkspace
-        do { loaded = try store.load(years: { _ in [day.year] }) } catch { throw workspace.failure(error) }
+        let editing = try workspace.startEditing(years: { _ in [day.year] })
+        defer { editing.lock.release() }
+        let loaded = editing.loaded
         let ws = loaded.workspace
         guard let before = ws.plan.tasks.first(where: { $0.id == task }) else {
             throw CLIFailure(message: zh ? "--task \(task): 没有这个编号的任务" : "--task \(task): no task has this id", code: 2)
@@ -174,7 +171,7 @@ struct TasksDoneCommand: ParsableCommand {
         if let issue = Validator.validate(task: after, in: ws).first {
             throw CLIFailure(message: "\(issue.field): \(issue.kind.message(lang))")
         }
-        do { try Editor(store: store).commit(.task(before: before, after: after), over: loaded) } catch { throw CLIFailure(message: error.message(lang)) }
+        try editing.commit(.task(before: before, after: after), lang)
         Output.line(zh ? "已登记 \(before.id)「\(before.title)」\(b.name) \(what) \(day.iso)" : "recorded \(before.id) \"\(before.title)\" \(b.name) \(what) on \(day.iso)")
     }
 }
