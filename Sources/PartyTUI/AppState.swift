@@ -119,6 +119,15 @@ public struct AppState: Sendable {
     /// The state filters `f` cycles through on a pane.
     public func stateFilters(_ pane: Pane) -> [StateFilter] { panes.spec(pane).stateFilters(lang) }
 
+    /// `v` on a pane with two views (经费's branches and entries, 任务's tasks and branch lists …):
+    /// the other view, from its first row.
+    public mutating func toggleView(_ pane: Pane) {
+        let next = (lists[pane]?.variant ?? 0) == 0 ? 1 : 0
+        lists[pane]?.variant = next
+        lists[pane]?.selected = 0
+        refresh(pane)
+    }
+
     /// Recomputes a pane's visible rows after its filter, sort or data changed, keeping the selected row.
     public mutating func refresh(_ pane: Pane) {
         guard let table = table(pane), var list = lists[pane] else { return }

@@ -42,10 +42,7 @@ public struct FundsPane: PaneSpec {
     public func perform(_ action: Action, _ state: inout AppState) -> Effect {
         switch action {
         case .toggleView:
-            let next = (state.lists[id]?.variant ?? 0) == 0 ? 1 : 0
-            state.lists[id]?.variant = next
-            state.lists[id]?.selected = 0
-            state.refresh(id)
+            state.toggleView(id)
         case .add:
             let org = state.selected.flatMap { ref -> String? in if case .branch(let b) = ref { b } else { nil } }
             state.form = Forms.editFunds(nil, organisationId: org, state.data)

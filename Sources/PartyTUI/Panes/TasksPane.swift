@@ -48,10 +48,7 @@ public struct TasksPane: PaneSpec {
     public func perform(_ action: Action, _ state: inout AppState) -> Effect {
         switch action {
         case .toggleView:
-            let next = (state.lists[id]?.variant ?? 0) == 0 ? 1 : 0
-            state.lists[id]?.variant = next
-            state.lists[id]?.selected = 0
-            state.refresh(id)
+            state.toggleView(id)
         case .edit:
             if let (t, b) = Self.selectedBranchTask(state) { state.form = Forms.editBranchTask(t, branchId: b, state.data) }
             else if case .task(let id) = state.selected, let t = state.data.workspace.plan.tasks.first(where: { $0.id == id }) {
