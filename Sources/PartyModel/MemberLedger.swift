@@ -311,25 +311,55 @@ public struct MemberLedger: Sendable {
         return member.isOnRoster(of: activity.branchId, on: activity.date)
     }
 
+    /// Who attended `activity`, all at once — the rule of `attended`: the members its 签到表 names
+    /// present (each once), or without one those on the roster of its branch that day.
+    func attendees(_ activity: Activity) -> [String] {
+        if let list = activity.attendance {
+            var seen = Set<String>()
+            return list.compactMap { $0.present && seen.insert($0.memberId).inserted ? $0.memberId : nil }
+        }
+        return members(of: activity.branchId, on: activity.date).map(\.id)
+    }
+
+    /// Hours from the training and study sessions (with hours) of `branchId` in `year`, per member
+    /// who attended them: each session's attendees once, not each member against each 签到表 (a
+    /// county's rescore asked 13 million such questions).
+    func sessionHours(_ branchId: String, year: Int) -> [String: Double] {
+        var hours: [String: Double] = [:]
+        for i in sessions[branchId]?[year] ?? [] {
+            let h = activities[i].hours ?? 0
+            for id in attendees(activities[i]) { hours[id, default: 0] += h }
+        }
+        return hours
+    }
+
     /// A member's training hours in `year`: Σ over the training and study activities (with hours)
     /// of the branches they were in that they attended, × each one's hours, plus their individual
     /// entries dated in the year.
     public func training(_ member: Member, year: Int) -> MemberTraining {
+        training(member, year: year) { sessionHours($0, year: year) }
+    }
+
+    private func training(_ member: Member, year: Int, hoursIn: (String) -> [String: Double]) -> MemberTraining {
         var fromActivities = 0.0
-        for branch in member.branchesNamed {
-            for i in sessions[branch]?[year] ?? [] where Self.attended(member, activities[i]) {
-                fromActivities += activities[i].hours ?? 0
-            }
-        }
+        for branch in member.branchesNamed { fromActivities += hoursIn(branch)[member.id] ?? 0 }
         var fromEntries = 0.0
         for i in entriesByMember[member.id] ?? [] where entries[i].date.year == year { fromEntries += entries[i].hours }
         return MemberTraining(memberId: member.id, fromActivities: fromActivities, fromEntries: fromEntries,
                               required: member.requiredTrainingHours(rules))
     }
 
-    /// The training of a branch's members in `year`: those on its roster on the year's last day.
+    /// The training of a branch's members in `year`: those on its roster on the year's last day. Each
+    /// branch's sessions are counted once for all of them.
     public func training(_ branchId: String, year: Int) -> BranchTraining {
-        BranchTraining(members: members(of: branchId, on: Day.lastOf(year: year, month: 12)).map { training($0, year: year) })
+        var known: [String: [String: Double]] = [:]
+        func hoursIn(_ branch: String) -> [String: Double] {
+            if let h = known[branch] { return h }
+            let h = sessionHours(branch, year: year)
+            known[branch] = h
+            return h
+        }
+        return BranchTraining(members: members(of: branchId, on: Day.lastOf(year: year, month: 12)).map { training($0, year: year, hoursIn: hoursIn) })
     }
 }
 

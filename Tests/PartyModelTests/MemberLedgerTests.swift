@@ -90,6 +90,29 @@ import TestSupport
     // MARK: Dues
 
     /// 关于党费收缴、使用和管理的规定 2008, at each bracket's edges: base × rate, in 分, half up.
+    /// The hours counted per session for a whole branch at once equal the rule asked member by member
+    /// (`MemberLedger.attended`): every member of the demo, with 签到表 and without, transfers included.
+    @Test func hoursCountedAtOnceEqualTheRuleMemberByMember() {
+        let ws = DemoWorkspace.make(asOf: testAsOf)
+        let ledger = MemberLedger(ws)
+        var checked = 0
+        for m in ws.members {
+            let byRule = ws.activities.filter { a in
+                a.date.year == 2026 && MemberLedger.trainingKinds.contains(a.kind) && (a.hours ?? 0) > 0
+                    && m.branchesNamed.contains(a.branchId) && MemberLedger.attended(m, a)
+            }.reduce(0.0) { $0 + ($1.hours ?? 0) }
+            let counted = ledger.training(m, year: 2026).fromActivities
+            #expect(abs(counted - byRule) < 1e-9, "\(m.id): \(counted) ≠ \(byRule)")
+            if byRule > 0 { checked += 1 }
+        }
+        #expect(checked > 300)
+        // And a branch's figures are its members' own.
+        for b in ws.organisation.branches {
+            let branch = ledger.training(b.id, year: 2026)
+            #expect(branch.members == ledger.members(of: b.id, on: Day.lastOf(year: 2026, month: 12)).map { ledger.training($0, year: 2026) })
+        }
+    }
+
     @Test func duesAtEveryBracketsEdges() {
         let rules = DuesRules()
         let cases: [(DuesCategory, String)] = [
