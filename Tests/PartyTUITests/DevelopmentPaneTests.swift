@@ -53,12 +53,23 @@ import TestSupport
     }
 
     /// The funnel: each branch's people per stage, worked out here from the people's own stages.
+    /// At 80 columns the funnel's figures are as wide as their headings, and every branch's name is whole.
+    @Test func theFunnelAt80ColumnsKeepsTheNames() throws {
+        var state = pane()
+        press([.char("v")], &state)
+        let canvas = Views.render(state)
+        #expect(canvas.row(3) == "| 支部                    申请人 积极分子 发展对象 预备党员 本年发展 计划 逾期 |")
+        for b in state.data.workspace.organisation.branches(inServiceOn: testAsOf) {
+            #expect(canvas.lines.contains { $0.hasPrefix("| \(b.name) ") }, "\(b.name)")
+        }
+    }
+
     @Test func theFunnelPerBranchAddsUp() throws {
         var state = pane(width: 120, height: 40)
         press([.char("v")], &state)
         let canvas = Views.render(state)
         #expect(canvas.row(1).contains("各支部"))
-        #expect(canvas.row(3).hasPrefix("| 支部") && canvas.row(3).contains("申请人 积极分子 发展对象 预备党员 本年发展 计划    逾期"))
+        #expect(canvas.row(3).hasPrefix("| 支部") && canvas.row(3).contains("申请人 积极分子 发展对象 预备党员 本年发展 计划 逾期"))
         let ws = state.data.workspace
         func count(_ stage: DevelopmentStage, _ branch: String? = nil) -> Int {
             ws.candidates.filter { DevelopmentRecord.stage(of: $0) == stage && (branch == nil || $0.branchId == branch) }.count

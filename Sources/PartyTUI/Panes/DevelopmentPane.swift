@@ -140,11 +140,13 @@ public struct DevelopmentPane: PaneSpec {
     static func funnel(_ data: DashboardData) -> Table {
         let lang = data.lang, ws = data.workspace
         let stages: [DevelopmentStage] = [.applicant, .activist, .developmentTarget, .probationary]
+        // The figures' columns as wide as their headings: the branch's name keeps the rest (whole at 80 columns).
+        func figure(_ title: String, _ priority: Int) -> ColumnSpec {
+            ColumnSpec(title, width: max(4, DisplayWidth.of(title)), align: .right, priority: priority)
+        }
         let columns = [ColumnSpec(lang.pick("支部", "Branch"), width: 14, priority: 10, grows: true)]
-            + stages.map { ColumnSpec(Self.stageHeading($0, lang), width: 8, align: .right, priority: 9) }
-            + [ColumnSpec(lang.pick("本年发展", "This year"), width: 8, align: .right, priority: 8),
-               ColumnSpec(lang.pick("计划", "Plan"), width: 4, align: .right, priority: 6),
-               ColumnSpec(lang.pick("逾期", "Overdue"), width: 7, align: .right, priority: 7)]
+            + stages.map { figure(Self.stageHeading($0, lang), 9) }
+            + [figure(lang.pick("本年发展", "This yr"), 8), figure(lang.pick("计划", "Plan"), 6), figure(lang.pick("逾期", "Overdue"), 7)]
         let funnels = DevelopmentPipeline.funnel(ws, asOf: data.asOf)
         let plans = Dictionary(DevelopmentPipeline.targets(ws, asOf: data.asOf).branches.compactMap { r in r.branchId.map { ($0, r.plan) } },
                                uniquingKeysWith: { a, _ in a })
