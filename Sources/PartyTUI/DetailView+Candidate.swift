@@ -1,7 +1,8 @@
 import PartyModel
 
-/// A person's page in the 发展党员 pipeline: who they are, the steps done in date order (with the
-/// people, figures and exceptions each records) and what comes next, by when.
+/// A person's page in the 发展党员 pipeline: who they are, what comes next and by when (first: it is
+/// what the page is opened for), then the steps done in date order with the people, figures and
+/// exceptions each records.
 extension DetailView {
     static func candidate(_ id: String, _ state: AppState) -> [DetailLine] {
         let data = state.data, lang = state.lang
@@ -23,6 +24,24 @@ extension DetailView {
         out.append(DetailLine(standing))
         if let memberId = c.memberId {
             out.append(DetailLine(field(lang.pick("花名册", "Roster"), memberId)))
+        }
+        out.append(.blank)
+
+        out.append(DetailLine(lang.pick("下一步", "Next"), .header))
+        if progress.pending.isEmpty { out.append(DetailLine(lang.pick("(无)", "(none)"), .muted)) }
+        for p in progress.pending {
+            let role: StyleRole = switch p.state {
+            case .overdue: .bad
+            case .blocked: .warn
+            case .due: .accent
+            default: .muted
+            }
+            var when = ""
+            if let due = p.due { when = lang.pick("应于 \(due.iso) 前", "by \(due.iso)") }
+            else if let earliest = p.earliest { when = lang.pick("不早于 \(earliest.iso)", "not before \(earliest.iso)") }
+            let missing = p.missing.isEmpty ? "" : lang.pick("  先办: ", "  first: ") + p.missing.map { $0.name(lang) }.joined(separator: "、")
+            out.append(DetailLine([(DisplayWidth.pad(p.state.name(lang), to: 8) + " ", role), (DisplayWidth.pad(p.kind.name(lang), to: 18) + " ", .text),
+                                   (when, role), (missing, .warn)]))
         }
         out.append(.blank)
 
@@ -50,24 +69,6 @@ extension DetailView {
                 out.append(DetailLine([("            ", .muted), (lang.pick("例外: ", "exception: ") + exception.reason
                                        + (broken.isEmpty ? "" : lang.pick(" (违反: \(broken))", " (breaks: \(broken))")), .warn)]))
             }
-        }
-        out.append(.blank)
-
-        out.append(DetailLine(lang.pick("下一步", "Next"), .header))
-        if progress.pending.isEmpty { out.append(DetailLine(lang.pick("(无)", "(none)"), .muted)) }
-        for p in progress.pending {
-            let role: StyleRole = switch p.state {
-            case .overdue: .bad
-            case .blocked: .warn
-            case .due: .accent
-            default: .muted
-            }
-            var when = ""
-            if let due = p.due { when = lang.pick("应于 \(due.iso) 前", "by \(due.iso)") }
-            else if let earliest = p.earliest { when = lang.pick("不早于 \(earliest.iso)", "not before \(earliest.iso)") }
-            let missing = p.missing.isEmpty ? "" : lang.pick("  先办: ", "  first: ") + p.missing.map { $0.name(lang) }.joined(separator: "、")
-            out.append(DetailLine([(DisplayWidth.pad(p.state.name(lang), to: 8) + " ", role), (DisplayWidth.pad(p.kind.name(lang), to: 18) + " ", .text),
-                                   (when, role), (missing, .warn)]))
         }
         return out
     }
