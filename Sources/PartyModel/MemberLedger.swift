@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where a branch's member counts come from.
 public enum MemberCountSource: String, CodedEnum {
     /// Its roster (花名册), member by member on the day asked (`Branch.countsFromRoster`).
@@ -118,6 +120,9 @@ public struct MemberLedger: Sendable {
     let entriesByMember: [String: [Int]]
     /// Positions in `activities` of training and study activities with hours, by branch and year.
     let sessions: [String: [Int: [Int]]]
+    /// Each branch's session hours per member and year, worked out once when first asked: the ledger's
+    /// data never changes (an edit that moves hours builds a new ledger, `ComplianceCalculator.updated`).
+    private let hoursKept = HoursKept()
     /// The first month any payment covers: dues are judged from there (a workspace that keeps no
     /// 党费 ledger has no arrears).
     public let duesStart: YearMonth?
@@ -325,6 +330,10 @@ public struct MemberLedger: Sendable {
     /// who attended them: each session's attendees once, not each member against each 签到表 (a
     /// county's rescore asked 13 million such questions).
     func sessionHours(_ branchId: String, year: Int) -> [String: Double] {
+        hoursKept.value(branchId, year) { countSessionHours(branchId, year: year) }
+    }
+
+    private func countSessionHours(_ branchId: String, year: Int) -> [String: Double] {
         var hours: [String: Double] = [:]
         for i in sessions[branchId]?[year] ?? [] {
             let h = activities[i].hours ?? 0
@@ -337,12 +346,8 @@ public struct MemberLedger: Sendable {
     /// of the branches they were in that they attended, × each one's hours, plus their individual
     /// entries dated in the year.
     public func training(_ member: Member, year: Int) -> MemberTraining {
-        training(member, year: year) { sessionHours($0, year: year) }
-    }
-
-    private func training(_ member: Member, year: Int, hoursIn: (String) -> [String: Double]) -> MemberTraining {
         var fromActivities = 0.0
-        for branch in member.branchesNamed { fromActivities += hoursIn(branch)[member.id] ?? 0 }
+        for branch in member.branchesNamed { fromActivities += sessionHours(branch, year: year)[member.id] ?? 0 }
         var fromEntries = 0.0
         for i in entriesByMember[member.id] ?? [] where entries[i].date.year == year { fromEntries += entries[i].hours }
         return MemberTraining(memberId: member.id, fromActivities: fromActivities, fromEntries: fromEntries,
@@ -352,14 +357,25 @@ public struct MemberLedger: Sendable {
     /// The training of a branch's members in `year`: those on its roster on the year's last day. Each
     /// branch's sessions are counted once for all of them.
     public func training(_ branchId: String, year: Int) -> BranchTraining {
-        var known: [String: [String: Double]] = [:]
-        func hoursIn(_ branch: String) -> [String: Double] {
-            if let h = known[branch] { return h }
-            let h = sessionHours(branch, year: year)
-            known[branch] = h
-            return h
-        }
-        return BranchTraining(members: members(of: branchId, on: Day.lastOf(year: year, month: 12)).map { training($0, year: year, hoursIn: hoursIn) })
+        BranchTraining(members: members(of: branchId, on: Day.lastOf(year: year, month: 12)).map { training($0, year: year) })
+    }
+}
+
+/// What `MemberLedger.sessionHours` worked out, kept for the ledger's life; asked from several threads
+/// at once (the figures of branches are worked out concurrently).
+private final class HoursKept: @unchecked Sendable {
+    private let lock = NSLock()
+    private var kept: [String: [Int: [String: Double]]] = [:]
+
+    func value(_ branchId: String, _ year: Int, _ make: () -> [String: Double]) -> [String: Double] {
+        lock.lock()
+        if let known = kept[branchId]?[year] { lock.unlock(); return known }
+        lock.unlock()
+        let made = make()
+        lock.lock()
+        kept[branchId, default: [:]][year] = made
+        lock.unlock()
+        return made
     }
 }
 

@@ -121,10 +121,16 @@ public struct AppState: Sendable {
 
     /// `v` on a pane with two views (经费's branches and entries, 任务's tasks and branch lists …):
     /// the other view, from its first row.
+    /// The sort and state filter are the view's own (their options differ), so they start again too.
     public mutating func toggleView(_ pane: Pane) {
         let next = (lists[pane]?.variant ?? 0) == 0 ? 1 : 0
         lists[pane]?.variant = next
         lists[pane]?.selected = 0
+        lists[pane]?.scroll = 0
+        lists[pane]?.sort = 0
+        lists[pane]?.stateFilter = 0
+        pendingSelection[pane] = nil
+        visible[pane] = nil
         refresh(pane)
     }
 

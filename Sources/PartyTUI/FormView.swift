@@ -9,7 +9,12 @@ enum FormView {
         let labelWidth = min(width / 3, form.fields.map { DisplayWidth.of($0.label) + 1 }.max() ?? 8)
         let valueWidth = width - labelWidth - 6
         // A refusal (a rule with its source) is read whole: up to four lines at the foot.
-        let errorLines = form.confirmingCancel ? [] : form.error.map { Array(wrap($0, width: width - 4).prefix(4)) } ?? []
+        var errorLines = form.confirmingCancel ? [] : form.error.map { wrap($0, width: width - 4) } ?? []
+        if errorLines.count > 4 {
+            // Cut, and said so.
+            errorLines = Array(errorLines.prefix(4))
+            errorLines[3] = String(errorLines[3].dropLast(2)) + "…"
+        }
         let footLines = max(1, errorLines.count)
         let height = min(state.height - 2, form.fields.count * 2 + 4 + footLines)
         let x = (state.width - width) / 2

@@ -35,8 +35,10 @@ extension Forms {
     public static func recordStep(_ c: Candidate, _ data: DashboardData) -> FormState {
         let lang = data.lang
         let next = DevelopmentPipeline.progress(c, asOf: data.asOf, rules: data.workspace.settings.rules.development).next?.kind
+        let kind = next ?? .review
         var form = FormState(purpose: .recordStep(c), title: lang.pick("发展步骤 ", "Step of ") + c.name,
-                             fields: stepFields(kind: next ?? .review, c, data, keeping: [:]))
+                             fields: stepFields(kind: kind, c, data, keeping: [:]))
+        form.derived["stepKind"] = kind.rawValue   // the step the fields are for (`refreshStep`)
         form.focus = 1
         return form
     }
@@ -47,7 +49,7 @@ extension Forms {
         case .talk, .contactsAssigned, .sponsors, .upperTalk: ["people"]
         case .activistChosen, .targetChosen: ["body"]
         case .training: ["days", "hours"]
-        case .publicNotice: ["days"]
+        case .publicNotice: ["noticeDays"]
         case .branchMeeting, .fullMeeting: ["present", "entitled", "inFavour"]
         case .extension: ["months"]
         default: []
@@ -71,7 +73,9 @@ extension Forms {
                 case .contactsAssigned: lang.pick("培养联系人", "Contacts")
                 default: lang.pick("谈话人", "Held by")
                 }
-                var f = FormField(key: "people", label: label, kind: .text, required: kind == .sponsors || kind == .contactsAssigned, value: kept("people"))
+                // Its own key a step: names typed for a talk are not offered as 入党介绍人 when the step changes.
+                let key = "people." + kind.rawValue
+                var f = FormField(key: key, label: label, kind: .text, required: kind == .sponsors || kind == .contactsAssigned, value: kept(key))
                 f.note = lang.pick("姓名, 多人用顿号或逗号分隔", "names, separated by 、 or commas")
                 fields.append(f)
             case "body":
@@ -79,8 +83,10 @@ extension Forms {
                 fields.append(FormField(key: "body", label: lang.pick("决定机构", "Decided by"),
                                         kind: .choice(DecisionBody.allCases.map { .init($0.rawValue, $0.name(lang)) }), value: kept("body", standard.rawValue)))
             case "days":
-                fields.append(FormField(key: "days", label: kind == .publicNotice ? lang.pick("公示工作日", "Working days") : lang.pick("培训天数", "Days"),
-                                        kind: .number(min: 0, max: 365, integer: kind == .publicNotice), value: kept("days")))
+                fields.append(FormField(key: "days", label: lang.pick("培训天数", "Days"), kind: .number(min: 0, max: 365, integer: false), value: kept("days")))
+            case "noticeDays":
+                fields.append(FormField(key: "noticeDays", label: lang.pick("公示工作日", "Working days"), kind: .number(min: 0, max: 365, integer: true),
+                                        value: kept("noticeDays")))
             case "hours":
                 fields.append(FormField(key: "hours", label: lang.pick("培训学时", "Hours"), kind: .number(min: 0, max: 1000, integer: false), value: kept("hours")))
             case "months":
@@ -100,16 +106,21 @@ extension Forms {
         return fields
     }
 
-    /// Another step chosen: its own fields, keeping what was typed in the ones it shares.
+    /// Another step chosen: its own fields. Whatever was typed in any field stays kept in the form
+    /// (`derived`), so stepping through the steps with Left/Right loses nothing, and a field the next
+    /// step shares comes back filled; the step's search goes on where it was.
     static func refreshStep(_ form: inout FormState, _ c: Candidate, _ data: DashboardData) {
         guard let kind = DevelopmentStepKind(rawValue: form.value("step")) else { return }
-        let present = form.fields.map(\.key)
-        let wanted = stepFields(kind: kind, c, data, keeping: [:]).map(\.key)
-        guard present != wanted else { return }
-        let values = Dictionary(form.fields.filter { !$0.isChoice || $0.key == "body" }.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+        for field in form.fields where field.key != "step" { form.derived["typed." + field.key] = field.value }
+        guard form.derived["stepKind"] != kind.rawValue else { return }
+        var typed: [String: String] = [:]
+        for (key, value) in form.derived where key.hasPrefix("typed.") { typed[String(key.dropFirst(6))] = value }
         let focusKey = form.fields[form.focus].key
-        form.fields = stepFields(kind: kind, c, data, keeping: values)
+        let search = form.fields.first { $0.key == "step" }?.search ?? ""
+        form.fields = stepFields(kind: kind, c, data, keeping: typed)
+        if let i = form.fields.firstIndex(where: { $0.key == "step" }) { form.fields[i].search = search }
         form.focus = form.fields.firstIndex { $0.key == focusKey } ?? 0
+        form.derived["stepKind"] = kind.rawValue
     }
 
     static func stepChange(_ form: inout FormState, _ c: Candidate, _ data: DashboardData) -> Change? {
@@ -117,9 +128,9 @@ extension Forms {
         guard let kind = DevelopmentStepKind(rawValue: form.value("step")), let day = Day.parse(form.value("date")) else { return nil }
         func number(_ key: String) -> Double? { form.fields.contains { $0.key == key } ? Double(form.value(key).trimmingCharacters(in: " \t")) : nil }
         func whole(_ key: String) -> Int? { number(key).map { Int($0) } }
-        let people = form.fields.contains { $0.key == "people" } ? DevelopmentRecord.people(form.value("people"), branchId: c.branchId, on: day, in: ws) : []
+        let people = form.fields.first { $0.key.hasPrefix("people.") }.map { DevelopmentRecord.people($0.value, branchId: c.branchId, on: day, in: ws) } ?? []
         let note = form.value("note").trimmingCharacters(in: " \t")
-        let step = DevelopmentStep(kind, day, people: people, days: number("days"), hours: number("hours"), months: whole("months"),
+        let step = DevelopmentStep(kind, day, people: people, days: number("days") ?? number("noticeDays"), hours: number("hours"), months: whole("months"),
                                    present: whole("present"), entitled: whole("entitled"), inFavour: whole("inFavour"),
                                    body: form.fields.contains { $0.key == "body" } ? DecisionBody(rawValue: form.value("body")) : nil,
                                    note: note.isEmpty ? nil : note)

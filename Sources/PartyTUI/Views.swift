@@ -121,7 +121,9 @@ public enum Views {
         guard title == nil else { return }
         for (text, role) in state.spec.headerNotes(state) { x += canvas.put(text, x: x, y: 1, role: role) + 2 }
         guard let list = state.lists[state.pane], let table = state.table(state.pane) else { return }
-        if list.sort > 0 { x += canvas.put(lang.pick("排序:", "sort:") + table.sortOptions[list.sort], x: x, y: 1, role: .muted) + 2 }
+        if list.sort > 0, table.sortOptions.indices.contains(list.sort) {
+            x += canvas.put(lang.pick("排序:", "sort:") + table.sortOptions[list.sort], x: x, y: 1, role: .muted) + 2
+        }
         let filters = state.stateFilters(state.pane)
         if list.stateFilter > 0 { x += canvas.put(lang.pick("状态:", "state:") + filters[list.stateFilter].label, x: x, y: 1, role: .warn) + 2 }
         if state.editingFilter || !list.filter.isEmpty {

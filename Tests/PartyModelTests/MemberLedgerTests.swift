@@ -87,9 +87,6 @@ import TestSupport
         #expect(MemberLedger.attended(members[1], activities[1]) && !MemberLedger.attended(members[1], activities[0]))
     }
 
-    // MARK: Dues
-
-    /// 关于党费收缴、使用和管理的规定 2008, at each bracket's edges: base × rate, in 分, half up.
     /// The hours counted per session for a whole branch at once equal the rule asked member by member
     /// (`MemberLedger.attended`): every member of the demo, with 签到表 and without, transfers included.
     @Test func hoursCountedAtOnceEqualTheRuleMemberByMember() {
@@ -113,6 +110,9 @@ import TestSupport
         }
     }
 
+    // MARK: Dues
+
+    /// 关于党费收缴、使用和管理的规定 2008, at each bracket's edges: base × rate, in 分, half up.
     @Test func duesAtEveryBracketsEdges() {
         let rules = DuesRules()
         let cases: [(DuesCategory, String)] = [

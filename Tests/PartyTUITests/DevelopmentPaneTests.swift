@@ -92,7 +92,7 @@ import TestSupport
         press([.char("n")], &state)
         var form = try #require(state.form)
         #expect(form.value("step") == "talk" && form.fields[form.focus].key == "date" && form.value("date") == "2026-11-21")
-        #expect(form.fields.map(\.key) == ["step", "date", "people", "note", "exception"])
+        #expect(form.fields.map(\.key) == ["step", "date", "people.talk", "note", "exception"])
         for _ in 0..<10 { press([.backspace], &state) }
         typeText("2026-11-10", &state)
         press([.tab], &state)
@@ -130,6 +130,63 @@ import TestSupport
         #expect(target.steps.last?.kind == .targetChosen && target.steps.last?.exception == StepException(reason: "经党委研究同意", rules: ["activistYear"]))
         try saved(kept, &state)
         #expect(DevelopmentRecord.stage(of: try person("韦超", state)) == .developmentTarget)
+    }
+
+    /// The step form's fields follow the step: found by typing its pinyin initials letter after letter
+    /// (the fields change on the way, the search goes on); what was typed is kept when stepping through
+    /// the steps; a number of one step (培训天数) is not offered as another's (公示工作日); the names of a
+    /// talk are not offered as 入党介绍人.
+    @Test func theStepFormFollowsTheStepAndKeepsWhatWasTyped() throws {
+        var state = pane()
+        try select(person("韦超", state).id, &state)
+        press([.char("n")], &state)
+        press([.tab], &state)
+        typeText("夏梓爱", &state)                  // the talk's 谈话人
+        state.form?.focus = 0
+        typeText("zbdhtlzz", &state)               // 支部大会讨论转正: through 指定培养联系人 and 支部大会讨论接收
+        var form = try #require(state.form)
+        #expect(form.value("step") == "fullMeeting" && form.fields.map(\.key) == ["step", "date", "present", "entitled", "inFavour", "note", "exception"])
+        #expect(form.fields[form.focus].key == "step")
+        // Choosing a step by typing (after the search is cleared): back to the talk, its 谈话人 as typed.
+        func choose(_ name: String) {
+            state.form?.focus = 0
+            for _ in 0..<12 { press([.backspace], &state) }
+            typeText(name, &state)
+        }
+        choose("申请人谈话")
+        #expect(state.form?.value("step") == "talk" && state.form?.value("people.talk") == "夏梓爱")
+        // 入党介绍人: its own field, empty and required.
+        choose("介绍人")
+        #expect(state.form?.value("step") == "sponsors" && state.form?.value("people.sponsors") == "")
+        #expect(state.form?.fields.first { $0.key == "people.sponsors" }?.required == true)
+        // 集中培训's days are not 公示's working days.
+        choose("集中培训")
+        let days = try #require(state.form?.fields.firstIndex { $0.key == "days" })
+        state.form?.focus = days
+        typeText("3.5", &state)
+        choose("公示")
+        #expect(state.form?.value("step") == "publicNotice" && state.form?.value("noticeDays") == "")
+        #expect(state.form?.fields.contains { $0.key == "days" } == false)
+        // And back: the 3.5 days typed for the training are still there.
+        choose("集中培训")
+        #expect(state.form?.value("days") == "3.5")
+    }
+
+    /// `v` after sorting by the people's fourth sort option (the funnel has three) and filtering by a stage
+    /// the funnel's rows do not carry: the funnel opens unsorted and unfiltered, from its first row.
+    @Test func theOtherViewStartsAgain() throws {
+        var state = pane()
+        press([.char("s"), .char("s"), .char("s")], &state)
+        press([.char("f"), .char("f"), .char("f"), .char("f"), .char("f")], &state)
+        #expect(state.lists[.development]?.sort == 3 && state.lists[.development]?.stateFilter == 5)
+        press([.char("v")], &state)
+        let list = try #require(state.lists[.development])
+        #expect(list.variant == 1 && list.sort == 0 && list.stateFilter == 0 && list.selected == 0)
+        let canvas = Views.render(state)
+        #expect(canvas.row(4).hasPrefix("| 党政办公室党支部") && !canvas.row(1).contains("排序"))
+        // Sorted by 后备力量, the 合计 row is left out (it is not a branch).
+        press([.char("s")], &state)
+        #expect(!Views.render(state).lines.contains { $0.hasPrefix("| 合计") })
     }
 
     @Test func anApplicantUnder18IsRefusedNamingTheRule() throws {

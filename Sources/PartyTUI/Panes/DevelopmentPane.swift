@@ -159,7 +159,8 @@ public struct DevelopmentPane: PaneSpec {
                      roles: [total ? .header : .text] + stages.map { _ in .text } + [.text, .muted, late > 0 ? .bad : .muted],
                      search: f.branchName,
                      sortKeys: [.number(Double(i)), .number(-Double(f.reserve)), .number(-Double(late))],
-                     tags: late > 0 ? ["overdue"] : [])
+                     // The total is not a branch: left out of a sorted list.
+                     tags: late > 0 ? ["overdue"] : [], isSubordinate: total)
         }
         var rows = funnels.enumerated().map { i, f in
             row(f, ref: .branch(f.branchId), plan: plans[f.branchId] ?? nil, late: overdue[f.branchId] ?? 0, i: i, total: false)
