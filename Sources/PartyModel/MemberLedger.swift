@@ -330,7 +330,11 @@ public struct MemberLedger: Sendable {
     /// who attended them: each session's attendees once, not each member against each 签到表 (a
     /// county's rescore asked 13 million such questions).
     func sessionHours(_ branchId: String, year: Int) -> [String: Double] {
-        hoursKept.value(branchId, year) { countSessionHours(branchId, year: year) }
+        // No closure over `self`: that would copy the whole ledger on every call.
+        if let known = hoursKept.known(branchId, year) { return known }
+        let made = countSessionHours(branchId, year: year)
+        hoursKept.keep(branchId, year, made)
+        return made
     }
 
     private func countSessionHours(_ branchId: String, year: Int) -> [String: Double] {
@@ -367,15 +371,14 @@ private final class HoursKept: @unchecked Sendable {
     private let lock = NSLock()
     private var kept: [String: [Int: [String: Double]]] = [:]
 
-    func value(_ branchId: String, _ year: Int, _ make: () -> [String: Double]) -> [String: Double] {
-        lock.lock()
-        if let known = kept[branchId]?[year] { lock.unlock(); return known }
-        lock.unlock()
-        let made = make()
-        lock.lock()
-        kept[branchId, default: [:]][year] = made
-        lock.unlock()
-        return made
+    func known(_ branchId: String, _ year: Int) -> [String: Double]? {
+        lock.lock(); defer { lock.unlock() }
+        return kept[branchId]?[year]
+    }
+
+    func keep(_ branchId: String, _ year: Int, _ hours: [String: Double]) {
+        lock.lock(); defer { lock.unlock() }
+        kept[branchId, default: [:]][year] = hours
     }
 }
 
