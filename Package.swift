@@ -21,11 +21,22 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
+        // libpq through pkg-config (issue 20): a debug build of the binding takes seconds, where
+        // postgres-nio's first build took 3 min 48 s here (docs/deployment.md), and its calls are
+        // synchronous like the dashboard's loop. Only PartyPostgres uses it: `swift run partydesk`
+        // does not need libpq-dev.
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
         // Pure domain: value types, rules, scoring, validation, demo data. No I/O, no ncurses.
         .target(name: "PartyModel"),
         // The workspace on disk: JSON files, schema versions, crash-safe saves.
         // Sheets in and out: CSV, tab text, .xlsx (ZIPFoundation for the container, FoundationXML's parser).
         .target(name: "PartyStore", dependencies: ["PartyModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // A PostgreSQL connection (issue 20, first part): connect by a libpq URI, run statements with parameters.
+        .target(name: "PartyPostgres", dependencies: ["CLibPQ"]),
         // Dashboard state and rendering into a canvas (pure).
         .target(name: "PartyTUI", dependencies: ["PartyModel"]),
         // The terminal backend: shows a canvas through ncursesw, reads keys, restores the terminal.
@@ -52,5 +63,7 @@ let package = Package(
         .testTarget(name: "PartyTUITests", dependencies: ["PartyModel", "PartyTUI", "TestSupport"]),
         .testTarget(name: "PartyTerminalTests", dependencies: ["PartyTUI", "PartyTerminal"]),
         .testTarget(name: "PartyDeskCLITests", dependencies: ["PartyModel", "PartyStore", "PartyTUI", "TestSupport"]),
+        // Against a real, throwaway PostgreSQL server the tests start themselves.
+        .testTarget(name: "PartyPostgresTests", dependencies: ["PartyPostgres", "TestSupport"]),
     ]
 )

@@ -144,7 +144,7 @@ import TestSupport
         typeText("夏梓爱", &state)                  // the talk's 谈话人
         state.form?.focus = 0
         typeText("zbdhtlzz", &state)               // 支部大会讨论转正: through 指定培养联系人 and 支部大会讨论接收
-        var form = try #require(state.form)
+        let form = try #require(state.form)
         #expect(form.value("step") == "fullMeeting" && form.fields.map(\.key) == ["step", "date", "present", "entitled", "inFavour", "note", "exception"])
         #expect(form.fields[form.focus].key == "step")
         // Choosing a step by typing (after the search is cleared): back to the talk, its 谈话人 as typed.

@@ -1,0 +1,102 @@
+import CLibPQ
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What the server or libpq said when a statement or a connection failed. The connection URI is
+/// never part of it (it may hold a password).
+public struct PostgresError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The SQLSTATE code the server sent (`23505`: a unique key taken; `42501`: not permitted), when it sent one.
+    public var sqlState: String?
+    public var message: String
+    public var description: String { sqlState.map { "[\($0)] \(message)" } ?? message }
+}
+
+/// The rows a statement returned, as text (PostgreSQL's text format); nil is SQL NULL.
+public struct PostgresRows: Sendable {
+    public var columns: [String]
+    public var rows: [[String?]]
+    /// Rows a command touched (INSERT, UPDATE, DELETE), as the server counted them.
+    public var affected: Int
+}
+
+/// One connection to a PostgreSQL server through libpq, used from one thread at a time. Statements run
+/// synchronously (the dashboard's loop is synchronous); every value is sent as a parameter, never
+/// spliced into SQL text.
+public final class PostgresConnection {
+    private let connection: OpaquePointer
+
+    /// `uri`: a libpq connection URI (`postgresql://user@host/db?host=/socket/dir`). The password, when
+    /// one is needed, comes from `~/.pgpass` or `PGPASSWORD` as libpq reads them, not from here.
+    public init(uri: String) throws(PostgresError) {
+        guard let made = PQconnectdb(uri) else { throw PostgresError(sqlState: nil, message: "libpq: out of memory") }
+        guard PQstatus(made) == CONNECTION_OK else {
+            let message = Self.text(PQerrorMessage(made))
+            PQfinish(made)
+            throw PostgresError(sqlState: nil, message: message)
+        }
+        connection = made
+        // Dates and text as the model writes them, whatever the server's defaults.
+        _ = try execute("SET client_encoding = 'UTF8'")
+        _ = try execute("SET DateStyle = 'ISO, YMD'")
+    }
+
+    deinit { PQfinish(connection) }
+
+    /// The server's version as libpq reports it (150018 for 15.18).
+    public var serverVersion: Int { Int(PQserverVersion(connection)) }
+
+    /// Runs one statement with `parameters` ($1, $2 …; nil is NULL) and returns its rows.
+    @discardableResult
+    public func execute(_ sql: String, _ parameters: [String?] = []) throws(PostgresError) -> PostgresRows {
+        let result: OpaquePointer?
+        if parameters.isEmpty {
+            result = PQexec(connection, sql)
+        } else {
+            // The parameters' C strings live until PQexecParams returns.
+            let copies = parameters.map { $0.map { strdup($0) } ?? nil }
+            defer { for pointer in copies { free(pointer) } }
+            let values = copies.map { UnsafePointer<CChar>($0) }
+            result = values.withUnsafeBufferPointer { buffer in
+                PQexecParams(connection, sql, Int32(parameters.count), nil, buffer.baseAddress, nil, nil, 0)
+            }
+        }
+        guard let result else { throw PostgresError(sqlState: nil, message: Self.text(PQerrorMessage(connection))) }
+        defer { PQclear(result) }
+        switch PQresultStatus(result) {
+        case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
+            let columnCount = Int(PQnfields(result)), rowCount = Int(PQntuples(result))
+            let columns = (0..<columnCount).map { Self.text(PQfname(result, Int32($0))) }
+            let rows = (0..<rowCount).map { r in
+                (0..<columnCount).map { c -> String? in
+                    PQgetisnull(result, Int32(r), Int32(c)) == 1 ? nil : Self.text(PQgetvalue(result, Int32(r), Int32(c)))
+                }
+            }
+            return PostgresRows(columns: columns, rows: rows, affected: Int(Self.text(PQcmdTuples(result))) ?? 0)
+        default:
+            let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
+            let primary = PQresultErrorField(result, Int32(UInt8(ascii: "M"))).map { String(cString: $0) }
+            throw PostgresError(sqlState: state, message: primary ?? Self.text(PQresultErrorMessage(result)))
+        }
+    }
+
+    /// `body` in one transaction: committed when it returns, rolled back when it throws.
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        try execute("BEGIN")
+        do {
+            let value = try body()
+            try execute("COMMIT")
+            return value
+        } catch {
+            _ = try? execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    private static func text(_ pointer: UnsafePointer<CChar>?) -> String {
+        guard let pointer else { return "" }
+        var s = String(cString: pointer)
+        while s.last?.isWhitespace == true { s.removeLast() }
+        return s
+    }
+}
