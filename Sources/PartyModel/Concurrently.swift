@@ -25,4 +25,5 @@ public enum Concurrently {
         public var value: T?
         public init() {}
     }
+
 }

@@ -122,7 +122,8 @@ public struct MemberLedger: Sendable {
     let sessions: [String: [Int: [Int]]]
     /// Each branch's session hours per member and year, worked out once when first asked: the ledger's
     /// data never changes (an edit that moves hours builds a new ledger, `ComplianceCalculator.updated`).
-    private let hoursKept = HoursKept()
+    private let hoursKept = Kept<BranchYear, [String: Double]>()
+    private struct BranchYear: Hashable { var branchId: String; var year: Int }
     /// The first month any payment covers: dues are judged from there (a workspace that keeps no
     /// 党费 ledger has no arrears).
     public let duesStart: YearMonth?
@@ -330,11 +331,7 @@ public struct MemberLedger: Sendable {
     /// who attended them: each session's attendees once, not each member against each 签到表 (a
     /// county's rescore asked 13 million such questions).
     func sessionHours(_ branchId: String, year: Int) -> [String: Double] {
-        // No closure over `self`: that would copy the whole ledger on every call.
-        if let known = hoursKept.known(branchId, year) { return known }
-        let made = countSessionHours(branchId, year: year)
-        hoursKept.keep(branchId, year, made)
-        return made
+        hoursKept.value(BranchYear(branchId: branchId, year: year)) { countSessionHours(branchId, year: year) }
     }
 
     private func countSessionHours(_ branchId: String, year: Int) -> [String: Double] {
@@ -362,23 +359,6 @@ public struct MemberLedger: Sendable {
     /// branch's sessions are counted once for all of them.
     public func training(_ branchId: String, year: Int) -> BranchTraining {
         BranchTraining(members: members(of: branchId, on: Day.lastOf(year: year, month: 12)).map { training($0, year: year) })
-    }
-}
-
-/// What `MemberLedger.sessionHours` worked out, kept for the ledger's life; asked from several threads
-/// at once (the figures of branches are worked out concurrently).
-private final class HoursKept: @unchecked Sendable {
-    private let lock = NSLock()
-    private var kept: [String: [Int: [String: Double]]] = [:]
-
-    func known(_ branchId: String, _ year: Int) -> [String: Double]? {
-        lock.lock(); defer { lock.unlock() }
-        return kept[branchId]?[year]
-    }
-
-    func keep(_ branchId: String, _ year: Int, _ hours: [String: Double]) {
-        lock.lock(); defer { lock.unlock() }
-        kept[branchId, default: [:]][year] = hours
     }
 }
 

@@ -67,6 +67,8 @@ public struct ScoringEngine: Sendable {
     private let quarterMaxByCategory: [String: Double]
 
     struct ManualKey: Hashable { var item: String; var year: Int; var quarter: Int? }
+    struct YearKey: Hashable { var year: Int; var asOf: Day }
+    private let yearsKept = Kept<YearKey, ScoreTable>()
 
     static func periodKey(_ year: Int, _ quarter: Int) -> Int { year * 4 + quarter }
 
@@ -203,7 +205,13 @@ public struct ScoringEngine: Sendable {
     /// The year view. `revising`: this table as worked out before a change that moved the figures
     /// of the `touched` branches only (the same year and day): the other branches' rows are kept and
     /// only the touched ones scored again — a branch's score depends on its own records alone.
+    /// A year's table, worked out once for the engine's life (its data never changes): the dashboard's
+    /// scores and a 目标 of the 最强 share ask for the same table at the same time.
     public func year(_ year: Int, asOf: Day, revising old: ScoreTable? = nil, touched: Set<String> = []) -> ScoreTable {
+        yearsKept.value(YearKey(year: year, asOf: asOf)) { workOutYear(year, asOf: asOf, revising: old, touched: touched) }
+    }
+
+    private func workOutYear(_ year: Int, asOf: Day, revising old: ScoreTable?, touched: Set<String>) -> ScoreTable {
         let counted = Self.countedQuarters(year: year, asOf: asOf)
         let evaluation = min(asOf, Day.lastOf(year: year, month: 12))
         let bonuses = Dictionary(grouping: workspace.bonuses.filter { $0.year == year }, by: \.branchId)

@@ -1,4 +1,3 @@
-import Synchronization
 import PartyModel
 
 /// Everything the panes show, derived once from the workspace and the selected period, so that a
@@ -18,7 +17,7 @@ public struct DashboardData: Sendable {
     public var quarterScores: ScoreTable {
         quarterScoresKept.value("quarter") { engine.quarter(selectedQuarter, asOf: asOf, revising: revisingQuarter?.old, touched: revisingQuarter?.touched ?? []) }
     }
-    private let quarterScoresKept = Kept<ScoreTable>()
+    private let quarterScoresKept = Kept<String, ScoreTable>()
     /// The quarter view before the change this data was revised after, when it had been shown.
     private let revisingQuarter: (old: ScoreTable, touched: Set<String>)?
     public let alerts: [Alert]
@@ -30,7 +29,7 @@ public struct DashboardData: Sendable {
     public let overview: Overview
     /// Pane tables, built when a pane is first shown: the first screen of a county workspace should
     /// not wait for 100,000 activity rows nobody has asked for yet.
-    private let tableCache = Kept<Table>()
+    private let tableCache = Kept<String, Table>()
     let branchNames: [String: String]
 
     /// What the 总览 pane shows and nothing more: a value, so that it can be kept between sessions
@@ -275,23 +274,4 @@ public struct FirstScreen: Codable, Sendable, Equatable {
     }
 }
 
-/// Values (pane tables, the quarter view's scores) worked out on first use and kept. A class
-/// behind a lock so `DashboardData` stays a `Sendable` value whose reads are pure: a value depends
-/// only on the data it was worked out from.
-final class Kept<Value: Sendable>: Sendable {
-    private let values = Mutex<[String: Value]>([:])
-
-    func value(_ key: String, make: () -> Value) -> Value {
-        if let known = existing(key) { return known }
-        let made = make()
-        store(key, made)
-        return made
-    }
-
-    /// The value, if worked out already.
-    func existing(_ key: String) -> Value? { values.withLock { $0[key] } }
-    /// Removes the value and hands it over (a table's rows then have one owner and change in place).
-    func take(_ key: String) -> Value? { values.withLock { $0.removeValue(forKey: key) } }
-    func store(_ key: String, _ value: Value) { values.withLock { $0[key] = value } }
-}
 
