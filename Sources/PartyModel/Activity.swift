@@ -14,6 +14,27 @@ public enum ActivityKind: String, CodedEnum {
 
     /// 三会一课.
     public static let threeMeetingsOneLesson: [ActivityKind] = [.generalMeeting, .committeeMeeting, .groupMeeting, .partyLesson]
+
+    /// Its place in `allCases`. The ledger's counts are reached by it, and a dictionary keyed by kind
+    /// hashes it: a String-coded enum otherwise hashes (and is looked up by) its raw value, which
+    /// was a tenth of a county's rescore.
+    public var ordinal: Int {
+        switch self {
+        case .generalMeeting: 0
+        case .committeeMeeting: 1
+        case .groupMeeting: 2
+        case .partyLesson: 3
+        case .themedPartyDay: 4
+        case .organisationalLifeMeeting: 5
+        case .democraticReview: 6
+        case .studySession: 7
+        case .training: 8
+        case .talk: 9
+        case .other: 10
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(ordinal) }
 }
 
 public struct Activity: Codable, Hashable, Sendable {

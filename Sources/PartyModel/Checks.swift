@@ -71,7 +71,7 @@ extension ScoringEngine {
     /// The state of a branch's check for a quarter as of a day, with the check and its findings.
     public func checkStatus(branch: String, quarter: Quarter, asOf: Day) -> (state: CheckState, check: QuarterlyCheck?, findings: [Rectification]) {
         guard let check = check(branch: branch, quarter: quarter) else { return (.notChecked, nil, []) }
-        let findings = findingsByCheck[check.id] ?? []
+        let findings = findings(of: check.id)
         let open = findings.contains { ($0.status(on: asOf) ?? .closed) != .closed }
         return (open ? .findingsOpen : .checked, check, findings)
     }

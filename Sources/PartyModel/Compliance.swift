@@ -70,7 +70,7 @@ public struct YearCompliance: Hashable, Sendable {
 }
 
 /// Computes compliance from the ledger. Pure; one place for every counting rule.
-public struct ComplianceCalculator: Sendable {
+public final class ComplianceCalculator: Sendable {
     public let rules: Rules
     public let index: LedgerIndex
     /// Rosters, dues and hours per member: branch counts and the training rule read them here.
@@ -82,7 +82,7 @@ public struct ComplianceCalculator: Sendable {
         self.members = members ?? .empty(rules)
     }
 
-    public init(_ workspace: Workspace) {
+    public convenience init(_ workspace: Workspace) {
         self.init(rules: workspace.settings.rules, index: LedgerIndex(workspace.activities), members: MemberLedger(workspace))
     }
 
@@ -110,9 +110,22 @@ public struct ComplianceCalculator: Sendable {
     /// a monthly requirement has one per month, a quarterly one per whole quarter, a yearly one only
     /// in a span of the whole year.
     static func periods(_ period: RequirementPeriod, within months: ClosedRange<Int>) -> [ClosedRange<Int>] {
-        stride(from: 1, through: 12, by: period.length)
-            .map { $0...($0 + period.length - 1) }
+        guard months.lowerBound >= 1, months.upperBound <= 12 else { return workOutPeriods(period.length, within: months) }
+        return periodTable[period.length][months.lowerBound - 1][months.upperBound - 1]
+    }
+
+    private static func workOutPeriods(_ length: Int, within months: ClosedRange<Int>) -> [ClosedRange<Int>] {
+        stride(from: 1, through: 12, by: length)
+            .map { $0...($0 + length - 1) }
             .filter { months.contains($0.lowerBound) && months.contains($0.upperBound) }
+    }
+
+    /// Every answer of `periods` for spans inside the year, by length, first and last month: asked
+    /// about thirty times a branch in a rescore, each making arrays.
+    private static let periodTable: [[[[ClosedRange<Int>]]]] = (0...12).map { length in
+        (1...12).map { first in (1...12).map { last in
+            RequirementPeriod.allCases.contains { $0.length == length } && first <= last ? workOutPeriods(length, within: first...last) : []
+        } }
     }
 
     /// Who must hold a kind: each party group for group meetings, the committee (if any) for 支委会,
@@ -120,10 +133,11 @@ public struct ComplianceCalculator: Sendable {
     static func units(_ kind: ActivityKind, _ branch: Branch) -> [String?] {
         switch kind {
         case .groupMeeting: branch.partyGroups.map(\.id)
-        case .committeeMeeting: branch.hasCommittee ? [nil] : []
-        default: [nil]
+        case .committeeMeeting: branch.hasCommittee ? wholeBranch : []
+        default: wholeBranch
         }
     }
+    private static let wholeBranch: [String?] = [nil]
 
     /// `kind` in `periods` of `year`: each period (and each unit) met when `count` were held in it.
     /// `span`: the months whose activities `held` reports (the periods' months when nil).
@@ -161,16 +175,20 @@ public struct ComplianceCalculator: Sendable {
         return Self.periods(r.period, within: quarter.months).count * r.count * Self.units(kind, branch).count
     }
 
+    /// 三会一课 and 主题党日: what a quarter measures.
+    static let measuredEachQuarter: [ActivityKind] = ActivityKind.threeMeetingsOneLesson + [.themedPartyDay]
+
     public func quarter(_ branch: Branch, _ quarter: Quarter, asOf: Day? = nil) -> QuarterCompliance {
         let ledger = index.ledger(branch.id)
-        let measured = ActivityKind.threeMeetingsOneLesson + [.themedPartyDay]
+        let measured = Self.measuredEachQuarter
         var kinds: [ActivityKind: KindCount] = [:]
+        kinds.reserveCapacity(measured.count)
+        var required = 0, met = 0
         for kind in measured {
-            kinds[kind] = count(kind, branch, ledger, year: quarter.year, months: quarter.months)
+            let c = count(kind, branch, ledger, year: quarter.year, months: quarter.months)
+            kinds[kind] = c
+            if kind != .themedPartyDay { required += c.required; met += min(c.met, c.required) }
         }
-        let four = ActivityKind.threeMeetingsOneLesson.map { kinds[$0]! }
-        let required = four.reduce(0) { $0 + $1.required }
-        let met = four.reduce(0) { $0 + min($1.met, $1.required) }
         let meetings = required == 0 ? 1 : Double(met) / Double(required)
 
         var progress: QuarterProgress? = nil

@@ -84,7 +84,7 @@ public struct LedgerIndex: Sendable, Equatable {
     private var branches: [String: BranchLedger] = [:]
 
     static let kinds = ActivityKind.allCases
-    static func position(_ kind: ActivityKind) -> Int { kinds.firstIndex(of: kind)! }
+    static func position(_ kind: ActivityKind) -> Int { kind.ordinal }
 
     public init(_ activities: [Activity]) {
         for a in activities { branches[a.branchId, default: BranchLedger()].add(a) }

@@ -93,8 +93,9 @@ public struct BranchTraining: Hashable, Sendable {
 /// Everything per member, worked out from the roster, the dues payments, the training entries and the
 /// ledger's training activities: who is in which branch on a day, branch counts, dues owed and paid,
 /// arrears, collection, training hours. Built once per workspace (positions, not copies: the lists
-/// are the workspace's own, shared). Pure.
-public struct MemberLedger: Sendable {
+/// are the workspace's own, shared). Pure. A class: its data never changes, and a county's rescore
+/// passed it by value into every closure, retaining its twenty lists each time.
+public final class MemberLedger: Sendable {
     public let rules: Rules
     public let members: [Member]
     public let payments: [DuesPayment]
@@ -123,6 +124,7 @@ public struct MemberLedger: Sendable {
     /// Each branch's session hours per member and year, worked out once when first asked: the ledger's
     /// data never changes (an edit that moves hours builds a new ledger, `ComplianceCalculator.updated`).
     private let hoursKept = Kept<BranchYear, [String: Double]>()
+    private let trainingKept = Kept<BranchYear, BranchTraining>()
     private struct BranchYear: Hashable { var branchId: String; var year: Int }
     /// The first month any payment covers: dues are judged from there (a workspace that keeps no
     /// 党费 ledger has no arrears).
@@ -131,7 +133,7 @@ public struct MemberLedger: Sendable {
     /// The kinds whose hours count as training.
     public static let trainingKinds: Set<ActivityKind> = [.training, .studySession]
 
-    public init(_ workspace: Workspace) {
+    public convenience init(_ workspace: Workspace) {
         self.init(rules: workspace.settings.rules, members: workspace.members, payments: workspace.duesPayments,
                   entries: workspace.trainingEntries, activities: workspace.activities, reviews: workspace.reviewResults,
                   points: workspace.pioneerPoints, organisation: workspace.organisation)
@@ -201,7 +203,9 @@ public struct MemberLedger: Sendable {
 
     /// The members on `branchId`'s roster on `day` (whatever the branch's count source), in file order.
     public func members(of branchId: String, on day: Day) -> [Member] {
-        (byBranch[branchId] ?? []).lazy.map { members[$0] }.filter { $0.isOnRoster(of: branchId, on: day) }
+        var list: [Member] = []
+        for i in byBranch[branchId] ?? [] where members[i].isOnRoster(of: branchId, on: day) { list.append(members[i]) }
+        return list
     }
 
     /// Every member whose history names the branch (in it on some day), in file order.
@@ -347,8 +351,20 @@ public struct MemberLedger: Sendable {
     /// of the branches they were in that they attended, × each one's hours, plus their individual
     /// entries dated in the year.
     public func training(_ member: Member, year: Int) -> MemberTraining {
+        training(member, year: year, known: nil)
+    }
+
+    /// `known`: a branch's session hours already in hand (a branch's members are asked together; a
+    /// member who never moved was only ever in it).
+    private func training(_ member: Member, year: Int, known: (branchId: String, hours: [String: Double])?) -> MemberTraining {
         var fromActivities = 0.0
-        for branch in member.branchesNamed { fromActivities += sessionHours(branch, year: year)[member.id] ?? 0 }
+        if let known, member.transfers.isEmpty, member.branchId == known.branchId {
+            fromActivities = known.hours[member.id] ?? 0
+        } else {
+            for branch in member.branchesNamed {
+                fromActivities += (branch == known?.branchId ? known!.hours : sessionHours(branch, year: year))[member.id] ?? 0
+            }
+        }
         var fromEntries = 0.0
         for i in entriesByMember[member.id] ?? [] where entries[i].date.year == year { fromEntries += entries[i].hours }
         return MemberTraining(memberId: member.id, fromActivities: fromActivities, fromEntries: fromEntries,
@@ -356,9 +372,18 @@ public struct MemberLedger: Sendable {
     }
 
     /// The training of a branch's members in `year`: those on its roster on the year's last day. Each
-    /// branch's sessions are counted once for all of them.
+    /// branch's sessions are counted once for all of them; worked out once for the ledger's life
+    /// (the scores, the alerts and the panes ask for the same branch and year).
     public func training(_ branchId: String, year: Int) -> BranchTraining {
-        BranchTraining(members: members(of: branchId, on: Day.lastOf(year: year, month: 12)).map { training($0, year: year) })
+        trainingKept.value(BranchYear(branchId: branchId, year: year)) {
+            let last = Day.lastOf(year: year, month: 12)
+            let hours = self.sessionHours(branchId, year: year)
+            var list: [MemberTraining] = []
+            for i in self.byBranch[branchId] ?? [] where self.members[i].isOnRoster(of: branchId, on: last) {
+                list.append(self.training(self.members[i], year: year, known: (branchId, hours)))
+            }
+            return BranchTraining(members: list)
+        }
     }
 }
 

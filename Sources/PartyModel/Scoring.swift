@@ -49,8 +49,9 @@ public func roundHalfUp2(_ value: Double) -> Double {
 }
 
 /// Turns the ledger, checks, rectifications and manual points into scores. Pure; the rules of
-/// docs/scoring.md live here and nowhere else.
-public struct ScoringEngine: Sendable {
+/// docs/scoring.md live here and nowhere else. A class: its data never changes, and each of the
+/// closures that score 2,000 branches side by side held a copy (the workspace's twenty lists retained).
+public final class ScoringEngine: Sendable {
     public let workspace: Workspace
     public let compliance: ComplianceCalculator
     /// Positions in `workspace.checks` by branch, then by year·4+quarter: a branch's are looked up
@@ -58,9 +59,19 @@ public struct ScoringEngine: Sendable {
     private let checksByBranch: [String: [Int: Int]]
     /// Manual points by branch, then by item and period.
     private let manualByBranch: [String: [ManualKey: Double]]
-    private let rectificationsByBranch: [String: [Rectification]]
-    /// Findings by the check that raised them (a scan per check was quadratic on a county).
-    let findingsByCheck: [String: [Rectification]]
+    /// Positions in `workspace.rectifications` by branch.
+    private let rectificationsByBranch: [String: [Int]]
+    /// Findings by the check that raised them (a scan per check was quadratic on a county): worked
+    /// out when the checks pane first asks, not on every scoring pass.
+    private let findingsKept = Kept<Int, [String: [Int]]>()
+    func findings(of checkId: String) -> [Rectification] {
+        let byCheck = findingsKept.value(0) {
+            var byCheck: [String: [Int]] = [:]
+            for (i, r) in workspace.rectifications.enumerated() { if let c = r.sourceCheckId { byCheck[c, default: []].append(i) } }
+            return byCheck
+        }
+        return (byCheck[checkId] ?? []).map { workspace.rectifications[$0] }
+    }
     /// The scheme's items by period and its maxima, worked out once (the scheme's accessors filter on each call).
     private let quarterItems: [ScoreItem]
     private let yearItems: [ScoreItem]
@@ -77,19 +88,17 @@ public struct ScoringEngine: Sendable {
         // The indexes are independent (the ledger's too, when not given): built side by side.
         let ledger = Concurrently.Slot<ComplianceCalculator>()
         let checks = Concurrently.Slot<[String: [Int: Int]]>()
-        let byBranch = Concurrently.Slot<[String: [Rectification]]>(), byCheck = Concurrently.Slot<[String: [Rectification]]>()
+        let byBranch = Concurrently.Slot<[String: [Int]]>()
         let manual = Concurrently.Slot<[String: [ManualKey: Double]]>()
         Concurrently.run([
             { ledger.value = compliance ?? ComplianceCalculator(workspace) },
             { manual.value = Self.manualByBranch(workspace.manualScores) },
             { checks.value = Self.checksByBranch(workspace.checks) },
-            { byBranch.value = Dictionary(grouping: workspace.rectifications, by: \.branchId) },
-            { byCheck.value = Dictionary(grouping: workspace.rectifications.filter { $0.sourceCheckId != nil }, by: { $0.sourceCheckId! }) },
+            { byBranch.value = Dictionary(grouping: workspace.rectifications.indices, by: { workspace.rectifications[$0].branchId }) },
         ])
         self.compliance = ledger.value!
         checksByBranch = checks.value!
         rectificationsByBranch = byBranch.value!
-        findingsByCheck = byCheck.value!
         manualByBranch = manual.value!
         quarterItems = workspace.scoring.quarterItems
         yearItems = workspace.scoring.yearItems
@@ -129,7 +138,9 @@ public struct ScoringEngine: Sendable {
     }
 
     func overdueCount(_ branch: String, on day: Day) -> Int {
-        (rectificationsByBranch[branch] ?? []).filter { $0.isOverdue(on: day) }.count
+        var count = 0
+        for i in rectificationsByBranch[branch] ?? [] where workspace.rectifications[i].isOverdue(on: day) { count += 1 }
+        return count
     }
 
     func isTermOverdue(_ branch: Branch, on day: Day) -> Bool {
@@ -235,27 +246,32 @@ public struct ScoringEngine: Sendable {
     func yearRow(_ branch: Branch, year: Int, counted: [Quarter], evaluation: Day, bonuses: [Bonus]) -> BranchScore {
         let figures = self.figures(branch, year: year, quarters: counted)
         var items: [String: Double] = [:]
+        items.reserveCapacity(quarterItems.count + yearItems.count)
         var categories = Dictionary(uniqueKeysWithValues: scheme.categories.map { ($0.id, 0.0) })
         // Points of every quarter item in every counted quarter, worked out once. (Items are
         // reached by index throughout: a for-in loop copies each item, five strings retained.)
         let grid = counted.map { quarter in quarterItems.indices.map { points(quarterItems[$0], branch, quarter, figures) } }
         var quarterScores: [Int: Double] = [:]
+        // Summed in quarter order: a dictionary's order changes from run to run, and so would the last bits.
+        var quarterSum = 0.0
         for (q, quarter) in counted.enumerated() {
-            quarterScores[quarter.number] = grid[q].reduce(0, +)
+            let score = grid[q].reduce(0, +)
+            quarterScores[quarter.number] = score
+            quarterSum += score
         }
         for i in quarterItems.indices {
             let mean = grid.reduce(0) { $0 + $1[i] } / Double(counted.count)
             items[quarterItems[i].id] = mean
             categories[quarterItems[i].category, default: 0] += mean
         }
+        var yearSum = 0.0
         for i in yearItems.indices {
             let p = yearPoints(yearItems[i], branch, year: year, counted: counted, figures)
             items[yearItems[i].id] = p
             categories[yearItems[i].category, default: 0] += p
+            yearSum += p
         }
-        // Summed in quarter order: a dictionary's order changes from run to run, and so would the last bits.
-        let meanQuarter = counted.reduce(0) { $0 + quarterScores[$1.number]! } / Double(counted.count)
-        let yearSum = yearItems.reduce(0) { $0 + items[$1.id]! }
+        let meanQuarter = quarterSum / Double(counted.count)
         let bonus = min(scheme.bonusCap, max(0, bonuses.reduce(0) { $0 + $1.points }))
         let (deduct, overdue, term) = deduction(branch, on: evaluation)
         let total = roundHalfUp2(min(100, max(0, meanQuarter + yearSum + bonus - deduct)))

@@ -5,6 +5,12 @@ import TestSupport
 /// After an edit the dashboard counts the ledger again only for the branches the edit touched; the
 /// index must be exactly the one a full count gives.
 @Suite struct LedgerUpdateTests {
+    /// The ledger's counts are placed by a kind's ordinal: it must be its place in allCases, one each.
+    @Test func aKindsOrdinalIsItsPlaceInAllCases() {
+        for (i, kind) in ActivityKind.allCases.enumerated() { #expect(kind.ordinal == i, "\(kind)") }
+        #expect(Set(ActivityKind.allCases.map(\.hashValue)).count == ActivityKind.allCases.count)
+    }
+
     @Test func anUpdatedIndexEqualsAFullCount() throws {
         var ws = WorkspaceGenerator.make(.college, seed: 11, asOf: testAsOf)
         var index = LedgerIndex(ws.activities)
