@@ -23,8 +23,8 @@ let package = Package(
         ),
         // libpq through pkg-config (issue 20): a debug build of the binding takes seconds, where
         // postgres-nio's first build took 3 min 48 s here (docs/deployment.md), and its calls are
-        // synchronous like the dashboard's loop. Only PartyPostgres uses it: `swift run partydesk`
-        // does not need libpq-dev.
+        // synchronous like the dashboard's loop. `partydesk db` links it, so building partydesk needs
+        // libpq-dev (a few seconds more; .ci/run installs it).
         .systemLibrary(
             name: "CLibPQ",
             pkgConfig: "libpq",
@@ -35,8 +35,9 @@ let package = Package(
         // The workspace on disk: JSON files, schema versions, crash-safe saves.
         // Sheets in and out: CSV, tab text, .xlsx (ZIPFoundation for the container, FoundationXML's parser).
         .target(name: "PartyStore", dependencies: ["PartyModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        // A PostgreSQL connection (issue 20, first part): connect by a libpq URI, run statements with parameters.
-        .target(name: "PartyPostgres", dependencies: ["CLibPQ"]),
+        // PostgreSQL (issue 20): a connection by a libpq URI, the schema and its migrations, a JSON
+        // workspace pushed into a database and pulled back.
+        .target(name: "PartyPostgres", dependencies: ["CLibPQ", "PartyModel", "PartyStore"]),
         // Dashboard state and rendering into a canvas (pure).
         .target(name: "PartyTUI", dependencies: ["PartyModel"]),
         // The terminal backend: shows a canvas through ncursesw, reads keys, restores the terminal.
@@ -44,7 +45,7 @@ let package = Package(
         .executableTarget(
             name: "partydesk",
             dependencies: [
-                "PartyModel", "PartyStore", "PartyTUI", "PartyTerminal",
+                "PartyModel", "PartyStore", "PartyTUI", "PartyTerminal", "PartyPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -64,6 +65,6 @@ let package = Package(
         .testTarget(name: "PartyTerminalTests", dependencies: ["PartyTUI", "PartyTerminal"]),
         .testTarget(name: "PartyDeskCLITests", dependencies: ["PartyModel", "PartyStore", "PartyTUI", "TestSupport"]),
         // Against a real, throwaway PostgreSQL server the tests start themselves.
-        .testTarget(name: "PartyPostgresTests", dependencies: ["PartyPostgres", "TestSupport"]),
+        .testTarget(name: "PartyPostgresTests", dependencies: ["PartyPostgres", "PartyModel", "PartyStore", "TestSupport"]),
     ]
 )

@@ -39,6 +39,8 @@ public final class PostgresConnection {
         // Dates and text as the model writes them, whatever the server's defaults.
         _ = try execute("SET client_encoding = 'UTF8'")
         _ = try execute("SET DateStyle = 'ISO, YMD'")
+        // libpq prints the server's notices on stderr ("… already exists, skipping"): not for users' eyes.
+        _ = try execute("SET client_min_messages = 'warning'")
     }
 
     deinit { PQfinish(connection) }
