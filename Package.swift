@@ -6,6 +6,9 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "partydesk", targets: ["partydesk"]),
+        // `partydesk db …` runs it: the PostgreSQL commands, in a program of their own so that
+        // partydesk itself needs no libpq to build or to run.
+        .executable(name: "partydesk-db", targets: ["partydesk-db"]),
         .library(name: "PartyModel", targets: ["PartyModel"]),
         .library(name: "PartyStore", targets: ["PartyStore"]),
     ],
@@ -23,8 +26,8 @@ let package = Package(
         ),
         // libpq through pkg-config (issue 20): a debug build of the binding takes seconds, where
         // postgres-nio's first build took 3 min 48 s here (docs/deployment.md), and its calls are
-        // synchronous like the dashboard's loop. `partydesk db` links it, so building partydesk needs
-        // libpq-dev (a few seconds more; .ci/run installs it).
+        // synchronous like the dashboard's loop. Only PartyPostgres and partydesk-db use it:
+        // `swift run partydesk` does not need libpq-dev, nor the partydesk binary libpq5.
         .systemLibrary(
             name: "CLibPQ",
             pkgConfig: "libpq",
@@ -45,9 +48,14 @@ let package = Package(
         .executableTarget(
             name: "partydesk",
             dependencies: [
-                "PartyModel", "PartyStore", "PartyTUI", "PartyTerminal", "PartyPostgres",
+                "PartyModel", "PartyStore", "PartyTUI", "PartyTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // `partydesk db init|push|pull` (partydesk runs this program, found beside itself).
+        .executableTarget(
+            name: "partydesk-db",
+            dependencies: ["PartyModel", "PartyStore", "PartyPostgres", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // `swift run -c release partydesk-bench`: key → frame timings and bytes per key (not a test).
         .executableTarget(name: "partydesk-bench", dependencies: ["PartyModel", "PartyStore", "PartyTUI", "PartyTerminal"]),
@@ -63,7 +71,7 @@ let package = Package(
         .testTarget(name: "PartyStoreTests", dependencies: ["PartyModel", "PartyStore", "TestSupport"]),
         .testTarget(name: "PartyTUITests", dependencies: ["PartyModel", "PartyTUI", "TestSupport"]),
         .testTarget(name: "PartyTerminalTests", dependencies: ["PartyTUI", "PartyTerminal"]),
-        .testTarget(name: "PartyDeskCLITests", dependencies: ["PartyModel", "PartyStore", "PartyTUI", "TestSupport"]),
+        .testTarget(name: "PartyDeskCLITests", dependencies: ["PartyModel", "PartyStore", "PartyTUI", "PartyPostgres", "TestSupport"]),
         // Against a real, throwaway PostgreSQL server the tests start themselves.
         .testTarget(name: "PartyPostgresTests", dependencies: ["PartyPostgres", "PartyModel", "PartyStore", "TestSupport"]),
     ]

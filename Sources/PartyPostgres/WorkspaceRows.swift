@@ -45,6 +45,8 @@ public enum WorkspaceRows {
         var rows: (Workspace, Context, JSONEncoder, String) -> TableRows
         /// `text`: the bodies as one JSON array, in `ord` order.
         var put: (String, inout Workspace) throws(StoreError) -> Void
+        /// How many rows the workspace gives the table.
+        var count: (Workspace) -> Int
     }
 
     static func number(_ value: Double?) -> String? { value.map { "\($0)" } }
@@ -63,7 +65,7 @@ public enum WorkspaceRows {
             return TableRows(table: name, columns: columns + ["ord", "body", "changed_by"], rows: rows)
         }, put: { text, ws throws(StoreError) in
             ws[keyPath: list] = try RecordJSON.decode([R].self, from: text, what: name)
-        })
+        }, count: { $0[keyPath: list].count })
     }
 
     /// The one record at `at`; `stored`: what of it the row keeps (the plan without its tasks).
@@ -76,7 +78,7 @@ public enum WorkspaceRows {
                              rows: [values(record) + [RecordJSON.text(record, with: encoder), who]])
         }, put: { text, ws throws(StoreError) in
             ws[keyPath: at] = try RecordJSON.decode(R.self, from: text, what: name)
-        })
+        }, count: { _ in 1 })
     }
 
     /// Every table, in `PostgresSchema.recordTables` order (parents first; the plan before its tasks).
@@ -183,6 +185,6 @@ public enum WorkspaceRows {
         return workspace
     }
 
-    /// Records a push holds, by kind (for the command's report).
-    public static func count(_ rows: [TableRows]) -> Int { rows.reduce(0) { $0 + $1.rows.count } }
+    /// The rows a workspace gives all tables together (for the commands' reports).
+    public static func count(_ workspace: Workspace) -> Int { tables.reduce(0) { $0 + $1.count(workspace) } }
 }

@@ -63,7 +63,7 @@ public struct WorkspaceTransfer {
         } catch {
             preconditionFailure("\(error)")
         }
-        return Counts(records: WorkspaceRows.count(tables), journalLines: journalRows.count)
+        return Counts(records: tables.reduce(0) { $0 + $1.rows.count }, journalLines: journalRows.count)
     }
 
     /// The database's workspace into `directory` (missing or empty: `WorkspaceStore.create` refuses
@@ -98,7 +98,7 @@ public struct WorkspaceTransfer {
         if !lines.isEmpty {
             do { try Journal(directory: directory).restore(JournalRows.journal(from: lines)) } catch { throw .store(.io(error)) }
         }
-        return Counts(records: bodies.count, journalLines: lines.count)
+        return Counts(records: WorkspaceRows.count(workspace), journalLines: lines.count)
     }
 
     /// Whether any record table has a row.

@@ -27,10 +27,10 @@ enum DbText {
             : "Pushed the workspace \(directory) into \(db)\(replaced ? ", replacing what it held" : ""): \(counts.records) record rows, \(counts.journalLines) journal lines (\(time) s)."
     }
 
-    static func pulled(_ uri: String, _ directory: String, seconds: Double, journalLines: Int, _ lang: Language) -> String {
+    static func pulled(_ uri: String, _ directory: String, _ counts: WorkspaceTransfer.Counts, seconds: Double, _ lang: Language) -> String {
         let db = PostgresURI.redacted(uri), time = String(format: "%.2f", seconds)
         return lang == .zh
-            ? "已从数据库 \(db) 导出工作区到 \(directory), 日志 \(journalLines) 行 (\(time) 秒)。"
-            : "Pulled the workspace from \(db) into \(directory), \(journalLines) journal lines (\(time) s)."
+            ? "已从数据库 \(db) 导出工作区到 \(directory): \(counts.records) 行记录, 日志 \(counts.journalLines) 行 (\(time) 秒)。"
+            : "Pulled the workspace from \(db) into \(directory): \(counts.records) record rows, \(counts.journalLines) journal lines (\(time) s)."
     }
 }
