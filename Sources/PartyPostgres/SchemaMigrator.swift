@@ -34,7 +34,7 @@ public enum SchemaMigrator {
         } catch let error as PostgresError {
             throw .refused(what: "partydesk_schema", error)
         } catch {
-            preconditionFailure("\(error)")
+            throw .refused(what: "partydesk_schema", PostgresError(sqlState: nil, message: "\(error)"))
         }
     }
 

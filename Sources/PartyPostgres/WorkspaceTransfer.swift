@@ -15,6 +15,8 @@ public struct WorkspaceTransfer {
     public struct Counts: Sendable {
         public var records: Int
         public var journalLines: Int
+        /// A push that deleted a workspace the database held (`replace`, and there was one).
+        public var replaced = false
     }
 
     func connect() throws(PostgresStoreError) -> PostgresConnection {
@@ -39,11 +41,13 @@ public struct WorkspaceTransfer {
         let now = ISO8601DateFormatter().string(from: Date())
         let tables = WorkspaceRows.rows(of: loaded.workspace, changedBy: user)
         let journalRows = JournalRows.rows(of: journal, fallbackTime: now)
+        var replaced = false
         do {
             try db.transaction { () throws in
                 _ = try SchemaMigrator.lockedVersion(db)
                 if try holdsWorkspace(db) {
                     guard replace else { throw PostgresStoreError.notEmpty(uri: uri) }
+                    replaced = true
                     try refusing("TRUNCATE") {
                         try db.execute("TRUNCATE " + (PostgresSchema.recordTables + ["journal"]).joined(separator: ", ") + " RESTART IDENTITY")
                     }
@@ -53,7 +57,7 @@ public struct WorkspaceTransfer {
                 }
                 try refusing("journal") {
                     try insert(db, "journal", JournalRows.columns, journalRows)
-                    try db.execute("INSERT INTO journal (changed_by, action, entity) VALUES ($1, $2, 'workspace')", [user, replace ? "replace" : "push"])
+                    try db.execute("INSERT INTO journal (changed_by, action, entity) VALUES ($1, $2, 'workspace')", [user, replaced ? "replace" : "push"])
                 }
             }
         } catch let error as PostgresStoreError {
@@ -61,9 +65,9 @@ public struct WorkspaceTransfer {
         } catch let error as PostgresError {
             throw .refused(what: "COMMIT", error)
         } catch {
-            preconditionFailure("\(error)")
+            throw .refused(what: "push", PostgresError(sqlState: nil, message: "\(error)"))
         }
-        return Counts(records: tables.reduce(0) { $0 + $1.rows.count }, journalLines: journalRows.count)
+        return Counts(records: tables.reduce(0) { $0 + $1.rows.count }, journalLines: journalRows.count, replaced: replaced)
     }
 
     /// The database's workspace into `directory` (missing or empty: `WorkspaceStore.create` refuses
@@ -89,7 +93,7 @@ public struct WorkspaceTransfer {
         } catch let error as PostgresError {
             throw .refused(what: "SELECT", error)
         } catch {
-            preconditionFailure("\(error)")
+            throw .refused(what: "pull", PostgresError(sqlState: nil, message: "\(error)"))
         }
         let workspace: Workspace
         do { workspace = try WorkspaceRows.workspace(from: bodies) } catch { throw .store(error) }

@@ -88,7 +88,7 @@ struct DbPushCommand: ParsableCommand {
         let start = Date()
         do {
             let counts = try WorkspaceTransfer(uri: uri, user: DbCommand.user).push(directory: directory, replace: replace)
-            print(DbText.pushed(directory, uri, counts, seconds: DbCommand.seconds(since: start), replaced: replace, lang))
+            print(DbText.pushed(directory, uri, counts, seconds: DbCommand.seconds(since: start), replaced: counts.replaced, lang))
         } catch { throw DbCommand.failure(error, lang) }
     }
 }
