@@ -6,6 +6,9 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "partydesk", targets: ["partydesk"]),
+        // `partydesk db …` runs it: the PostgreSQL commands, in a program of their own so that
+        // partydesk itself needs no libpq to build or to run.
+        .executable(name: "partydesk-db", targets: ["partydesk-db"]),
         .library(name: "PartyModel", targets: ["PartyModel"]),
         .library(name: "PartyStore", targets: ["PartyStore"]),
     ],
@@ -23,8 +26,8 @@ let package = Package(
         ),
         // libpq through pkg-config (issue 20): a debug build of the binding takes seconds, where
         // postgres-nio's first build took 3 min 48 s here (docs/deployment.md), and its calls are
-        // synchronous like the dashboard's loop. Only PartyPostgres uses it: `swift run partydesk`
-        // does not need libpq-dev.
+        // synchronous like the dashboard's loop. Only PartyPostgres and partydesk-db use it:
+        // `swift run partydesk` does not need libpq-dev, nor the partydesk binary libpq5.
         .systemLibrary(
             name: "CLibPQ",
             pkgConfig: "libpq",
@@ -35,8 +38,9 @@ let package = Package(
         // The workspace on disk: JSON files, schema versions, crash-safe saves.
         // Sheets in and out: CSV, tab text, .xlsx (ZIPFoundation for the container, FoundationXML's parser).
         .target(name: "PartyStore", dependencies: ["PartyModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        // A PostgreSQL connection (issue 20, first part): connect by a libpq URI, run statements with parameters.
-        .target(name: "PartyPostgres", dependencies: ["CLibPQ"]),
+        // PostgreSQL (issue 20): a connection by a libpq URI, the schema and its migrations, a JSON
+        // workspace pushed into a database and pulled back.
+        .target(name: "PartyPostgres", dependencies: ["CLibPQ", "PartyModel", "PartyStore"]),
         // Dashboard state and rendering into a canvas (pure).
         .target(name: "PartyTUI", dependencies: ["PartyModel"]),
         // The terminal backend: shows a canvas through ncursesw, reads keys, restores the terminal.
@@ -47,6 +51,11 @@ let package = Package(
                 "PartyModel", "PartyStore", "PartyTUI", "PartyTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // `partydesk db init|push|pull` (partydesk runs this program, found beside itself).
+        .executableTarget(
+            name: "partydesk-db",
+            dependencies: ["PartyModel", "PartyStore", "PartyPostgres", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // `swift run -c release partydesk-bench`: key → frame timings and bytes per key (not a test).
         .executableTarget(name: "partydesk-bench", dependencies: ["PartyModel", "PartyStore", "PartyTUI", "PartyTerminal"]),
@@ -62,8 +71,8 @@ let package = Package(
         .testTarget(name: "PartyStoreTests", dependencies: ["PartyModel", "PartyStore", "TestSupport"]),
         .testTarget(name: "PartyTUITests", dependencies: ["PartyModel", "PartyTUI", "TestSupport"]),
         .testTarget(name: "PartyTerminalTests", dependencies: ["PartyTUI", "PartyTerminal"]),
-        .testTarget(name: "PartyDeskCLITests", dependencies: ["PartyModel", "PartyStore", "PartyTUI", "TestSupport"]),
+        .testTarget(name: "PartyDeskCLITests", dependencies: ["PartyModel", "PartyStore", "PartyTUI", "PartyPostgres", "TestSupport"]),
         // Against a real, throwaway PostgreSQL server the tests start themselves.
-        .testTarget(name: "PartyPostgresTests", dependencies: ["PartyPostgres", "TestSupport"]),
+        .testTarget(name: "PartyPostgresTests", dependencies: ["PartyPostgres", "PartyModel", "PartyStore", "TestSupport"]),
     ]
 )

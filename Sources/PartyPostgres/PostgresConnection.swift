@@ -39,6 +39,8 @@ public final class PostgresConnection {
         // Dates and text as the model writes them, whatever the server's defaults.
         _ = try execute("SET client_encoding = 'UTF8'")
         _ = try execute("SET DateStyle = 'ISO, YMD'")
+        // libpq prints the server's notices on stderr ("… already exists, skipping"): not for users' eyes.
+        _ = try execute("SET client_min_messages = 'warning'")
     }
 
     deinit { PQfinish(connection) }
@@ -69,7 +71,7 @@ public final class PostgresConnection {
             let columns = (0..<columnCount).map { Self.text(PQfname(result, Int32($0))) }
             let rows = (0..<rowCount).map { r in
                 (0..<columnCount).map { c -> String? in
-                    PQgetisnull(result, Int32(r), Int32(c)) == 1 ? nil : Self.text(PQgetvalue(result, Int32(r), Int32(c)))
+                    PQgetisnull(result, Int32(r), Int32(c)) == 1 ? nil : String(cString: PQgetvalue(result, Int32(r), Int32(c)))
                 }
             }
             return PostgresRows(columns: columns, rows: rows, affected: Int(Self.text(PQcmdTuples(result))) ?? 0)
@@ -93,6 +95,8 @@ public final class PostgresConnection {
         }
     }
 
+    /// libpq's messages and names, without the newline libpq ends messages with. Never a value: a
+    /// value's trailing spaces and newlines are data (a journal line ends with its newline).
     private static func text(_ pointer: UnsafePointer<CChar>?) -> String {
         guard let pointer else { return "" }
         var s = String(cString: pointer)

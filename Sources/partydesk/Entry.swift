@@ -16,7 +16,7 @@ struct PartyDesk: ParsableCommand {
         subcommands: [DashboardCommand.self, InitCommand.self, DemoCommand.self, ValidateCommand.self, SummaryCommand.self,
                       ComplianceCommand.self, ChecksCommand.self, RectificationsCommand.self, AlertsCommand.self,
                       ScoresCommand.self, MembersCommand.self, DuesCommand.self, DevelopmentCommand.self, FundsCommand.self, TasksCommand.self, TargetsCommand.self, JournalCommand.self, DisplayCommand.self, AddActivityCommand.self,
-                      ExportCommand.self, ImportCommand.self, ReportCommand.self, GenerateCommand.self],
+                      ExportCommand.self, ImportCommand.self, ReportCommand.self, GenerateCommand.self, DbCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
 

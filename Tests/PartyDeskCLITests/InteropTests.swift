@@ -283,16 +283,6 @@ func shell(_ command: String) throws -> Int32 {
     }
 }
 
-func allFilesIn(_ dir: String) -> [String: Data] {
-    var out: [String: Data] = [:]
-    let e = FileManager.default.enumerator(atPath: dir)!
-    while let name = e.nextObject() as? String {
-        var isDir: ObjCBool = false
-        if FileManager.default.fileExists(atPath: "\(dir)/\(name)", isDirectory: &isDir), !isDir.boolValue { out[name] = FileManager.default.contents(atPath: "\(dir)/\(name)") }
-    }
-    return out
-}
-
 @Suite struct RowNumberIsNoIdTests {
     /// Two sheets of two branches, each numbered 1, 2 in a 序号 column: the second adds its own two
     /// activities and changes none of the first's (序号 used to be read as the id).

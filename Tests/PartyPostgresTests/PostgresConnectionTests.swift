@@ -45,6 +45,15 @@ import TestSupport
         #expect(try db.execute("SELECT count(*) FROM branches").rows == [["1"]])
     }
 
+    /// A value's trailing spaces and newline are data, kept (a journal line ends with its newline;
+    /// the binding once trimmed values as it trims libpq's messages).
+    @Test func trailingWhitespaceOfAValueIsKept() throws {
+        guard let pg = try server() else { return }
+        defer { pg.stop() }
+        let db = try PostgresConnection(uri: pg.uri)
+        #expect(try db.execute("SELECT $1::text", ["名称 \n"]).rows == [["名称 \n"]])
+    }
+
     /// A connection refused says why and never repeats the URI's password.
     @Test func aRefusedConnectionSaysWhyWithoutThePassword() throws {
         guard let pg = try server() else { return }

@@ -123,3 +123,14 @@ public func runTool(_ arguments: [String]) throws -> ProcessResult {
     process.arguments = arguments
     return try runToEnd(process)
 }
+
+/// Every file under `dir` (hidden ones too), by relative path, with its bytes.
+public func allFilesIn(_ dir: String) -> [String: Data] {
+    var out: [String: Data] = [:]
+    let e = FileManager.default.enumerator(atPath: dir)!
+    while let name = e.nextObject() as? String {
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: "\(dir)/\(name)", isDirectory: &isDir), !isDir.boolValue { out[name] = FileManager.default.contents(atPath: "\(dir)/\(name)") }
+    }
+    return out
+}

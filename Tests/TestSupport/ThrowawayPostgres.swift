@@ -50,8 +50,13 @@ public final class ThrowawayPostgres {
         try run("pg_ctl", ["-D", "\(directory)/data", "-o", "-k \(directory) -c listen_addresses='' -c fsync=off", "-l", "\(directory)/log", "-w", "start"])
     }
 
-    /// Stops the server (fast: open connections are cut) and removes its directory.
+    private var stopped = false
+
+    /// Stops the server (fast: open connections are cut) and removes its directory. Once: a test's
+    /// `defer` and the deinit both call it.
     public func stop() {
+        guard !stopped else { return }
+        stopped = true
         _ = try? run("pg_ctl", ["-D", "\(directory)/data", "-m", "fast", "-w", "stop"])
         try? FileManager.default.removeItem(atPath: directory)
     }

@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+import TestSupport
+import PartyStore
+import PartyPostgres
+
+/// `partydesk db init|push|pull` as people run them, against a real server the test starts itself
+/// (skipped only with PARTYDESK_SKIP_POSTGRES=1).
+@Suite(.serialized) struct DbCommandTests {
+    func server() throws -> ThrowawayPostgres? {
+        do { return try ThrowawayPostgres() } catch let missing as ThrowawayPostgres.Missing where ThrowawayPostgres.mayBeMissing {
+            print("skipped: \(missing)")
+            return nil
+        }
+    }
+
+    /// The workspace's files but its own bookkeeping (`.backup/`, the lock), which a database does not keep.
+    func dataFiles(_ dir: String) -> [String: Data] {
+        allFilesIn(dir).filter { !$0.key.hasPrefix(".backup/") && !$0.key.hasSuffix(".lock") }
+    }
+
+    func expectSame(_ a: String, _ b: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let left = dataFiles(a), right = dataFiles(b)
+        #expect(left.count > 10 && Set(left.keys) == Set(right.keys), "\(Set(left.keys).symmetricDifference(right.keys).sorted())", sourceLocation: sourceLocation)
+        #expect(left.keys.filter { left[$0] != right[$0] }.sorted().isEmpty, sourceLocation: sourceLocation)
+    }
+
+    /// init (twice), push, a second push refused, pull: the files and the journal come back byte for
+    /// byte; a pull into a workspace is refused.
+    @Test func initPushPullGiveTheSameFiles() throws {
+        guard let pg = try server() else { return }
+        defer { pg.stop() }
+        let tmp = TempDirectory(); defer { tmp.cleanup() }
+        let ws = tmp.sub("demo")
+        #expect(try runProduct("partydesk", ["demo", ws, "--as-of", "2026-11-21"]).status == 0)
+        let added = try runProduct("partydesk", ["add-activity", "--data", ws, "--branch", "b-enterprise", "--kind", "partyLesson",
+                                                 "--date", "2026-03-31", "--title", "党课 \"引号\" \\ 反斜杠 'O'Brien'", "--hours", "0.20"])
+        #expect(added.status == 0, "\(added.stderr)")
+
+        let first = try runProduct("partydesk", ["db", "init", pg.uri])
+        #expect(first.status == 0 && first.stdout.contains("结构版本 4"), "\(first.stdout)\(first.stderr)")
+        let again = try runProduct("partydesk", ["db", "init", pg.uri, "--lang", "en"])
+        #expect(again.status == 0 && again.stdout.contains("nothing to do"), "\(again.stdout)\(again.stderr)")
+
+        let push = try runProduct("partydesk", ["db", "push", "--data", ws, pg.uri])
+        #expect(push.status == 0 && push.stdout.contains("日志 1 行"), "\(push.stdout)\(push.stderr)")
+        let refused = try runProduct("partydesk", ["db", "push", "--data", ws, pg.uri])
+        #expect(refused.status == 1 && refused.stderr.contains("--replace") && refused.stderr.contains("已有工作区"), "\(refused.stderr)")
+
+        let pull = try runProduct("partydesk", ["db", "pull", pg.uri, tmp.sub("pulled")])
+        #expect(pull.status == 0, "\(pull.stderr)")
+        expectSame(ws, tmp.sub("pulled"))
+        #expect(FileManager.default.contents(atPath: tmp.sub("pulled/journal.jsonl")) == FileManager.default.contents(atPath: "\(ws)/journal.jsonl"))
+        let validate = try runProduct("partydesk", ["validate", "--data", tmp.sub("pulled")])
+        #expect(validate.status == 0, "\(validate.stdout)")
+
+        let over = try runProduct("partydesk", ["db", "pull", pg.uri, ws])
+        #expect(over.status == 1 && !over.stderr.isEmpty)
+    }
+
+    /// A generated town (every kind of record the generator makes) round-trips through the commands with --replace.
+    @Test func aGeneratedWorkspaceRoundTrips() throws {
+        guard let pg = try server() else { return }
+        defer { pg.stop() }
+        let tmp = TempDirectory(); defer { tmp.cleanup() }
+        #expect(try runProduct("partydesk", ["generate", tmp.sub("town"), "--preset", "town"]).status == 0)
+        #expect(try runProduct("partydesk", ["db", "push", "--data", tmp.sub("town"), pg.uri]).status == 0)
+        // Replace the town with itself: the database ends as it was (the journal then says "replace").
+        let push = try runProduct("partydesk", ["db", "push", "--replace", "--data", tmp.sub("town"), pg.uri])
+        #expect(push.status == 0, "\(push.stderr)")
+        let pull = try runProduct("partydesk", ["db", "pull", pg.uri, tmp.sub("back")])
+        #expect(pull.status == 0, "\(pull.stderr)")
+        print("town via the CLI: \(push.stdout) / \(pull.stdout)")
+        expectSame(tmp.sub("town"), tmp.sub("back"))
+    }
+
+    /// A password in the URI (where it should not be) is never shown, whatever fails; the message
+    /// says where the password belongs. A newer database is refused with what to do.
+    @Test func errorsNameWhatFailedWithoutThePassword() throws {
+        guard let pg = try server() else { return }
+        defer { pg.stop() }
+        let tmp = TempDirectory(); defer { tmp.cleanup() }
+        let secret = "s3cret-pw"
+        let withPassword = "postgresql://partydesk:\(secret)@/nosuchdb?host=\(pg.directory)"
+        #expect(try runProduct("partydesk", ["demo", tmp.sub("ws"), "--as-of", "2026-11-21"]).status == 0)
+        for arguments in [["db", "init", withPassword], ["db", "pull", withPassword, tmp.sub("out")],
+                          ["db", "push", "--data", tmp.sub("ws"), "\(withPassword)&password=\(secret)"]] {
+            let result = try runProduct("partydesk", arguments)
+            #expect(result.status == 1, "\(arguments)")
+            #expect(!(result.stdout + result.stderr).contains(secret), "\(result.stderr)")
+        }
+        let refused = try runProduct("partydesk", ["db", "init", withPassword])
+        #expect(refused.stderr.contains("nosuchdb") && refused.stderr.contains("~/.pgpass") && refused.stderr.contains("partydesk:***@"), "\(refused.stderr)")
+
+        #expect(try runProduct("partydesk", ["db", "init", pg.uri]).status == 0)
+        try PostgresConnection(uri: pg.uri).execute("UPDATE partydesk_schema SET version = 99")
+        let newer = try runProduct("partydesk", ["db", "pull", pg.uri, tmp.sub("out"), "--lang", "en"])
+        #expect(newer.status == 1 && newer.stderr.contains("schema version is 99") && newer.stderr.contains("Upgrade PartyDesk"), "\(newer.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: tmp.sub("out")))
+    }
+
+    /// partydesk without partydesk-db beside it (a copy made alone): `db` says what it needs, exit 1.
+    @Test func withoutTheHelperDbSaysWhatItNeeds() throws {
+        let tmp = TempDirectory(); defer { tmp.cleanup() }
+        try FileManager.default.copyItem(atPath: "\(productsDirectory)/partydesk", toPath: tmp.sub("partydesk"))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tmp.sub("partydesk"))
+        process.arguments = ["db", "init", "postgresql://clerk:s3cret@/db"]
+        process.environment = productEnvironment()
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = Pipe()
+        try process.run()
+        let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)
+        #expect(text.contains(tmp.sub("partydesk-db")) && text.contains("libpq") && !text.contains("s3cret"), "\(text)")
+    }
+}
