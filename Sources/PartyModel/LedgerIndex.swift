@@ -87,7 +87,7 @@ public struct LedgerIndex: Sendable, Equatable {
     static func position(_ kind: ActivityKind) -> Int { kind.ordinal }
 
     public init(_ activities: [Activity]) {
-        for a in activities { branches[a.branchId, default: BranchLedger()].add(a) }
+        for i in activities.indices { branches[activities[i].branchId, default: BranchLedger()].add(activities[i]) }
     }
 
     /// The index after a change, from the new list of activities: only the branches the change

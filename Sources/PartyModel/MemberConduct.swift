@@ -47,10 +47,11 @@ extension MemberLedger {
     /// them are not there: they say nothing either way).
     public func lifeMonths(_ member: Member, asOf: Day) -> [YearMonth: MonthAttendance] {
         var months: [YearMonth: MonthAttendance] = [:]
+        // Fields read in place: binding the activity copied it (its strings and lists retained), 43,000 members × their lists.
         for i in listed[member.id] ?? [] {
-            let a = activities[i]
-            guard a.kind.isOrganisationalLife, a.date <= asOf, let entry = a.attendanceEntry(of: member.id) else { continue }
-            let month = YearMonth(a.date)
+            guard activities[i].kind.isOrganisationalLife, activities[i].date <= asOf,
+                  let entry = activities[i].attendanceEntry(of: member.id) else { continue }
+            let month = YearMonth(activities[i].date)
             let this: MonthAttendance = entry.present ? .attended : entry.isUnexcusedAbsence ? .unexcused : .excused
             switch (months[month], this) {
             case (.attended?, _), (_, .attended): months[month] = .attended
@@ -71,10 +72,11 @@ extension MemberLedger {
     public func unexcusedAbsenceRun(_ member: Member, asOf: Day) -> Int {
         var stop: YearMonth? = nil
         var unexcused = Set<YearMonth>()
+        // Fields read in place: binding the activity copied it (its strings and lists retained), 43,000 members × their lists.
         for i in listed[member.id] ?? [] {
-            let a = activities[i]
-            guard a.kind.isOrganisationalLife, a.date <= asOf, let entry = a.attendanceEntry(of: member.id) else { continue }
-            let month = YearMonth(a.date)
+            guard activities[i].kind.isOrganisationalLife, activities[i].date <= asOf,
+                  let entry = activities[i].attendanceEntry(of: member.id) else { continue }
+            let month = YearMonth(activities[i].date)
             if entry.isUnexcusedAbsence { unexcused.insert(month) }
             else if stop.map({ month > $0 }) ?? true { stop = month }
         }

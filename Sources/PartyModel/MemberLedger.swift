@@ -145,9 +145,10 @@ public final class MemberLedger: Sendable {
         self.members = members; self.payments = payments; self.entries = entries; self.activities = activities
         self.reviews = reviews; self.points = points
         var listed: [String: [Int]] = [:], talksOf: [String: [Int]] = [:]
-        for (i, a) in activities.enumerated() {
-            if let list = a.attendance { for e in list { listed[e.memberId, default: []].append(i) } }
-            if a.kind == .talk, let people = a.participants {
+        // Read in place, not bound (a binding copies the activity: 600,000 on a county).
+        for i in activities.indices {
+            if let list = activities[i].attendance { for e in list { listed[e.memberId, default: []].append(i) } }
+            if activities[i].kind == .talk, let people = activities[i].participants {
                 for id in Set(people.compactMap(\.memberId)) { talksOf[id, default: []].append(i) }
             }
         }
@@ -184,8 +185,8 @@ public final class MemberLedger: Sendable {
         for (i, e) in entries.enumerated() { entriesByMember[e.memberId, default: []].append(i) }
         self.entriesByMember = entriesByMember
         var sessions: [String: [Int: [Int]]] = [:]
-        for (i, a) in activities.enumerated() where Self.trainingKinds.contains(a.kind) && (a.hours ?? 0) > 0 {
-            sessions[a.branchId, default: [:]][a.date.year, default: []].append(i)
+        for i in activities.indices where Self.trainingKinds.contains(activities[i].kind) && (activities[i].hours ?? 0) > 0 {
+            sessions[activities[i].branchId, default: [:]][activities[i].date.year, default: []].append(i)
         }
         self.sessions = sessions
     }

@@ -45,11 +45,11 @@ public struct WorkspaceSummary: Codable, Hashable, Sendable {
         let probationary = counts.reduce(0) { $0 + $1.probationary }
         members = Members(full: full, probationary: probationary, total: full + probationary,
                           rostered: workspace.members.count)
-        var kinds = Dictionary(uniqueKeysWithValues: ActivityKind.allCases.map { ($0.rawValue, 0) })
-        for activity in workspace.activities where activity.date.year == year {
-            kinds[activity.kind.rawValue, default: 0] += 1
-        }
-        activities = kinds
+        // Counted by the kind's place, read in place: 600,000 activities on a county.
+        var byKind = [Int](repeating: 0, count: ActivityKind.allCases.count)
+        let list = workspace.activities
+        for i in list.indices where list[i].date.year == year { byKind[list[i].kind.ordinal] += 1 }
+        activities = Dictionary(uniqueKeysWithValues: ActivityKind.allCases.map { ($0.rawValue, byKind[$0.ordinal]) })
         var statuses = Dictionary(uniqueKeysWithValues: TaskStatus.allCases.map { ($0.rawValue, 0) })
         for task in workspace.plan.tasks { statuses[task.status.rawValue, default: 0] += 1 }
         planTasks = statuses

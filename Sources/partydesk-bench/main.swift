@@ -217,6 +217,9 @@ if let dir = workspaceDir {
         print(String(format: "ledger index over %d activities: %.0f ms (once per load)", ws.activities.count, indexTime))
         print("rescore (full year, all \(ws.organisation.branches.count) branches), \(runs) runs, median (min–max): \(spread(totals))"
               + String(format: " = engine %.0f + year %.0f ms", median(engineTimes), median(yearTimes)))
+        // The member ledger keeps what it works out (each branch's session hours and training) for its
+        // life: the first run counts them, the later ones (as after an edit that moved no member) read them.
+        print(String(format: "  of which the first run (the member ledger's hours and training counted): %.0f ms", totals[0]))
     case "edit":
         // As the dashboard edits: the current year read, the activities pane on screen. Each edit is
         // timed to durable (Editor.commit returns) and on to the next frame drawn with its effect
