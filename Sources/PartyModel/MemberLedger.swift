@@ -254,14 +254,18 @@ public final class MemberLedger: Sendable {
     /// The member's payments, in file order.
     public func payments(of memberId: String) -> [DuesPayment] { (paymentsByMember[memberId] ?? []).map { payments[$0] } }
 
-    /// Payments made on or before `asOf` (those without a day count: they were recorded as made).
-    func madeBy(_ asOf: Day, _ memberId: String) -> [DuesPayment] {
-        payments(of: memberId).filter { $0.paidOn.map { $0 <= asOf } ?? true }
-    }
+    /// Whether payment `i` was made on or before `asOf` (one without a day counts: it was recorded as made).
+    func isMade(_ i: Int, by asOf: Day) -> Bool { payments[i].paidOn.map { $0 <= asOf } ?? true }
 
-    /// One month of one member's dues as of `asOf`.
+    /// One month of one member's dues as of `asOf`. The payments are read in place: every branch's
+    /// collection asks this of each member for two months after every edit (copying each member's
+    /// payments to filter them was a tenth of a county's next frame).
     public func month(_ member: Member, _ month: YearMonth, asOf: Day) -> MonthDues {
-        monthDues(member, month, covering: madeBy(asOf, member.id).filter { $0.months.contains(month) })
+        var covering: [DuesPayment] = []
+        for i in paymentsByMember[member.id] ?? [] where isMade(i, by: asOf) && payments[i].months.contains(month) {
+            covering.append(payments[i])
+        }
+        return monthDues(member, month, covering: covering)
     }
 
     func monthDues(_ member: Member, _ month: YearMonth, covering: [DuesPayment]) -> MonthDues {
@@ -283,9 +287,7 @@ public final class MemberLedger: Sendable {
         guard let start = duesStart else { return 0 }
         var covered = Set<YearMonth>()
         // The payments made by `asOf`, read in place (43,000 members on the first screen).
-        for i in paymentsByMember[member.id] ?? [] where payments[i].paidOn.map({ $0 <= asOf }) ?? true {
-            covered.formUnion(payments[i].months)
-        }
+        for i in paymentsByMember[member.id] ?? [] where isMade(i, by: asOf) { covered.formUnion(payments[i].months) }
         var month = YearMonth(asOf).previous, count = 0
         while month >= start, duesBranch(member, month) != nil, !covered.contains(month) {
             count += 1
@@ -299,9 +301,9 @@ public final class MemberLedger: Sendable {
         var c = DuesCollection(branchId: branchId, month: month, due: .zero, paid: .zero, membersOwing: 0, membersPaid: 0,
                                dueUnknown: 0, amountUnknown: 0, short: 0)
         for i in byBranch[branchId] ?? [] {
-            let m = members[i]
-            guard duesBranch(m, month) == branchId else { continue }
-            let dues = self.month(m, month, asOf: asOf)
+            // The member read in place, not bound (a binding copies their record: 43,000 × 2 months after every edit).
+            guard duesBranch(members[i], month) == branchId else { continue }
+            let dues = self.month(members[i], month, asOf: asOf)
             c.membersOwing += 1
             if let due = dues.due { c.due += due } else { c.dueUnknown += 1 }
             guard dues.covered else { continue }
