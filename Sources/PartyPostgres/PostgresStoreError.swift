@@ -75,7 +75,8 @@ public enum PostgresStoreError: Error, Sendable {
                 hint = lang == .zh ? "文本中含有 PostgreSQL 无法保存的字符 (NUL): 请在工作区中删去它。"
                                    : "A text holds a character PostgreSQL cannot store (NUL): remove it from the workspace."
             case "42501":
-                hint = lang == .zh ? "数据库用户没有此权限: 请数据库管理员授权。" : "The database user is not allowed to do this: ask the database's administrator."
+                hint = lang == .zh ? "数据库用户没有此权限: 一个党总支的用户只能修改本党总支各支部的记录, 显示屏用户只能读取; 需要时请数据库管理员授权 (partydesk db grant)。未做任何改动。"
+                                   : "The database user is not allowed to do this: an office's user changes only its own 党总支's branches, a display's user only reads; ask the database's administrator (partydesk db grant). Nothing was changed."
             default:
                 hint = lang == .zh ? "未做任何改动。" : "Nothing was changed."
             }

@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+import TestSupport
+import PartyModel
+import PartyStore
+@testable import PartyPostgres
+
+/// Permissions kept by the server (issue 20): a township office's role reads its own 党总支's branches
+/// and writes only their records; a display's role reads and never writes. Against a real server,
+/// with the demo pushed in: each refusal is PostgreSQL's, not PartyDesk's.
+@Suite(.serialized) struct PermissionsTests {
+    /// The same server as another login role (the throwaway server trusts local logins by name).
+    func uri(_ pg: ThrowawayPostgres, as role: String) -> String {
+        pg.uri.replacingOccurrences(of: "postgresql://partydesk@", with: "postgresql://\(role)@")
+    }
+
+    func refusal(_ sqlState: String, sourceLocation: SourceLocation = #_sourceLocation, _ body: () throws -> Void) {
+        do {
+            try body()
+            Issue.record("not refused", sourceLocation: sourceLocation)
+        } catch let error as PostgresError {
+            #expect(error.sqlState == sqlState, "\(error)", sourceLocation: sourceLocation)
+        } catch {
+            Issue.record("\(error)", sourceLocation: sourceLocation)
+        }
+    }
+
+    func count(_ db: PostgresConnection, _ sql: String, _ parameters: [String?] = []) throws -> Int {
+        Int(try db.execute(sql, parameters).rows.first?.first.flatMap { $0 } ?? "") ?? -1
+    }
+
+    @Test func aTownshipWritesItsOwnBranchesAndADisplayNothing() throws {
+        let pg: ThrowawayPostgres
+        do { pg = try ThrowawayPostgres() } catch let missing as ThrowawayPostgres.Missing where ThrowawayPostgres.mayBeMissing {
+            print("skipped: \(missing)"); return
+        }
+        defer { pg.stop() }
+        let tmp = TempDirectory(); defer { tmp.cleanup() }
+        let store = WorkspaceStore(directory: tmp.sub("demo"))
+        let ws = try store.create(DemoWorkspace.make(asOf: testAsOf)).workspace
+        _ = try WorkspaceTransfer(uri: pg.uri, user: "admin").push(directory: store.directory, replace: false)
+
+        // Worked out from the workspace: the demo's 党总支 gb-office and the others.
+        let own = Set(ws.organisation.branches.filter { $0.parentId == "gb-office" }.map(\.id))
+        let other = ws.organisation.branches.first { $0.parentId == "gb-teach" }!.id
+        let ownBranch = ws.organisation.branches.first { own.contains($0.id) }!.id
+        #expect(!own.isEmpty)
+        let ownActivities = ws.activities.filter { own.contains($0.branchId) }.count
+        #expect(ownActivities > 0 && ownActivities < ws.activities.count)
+
+        let grants = PostgresGrants(uri: pg.uri)
+        try grants.grant(role: "town_office", generalBranch: "gb-office", write: true)
+        try grants.grant(role: "wall", generalBranch: nil, write: false)
+        #expect(try grants.list().map(\.role) == ["town_office", "wall"])
+
+        let admin = try PostgresConnection(uri: pg.uri)
+        let allActivities = try count(admin, "SELECT count(*) FROM activities")
+        #expect(allActivities == ws.activities.count)
+
+        // The township: its own branches only, read and written.
+        let town = try PostgresConnection(uri: uri(pg, as: "town_office"))
+        #expect(try count(town, "SELECT count(*) FROM activities") == ownActivities)
+        #expect(try count(town, "SELECT count(*) FROM branches") == own.count)
+        #expect(try count(town, "SELECT count(*) FROM members") == ws.members.filter { own.contains($0.branchId) }.count)
+        #expect(try count(town, "SELECT count(*) FROM settings") == 1)   // shared: read by all
+        let copy = """
+            INSERT INTO activities (id, ord, branch_id, kind, date, year, body, changed_by)
+            SELECT $1, ord, $2, kind, date, year, body, 'town_office' FROM activities WHERE branch_id = $3 LIMIT 1
+            """
+        #expect(try town.execute(copy, ["t-own", ownBranch, ownBranch]).affected == 1)
+        // Another township's branch: the new row breaks the policy (42501), nothing lands.
+        refusal("42501") { try town.execute(copy, ["t-other", other, ownBranch]) }
+        #expect(try count(admin, "SELECT count(*) FROM activities WHERE id IN ('t-own', 't-other')") == 1)
+        // Its rows are not the township's to see: an update or delete of them touches nothing.
+        #expect(try town.execute("UPDATE activities SET changed_by = 'town_office' WHERE branch_id = $1", [other]).affected == 0)
+        #expect(try town.execute("DELETE FROM activities WHERE branch_id = $1", [other]).affected == 0)
+        #expect(try count(admin, "SELECT count(*) FROM activities WHERE branch_id = $1 AND changed_by <> 'town_office'", [other])
+                == ws.activities.filter { $0.branchId == other }.count)
+        // Moving its own record into another township is a write there: refused.
+        refusal("42501") { try town.execute("UPDATE activities SET branch_id = $1 WHERE id = 't-own'", [other]) }
+        // The organisation's own records are the administrator's.
+        refusal("42501") { try town.execute("UPDATE settings SET name = 'x'") }
+        refusal("42501") { try town.execute("UPDATE scoring_scheme SET changed_by = 'x'") }
+        // A journal row in its own name only.
+        try town.execute("INSERT INTO journal (changed_by, action, entity, branch_id) VALUES ('王', 'add', 'activity', $1)", [ownBranch])
+        refusal("42501") { try town.execute("INSERT INTO journal (changed_by, action, db_role) VALUES ('王', 'add', 'admin')") }
+        refusal("42501") { try town.execute("INSERT INTO journal (changed_by, action, branch_id) VALUES ('王', 'add', $1)", [other]) }
+
+        // The display: everything read, nothing written.
+        let wall = try PostgresConnection(uri: uri(pg, as: "wall"))
+        #expect(try count(wall, "SELECT count(*) FROM activities") == allActivities + 1)
+        refusal("42501") { try wall.execute(copy, ["w-1", ownBranch, ownBranch]) }
+        refusal("42501") { try wall.execute("DELETE FROM activities") }
+        refusal("42501") { try wall.execute("INSERT INTO journal (changed_by, action) VALUES ('x', 'add')") }
+
+        // Granted again with less: a reader now; then taken back whole.
+        try grants.grant(role: "town_office", generalBranch: "gb-office", write: false)
+        refusal("42501") { try town.execute(copy, ["t-own-2", ownBranch, ownBranch]) }
+        #expect(try count(town, "SELECT count(*) FROM activities") == ownActivities + 1)
+        try grants.revoke(role: "town_office")
+        refusal("42501") { _ = try town.execute("SELECT count(*) FROM activities") }
+        #expect(try grants.list().map(\.role) == ["wall"])
+    }
+
+    @Test func badNamesAndUnknownOrganisationsAreRefusedBeforeAnySQL() throws {
+        #expect(PostgresPermissions.isAcceptable(role: "town_1"))
+        for bad in ["", "Town", "1town", "town-1", "town\"; DROP TABLE x; --", "镇", String(repeating: "a", count: 64)] {
+            #expect(!PostgresPermissions.isAcceptable(role: bad), "\(bad)")
+            #expect(PostgresPermissions.grant(role: bad, generalBranch: nil, write: false, schema: "public") == nil)
+        }
+        let pg: ThrowawayPostgres
+        do { pg = try ThrowawayPostgres() } catch let missing as ThrowawayPostgres.Missing where ThrowawayPostgres.mayBeMissing {
+            print("skipped: \(missing)"); return
+        }
+        defer { pg.stop() }
+        let grants = PostgresGrants(uri: pg.uri)
+        // No tables yet: nothing to grant on.
+        #expect(throws: PostgresStoreError.self) { try grants.grant(role: "town", generalBranch: nil, write: true) }
+        try WorkspaceTransfer(uri: pg.uri, user: "admin").initialise()
+        #expect(throws: PostgresGrants.Failure.unknownGeneralBranch("gb-none")) {
+            try grants.grant(role: "town", generalBranch: "gb-none", write: true)
+        }
+        #expect(throws: PostgresGrants.Failure.badRole("Town")) { try grants.grant(role: "Town", generalBranch: nil, write: true) }
+        // Nothing was made by the refusals.
+        let admin = try PostgresConnection(uri: pg.uri)
+        #expect(try admin.execute("SELECT count(*) FROM pg_roles WHERE rolname IN ('town', 'Town')").rows == [["0"]])
+    }
+}
