@@ -100,8 +100,13 @@ public final class ComplianceCalculator: Sendable {
             default: false
             }
         }
+        let sameRules = members.rules == workspace.settings.rules
+        let onlyPayments = change.parts.allSatisfy { if case .duesPayment = $0 { true } else { false } }
+        let ledger = !membersMoved && sameRules ? members
+            : onlyPayments && sameRules ? members.replacingPayments(workspace.duesPayments)
+            : MemberLedger(workspace)
         return ComplianceCalculator(rules: workspace.settings.rules, index: index.updated(for: change, activities: workspace.activities),
-                                    members: membersMoved || members.rules != workspace.settings.rules ? MemberLedger(workspace) : members)
+                                    members: ledger)
     }
 
     // MARK: The one counting rule

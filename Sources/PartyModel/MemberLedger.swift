@@ -123,8 +123,8 @@ public final class MemberLedger: Sendable {
     let sessions: [String: [Int: [Int]]]
     /// Each branch's session hours per member and year, worked out once when first asked: the ledger's
     /// data never changes (an edit that moves hours builds a new ledger, `ComplianceCalculator.updated`).
-    private let hoursKept = Kept<BranchYear, [String: Double]>()
-    private let trainingKept = Kept<BranchYear, BranchTraining>()
+    private let hoursKept: Kept<BranchYear, [String: Double]>
+    private let trainingKept: Kept<BranchYear, BranchTraining>
     private struct BranchYear: Hashable { var branchId: String; var year: Int }
     /// The first month any payment covers: dues are judged from there (a workspace that keeps no
     /// 党费 ledger has no arrears).
@@ -174,13 +174,8 @@ public final class MemberLedger: Sendable {
             for b in m.branchesNamed { byBranch[b, default: []].append(i) }
         }
         self.byBranch = byBranch; self.byId = byId
-        var paymentsByMember: [String: [Int]] = [:]
-        var start: YearMonth? = nil
-        for (i, p) in payments.enumerated() {
-            paymentsByMember[p.memberId, default: []].append(i)
-            if let first = p.months.min(), start.map({ first < $0 }) ?? true { start = first }
-        }
-        self.paymentsByMember = paymentsByMember; duesStart = start
+        (paymentsByMember, duesStart) = Self.index(payments)
+        hoursKept = Kept(); trainingKept = Kept()
         var entriesByMember: [String: [Int]] = [:]
         for (i, e) in entries.enumerated() { entriesByMember[e.memberId, default: []].append(i) }
         self.entriesByMember = entriesByMember
@@ -189,6 +184,35 @@ public final class MemberLedger: Sendable {
             sessions[activities[i].branchId, default: [:]][activities[i].date.year, default: []].append(i)
         }
         self.sessions = sessions
+    }
+
+    /// Payments' positions by member, and the first month any covers.
+    private static func index(_ payments: [DuesPayment]) -> (byMember: [String: [Int]], start: YearMonth?) {
+        var byMember: [String: [Int]] = [:]
+        var start: YearMonth? = nil
+        for i in payments.indices {
+            byMember[payments[i].memberId, default: []].append(i)
+            if let first = payments[i].months.min(), start.map({ first < $0 }) ?? true { start = first }
+        }
+        return (byMember, start)
+    }
+
+    /// This ledger with `payments` in place of its own, after an edit of 党费 payments only: the rosters,
+    /// the 签到 lists, the hours and what was kept of them stay (most of a county's ledger: a payment
+    /// made the whole of it again, and the next frame waited 0.8 s).
+    public func replacingPayments(_ payments: [DuesPayment]) -> MemberLedger {
+        MemberLedger(self, payments: payments)
+    }
+
+    private init(_ old: MemberLedger, payments: [DuesPayment]) {
+        rules = old.rules; members = old.members; entries = old.entries; reviews = old.reviews; points = old.points
+        activities = old.activities; listed = old.listed; talksOf = old.talksOf; reviewsByMember = old.reviewsByMember
+        followUpsByBranch = old.followUpsByBranch; pointsByMember = old.pointsByMember; leaderNames = old.leaderNames
+        byBranch = old.byBranch; byId = old.byId; entriesByMember = old.entriesByMember; sessions = old.sessions
+        // Hours and training do not read payments: what was worked out of them holds.
+        hoursKept = old.hoursKept; trainingKept = old.trainingKept
+        self.payments = payments
+        (paymentsByMember, duesStart) = Self.index(payments)
     }
 
     /// A ledger of nothing (every branch counts as entered; no dues, no hours).

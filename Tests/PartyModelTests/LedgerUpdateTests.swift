@@ -5,6 +5,49 @@ import TestSupport
 /// After an edit the dashboard counts the ledger again only for the branches the edit touched; the
 /// index must be exactly the one a full count gives.
 @Suite struct LedgerUpdateTests {
+    /// After an edit of 党费 payments only, the member ledger keeps its rosters and hours and takes the
+    /// new payments: every dues figure equals a ledger made afresh — a payment added (ahead, covering
+    /// two months), one edited to cover a month more, one deleted (the positions after it move).
+    @Test func aLedgerWithNewPaymentsEqualsOneMadeAfresh() throws {
+        var ws = WorkspaceGenerator.make(.town, seed: 5, asOf: testAsOf)
+        var calculator = ComplianceCalculator(ws)
+        let member = ws.members.first { $0.dues != nil && $0.leftOn == nil }!
+        let branch = member.branchId
+        _ = calculator.members.training(branch, year: 2026)   // something kept, to be carried over
+        let edited = ws.duesPayments.first { $0.memberId != member.id }!
+        var more = edited
+        more.months.append(more.months.max()!.next)
+        let changes: [Change] = [
+            .duesPayment(before: nil, after: DuesPayment(id: "new-1", memberId: member.id, branchId: branch,
+                                                         months: [YearMonth(testAsOf), YearMonth(testAsOf).next], amount: 2, paidOn: testAsOf)),
+            .duesPayment(before: edited, after: more),
+            .duesPayment(before: ws.duesPayments[3], after: nil),
+        ]
+        for change in changes {
+            ws = try change.apply(to: ws)
+            let updated = calculator.updated(for: change, in: ws)
+            #expect(updated.members !== calculator.members, "a new ledger")
+            #expect(updated.members.members == calculator.members.members, "the same rosters")
+            let fresh = MemberLedger(ws)
+            #expect(updated.members.duesStart == fresh.duesStart)
+            for m in ws.members {
+                #expect(updated.members.arrears(m, asOf: testAsOf) == fresh.arrears(m, asOf: testAsOf), "\(m.id)")
+                #expect(updated.members.payments(of: m.id) == fresh.payments(of: m.id), "\(m.id)")
+            }
+            for b in ws.organisation.branches {
+                for month in [YearMonth(testAsOf), YearMonth(testAsOf).previous, YearMonth(testAsOf).next] {
+                    #expect(updated.members.collection(b.id, month, asOf: testAsOf) == fresh.collection(b.id, month, asOf: testAsOf))
+                }
+            }
+            #expect(updated.members.training(branch, year: 2026) == fresh.training(branch, year: 2026))
+            calculator = updated
+        }
+        // A change of anything else makes the ledger again (or keeps it): never the payments path.
+        let activity = Change.activity(before: nil, after: Activity(id: "x", branchId: branch, kind: .generalMeeting, date: testAsOf, title: "大会"))
+        ws = try activity.apply(to: ws)
+        #expect(calculator.updated(for: activity, in: ws).members === calculator.members)
+    }
+
     /// The ledger's counts are placed by a kind's ordinal: it must be its place in allCases, one each.
     @Test func aKindsOrdinalIsItsPlaceInAllCases() {
         for (i, kind) in ActivityKind.allCases.enumerated() { #expect(kind.ordinal == i, "\(kind)") }
