@@ -53,8 +53,8 @@ public struct PostgresNotification: Equatable, Sendable {
 ///         struct pgNotify *next;  // private to libpq
 ///     } PGnotify;
 ///
-/// These offsets hold on LP64 platforms (64-bit Linux, macOS), the only ones PartyDesk builds for;
-/// the struct has not changed since PostgreSQL 7.4.
+/// These offsets hold on LP64 platforms (64-bit Linux, macOS), the only ones PartyDesk builds for.
+/// libpq-fe.h itself calls the struct "so simple that it's unlikely to change".
 enum PGnotifyLayout {
     static let relname = 0
     static let bePid = MemoryLayout<UnsafeRawPointer>.size
@@ -101,8 +101,8 @@ struct LibPQ: @unchecked Sendable {   // immutable C function pointers after loa
 
     /// Where libpq is looked for. `PARTYDESK_LIBPQ`, when set, is the only place tried: a libpq
     /// elsewhere (a vendor's build for openGauss or KingbaseES), and the tests' way of making it
-    /// missing. Otherwise the soname of libpq 10 and later (Debian's libpq5), then the development
-    /// link, through the dynamic loader's usual search (LD_LIBRARY_PATH, ld.so.cache).
+    /// missing. Otherwise libpq's soname (Debian's libpq5), then the development link (libpq-dev),
+    /// through the dynamic loader's usual search (LD_LIBRARY_PATH, ld.so.cache).
     static func candidates(override: String?) -> [String] {
         if let override, !override.isEmpty { return [override] }
         #if os(macOS)
@@ -159,7 +159,7 @@ struct LibPQ: @unchecked Sendable {   // immutable C function pointers after loa
     private init(handle: UnsafeMutableRawPointer, path: String) throws(LoadFailure) {
         func symbol<T>(_ name: String) throws(LoadFailure) -> T {
             guard let address = dlsym(handle, name) else {
-                throw LoadFailure(reasons: "dlsym: \(path) has no function \(name) (not libpq, or older than libpq 10)")
+                throw LoadFailure(reasons: "dlsym: \(path) has no function \(name) (is it libpq?)")
             }
             return unsafeBitCast(address, to: T.self)
         }
