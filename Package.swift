@@ -6,9 +6,6 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "partydesk", targets: ["partydesk"]),
-        // `partydesk db …` runs it: the PostgreSQL commands, in a program of their own so that
-        // partydesk itself needs no libpq to build or to run.
-        .executable(name: "partydesk-db", targets: ["partydesk-db"]),
         .library(name: "PartyModel", targets: ["PartyModel"]),
         .library(name: "PartyStore", targets: ["PartyStore"]),
     ],
@@ -24,23 +21,17 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
-        // libpq through pkg-config (issue 20): a debug build of the binding takes seconds, where
-        // postgres-nio's first build took 3 min 48 s here (docs/deployment.md), and its calls are
-        // synchronous like the dashboard's loop. Only PartyPostgres and partydesk-db use it:
-        // `swift run partydesk` does not need libpq-dev, nor the partydesk binary libpq5.
-        .systemLibrary(
-            name: "CLibPQ",
-            pkgConfig: "libpq",
-            providers: [.apt(["libpq-dev"])]
-        ),
         // Pure domain: value types, rules, scoring, validation, demo data. No I/O, no ncurses.
         .target(name: "PartyModel"),
         // The workspace on disk: JSON files, schema versions, crash-safe saves.
         // Sheets in and out: CSV, tab text, .xlsx (ZIPFoundation for the container, FoundationXML's parser).
         .target(name: "PartyStore", dependencies: ["PartyModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // PostgreSQL (issue 20): a connection by a libpq URI, the schema and its migrations, a JSON
-        // workspace pushed into a database and pulled back.
-        .target(name: "PartyPostgres", dependencies: ["CLibPQ", "PartyModel", "PartyStore"]),
+        // workspace pushed into a database and pulled back. libpq is loaded at run time (dlopen,
+        // LibPQ.swift), not linked: nothing to build against (no libpq-dev; postgres-nio's first build
+        // took 3 min 48 s here, docs/deployment.md), its calls are synchronous like the dashboard's
+        // loop, and the one partydesk binary starts without libpq5 until a postgresql:// URI is used.
+        .target(name: "PartyPostgres", dependencies: ["PartyModel", "PartyStore"]),
         // Dashboard state and rendering into a canvas (pure).
         .target(name: "PartyTUI", dependencies: ["PartyModel"]),
         // The terminal backend: shows a canvas through ncursesw, reads keys, restores the terminal.
@@ -48,14 +39,9 @@ let package = Package(
         .executableTarget(
             name: "partydesk",
             dependencies: [
-                "PartyModel", "PartyStore", "PartyTUI", "PartyTerminal",
+                "PartyModel", "PartyStore", "PartyPostgres", "PartyTUI", "PartyTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
-        ),
-        // `partydesk db init|push|pull` (partydesk runs this program, found beside itself).
-        .executableTarget(
-            name: "partydesk-db",
-            dependencies: ["PartyModel", "PartyStore", "PartyPostgres", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // `swift run -c release partydesk-bench`: key → frame timings and bytes per key (not a test).
         .executableTarget(name: "partydesk-bench", dependencies: ["PartyModel", "PartyStore", "PartyTUI", "PartyTerminal"]),

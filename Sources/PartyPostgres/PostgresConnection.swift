@@ -1,6 +1,7 @@
-import CLibPQ
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// What the server or libpq said when a statement or a connection failed. The connection URI is
@@ -9,6 +10,9 @@ public struct PostgresError: Error, Equatable, Sendable, CustomStringConvertible
     /// The SQLSTATE code the server sent (`23505`: a unique key taken; `42501`: not permitted), when it sent one.
     public var sqlState: String?
     public var message: String
+    /// libpq itself could not be loaded (not installed, or not the library it should be): nothing
+    /// reached a server. The message names what dlopen said and how to install libpq.
+    public var libraryMissing = false
     public var description: String { sqlState.map { "[\($0)] \(message)" } ?? message }
 }
 
@@ -22,13 +26,15 @@ public struct PostgresRows: Sendable {
 
 /// One connection to a PostgreSQL server through libpq, used from one thread at a time. Statements run
 /// synchronously (the dashboard's loop is synchronous); every value is sent as a parameter, never
-/// spliced into SQL text.
+/// spliced into SQL text. libpq is loaded when the first connection is made (LibPQ.swift).
 public final class PostgresConnection {
     private let connection: OpaquePointer
 
     /// `uri`: a libpq connection URI (`postgresql://user@host/db?host=/socket/dir`). The password, when
     /// one is needed, comes from `~/.pgpass` or `PGPASSWORD` as libpq reads them, not from here.
     public init(uri: String) throws(PostgresError) {
+        // No libpq on this machine: say so, before any call into it.
+        if case .failure(let missing) = LibPQ.loaded { throw missing.error }
         guard let made = PQconnectdb(uri) else { throw PostgresError(sqlState: nil, message: "libpq: out of memory") }
         guard PQstatus(made) == CONNECTION_OK else {
             let message = Self.text(PQerrorMessage(made))
@@ -76,10 +82,25 @@ public final class PostgresConnection {
             }
             return PostgresRows(columns: columns, rows: rows, affected: Int(Self.text(PQcmdTuples(result))) ?? 0)
         default:
-            let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
-            let primary = PQresultErrorField(result, Int32(UInt8(ascii: "M"))).map { String(cString: $0) }
+            let state = PQresultErrorField(result, PG_DIAG_SQLSTATE).map { String(cString: $0) }
+            let primary = PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY).map { String(cString: $0) }
             throw PostgresError(sqlState: state, message: primary ?? Self.text(PQresultErrorMessage(result)))
         }
+    }
+
+    /// The connection's socket, to wait on (poll) for notifications; -1 when the connection is closed.
+    public var socket: Int32 { PQsocket(connection) }
+
+    /// The notifications (LISTEN/NOTIFY) that arrived: what the socket holds is read first, without
+    /// waiting. Throws when the connection is lost.
+    public func notifications() throws(PostgresError) -> [PostgresNotification] {
+        guard PQconsumeInput(connection) == 1 else { throw PostgresError(sqlState: nil, message: Self.text(PQerrorMessage(connection))) }
+        var found: [PostgresNotification] = []
+        while let notify = PQnotifies(connection) {
+            found.append(PGnotifyLayout.read(notify))
+            PQfreemem(notify)
+        }
+        return found
     }
 
     /// `body` in one transaction: committed when it returns, rolled back when it throws.

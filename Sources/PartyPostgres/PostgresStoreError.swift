@@ -49,6 +49,12 @@ public enum PostgresStoreError: Error, Sendable {
 
     public func message(_ lang: Language) -> String {
         switch self {
+        case .connection(let uri, let error) where error.libraryMissing:
+            // Not the address's fault: the PostgreSQL client library is not on this machine.
+            guard lang == .zh else { return "Could not connect to \(PostgresURI.redacted(uri)): \(error.message)\nA JSON workspace does not need it." }
+            let reasons = if case .failure(let failure) = LibPQ.loaded { " (\(failure.reasons))" } else { "" }
+            return "无法连接数据库 \(PostgresURI.redacted(uri)): 无法加载 PostgreSQL 客户端库 libpq\(reasons)。\n"
+                + "请安装: apt-get install -y libpq5 (Debian/Ubuntu), 或将环境变量 PARTYDESK_LIBPQ 设为 libpq.so.5 的路径。使用 JSON 工作区时不需要它。"
         case .connection(let uri, let error):
             return lang == .zh
                 ? "无法连接数据库 \(PostgresURI.redacted(uri)): \(error.message)\n请检查地址和服务器是否在运行; 密码请放在 ~/.pgpass 或环境变量 PGPASSWORD 中, 不要写在地址里。"

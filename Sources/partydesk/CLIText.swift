@@ -16,14 +16,6 @@ enum CLIText {
             : "Next: run \(open) to open the dashboard (pane 2, then a, adds a branch), or bring in an existing sheet with partydesk import\(data) --what branches SHEET.csv."
     }
 
-    /// `partydesk db` without `partydesk-db` beside it (both languages: the command has no --lang of its own).
-    static func dbHelperMissing(_ path: String) -> String {
-        """
-        partydesk db 需要程序 \(path) (与 partydesk 放在同一目录; 它使用 libpq, Debian 软件包 libpq5)。用 swift build --product partydesk-db 构建后复制到该处。
-        partydesk db needs the program \(path) (beside partydesk; it uses libpq, Debian's libpq5). Build it with swift build --product partydesk-db and copy it there.
-        """
-    }
-
     static func validateClean(_ path: String, _ lang: Language) -> String {
         lang == .zh ? "检查通过, 未发现问题: \(path)" : "No problems found: \(path)"
     }

@@ -1,31 +1,85 @@
 import ArgumentParser
 import Foundation
+import PartyModel
+import PartyPostgres
+import PartyStore
 
-/// `partydesk db …`: runs `partydesk-db` (found beside this program) with the same arguments. The
-/// PostgreSQL commands live there so that partydesk itself neither builds nor loads libpq — one
-/// office's machine, with its JSON workspace, needs no PostgreSQL client.
+/// `partydesk db`: the PostgreSQL store's tables (`init`), a JSON workspace into a database (`push`)
+/// and back out (`pull`). libpq is loaded only when one of these connects (PartyPostgres/LibPQ.swift),
+/// so partydesk still starts and runs on JSON files where no libpq5 is installed.
+/// The password is libpq's to find (~/.pgpass, PGPASSWORD).
 struct DbCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "db",
-        abstract: "PostgreSQL 数据库: 建表 (init)、写入 (push) 与导出 (pull) 工作区 / PostgreSQL: init, push, pull (partydesk db --help).")
+        commandName: "db", abstract: DbText.abstract, discussion: DbText.discussion,
+        subcommands: [DbInitCommand.self, DbPushCommand.self, DbPullCommand.self])
 
-    // Everything after `db`, `--help` included, is partydesk-db's to read.
-    @Argument(parsing: .captureForPassthrough) var arguments: [String] = []
-
-    static let helper = "partydesk-db"
-
-    /// `partydesk-db` in the folder of the running program (symbolic links to it followed).
-    static var helperPath: String {
-        let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        return URL(fileURLWithPath: me).deletingLastPathComponent().appendingPathComponent(helper).path
+    /// Who the rows and the journal name: the OS user, as the JSON workspace's journal does.
+    static var user: String {
+        ProcessInfo.processInfo.environment["USER"] ?? getpwuid(getuid()).map { String(cString: $0.pointee.pw_name) } ?? "?"
     }
 
+    static func failure(_ error: PostgresStoreError, _ lang: Language) -> CLIFailure { CLIFailure(message: error.message(lang)) }
+
+    static func seconds(since start: Date) -> Double { Date().timeIntervalSince(start) }
+}
+
+/// Where a directory option points: as every other command resolves `--data` (PartyStore's DataLocation).
+private func resolvedDirectory(_ option: String?) -> String {
+    DataLocation.resolve(option: option, environment: ProcessInfo.processInfo.environment).directory
+}
+
+struct DbInitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "建立或升级 PartyDesk 的表 (可重复运行) / Create or migrate PartyDesk's tables (safe to run again).")
+
+    @Argument(help: ArgumentHelp(DbText.uriHelp, valueName: "URI")) var uri: String
+    @Option(name: .long, help: "界面语言 zh|en / Language.") var lang: Language = .zh
+
     func run() throws {
-        let path = Self.helperPath
-        guard FileManager.default.isExecutableFile(atPath: path) else { throw CLIFailure(message: CLIText.dbHelperMissing(path)) }
-        // The helper replaces this process: its output, exit status and signals are the command's own.
-        let argv = ([Self.helper] + arguments).map { strdup($0) } + [nil]
-        execv(path, argv)
-        throw CLIFailure(message: CLIText.dbHelperMissing(path) + " (\(String(cString: strerror(errno))))")
+        do {
+            let (from, to) = try WorkspaceTransfer(uri: uri, user: DbCommand.user).initialise()
+            print(DbText.initialised(uri, from: from, to: to, lang))
+        } catch { throw DbCommand.failure(error, lang) }
+    }
+}
+
+struct DbPushCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "push",
+        abstract: "将 JSON 工作区写入数据库 (一个事务; 数据库已有工作区时拒绝, 除非 --replace) / Push a JSON workspace into a database (one transaction; refused when it holds one, unless --replace).")
+
+    @Option(name: .long, help: ArgumentHelp("工作区目录 / Workspace directory.", valueName: "DIR")) var data: String?
+    @Argument(help: ArgumentHelp(DbText.uriHelp, valueName: "URI")) var uri: String
+    @Option(name: .long, help: "界面语言 zh|en / Language.") var lang: Language = .zh
+    @Flag(name: .long, help: "替换数据库中已有的工作区 (其数据和日志将被删除) / Replace the workspace the database holds (its data and journal are deleted).")
+    var replace = false
+
+    func run() throws {
+        let directory = resolvedDirectory(data)
+        let start = Date()
+        do {
+            let counts = try WorkspaceTransfer(uri: uri, user: DbCommand.user).push(directory: directory, replace: replace)
+            print(DbText.pushed(directory, uri, counts, seconds: DbCommand.seconds(since: start), replaced: counts.replaced, lang))
+        } catch { throw DbCommand.failure(error, lang) }
+    }
+}
+
+struct DbPullCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pull",
+        abstract: "将数据库中的工作区导出为 JSON 工作区 (目录须为空或不存在) / Pull the database's workspace into a JSON workspace (an empty or new directory).")
+
+    @Argument(help: ArgumentHelp(DbText.uriHelp, valueName: "URI")) var uri: String
+    @Argument(help: ArgumentHelp("新工作区的目录 / Directory for the workspace.", valueName: "DIR")) var directory: String
+    @Option(name: .long, help: "界面语言 zh|en / Language.") var lang: Language = .zh
+
+    func run() throws {
+        let path = resolvedDirectory(directory)
+        let start = Date()
+        do {
+            let counts = try WorkspaceTransfer(uri: uri, user: DbCommand.user).pull(into: path)
+            print(DbText.pulled(uri, path, counts, seconds: DbCommand.seconds(since: start), lang))
+        } catch { throw DbCommand.failure(error, lang) }
     }
 }

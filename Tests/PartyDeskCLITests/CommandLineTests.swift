@@ -90,7 +90,7 @@ import TestSupport
         #expect(try runProduct("partydesk", ["frobnicate"]).status == 2)
     }
 
-    @Test(arguments: [[], ["init"], ["demo"], ["validate"], ["summary"]])
+    @Test(arguments: [[], ["init"], ["demo"], ["validate"], ["summary"], ["db"], ["db", "init"], ["db", "push"], ["db", "pull"]])
     func everyCommandHasHelp(command: [String]) throws {
         let result = try runProduct("partydesk", command + ["--help"])
         #expect(result.status == 0)

@@ -99,21 +99,35 @@ import PartyPostgres
         #expect(!FileManager.default.fileExists(atPath: tmp.sub("out")))
     }
 
-    /// partydesk without partydesk-db beside it (a copy made alone): `db` says what it needs, exit 1.
-    @Test func withoutTheHelperDbSaysWhatItNeeds() throws {
+    /// partydesk binds libpq when a database is first used (dlopen), not when it starts. Where libpq
+    /// cannot be loaded (PARTYDESK_LIBPQ, the loader's override, points at a file that is not there:
+    /// the system's libpq5 cannot be hidden from dlopen otherwise), the JSON commands still work and
+    /// `db` says what is missing and how to install it, exit 1, without the password.
+    @Test func withoutLibpqDbSaysWhatIsMissingAndJSONStillWorks() throws {
         let tmp = TempDirectory(); defer { tmp.cleanup() }
-        try FileManager.default.copyItem(atPath: "\(productsDirectory)/partydesk", toPath: tmp.sub("partydesk"))
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tmp.sub("partydesk"))
-        process.arguments = ["db", "init", "postgresql://clerk:s3cret@/db"]
-        process.environment = productEnvironment()
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = Pipe()
-        try process.run()
-        let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 1)
-        #expect(text.contains(tmp.sub("partydesk-db")) && text.contains("libpq") && !text.contains("s3cret"), "\(text)")
+        let noLibpq = ["PARTYDESK_LIBPQ": "/nonexistent/libpq.so.5"]
+        #expect(try runProduct("partydesk", ["demo", tmp.sub("ws"), "--as-of", "2026-11-21"], environment: noLibpq).status == 0)
+        #expect(try runProduct("partydesk", ["validate", "--data", tmp.sub("ws")], environment: noLibpq).status == 0)
+        for lang in ["zh", "en"] {
+            let result = try runProduct("partydesk", ["db", "init", "postgresql://clerk:s3cret@/db", "--lang", lang], environment: noLibpq)
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("libpq") && result.stderr.contains("apt-get install -y libpq5")
+                    && result.stderr.contains("/nonexistent/libpq.so.5: cannot open shared object file") && !result.stderr.contains("s3cret"),
+                    "\(result.stderr)")
+        }
+    }
+
+    /// The one binary holds the db commands and does not link libpq (it is dlopen'd when used).
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/ldd"), "ldd (Linux)"))
+    func partydeskDoesNotLinkLibpq() throws {
+        let ldd = Process()
+        ldd.executableURL = URL(fileURLWithPath: "/usr/bin/ldd")
+        ldd.arguments = ["\(productsDirectory)/partydesk"]
+        let out = Pipe()
+        ldd.standardOutput = out
+        try ldd.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        ldd.waitUntilExit()
+        #expect(ldd.terminationStatus == 0 && text.contains("libc.so") && !text.contains("libpq"), "\(text)")
     }
 }

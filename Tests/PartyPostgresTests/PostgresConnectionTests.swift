@@ -65,4 +65,42 @@ import TestSupport
             #expect(error.message.contains("nosuchdb") && !error.message.contains("s3cret-pw"), "\(error.message)")
         }
     }
+
+    /// LISTEN/NOTIFY through the bound PQconsumeInput/PQnotifies: the channel, payload and sender's
+    /// pid read at PGnotify's C offsets come back as sent (a session hears its own NOTIFY).
+    @Test func notificationsArriveWithChannelPayloadAndSender() throws {
+        guard let pg = try server() else { return }
+        defer { pg.stop() }
+        let db = try PostgresConnection(uri: pg.uri)
+        #expect(db.socket >= 0)
+        #expect(try db.notifications().isEmpty)
+        try db.execute("LISTEN partydesk_changes")
+        try db.execute("SELECT pg_notify($1, $2)", ["partydesk_changes", "branches/b-s-mech 支部"])
+        try db.execute("NOTIFY partydesk_changes")
+        let pid = try #require(Int32(try db.execute("SELECT pg_backend_pid()").rows[0][0] ?? ""))
+        #expect(try db.notifications() == [
+            PostgresNotification(channel: "partydesk_changes", payload: "branches/b-s-mech 支部", serverProcess: pid),
+            PostgresNotification(channel: "partydesk_changes", payload: "", serverProcess: pid),
+        ])
+        #expect(try db.notifications().isEmpty)
+    }
+
+    /// A library that is not there, or is not libpq: the loader says which and what dlopen/dlsym said,
+    /// and the error a connection would throw says how to install libpq (no crash).
+    @Test func aMissingLibpqIsAnErrorThatSaysHowToInstallIt() throws {
+        guard case .failure(let missing) = LibPQ.load(["/nonexistent/libpq.so.5"]) else {
+            Issue.record("loaded a library that does not exist")
+            return
+        }
+        #expect(missing.reasons.contains("dlopen") && missing.reasons.contains("/nonexistent/libpq.so.5"), "\(missing.reasons)")
+        #expect(missing.error.libraryMissing && missing.error.message.contains("apt-get install -y libpq5"), "\(missing.error)")
+        // libc has no PQconnectdb: found by dlopen, refused by dlsym.
+        guard case .failure(let notLibpq) = LibPQ.load(["libc.so.6"]) else {
+            Issue.record("took libc for libpq")
+            return
+        }
+        #expect(notLibpq.reasons.contains("dlsym") && notLibpq.reasons.contains("PQconnectdb"), "\(notLibpq.reasons)")
+        #expect(LibPQ.candidates(override: "/opt/kingbase/lib/libpq.so.5") == ["/opt/kingbase/lib/libpq.so.5"])
+        #expect(LibPQ.candidates(override: nil).first == "libpq.so.5")
+    }
 }

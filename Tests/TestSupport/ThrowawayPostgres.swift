@@ -31,7 +31,7 @@ public final class ThrowawayPostgres {
     public init() throws {
         guard let bin = Self.binaries() else {
             throw Missing(description: "PostgreSQL's initdb and pg_ctl were not found (looked in $PARTYDESK_PG_BIN, /usr/lib/postgresql/*/bin, PATH). "
-                          + "Install them: apt-get install -y postgresql libpq-dev (.ci/run does), or set PARTYDESK_SKIP_POSTGRES=1 to skip these tests.")
+                          + "Install them: apt-get install -y postgresql (.ci/run does; it brings libpq5 too), or set PARTYDESK_SKIP_POSTGRES=1 to skip these tests.")
         }
         self.bin = bin
         runAs = geteuid() == 0 ? "postgres" : nil
