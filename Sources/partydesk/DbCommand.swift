@@ -11,7 +11,7 @@ import PartyStore
 struct DbCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "db", abstract: DbText.abstract, discussion: DbText.discussion,
-        subcommands: [DbInitCommand.self, DbPushCommand.self, DbPullCommand.self])
+        subcommands: [DbInitCommand.self, DbPushCommand.self, DbPullCommand.self, DbGrantCommand.self, DbRevokeCommand.self, DbRolesCommand.self])
 
     /// Who the rows and the journal name: the OS user, as the JSON workspace's journal does.
     static var user: String {
@@ -39,7 +39,7 @@ struct DbInitCommand: ParsableCommand {
     func run() throws {
         do {
             let (from, to) = try WorkspaceTransfer(uri: uri, user: DbCommand.user).initialise()
-            print(DbText.initialised(uri, from: from, to: to, lang))
+            Output.line(DbText.initialised(uri, from: from, to: to, lang))
         } catch { throw DbCommand.failure(error, lang) }
     }
 }
@@ -60,7 +60,7 @@ struct DbPushCommand: ParsableCommand {
         let start = Date()
         do {
             let counts = try WorkspaceTransfer(uri: uri, user: DbCommand.user).push(directory: directory, replace: replace)
-            print(DbText.pushed(directory, uri, counts, seconds: DbCommand.seconds(since: start), replaced: counts.replaced, lang))
+            Output.line(DbText.pushed(directory, uri, counts, seconds: DbCommand.seconds(since: start), replaced: counts.replaced, lang))
         } catch { throw DbCommand.failure(error, lang) }
     }
 }
@@ -79,7 +79,59 @@ struct DbPullCommand: ParsableCommand {
         let start = Date()
         do {
             let counts = try WorkspaceTransfer(uri: uri, user: DbCommand.user).pull(into: path)
-            print(DbText.pulled(uri, path, counts, seconds: DbCommand.seconds(since: start), lang))
+            Output.line(DbText.pulled(uri, path, counts, seconds: DbCommand.seconds(since: start), lang))
         } catch { throw DbCommand.failure(error, lang) }
+    }
+}
+
+/// `db grant`: a database role's rights, kept by PostgreSQL's row-level security (PostgresPermissions).
+struct DbGrantCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "grant",
+        abstract: "授权数据库用户: 一个党总支的办公室读写本党总支各支部的记录, 显示屏只读 / Grant a database role: an office reads and writes its own 党总支's branches, a display only reads.",
+        discussion: DbText.grantDiscussion)
+
+    @Argument(help: ArgumentHelp(DbText.uriHelp, valueName: "URI")) var uri: String
+    @Argument(help: ArgumentHelp("数据库用户名 (小写字母、数字、下划线) / Role name (lower-case letters, digits, _).", valueName: "ROLE")) var role: String
+    @Option(name: .long, help: ArgumentHelp("只授予此党总支 (编号); 不给则为整个组织 / Only this 党总支 (its id); the whole organisation when not given.", valueName: "ID"))
+    var generalBranch: String?
+    @Flag(name: .long, help: "只读 (显示屏、查阅) / Read only (a display, a reader).") var readOnly = false
+    @Option(name: .long, help: "界面语言 zh|en / Language.") var lang: Language = .zh
+
+    func run() throws {
+        do {
+            try PostgresGrants(uri: uri).grant(role: role, generalBranch: generalBranch, write: !readOnly)
+            Output.line(DbText.granted(role, generalBranch: generalBranch, write: !readOnly, uri, lang))
+        } catch { throw CLIFailure(message: DbText.grantFailure(error, role: role, lang)) }
+    }
+}
+
+struct DbRevokeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "revoke", abstract: "收回数据库用户的全部授权 / Take a database role's rights back.")
+
+    @Argument(help: ArgumentHelp(DbText.uriHelp, valueName: "URI")) var uri: String
+    @Argument(help: ArgumentHelp("数据库用户名 / Role name.", valueName: "ROLE")) var role: String
+    @Option(name: .long, help: "界面语言 zh|en / Language.") var lang: Language = .zh
+
+    func run() throws {
+        do {
+            try PostgresGrants(uri: uri).revoke(role: role)
+            Output.line(DbText.revoked(role, uri, lang))
+        } catch { throw CLIFailure(message: DbText.grantFailure(error, role: role, lang)) }
+    }
+}
+
+struct DbRolesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "roles", abstract: "列出已授权的数据库用户 / List the database roles granted.")
+
+    @Argument(help: ArgumentHelp(DbText.uriHelp, valueName: "URI")) var uri: String
+    @Option(name: .long, help: "界面语言 zh|en / Language.") var lang: Language = .zh
+
+    func run() throws {
+        do {
+            Output.line(DbText.roles(try PostgresGrants(uri: uri).list(), lang))
+        } catch { throw CLIFailure(message: DbText.grantFailure(error, role: nil, lang)) }
     }
 }

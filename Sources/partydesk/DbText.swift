@@ -33,4 +33,45 @@ enum DbText {
             ? "已从数据库 \(db) 导出工作区到 \(directory): \(counts.records) 行记录, 日志 \(counts.journalLines) 行 (\(time) 秒)。"
             : "Pulled the workspace from \(db) into \(directory): \(counts.records) record rows, \(counts.journalLines) journal lines (\(time) s)."
     }
+
+    static let grantDiscussion = """
+        由建表的管理员运行。权限由 PostgreSQL 的行级安全策略执行, 任何程序以该用户连接都受其约束。用户不存在时以 LOGIN 建立; 其密码请管理员在 psql 中用 \\password 设置, 不要写在命令行上。再次授权会替换原有授权。
+        Run by the administrator who made the tables. PostgreSQL's row-level security enforces it for any program that connects as the role. A missing role is created with LOGIN; set its password in psql with \\password, never on a command line. Granting again replaces what was granted.
+        """
+
+    static func granted(_ role: String, generalBranch: String?, write: Bool, _ uri: String, _ lang: Language) -> String {
+        let db = PostgresURI.redacted(uri)
+        let scope = generalBranch.map { lang == .zh ? "党总支 \($0) 所属各支部" : "the branches of 党总支 \($0)" } ?? (lang == .zh ? "整个组织" : "the whole organisation")
+        let rights = write ? (lang == .zh ? "读写" : "may read and write") : (lang == .zh ? "只读" : "may only read")
+        return lang == .zh ? "已授权: 数据库 \(db) 的用户 \(role) 对\(scope)的记录\(rights)。" : "Granted: the role \(role) of \(db) \(rights) the records of \(scope)."
+    }
+
+    static func revoked(_ role: String, _ uri: String, _ lang: Language) -> String {
+        lang == .zh ? "已收回数据库 \(PostgresURI.redacted(uri)) 的用户 \(role) 的全部授权。" : "Took back every right of the role \(role) of \(PostgresURI.redacted(uri))."
+    }
+
+    static func roles(_ list: [(role: String, generalBranch: String?, write: Bool)], _ lang: Language) -> String {
+        if list.isEmpty { return lang == .zh ? "尚未授权任何数据库用户。" : "No database role has been granted." }
+        return list.map { r in
+            let scope = r.generalBranch ?? (lang == .zh ? "整个组织" : "whole organisation")
+            let rights = r.write ? (lang == .zh ? "读写" : "read/write") : (lang == .zh ? "只读" : "read only")
+            return "\(r.role)  \(scope)  \(rights)"
+        }.joined(separator: "\n")
+    }
+
+    static func grantFailure(_ error: any Error, role: String?, _ lang: Language) -> String {
+        switch error {
+        case let e as PostgresStoreError: return e.message(lang)
+        case PostgresGrants.Failure.badRole(let name):
+            return lang == .zh ? "数据库用户名 \(name) 不可用: 只能用小写字母、数字和下划线, 以字母开头, 至多 63 个字节。未做任何改动。"
+                               : "The role name \(name) cannot be used: lower-case letters, digits and _ only, a letter first, at most 63 bytes. Nothing was changed."
+        case PostgresGrants.Failure.unknownGeneralBranch(let id):
+            return lang == .zh ? "数据库中的工作区没有编号为 \(id) 的党总支。请检查编号 (partydesk summary 列出党总支)。未做任何改动。"
+                               : "The database's workspace has no 党总支 with the id \(id). Check the id. Nothing was changed."
+        case let e as PostgresError:
+            return PostgresStoreError.refused(what: role.map { "grant \($0)" } ?? "roles", e).message(lang)
+        default:
+            return "\(error)"
+        }
+    }
 }

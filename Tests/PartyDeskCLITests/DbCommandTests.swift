@@ -25,6 +25,54 @@ import PartyPostgres
         #expect(left.keys.filter { left[$0] != right[$0] }.sorted().isEmpty, sourceLocation: sourceLocation)
     }
 
+    /// The SQLSTATE a statement was refused with ("none" when it was not refused).
+    func sqlState(_ body: () throws -> Void) -> String {
+        do { try body(); return "none" } catch let error as PostgresError { return error.sqlState ?? "?" } catch { return "\(error)" }
+    }
+
+    /// db grant / roles / revoke as an administrator runs them: the roles listed with their scope,
+    /// a bad name and an unknown 党总支 refused with what to do (exit 1, nothing made); the server then
+    /// holds the township to its own 党总支 (the rules themselves: PermissionsTests).
+    @Test func grantRolesRevoke() throws {
+        guard let pg = try server() else { return }
+        defer { pg.stop() }
+        let tmp = TempDirectory(); defer { tmp.cleanup() }
+        let ws = tmp.sub("demo")
+        #expect(try runProduct("partydesk", ["demo", ws, "--as-of", "2026-11-21"]).status == 0)
+        #expect(try runProduct("partydesk", ["db", "push", "--data", ws, pg.uri]).status == 0)
+
+        let town = try runProduct("partydesk", ["db", "grant", pg.uri, "town_office", "--general-branch", "gb-office"])
+        #expect(town.status == 0 && town.stdout.contains("town_office") && town.stdout.contains("gb-office") && town.stdout.contains("读写"),
+                "\(town.stdout)\(town.stderr)")
+        let wall = try runProduct("partydesk", ["db", "grant", pg.uri, "wall", "--read-only", "--lang", "en"])
+        #expect(wall.status == 0 && wall.stdout.contains("may only read") && wall.stdout.contains("whole organisation"), "\(wall.stdout)\(wall.stderr)")
+        let roles = try runProduct("partydesk", ["db", "roles", pg.uri])
+        #expect(roles.stdout.split(separator: "\n").map(String.init) == ["town_office  gb-office  读写", "wall  整个组织  只读"], "\(roles.stdout)")
+
+        let bad = try runProduct("partydesk", ["db", "grant", pg.uri, "Town-1"])
+        #expect(bad.status == 1 && bad.stderr.contains("小写字母"), "\(bad.stderr)")
+        let unknown = try runProduct("partydesk", ["db", "grant", pg.uri, "town_b", "--general-branch", "gb-none"])
+        #expect(unknown.status == 1 && unknown.stderr.contains("gb-none"), "\(unknown.stderr)")
+
+        // The server holds the township to its own: it sees only gb-office's branches, and a write
+        // into another 党总支's is refused by PostgreSQL (42501).
+        let admin = try PostgresConnection(uri: pg.uri)
+        let office = try PostgresConnection(uri: pg.uri.replacingOccurrences(of: "postgresql://partydesk@", with: "postgresql://town_office@"))
+        let own = try admin.execute("SELECT id FROM branches WHERE general_branch_id = 'gb-office' ORDER BY id").rows
+        let seen = try office.execute("SELECT id FROM branches ORDER BY id").rows
+        #expect(!own.isEmpty && seen == own)
+        let other = try admin.execute("SELECT id FROM branches WHERE general_branch_id = 'gb-teach' LIMIT 1").rows[0][0]!
+        let refusal = sqlState {
+            try office.execute("INSERT INTO activities (id, ord, branch_id, kind, date, year, body, changed_by) "
+                               + "SELECT 'x1', ord, $1, kind, date, year, body, 'me' FROM activities LIMIT 1", [other])
+        }
+        #expect(refusal == "42501")
+
+        let revoke = try runProduct("partydesk", ["db", "revoke", pg.uri, "town_office"])
+        #expect(revoke.status == 0, "\(revoke.stderr)")
+        #expect(try runProduct("partydesk", ["db", "roles", pg.uri]).stdout.split(separator: "\n").map(String.init) == ["wall  整个组织  只读"])
+    }
+
     /// init (twice), push, a second push refused, pull: the files and the journal come back byte for
     /// byte; a pull into a workspace is refused.
     @Test func initPushPullGiveTheSameFiles() throws {
