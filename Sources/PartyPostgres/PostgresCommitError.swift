@@ -23,10 +23,10 @@ public enum PostgresCommitError: Error, Sendable {
         case .recordChanged(let entity, let id, let by, let at):
             let kind = Self.kind(entity, lang)
             let who = by ?? (lang == .zh ? "其他用户" : "someone else")
-            let when = at.map(Self.time) ?? (lang == .zh ? "刚才" : "just now")
+            let when = at.map { lang == .zh ? " 于 \(Self.time($0))" : " at \(Self.time($0))" } ?? ""
             return lang == .zh
-                ? "未保存: \(kind) \(id) 已被 \(who) 于 \(when) 修改。请重新加载后再操作; 本次修改的任何部分都未写入。"
-                : "Not saved: the \(kind) \(id) was changed by \(who) at \(when). Reload and make the change again; no part of it was written."
+                ? "未保存: \(kind) \(id) 已被 \(who)\(when) 修改。请重新加载后再操作; 本次修改的任何部分都未写入。"
+                : "Not saved: the \(kind) \(id) was changed by \(who)\(when). Reload and make the change again; no part of it was written."
         // As the JSON editor says them.
         case .conflict(let conflict):
             return Editor.Failure.conflict(conflict).message(lang)

@@ -102,4 +102,12 @@ import PartyStore
                                                              ("development_targets", "2026", "2026", 5)]), workspace: ws, user: "u")
         #expect(removed.statements.map(\.action) == [.delete, .delete, .update])
     }
+
+    /// The refusal names the record and who changed it when, to the second.
+    @Test func theRefusalSaysWhoAndWhen() {
+        let error = PostgresCommitError.recordChanged(entity: "activity", id: "a1", by: "王芳", at: "2026-12-02 13:40:01.123456+08")
+        #expect(error.message(.zh) == "未保存: 活动 a1 已被 王芳 于 2026-12-02 13:40:01+08 修改。请重新加载后再操作; 本次修改的任何部分都未写入。")
+        #expect(error.message(.en).hasPrefix("Not saved: the activity a1 was changed by 王芳 at 2026-12-02 13:40:01+08."))
+        #expect(PostgresCommitError.recordChanged(entity: "bonus", id: "x", by: nil, at: nil).message(.en).contains("the bonus x was changed by someone else. Reload"))
+    }
 }
