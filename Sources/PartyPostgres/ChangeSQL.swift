@@ -31,6 +31,10 @@ public struct RowStatement: Sendable, Equatable {
     /// The change's kind (`Change.entity`) and the model's id of the record, for the refusal and the versions.
     public var entity: String
     public var id: String
+    /// Every record the statement writes (several: inserts merged, `ChangeSQL.merged`), `id` first.
+    public var ids: [String]
+    /// An insert placed after the last row of its table (not at a place of its own).
+    public var afterLast = false
     /// The id the record had before (an update that changes it; a delete): its versions entry goes.
     public var oldId: String?
     public var sql: String
@@ -38,6 +42,9 @@ public struct RowStatement: Sendable, Equatable {
     /// Who changed the row last and when, asked when the statement touched nothing.
     public var whoSQL: String
     public var whoParameters: [String?]
+
+    /// `whoParameters` for one of the records of merged inserts (a key of those tables is the model's id).
+    public func whoParameters(for id: String) -> [String?] { ids.count == 1 ? whoParameters : [id, entity, id] }
 }
 
 /// A change as the statements of its transaction (pure: no server). Locks first (sorted: two commits
@@ -73,21 +80,23 @@ public enum ChangeSQL {
     static func plan(_ change: Change, versions: RowVersions, workspace: Workspace, user: String) throws(NotLoaded) -> CommitPlan {
         let context = WorkspaceRows.Context(workspace.organisation)
         let encoder = RecordJSON.encoder()
-        // Versions as the statements before leave them: a batch may edit a record it added.
-        var expected = versions
+        // Versions as the statements before leave them (a batch may edit a record it added), over
+        // `versions` — not a copy of it: a county's 600,000 activities would be copied at each add.
+        var written: [String: [String: RowVersions.Row?]] = [:]
         var statements: [RowStatement] = []
         func add(_ statement: RowStatement, version: Int?) {
             statements.append(statement)
-            if let old = statement.oldId { expected[statement.table, old] = nil }
+            if let old = statement.oldId { written[statement.table, default: [:]][old] = .some(nil) }
             if let version, statement.action != .delete {
                 // A row's key is the model's id, except a keyless record's row_id (known once inserted).
                 let key = WorkspaceRows.table(statement.table).key == "row_id" ? "" : statement.id
-                expected[statement.table, statement.id] = .init(key: key, version: version)
+                written[statement.table, default: [:]][statement.id] = .init(key: key, version: version)
             }
         }
         func row(_ table: String, _ entity: String, _ id: String) throws(NotLoaded) -> RowVersions.Row {
+            let found = written[table]?[id] ?? versions[table, id]
             // A keyless record added by this change has no row_id yet: it cannot be edited in the same change.
-            guard let found = expected[table, id], !found.key.isEmpty else { throw NotLoaded(entity: entity, id: id) }
+            guard let found, !found.key.isEmpty else { throw NotLoaded(entity: entity, id: id) }
             return found
         }
         for part in change.parts {
@@ -117,7 +126,7 @@ public enum ChangeSQL {
             case (nil, let after?):
                 let id = one.afterId!
                 if let natural = modelIdSQL[t.name] {
-                    add(RowStatement(action: .absent, table: t.name, entity: part.entity, id: id, oldId: nil,
+                    add(RowStatement(action: .absent, table: t.name, entity: part.entity, id: id, ids: [id], oldId: nil,
                                      sql: "SELECT 1 FROM \(t.name) WHERE \(natural) = $1", parameters: [id],
                                      whoSQL: "SELECT changed_by, changed_at::text FROM \(t.name) WHERE \(natural) = $1", whoParameters: [id]),
                         version: nil)
@@ -135,7 +144,7 @@ public enum ChangeSQL {
             }
         }
         let tables = Set(statements.filter { $0.action == .insert }.map(\.table)).sorted()
-        return CommitPlan(locks: tables.map { "SELECT pg_advisory_xact_lock(\(lockKey), hashtext('\($0)'))" }, statements: statements)
+        return CommitPlan(locks: tables.map { "SELECT pg_advisory_xact_lock(\(lockKey), hashtext('\($0)'))" }, statements: merged(statements))
     }
 
     /// `changed_by`, `changed_at` of the row at `key`, or (it is gone) of the journal's last word on the record.
@@ -154,10 +163,49 @@ public enum ChangeSQL {
         let parameters = values + [user] + (ord.map { [String($0)] } ?? [])
         let placeholders = (1...parameters.count).map { "$\($0)" } + (ord == nil ? ["(SELECT coalesce(max(ord) + 1, 0) FROM \(t.name))"] : [])
         let (whoSQL, whoParameters) = modelIdSQL[t.name] == nil ? who(t, entity: entity, id: id, key: id) : ("SELECT NULL, NULL", [])
-        return RowStatement(action: .insert, table: t.name, entity: entity, id: id, oldId: nil,
+        return RowStatement(action: .insert, table: t.name, entity: entity, id: id, ids: [id], afterLast: ord == nil, oldId: nil,
                             sql: "INSERT INTO \(t.name) (\(columns.joined(separator: ", "))) VALUES (\(placeholders.joined(separator: ", ")))"
                                 + " ON CONFLICT DO NOTHING RETURNING \(t.key)::text, version",
                             parameters: parameters, whoSQL: whoSQL, whoParameters: whoParameters)
+    }
+
+    /// Inserts after the last row into one table, one after another (an import's records), as
+    /// statements of many rows: an import of 200,000 records is a few hundred statements, not
+    /// 200,000 round trips. Not those of keyless records (each is looked for first).
+    static func merged(_ statements: [RowStatement]) -> [RowStatement] {
+        func mergeable(_ s: RowStatement) -> Bool { s.action == .insert && s.afterLast && modelIdSQL[s.table] == nil }
+        var out: [RowStatement] = [], run: [RowStatement] = []
+        func flush() {
+            defer { run = [] }
+            guard run.count > 1 else { out += run; return }
+            let t = WorkspaceRows.table(run[0].table)
+            let perStatement = max(1, 30_000 / (t.columns.count + 2))
+            for start in stride(from: 0, to: run.count, by: perStatement) {
+                out.append(insertMany(t, Array(run[start..<min(start + perStatement, run.count)])))
+            }
+        }
+        for s in statements {
+            if !run.isEmpty && !(mergeable(s) && s.table == run[0].table) { flush() }
+            if mergeable(s) { run.append(s) } else { out.append(s) }
+        }
+        flush()
+        return out
+    }
+
+    /// Single inserts (`insert`, after the last row) as one statement: their places counted from one
+    /// look at the table's last `ord`.
+    static func insertMany(_ t: WorkspaceRows.Table, _ run: [RowStatement]) -> RowStatement {
+        let columns = t.columns + ["body", "changed_by", "ord"]
+        var parameters: [String?] = [], rows: [String] = []
+        for (i, s) in run.enumerated() {
+            let first = parameters.count
+            parameters += s.parameters
+            rows.append("(" + (first + 1...parameters.count).map { "$\($0)" }.joined(separator: ", ") + ", (SELECT ord FROM last) + \(i + 1))")
+        }
+        return RowStatement(action: .insert, table: t.name, entity: run[0].entity, id: run[0].id, ids: run.map(\.id), afterLast: true, oldId: nil,
+                            sql: "WITH last AS (SELECT coalesce(max(ord), -1) AS ord FROM \(t.name)) INSERT INTO \(t.name) (\(columns.joined(separator: ", "))) VALUES "
+                                + rows.joined(separator: ", ") + " ON CONFLICT DO NOTHING RETURNING \(t.key)::text, version",
+                            parameters: parameters, whoSQL: run[0].whoSQL, whoParameters: run[0].whoParameters)
     }
 
     /// The row at the version the editor read, changed; untouched when someone changed it since.
@@ -167,7 +215,7 @@ public enum ChangeSQL {
         let parameters = values + [user] + (ord.map { [String($0)] } ?? []) + [row.key, String(row.version)]
         let sets = columns.enumerated().map { "\($1) = $\($0 + 1)" } + ["version = version + 1", "changed_at = now()"]
         let (whoSQL, whoParameters) = who(t, entity: entity, id: oldId ?? id, key: row.key)
-        return RowStatement(action: .update, table: t.name, entity: entity, id: id, oldId: oldId,
+        return RowStatement(action: .update, table: t.name, entity: entity, id: id, ids: [id], oldId: oldId,
                             sql: "UPDATE \(t.name) SET \(sets.joined(separator: ", ")) WHERE \(t.key) = $\(columns.count + 1) AND version = $\(columns.count + 2)"
                                 + " RETURNING \(t.key)::text, version",
                             parameters: parameters, whoSQL: whoSQL, whoParameters: whoParameters)
@@ -175,7 +223,7 @@ public enum ChangeSQL {
 
     static func delete(_ t: WorkspaceRows.Table, entity: String, id: String, row: RowVersions.Row) -> RowStatement {
         let (whoSQL, whoParameters) = who(t, entity: entity, id: id, key: row.key)
-        return RowStatement(action: .delete, table: t.name, entity: entity, id: id, oldId: id,
+        return RowStatement(action: .delete, table: t.name, entity: entity, id: id, ids: [id], oldId: id,
                             sql: "DELETE FROM \(t.name) WHERE \(t.key) = $1 AND version = $2 RETURNING \(t.key)::text, version",
                             parameters: [row.key, String(row.version)], whoSQL: whoSQL, whoParameters: whoParameters)
     }

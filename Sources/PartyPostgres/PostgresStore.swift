@@ -62,18 +62,21 @@ public final class PostgresStore {
             do { plan = try ChangeSQL.plan(change, versions: loaded.versions, workspace: loaded.workspace, user: user) } catch {
                 throw .notLoaded(entity: error.entity, id: error.id)
             }
-            let lines = Journal.lines(change, user: user, host: host, undo: undo, at: Date())
-            let journal = JournalRows.rows(of: lines, fallbackTime: ISO8601DateFormatter().string(from: Date()))
-            loaded.versions = try write(plan, journal: journal, versions: loaded.versions)
+            let now = Date()
+            let lines = Journal.lines(change, user: user, host: host, undo: undo, at: now)
+            let journal = JournalRows.rows(of: change, lines: lines, user: user, host: host, time: Journal.timestamp(now))
+            // In place: a copy of the versions would copy a county's 600,000 activities' entries.
+            for (table, id, row) in try write(plan, journal: journal) { loaded.versions[table, id] = row }
         } catch {
             try? change.inverse.apply(to: &loaded.loaded.workspace)
             throw error
         }
     }
 
-    /// The plan's statements and the journal rows in one transaction; the versions after it.
-    func write(_ plan: CommitPlan, journal: [[String?]], versions: RowVersions) throws(PostgresCommitError) -> RowVersions {
-        var versions = versions
+    /// The plan's statements and the journal rows in one transaction; what it did to the versions,
+    /// in order (nil: the row is gone).
+    func write(_ plan: CommitPlan, journal: [[String?]]) throws(PostgresCommitError) -> [(String, String, RowVersions.Row?)] {
+        var done: [(String, String, RowVersions.Row?)] = []
         do {
             try db.execute("BEGIN")
         } catch {
@@ -83,16 +86,27 @@ public final class PostgresStore {
             for lock in plan.locks { try run(lock, [], what: "lock") }
             for statement in plan.statements {
                 let rows = try run(statement.sql, statement.parameters, what: statement.table).rows
-                // An absence check passes with no row; every other statement must touch its row.
-                let refused = statement.action == .absent ? !rows.isEmpty : rows.isEmpty
-                if refused {
-                    let who = try run(statement.whoSQL, statement.whoParameters, what: statement.table).rows.first
-                    throw .recordChanged(entity: statement.entity, id: statement.id, by: who?[0], at: who?[1])
+                // An absence check passes with no row; every other statement must touch each of its rows.
+                let refused: String?
+                if statement.action == .absent {
+                    refused = rows.isEmpty ? nil : statement.id
+                } else if rows.count < statement.ids.count {
+                    let written = Set(rows.compactMap { $0[0] })
+                    refused = statement.ids.first { !written.contains($0) } ?? statement.id
+                } else {
+                    refused = nil
+                }
+                if let refused {
+                    let who = try run(statement.whoSQL, statement.whoParameters(for: refused), what: statement.table).rows.first
+                    throw .recordChanged(entity: statement.entity, id: refused, by: who?[0], at: who?[1])
                 }
                 if statement.action == .absent { continue }
-                if let old = statement.oldId { versions[statement.table, old] = nil }
-                if statement.action != .delete, let row = rows.first, let key = row[0], let version = row[1].flatMap({ Int($0) }) {
-                    versions[statement.table, statement.id] = .init(key: key, version: version)
+                if let old = statement.oldId { done.append((statement.table, old, nil)) }
+                if statement.action == .delete { continue }
+                // Merged inserts: each row's key is its record's id.
+                for (i, row) in rows.enumerated() {
+                    guard let key = row[0], let version = row[1].flatMap({ Int($0) }) else { continue }
+                    done.append((statement.table, statement.ids.count == 1 ? statement.ids[i] : key, .init(key: key, version: version)))
                 }
             }
             do { try db.insertRows(into: "journal", columns: JournalRows.columns, journal) } catch {
@@ -107,7 +121,7 @@ public final class PostgresStore {
             if error.sqlState != nil { throw .database(.refused(what: "COMMIT", error)) }
             throw .outcomeUnknown(error)
         }
-        return versions
+        return done
     }
 
     @discardableResult

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TestSupport
 import PartyModel
@@ -63,6 +64,24 @@ import PartyStore
         #expect(Array(plan.statements[1].parameters.suffix(2)) == ["b1", "1"])
     }
 
+    /// Adds one after another into one table are one statement, their places counted from one look
+    /// at the last; another table's row between them ends the run.
+    @Test func addsInARowAreOneStatement() throws {
+        let three = try ChangeSQL.plan(.batch((1...3).map { .activity(before: nil, after: activity("m\($0)")) }), versions: RowVersions(), workspace: ws, user: "u")
+        #expect(three.statements.count == 1)
+        let merged = three.statements[0]
+        #expect(merged.ids == ["m1", "m2", "m3"] && merged.parameters.count == 21)
+        #expect(merged.sql.hasPrefix("WITH last AS (SELECT coalesce(max(ord), -1) AS ord FROM activities) INSERT INTO activities "
+                                     + "(id, branch_id, kind, date, year, body, changed_by, ord) VALUES ($1, $2, $3, $4, $5, $6, $7, (SELECT ord FROM last) + 1), "
+                                     + "($8, $9, $10, $11, $12, $13, $14, (SELECT ord FROM last) + 2), "))
+        #expect(merged.whoParameters(for: "m2") == ["m2", "activity", "m2"])
+        let task = ws.plan.tasks[0]
+        var done = task; done.status = .done
+        let split = try ChangeSQL.plan(.batch([.activity(before: nil, after: activity("m1")), .task(before: task, after: done), .activity(before: nil, after: activity("m2"))]),
+                                       versions: versions([("plan_tasks", task.id, task.id, 1)]), workspace: ws, user: "u")
+        #expect(split.statements.map(\.action) == [.insert, .update, .insert] && split.statements.map(\.ids) == [["m1"], [task.id], ["m2"]])
+    }
+
     @Test func aRecordNotReadIsRefused() {
         #expect(throws: ChangeSQL.NotLoaded(entity: "activity", id: "zz")) {
             try ChangeSQL.plan(.activity(before: activity("zz"), after: nil), versions: RowVersions(), workspace: ws, user: "u")
@@ -109,5 +128,16 @@ import PartyStore
         #expect(error.message(.zh) == "未保存: 活动 a1 已被 王芳 于 2026-12-02 13:40:01+08 修改。请重新加载后再操作; 本次修改的任何部分都未写入。")
         #expect(error.message(.en).hasPrefix("Not saved: the activity a1 was changed by 王芳 at 2026-12-02 13:40:01+08."))
         #expect(PostgresCommitError.recordChanged(entity: "bonus", id: "x", by: nil, at: nil).message(.en).contains("the bonus x was changed by someone else. Reload"))
+    }
+
+    /// A commit's journal rows, taken from the change, are what reading its lines back gives.
+    @Test func aCommitsJournalRowsAreWhatItsLinesSay() {
+        let change = Change.batch([.activity(before: nil, after: activity("j1", title: "换行\n\"引号\"")),
+                                   .activity(before: activity("j0"), after: nil), .developmentTargets(before: DevelopmentTargets(), after: DevelopmentTargets())])
+        let time = Journal.timestamp(Date())
+        let lines = Journal.lines(change, user: "王芳", host: "pc1", undo: false, at: Date())
+        let rows = JournalRows.rows(of: change, lines: lines, user: "王芳", host: "pc1", time: time)
+        #expect(rows.count == 3)
+        #expect(rows == JournalRows.rows(of: lines, fallbackTime: "unused").map { [time] + $0.dropFirst() })
     }
 }

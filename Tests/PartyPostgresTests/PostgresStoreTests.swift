@@ -109,6 +109,23 @@ import PartyStore
         #expect(try f.count("SELECT count(*) FROM activities WHERE id = '\(old.id)'") == 0)
     }
 
+    /// A batch of adds, one of whose ids someone else took first: refused naming that record, none of the batch there.
+    @Test func aBatchOfAddsWithATakenIdLandsNothing() throws {
+        guard let f = try Fixture() else { return }
+        defer { f.stop() }
+        let (a, b) = (try f.store("甲"), try f.store("乙"))
+        var loadedA = try a.load(), loadedB = try b.load()
+        let branch = f.json.organisation.branches[0].id
+        try a.commit(.activity(before: nil, after: Self.activity("taken", branch: branch)), to: &loadedA)
+        let batch = Change.batch(["x1", "taken", "x2"].map { .activity(before: nil, after: Self.activity($0, branch: branch)) })
+        do { try b.commit(batch, to: &loadedB); Issue.record("a taken id landed") } catch {
+            guard case .recordChanged(_, let id, let by, _) = error else { Issue.record("\(error)"); return }
+            #expect(id == "taken" && by == "甲")
+        }
+        #expect(try f.count("SELECT count(*) FROM activities WHERE id IN ('x1', 'x2')") == 0)
+        #expect(!loadedB.workspace.activities.contains { $0.id == "x1" })
+    }
+
     /// 4 threads, each with its own connection and load, 50 adds each on a branch of its own: 200 rows, 200 journal rows.
     @Test func fourEditorsAtOnceLoseNothing() throws {
         guard let f = try Fixture() else { return }
