@@ -1,4 +1,5 @@
 import Foundation
+import PartyModel
 
 /// A JSON workspace's `journal.jsonl` as rows of the `journal` table and back (pure). Each line is kept
 /// as it was (`line`, its newline included), so a pull writes the same bytes; the columns are read
@@ -21,6 +22,22 @@ public enum JournalRows {
             let time = text("time").flatMap { ISO8601DateFormatter().date(from: $0) != nil ? $0 : nil } ?? fallbackTime
             rows.append([time, text("user") ?? "", text("host"), text("action") ?? "unreadable", text("entity"), text("id"),
                          text("branchId"), String(decoding: bytes, as: UTF8.self)])
+        }
+        return rows
+    }
+
+    /// Rows for a commit: `lines` are `Journal.lines` of `change` (one a single change, in order, each
+    /// ending with its newline), the columns taken from the change rather than read back from the
+    /// lines (an import's 200,000 lines would each be parsed).
+    public static func rows(of change: Change, lines: Data, user: String, host: String, time: String) -> [[String?]] {
+        let parts = change.parts
+        var rows: [[String?]] = []
+        rows.reserveCapacity(parts.count)
+        var start = lines.startIndex
+        for part in parts {
+            let end = lines[start...].firstIndex(of: 0x0A).map { lines.index(after: $0) } ?? lines.endIndex
+            rows.append([time, user, host, part.action, part.entity, part.entityId, part.branchId, String(decoding: lines[start..<end], as: UTF8.self)])
+            start = end
         }
         return rows
     }

@@ -346,5 +346,13 @@ public enum PostgresSchema {
         "CREATE INDEX ON candidates (branch_id)",
         "CREATE INDEX ON funds (organisation_id, year)",
         "CREATE INDEX ON journal (at)",
+        // A new row goes after the last of its table (max(ord) + 1): without these, each add scanned
+        // the whole table (60 ms for a county's 600,000 activities).
+        "CREATE INDEX ON general_branches (ord)", "CREATE INDEX ON branches (ord)", "CREATE INDEX ON members (ord)",
+        "CREATE INDEX ON plan_tasks (ord)", "CREATE INDEX ON activities (ord)", "CREATE INDEX ON checks (ord)",
+        "CREATE INDEX ON rectifications (ord)", "CREATE INDEX ON manual_scores (ord)", "CREATE INDEX ON bonuses (ord)",
+        "CREATE INDEX ON dues_payments (ord)", "CREATE INDEX ON training_entries (ord)", "CREATE INDEX ON review_results (ord)",
+        "CREATE INDEX ON pioneer_points (ord)", "CREATE INDEX ON candidates (ord)", "CREATE INDEX ON funds (ord)",
+        "CREATE INDEX ON development_targets (ord)", "CREATE INDEX ON targets (ord)",
     ]
 }

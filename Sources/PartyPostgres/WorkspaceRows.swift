@@ -42,43 +42,59 @@ public enum WorkspaceRows {
         var name: String
         /// A singleton (one row, no `ord`).
         var single: Bool
-        var rows: (Workspace, Context, JSONEncoder, String) -> TableRows
+        /// The row's key: `id`, `row_id` (a record without an id of its own), `year`, `only_row`.
+        var key: String
+        /// The real columns, without `ord`, `body` and the bookkeeping columns.
+        var columns: [String]
+        /// One record's real values then its body (`record` is of the table's type).
+        var row: (_ record: Any, Context, JSONEncoder) -> [String?]
+        /// The records as the workspace holds them, in order (a singleton: its one record).
+        var records: (Workspace) -> [Any]
+        /// The model's id of each record, in list order (a record without an id: `Identified.id`).
+        var ids: (Workspace) -> [String]
         /// `text`: the bodies as one JSON array, in `ord` order.
         var put: (String, inout Workspace) throws(StoreError) -> Void
-        /// How many rows the workspace gives the table.
-        var count: (Workspace) -> Int
+
+        /// Rows for the whole table; `who` fills `changed_by`.
+        func rows(_ ws: Workspace, _ context: Context, _ encoder: JSONEncoder, _ who: String) -> TableRows {
+            let records = records(ws)
+            var rows: [[String?]] = []
+            rows.reserveCapacity(records.count)
+            for (i, record) in records.enumerated() {
+                rows.append(row(record, context, encoder) + (single ? [] : [String(i)]) + [who])
+            }
+            return TableRows(table: name, columns: columns + ["body"] + (single ? [] : ["ord"]) + ["changed_by"], rows: rows)
+        }
     }
 
     static func number(_ value: Double?) -> String? { value.map { "\($0)" } }
     static func day(_ value: Day?) -> String? { value?.iso }
 
-    /// A list of records at `list`, one row each.
-    static func list<R: Codable>(_ name: String, _ list: WritableKeyPath<Workspace, [R]>, columns: [String],
-                                            _ values: @escaping (R, Context) -> [String?]) -> Table {
-        Table(name: name, single: false, rows: { ws, context, encoder, who in
-            let records = ws[keyPath: list]
-            var rows: [[String?]] = []
-            rows.reserveCapacity(records.count)
-            for (i, record) in records.enumerated() {
-                rows.append(values(record, context) + [String(i), RecordJSON.text(record, with: encoder), who])
-            }
-            return TableRows(table: name, columns: columns + ["ord", "body", "changed_by"], rows: rows)
-        }, put: { text, ws throws(StoreError) in
+    /// A list of records at `list`, one row each; `id`: the model's id of a record.
+    static func list<R: Codable>(_ name: String, _ list: WritableKeyPath<Workspace, [R]>, key: String = "id", id: @escaping (R) -> String,
+                                 columns: [String], _ values: @escaping (R, Context) -> [String?]) -> Table {
+        Table(name: name, single: false, key: key, columns: columns, row: { record, context, encoder in
+            let record = record as! R
+            return values(record, context) + [RecordJSON.text(record, with: encoder)]
+        }, records: { $0[keyPath: list] }, ids: { $0[keyPath: list].map(id) }, put: { text, ws throws(StoreError) in
             ws[keyPath: list] = try RecordJSON.decode([R].self, from: text, what: name)
-        }, count: { $0[keyPath: list].count })
+        })
+    }
+
+    static func list<R: Codable & Identified>(_ name: String, _ list: WritableKeyPath<Workspace, [R]>, key: String = "id", columns: [String],
+                                              _ values: @escaping (R, Context) -> [String?]) -> Table {
+        Self.list(name, list, key: key, id: \.id, columns: columns, values)
     }
 
     /// The one record at `at`; `stored`: what of it the row keeps (the plan without its tasks).
-    static func single<R: Codable>(_ name: String, _ at: WritableKeyPath<Workspace, R>, columns: [String],
-                                              stored: @escaping (R) -> R = { $0 },
-                                              _ values: @escaping (R) -> [String?]) -> Table {
-        Table(name: name, single: true, rows: { ws, _, encoder, who in
-            let record = stored(ws[keyPath: at])
-            return TableRows(table: name, columns: columns + ["body", "changed_by"],
-                             rows: [values(record) + [RecordJSON.text(record, with: encoder), who]])
-        }, put: { text, ws throws(StoreError) in
+    static func single<R: Codable>(_ name: String, _ at: WritableKeyPath<Workspace, R>, key: String = "only_row", columns: [String],
+                                   stored: @escaping (R) -> R = { $0 }, _ values: @escaping (R) -> [String?]) -> Table {
+        Table(name: name, single: true, key: key, columns: columns, row: { record, _, encoder in
+            let record = stored(record as! R)
+            return values(record) + [RecordJSON.text(record, with: encoder)]
+        }, records: { [$0[keyPath: at]] }, ids: { _ in [name] }, put: { text, ws throws(StoreError) in
             ws[keyPath: at] = try RecordJSON.decode(R.self, from: text, what: name)
-        }, count: { _ in 1 })
+        })
     }
 
     /// Every table, in `PostgresSchema.recordTables` order (parents first; the plan before its tasks).
@@ -86,7 +102,7 @@ public enum WorkspaceRows {
         single("settings", \Workspace.settings, columns: ["name", "current_year", "is_demo"]) { s in
             [s.name, String(s.currentYear), String(s.isDemo)]
         },
-        single("committee", \Workspace.organisation.committee, columns: ["id", "name", "term_end"]) { c in
+        single("committee", \Workspace.organisation.committee, key: "id", columns: ["id", "name", "term_end"]) { c in
             [c.id, c.name, day(c.termEnd)]
         },
         list("general_branches", \Workspace.organisation.generalBranches, columns: ["id", "parent_id", "name", "term_end"]) { g, _ in
@@ -118,10 +134,10 @@ public enum WorkspaceRows {
              columns: ["id", "branch_id", "source_check_id", "status", "opened_on", "due_on"]) { r, _ in
             [r.id, r.branchId, r.sourceCheckId, r.status.rawValue, r.openedOn.iso, r.dueOn.iso]
         },
-        list("manual_scores", \Workspace.manualScores, columns: ["branch_id", "item_id", "year", "quarter", "points"]) { s, _ in
+        list("manual_scores", \Workspace.manualScores, key: "row_id", columns: ["branch_id", "item_id", "year", "quarter", "points"]) { s, _ in
             [s.branchId, s.itemId, String(s.year), s.quarter.map(String.init), number(s.points)]
         },
-        list("bonuses", \Workspace.bonuses, columns: ["branch_id", "year", "points"]) { b, _ in
+        list("bonuses", \Workspace.bonuses, key: "row_id", columns: ["branch_id", "year", "points"]) { b, _ in
             [b.branchId, String(b.year), number(b.points)]
         },
         list("dues_payments", \Workspace.duesPayments, columns: ["id", "member_id", "branch_id", "year", "amount", "paid_on"]) { p, _ in
@@ -146,8 +162,8 @@ public enum WorkspaceRows {
             return [f.id, f.organisationId, committee, general, branch, f.date.iso, String(f.date.year), number(f.amount),
                     f.direction.rawValue, f.category.rawValue]
         },
-        list("development_targets", \Workspace.developmentTargets.years, columns: ["year"]) { y, _ in [String(y.year)] },
-        list("targets", \Workspace.targets.targets, columns: ["id", "organisation_id", "deadline"]) { t, _ in
+        list("development_targets", \Workspace.developmentTargets.years, key: "year", id: { String($0.year) }, columns: ["year"]) { y, _ in [String(y.year)] },
+        list("targets", \Workspace.targets.targets, id: { $0.id }, columns: ["id", "organisation_id", "deadline"]) { t, _ in
             [t.id, t.organisationId, day(t.deadline)]
         },
     ] }
@@ -161,9 +177,9 @@ public enum WorkspaceRows {
 
     /// The SELECT that gives a table's bodies as one JSON array text (a singleton: its one body, or no row).
     public static func bodiesQuery(_ table: String) -> String {
-        guard let t = tables.first(where: { $0.name == table }) else { preconditionFailure("no table \(table)") }
+        let t = self.table(table)
         return t.single ? "SELECT body::text FROM \(table)"
-            : "SELECT coalesce(jsonb_agg(body ORDER BY ord), '[]'::jsonb)::text FROM \(table)"
+            : "SELECT coalesce(jsonb_agg(body ORDER BY ord, \(t.key)), '[]'::jsonb)::text FROM \(table)"
     }
 
     /// The workspace from each table's bodies (`bodies[table]`: what `bodiesQuery` gave; nil for a
@@ -186,5 +202,18 @@ public enum WorkspaceRows {
     }
 
     /// The rows a workspace gives all tables together (for the commands' reports).
-    public static func count(_ workspace: Workspace) -> Int { tables.reduce(0) { $0 + $1.count(workspace) } }
+    public static func count(_ workspace: Workspace) -> Int { tables.reduce(0) { $0 + $1.records(workspace).count } }
+
+    /// The table named `name`.
+    static func table(_ name: String) -> Table {
+        guard let t = tables.first(where: { $0.name == name }) else { preconditionFailure("no table \(name)") }
+        return t
+    }
+
+    /// The SELECT that gives a table's keys and versions, in the order `bodiesQuery` gives its bodies
+    /// (ties of `ord` broken by the key in both).
+    static func versionsQuery(_ table: String) -> String {
+        let t = self.table(table)
+        return "SELECT \(t.key)::text, version FROM \(table)" + (t.single ? "" : " ORDER BY ord, \(t.key)")
+    }
 }

@@ -53,10 +53,10 @@ public struct WorkspaceTransfer {
                     }
                 }
                 for table in tables {
-                    try refusing(table.table) { try insert(db, table.table, table.columns, table.rows) }
+                    try refusing(table.table) { try db.insertRows(into: table.table, columns: table.columns, table.rows) }
                 }
                 try refusing("journal") {
-                    try insert(db, "journal", JournalRows.columns, journalRows)
+                    try db.insertRows(into: "journal", columns: JournalRows.columns, journalRows)
                     try db.execute("INSERT INTO journal (changed_by, action, entity) VALUES ($1, $2, 'workspace')", [user, replaced ? "replace" : "push"])
                 }
             }
@@ -73,36 +73,15 @@ public struct WorkspaceTransfer {
     /// The database's workspace into `directory` (missing or empty: `WorkspaceStore.create` refuses
     /// any other), with the journal lines that came from a JSON workspace.
     public func pull(into directory: String) throws(PostgresStoreError) -> Counts {
-        let db = try connect()
-        var bodies: [String: String] = [:]
-        var lines: [String] = []
-        do {
-            try db.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-            defer { _ = try? db.execute("ROLLBACK") }
-            let version = try db.execute("SELECT to_regclass('partydesk_schema') IS NOT NULL").rows.first?.first == "t"
-                ? (try db.execute("SELECT version FROM partydesk_schema").rows.first?.first ?? nil).flatMap { Int($0) } ?? 0 : 0
-            if version > PostgresSchema.currentVersion { throw PostgresStoreError.schemaTooNew(found: version, supported: PostgresSchema.currentVersion) }
-            if version == 0 { throw PostgresStoreError.noWorkspace(uri: uri) }
-            for table in PostgresSchema.recordTables {
-                if let text = try db.execute(WorkspaceRows.bodiesQuery(table)).rows.first?.first ?? nil { bodies[table] = text }
-            }
-            if bodies["settings"] == nil { throw PostgresStoreError.noWorkspace(uri: uri) }
-            lines = try db.execute("SELECT line FROM journal WHERE line IS NOT NULL ORDER BY seq").rows.compactMap { $0.first ?? nil }
-        } catch let error as PostgresStoreError {
-            throw error
-        } catch let error as PostgresError {
-            throw .refused(what: "SELECT", error)
-        } catch {
-            throw .refused(what: "pull", PostgresError(sqlState: nil, message: "\(error)"))
-        }
+        let snapshot = try WorkspaceSnapshot.read(try connect(), uri: uri, versions: false, journal: true)
         let workspace: Workspace
-        do { workspace = try WorkspaceRows.workspace(from: bodies) } catch { throw .store(error) }
+        do { workspace = try WorkspaceRows.workspace(from: snapshot.bodies) } catch { throw .store(error) }
         let store = WorkspaceStore(directory: directory)
         do { try store.create(workspace) } catch { throw .store(error) }
-        if !lines.isEmpty {
-            do { try Journal(directory: directory).restore(JournalRows.journal(from: lines)) } catch { throw .store(.io(error)) }
+        if !snapshot.lines.isEmpty {
+            do { try Journal(directory: directory).restore(JournalRows.journal(from: snapshot.lines)) } catch { throw .store(.io(error)) }
         }
-        return Counts(records: WorkspaceRows.count(workspace), journalLines: lines.count)
+        return Counts(records: WorkspaceRows.count(workspace), journalLines: snapshot.lines.count)
     }
 
     /// Whether any record table has a row.
@@ -114,27 +93,5 @@ public struct WorkspaceTransfer {
     /// Runs `body`, naming `what` when the server refuses it.
     func refusing(_ what: String, _ body: () throws -> Void) throws {
         do { try body() } catch let error as PostgresError { throw PostgresStoreError.refused(what: what, error) }
-    }
-
-    /// Rows in statements of many rows each (at most 30,000 parameters a statement; PostgreSQL takes 65,535).
-    func insert(_ db: PostgresConnection, _ table: String, _ columns: [String], _ rows: [[String?]]) throws {
-        guard !rows.isEmpty else { return }
-        let perStatement = max(1, min(1_000, 30_000 / columns.count))
-        let head = "INSERT INTO \(table) (" + columns.joined(separator: ", ") + ") VALUES "
-        for start in stride(from: 0, to: rows.count, by: perStatement) {
-            let chunk = rows[start..<min(start + perStatement, rows.count)]
-            var sql = head
-            var parameters: [String?] = []
-            parameters.reserveCapacity(chunk.count * columns.count)
-            for (r, row) in chunk.enumerated() {
-                sql += r == 0 ? "(" : ", ("
-                for (c, value) in row.enumerated() {
-                    parameters.append(value)
-                    sql += (c == 0 ? "$" : ", $") + String(parameters.count)
-                }
-                sql += ")"
-            }
-            try db.execute(sql, parameters)
-        }
     }
 }

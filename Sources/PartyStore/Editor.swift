@@ -50,7 +50,7 @@ public struct Editor: Sendable {
         // Only problems the change introduces block it; old ones are validate's business.
         let introduced: [ValidationIssue]
         do { introduced = try Self.apply(change, to: &loaded.workspace) } catch { throw .conflict(error) }
-        var lines: Data? = journal.lines(change, user: user, host: host, undo: undo, at: Date())
+        var lines: Data? = Journal.lines(change, user: user, host: host, undo: undo, at: Date())
         do throws(Failure) {
             if !introduced.isEmpty { throw .invalid(introduced) }
             // Written ahead: a stop from here on loses no journal line.
@@ -132,7 +132,8 @@ extension Editor {
     /// Applies `change` and returns the problems present after it and not before: those of the
     /// records it touches (`scopedProblems`), or for a branch's change the whole-workspace pass. On a
     /// conflict `workspace` is as it was.
-    static func apply(_ change: Change, to workspace: inout Workspace) throws(Change.Conflict) -> [ValidationIssue] {
+    /// Public: the PostgreSQL store validates and applies a change exactly so before it writes rows.
+    public static func apply(_ change: Change, to workspace: inout Workspace) throws(Change.Conflict) -> [ValidationIssue] {
         let scoped = scopedProblems(change, after: false, in: workspace)
         // The old state is kept only for the whole pass: holding it would make the change copy the ledger.
         let before = scoped == nil ? workspace : nil

@@ -19,12 +19,13 @@ public struct Journal: Sendable {
 
     /// One line per single change (a batch writes each of its parts), in one write.
     public func append(_ change: Change, user: String, host: String, undo: Bool = false, at date: Date = Date()) throws(FileError) {
-        try appendRaw(lines(change, user: user, host: host, undo: undo, at: date))
+        try appendRaw(Self.lines(change, user: user, host: host, undo: undo, at: date))
     }
 
     /// The lines of a change, one per single change; the parts of a large batch (an import of
-    /// 200,000 records) on every core, the time worked out once.
-    func lines(_ change: Change, user: String, host: String, undo: Bool, at date: Date) -> Data {
+    /// 200,000 records) on every core, the time worked out once. Static and public: the PostgreSQL
+    /// store keeps the same lines in its journal table.
+    public static func lines(_ change: Change, user: String, host: String, undo: Bool, at date: Date) -> Data {
         let parts = change.parts, time = Self.timestamp(date)
         guard parts.count > 64 else { return parts.reduce(into: Data()) { $0.append(line($1, user: user, host: host, undo: undo, time: time)) } }
         // In runs of lines, each run one buffer: not 200,000 small ones alive at once beside the whole.
@@ -58,14 +59,14 @@ public struct Journal: Sendable {
         return journal.suffix(lines.count) == lines
     }
 
-    func line(_ change: Change, user: String, host: String, undo: Bool, at date: Date) -> Data {
+    static func line(_ change: Change, user: String, host: String, undo: Bool, at date: Date) -> Data {
         line(change, user: user, host: host, undo: undo, time: Self.timestamp(date))
     }
 
     /// One JSON object, keys in sorted order, written directly: the record before and after as
     /// JSONEncoder gives it (sorted keys), every other value a string or a boolean. (Through
     /// JSONSerialization it took 0.3 ms a line: a minute for an import of 200,000 records.)
-    func line(_ change: Change, user: String, host: String, undo: Bool, time: String) -> Data {
+    static func line(_ change: Change, user: String, host: String, undo: Bool, time: String) -> Data {
         lazy var encoder: JSONEncoder = {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

@@ -26,6 +26,15 @@ public struct LoadedWorkspace: Sendable {
     }
 }
 
+// In an extension: an init in the struct's body would take its memberwise init away.
+extension LoadedWorkspace {
+    /// A workspace that came from elsewhere than this directory's files (the PostgreSQL store): no
+    /// digests or origins, all years read.
+    public init(workspace: Workspace) {
+        self.init(workspace: workspace, digests: [:], migratedFrom: nil, origins: [:], years: nil)
+    }
+}
+
 /// The ids of activities in years a load did not keep (an import reads the years its rows fall in;
 /// an id of the sheet must still not clash with one of another year): each id with the years it
 /// is in, one bit a year.
@@ -720,7 +729,7 @@ public struct WorkspaceStore: Sendable {
         let contents = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         if contents.contains(where: { !allowed.contains($0) }) { throw .notEmpty(directory) }
         do { try AtomicFile.makeDirectory(directory) } catch { throw .io(error) }
-        let empty = LoadedWorkspace(workspace: workspace, digests: [:], migratedFrom: nil, origins: [:], years: nil)
+        let empty = LoadedWorkspace(workspace: workspace)
         return try save(workspace, over: empty)
     }
 

@@ -49,7 +49,7 @@ import TestSupport
         now.title = "新\\标题"
         now.notes = nil
         for (change, undo) in [(Change.activity(before: was, after: now), false), (.activity(before: nil, after: was), true), (.activity(before: now, after: nil), false)] {
-            let line = Journal(directory: "/nowhere").line(change, user: "用户\u{1}", host: "h\"ost", undo: undo, time: "2026-11-21T10:15:00+08:00")
+            let line = Journal.line(change, user: "用户\u{1}", host: "h\"ost", undo: undo, time: "2026-11-21T10:15:00+08:00")
             func side(_ a: Activity?) throws -> String { try a.map { String(decoding: try encoder.encode($0), as: UTF8.self) } ?? "null" }
             guard case .activity(let b, let a) = change else { continue }
             let expected = "{\"action\":\(try text(change.action)),\"after\":\(try side(a)),\"before\":\(try side(b)),\"branchId\":\(try text(change.branchId!))"

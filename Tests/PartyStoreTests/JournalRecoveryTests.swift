@@ -20,7 +20,7 @@ import TestSupport
         var loaded = try store.create(smallWorkspace())
         let editor = Editor(store: store, user: "王芳", host: "pc1")
         let journal = Journal(directory: store.directory)
-        try journal.writeAhead(journal.lines(change, user: "王芳", host: "pc1", undo: false, at: Date()))
+        try journal.writeAhead(Journal.lines(change, user: "王芳", host: "pc1", undo: false, at: Date()))
         for part in change.parts.prefix(landed) {
             try part.apply(to: &loaded.workspace)
             loaded = try store.save(loaded.workspace, over: loaded)

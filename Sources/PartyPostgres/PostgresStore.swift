@@ -1,0 +1,131 @@
+import Foundation
+import PartyModel
+import PartyStore
+
+/// A workspace read from the database, with the version of each of its rows (what a commit expects).
+public struct PostgresLoaded: Sendable {
+    /// As `WorkspaceStore.load` gives one: the dashboard and the commands use it unchanged.
+    public var loaded: LoadedWorkspace
+    public var versions: RowVersions
+    public var workspace: Workspace { loaded.workspace }
+}
+
+/// The workspace in PostgreSQL, read and edited (issue 20): a load is one snapshot; a commit is one
+/// transaction in which every record the change touches must still be at the version this editor
+/// read (optimistic: no lock on the workspace, two editors of different records both land).
+/// One connection, used from one thread at a time.
+public final class PostgresStore {
+    public let uri: String
+    /// Who the rows' `changed_by` and the journal name, and the journal's host.
+    public let user: String
+    public let host: String
+    let db: PostgresConnection
+
+    public init(uri: String, user: String = WorkspaceLock.Holder.current().user,
+                host: String = ProcessInfo.processInfo.hostName) throws(PostgresStoreError) {
+        self.uri = uri
+        self.user = user
+        self.host = host
+        do { db = try PostgresConnection(uri: uri) } catch { throw .connection(uri: uri, error) }
+    }
+
+    /// The workspace and its rows' versions, read in one snapshot.
+    public func load() throws(PostgresStoreError) -> PostgresLoaded {
+        let snapshot = try WorkspaceSnapshot.read(db, uri: uri, versions: true, journal: false)
+        let workspace: Workspace
+        do { workspace = try WorkspaceRows.workspace(from: snapshot.bodies) } catch { throw .store(error) }
+        // Keys and versions come in the bodies' order: the n-th row is the n-th record of the list.
+        var versions = RowVersions()
+        for table in WorkspaceRows.tables where !table.single {
+            let rows = snapshot.versions[table.name] ?? []
+            let ids = table.ids(workspace)
+            guard rows.count == ids.count else {
+                throw .refused(what: table.name, PostgresError(sqlState: nil, message: "\(rows.count) versions for \(ids.count) records"))
+            }
+            var byId = [String: RowVersions.Row](minimumCapacity: ids.count)
+            for (id, row) in zip(ids, rows) { byId[id] = .init(key: row.key, version: row.version) }
+            versions.tables[table.name] = byId
+        }
+        return PostgresLoaded(loaded: LoadedWorkspace(workspace: workspace), versions: versions)
+    }
+
+    /// Validates and applies `change` as the JSON editor does, then writes it in one transaction
+    /// with its journal rows. On success `loaded` holds the change and the rows' new versions; on
+    /// any failure it is as it was and nothing of the change is in the database (but see
+    /// `PostgresCommitError.outcomeUnknown`).
+    public func commit(_ change: Change, to loaded: inout PostgresLoaded, undo: Bool = false) throws(PostgresCommitError) {
+        let introduced: [ValidationIssue]
+        do { introduced = try Editor.apply(change, to: &loaded.loaded.workspace) } catch { throw .conflict(error) }
+        do throws(PostgresCommitError) {
+            if !introduced.isEmpty { throw .invalid(introduced) }
+            let plan: CommitPlan
+            do { plan = try ChangeSQL.plan(change, versions: loaded.versions, workspace: loaded.workspace, user: user) } catch {
+                throw .notLoaded(entity: error.entity, id: error.id)
+            }
+            let now = Date()
+            let lines = Journal.lines(change, user: user, host: host, undo: undo, at: now)
+            let journal = JournalRows.rows(of: change, lines: lines, user: user, host: host, time: Journal.timestamp(now))
+            // In place: a copy of the versions would copy a county's 600,000 activities' entries.
+            for (table, id, row) in try write(plan, journal: journal) { loaded.versions[table, id] = row }
+        } catch {
+            try? change.inverse.apply(to: &loaded.loaded.workspace)
+            throw error
+        }
+    }
+
+    /// The plan's statements and the journal rows in one transaction; what it did to the versions,
+    /// in order (nil: the row is gone).
+    func write(_ plan: CommitPlan, journal: [[String?]]) throws(PostgresCommitError) -> [(String, String, RowVersions.Row?)] {
+        var done: [(String, String, RowVersions.Row?)] = []
+        do {
+            try db.execute("BEGIN")
+        } catch {
+            throw .database(.refused(what: "BEGIN", error))
+        }
+        do throws(PostgresCommitError) {
+            for lock in plan.locks { try run(lock, [], what: "lock") }
+            for statement in plan.statements {
+                let rows = try run(statement.sql, statement.parameters, what: statement.table).rows
+                // An absence check passes with no row; every other statement must touch each of its rows.
+                let refused: String?
+                if statement.action == .absent {
+                    refused = rows.isEmpty ? nil : statement.id
+                } else if rows.count < statement.ids.count {
+                    let written = Set(rows.compactMap { $0[0] })
+                    refused = statement.ids.first { !written.contains($0) } ?? statement.id
+                } else {
+                    refused = nil
+                }
+                if let refused {
+                    let who = try run(statement.whoSQL, statement.whoParameters(for: refused), what: statement.table).rows.first
+                    throw .recordChanged(entity: statement.entity, id: refused, by: who?[0], at: who?[1])
+                }
+                if statement.action == .absent { continue }
+                if let old = statement.oldId { done.append((statement.table, old, nil)) }
+                if statement.action == .delete { continue }
+                // Merged inserts: each row's key is its record's id.
+                for (i, row) in rows.enumerated() {
+                    guard let key = row[0], let version = row[1].flatMap({ Int($0) }) else { continue }
+                    done.append((statement.table, statement.ids.count == 1 ? statement.ids[i] : key, .init(key: key, version: version)))
+                }
+            }
+            do { try db.insertRows(into: "journal", columns: JournalRows.columns, journal) } catch {
+                throw .database(.refused(what: "journal", error))
+            }
+        } catch {
+            _ = try? db.execute("ROLLBACK")
+            throw error
+        }
+        do { try db.execute("COMMIT") } catch {
+            // The server answered: it rolled back. No answer (the connection broke): it may have committed.
+            if error.sqlState != nil { throw .database(.refused(what: "COMMIT", error)) }
+            throw .outcomeUnknown(error)
+        }
+        return done
+    }
+
+    @discardableResult
+    func run(_ sql: String, _ parameters: [String?], what: String) throws(PostgresCommitError) -> PostgresRows {
+        do { return try db.execute(sql, parameters) } catch { throw .database(.refused(what: what, error)) }
+    }
+}
