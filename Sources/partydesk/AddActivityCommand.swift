@@ -40,13 +40,13 @@ struct AddActivityCommand: ParsableCommand {
         guard let day = Day.parse(date) else { throw ValidationError("--date \"\(date)\": 无法识别的日期 / unrecognised date") }
         // Only the activity's year is read: its id and file are of that year (a county records in ms, not seconds).
         let editing = try workspace.startEditing(years: { _ in [day.year] })
-        defer { editing.lock.release() }
-        let loaded = editing.loaded
-        let activity = Activity(id: loaded.workspace.newActivityId(on: day), branchId: branch, kind: kind, date: day, title: title,
-                                hours: hours, attended: attended, expected: expected, partyGroupId: group,
-                                place: blankIsNil(place), host: blankIsNil(host))
-        try editing.commit(.activity(before: nil, after: activity), lang)
-        Output.line(lang == .zh ? "已登记 \(activity.id)" : "recorded \(activity.id)")
+        defer { editing.release() }
+        let saved = try editing.commitNew(lang) { ws in
+            .activity(before: nil, after: Activity(id: ws.newActivityId(on: day), branchId: branch, kind: kind, date: day, title: title,
+                                                   hours: hours, attended: attended, expected: expected, partyGroupId: group,
+                                                   place: blankIsNil(place), host: blankIsNil(host)))
+        }
+        Output.line(lang == .zh ? "已登记 \(saved.entityId)" : "recorded \(saved.entityId)")
     }
 
     /// A text option trimmed of spaces; empty means not given (a control character is left for the

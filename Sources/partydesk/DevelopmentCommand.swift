@@ -159,7 +159,7 @@ struct DevelopmentAddCommand: ParsableCommand {
             return g
         }
         let editing = try workspace.startEditing(years: { [$0.currentYear] })
-        defer { editing.lock.release() }
+        defer { editing.release() }
         let loaded = editing.loaded
         let ws = loaded.workspace
         let b = try resolveBranch(branch, in: ws, lang)
@@ -222,7 +222,7 @@ struct DevelopmentAddStepCommand: ParsableCommand {
             return b
         }
         let editing = try workspace.startEditing(years: { [$0.currentYear] })
-        defer { editing.lock.release() }
+        defer { editing.release() }
         let loaded = editing.loaded
         let ws = loaded.workspace
         let branchId = try branch.map { try resolveBranch($0, in: ws, lang).id }
@@ -356,7 +356,7 @@ struct DevelopmentPlanCommand: ParsableCommand {
     func run() throws {
         let lang = workspace.lang, zh = lang == .zh
         let editing = try workspace.startEditing(years: { [$0.currentYear] })
-        defer { editing.lock.release() }
+        defer { editing.release() }
         let loaded = editing.loaded
         let ws = loaded.workspace
         let y = year ?? ws.settings.currentYear

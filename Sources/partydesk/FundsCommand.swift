@@ -175,7 +175,7 @@ struct FundsAddCommand: ParsableCommand {
             throw ValidationError("--category \(category): \(FundsCategory.acceptedNames(lang).joined(separator: "|"))")
         }
         let editing = try workspace.startEditing(years: { _ in [day.year] })
-        defer { editing.lock.release() }
+        defer { editing.release() }
         let loaded = editing.loaded
         let ws = loaded.workspace
         let target = try resolveOrganisation(org, in: ws, lang)

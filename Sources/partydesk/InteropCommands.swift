@@ -236,6 +236,8 @@ struct ImportCommand: ParsableCommand {
         let lang = workspace.lang
         let zh = lang == .zh
         let today = try asOf.value()
+        // Where first: a workspace the import cannot write to is said before the sheet is read.
+        let store = try workspace.storeToOpen()
         // A workbook, or text in any of the encodings offices save (SheetFile decides by content and name).
         let grid: SheetGrid, readAsText: String
         do {
@@ -245,7 +247,6 @@ struct ImportCommand: ParsableCommand {
         } catch {
             throw CLIFailure(message: error.message(lang))
         }
-        let store = try workspace.storeToOpen()
         // The files' fingerprint as read: under the lock, an unchanged one means the read can be
         // saved over as it is, without reading a county's 556,000 activities a second time.
         let readAs = store.fingerprint(years: { _ in nil }, racyWithin: 0)

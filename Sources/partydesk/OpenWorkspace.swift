@@ -1,11 +1,35 @@
 import Foundation
 import PartyModel
+import PartyPostgres
 import PartyStore
+
+/// Where a command's workspace is: a directory of JSON files (the default) or a PostgreSQL database
+/// (`--data postgresql://…`, issue 20).
+enum WorkspaceSource {
+    case files(WorkspaceStore)
+    case database(PostgresStore)
+
+    /// How a message names it: the directory, or the database without its password.
+    var name: String {
+        switch self {
+        case .files(let store): store.directory
+        case .database(let store): PostgresURI.redacted(store.uri)
+        }
+    }
+
+    /// The problems `validate` finds: with their files and lines in a directory; the same rules on a database.
+    func problems(_ loaded: LoadedWorkspace) -> Int {
+        switch self {
+        case .files(let store): store.validate(loaded).count
+        case .database: Validator.validate(loaded.workspace).count
+        }
+    }
+}
 
 /// Finds and loads the workspace a command works on. With no `--data` and no
 /// `$PARTYDESK_DATA`, an empty data home means the demo, created once under `demo/`.
 struct OpenedWorkspace {
-    var store: WorkspaceStore
+    var source: WorkspaceSource
     var loaded: LoadedWorkspace
     var workspace: Workspace { loaded.workspace }
 }
@@ -15,8 +39,11 @@ extension WorkspaceOptions {
         DataLocation.resolve(option: data, environment: ProcessInfo.processInfo.environment)
     }
 
+    /// The directory of JSON files to open. A database (`--data postgresql://…`) is refused here, by
+    /// the commands that work on files only so far, saying which do work on one.
     func storeToOpen() throws -> WorkspaceStore {
         let location = self.location
+        if location.databaseURI != nil { throw CLIFailure(message: CLIText.filesOnly(lang)) }
         let store = WorkspaceStore(directory: location.directory)
         if store.exists || !location.isDefault { return store }
         let demo = WorkspaceStore(directory: location.demoDirectory)
@@ -28,12 +55,26 @@ extension WorkspaceOptions {
 
     /// `years`: read only these years of activities and checks (chosen from the settings); all by default.
     /// `store`: where to read, when the caller already asked `storeToOpen()`.
+    /// A database is read whole, in one snapshot (`years` is for files: a database has no files to skip).
     func open(_ chosen: WorkspaceStore? = nil, years: (WorkspaceSettings) -> Set<Int>? = { _ in nil }) throws -> OpenedWorkspace {
+        if chosen == nil, let uri = location.databaseURI {
+            let (store, loaded) = try openDatabase(uri)
+            return OpenedWorkspace(source: .database(store), loaded: loaded.loaded)
+        }
         let store = try chosen ?? storeToOpen()
         do {
-            return OpenedWorkspace(store: store, loaded: try store.load(years: years))
+            return OpenedWorkspace(source: .files(store), loaded: try store.load(years: years))
         } catch {
             throw failure(error)
+        }
+    }
+
+    func openDatabase(_ uri: String) throws -> (PostgresStore, PostgresLoaded) {
+        do {
+            let store = try PostgresStore(uri: uri)
+            return (store, try store.load())
+        } catch {
+            throw CLIFailure(message: error.message(lang))
         }
     }
 
@@ -42,7 +83,7 @@ extension WorkspaceOptions {
     /// (`quiet`: the output is JSON, which carries the count itself) — and `strict` refuses them.
     func openForFigures(strict: Bool, quiet: Bool) throws -> (opened: OpenedWorkspace, problems: Int) {
         let opened = try open()
-        let problems = opened.store.validate(opened.loaded).count
+        let problems = opened.source.problems(opened.loaded)
         if problems > 0 {
             if strict { throw CLIFailure(message: CLIText.strictRefuses(problems, lang)) }
             if !quiet { Output.error(CLIText.figuresFromInvalid(problems, lang)) }
@@ -62,24 +103,68 @@ extension WorkspaceOptions {
     }
 
     /// What a command that records one change starts from: the workspace (said why when the
-    /// directory is not one), the writer's lock (`lockForWriting`; the caller releases it) and the
-    /// years `years` chooses, read. `commit` saves and journals the change over what was read.
+    /// directory is not one), the writer's lock (`lockForWriting`; `release()` gives it back) and the
+    /// years `years` chooses, read. `commit` saves and journals the change over what was read. On a
+    /// database there is no lock: the commit checks that each record it touches is as it was read
+    /// (another office's change to it refuses this one, naming who and when).
     struct Editing {
-        let store: WorkspaceStore
+        enum Target {
+            case files(WorkspaceStore, WorkspaceLock)
+            case database(PostgresStore, PostgresLoaded)
+        }
+        let target: Target
         let loaded: LoadedWorkspace
-        let lock: WorkspaceLock
         var workspace: Workspace { loaded.workspace }
 
         func commit(_ change: Change, _ lang: Language) throws {
-            do { try Editor(store: store).commit(change, over: loaded) } catch { throw CLIFailure(message: error.message(lang)) }
+            switch target {
+            case .files(let store, _):
+                do { try Editor(store: store).commit(change, over: loaded) } catch { throw CLIFailure(message: error.message(lang)) }
+            case .database(let store, var read):
+                do { try store.commit(change, to: &read) } catch { throw CLIFailure(message: error.message(lang)) }
+            }
+        }
+
+        /// A new record's change, made from the workspace as read. On a database another office may
+        /// have taken its id since (ids count up per year): then the workspace is read again and the
+        /// change made again with the next id, a few times. Gives the change that was saved.
+        func commitNew(_ lang: Language, _ make: (Workspace) -> Change) throws -> Change {
+            guard case .database(let store, var read) = target else {
+                let change = make(loaded.workspace)
+                try commit(change, lang)
+                return change
+            }
+            for attempt in 1... {
+                let change = make(read.workspace)
+                do {
+                    try store.commit(change, to: &read)
+                    return change
+                } catch {
+                    guard case .recordChanged(_, let id, _, _) = error, id == change.entityId, attempt < Self.newIdAttempts else {
+                        throw CLIFailure(message: error.message(lang))
+                    }
+                    do { read = try store.load() } catch { throw CLIFailure(message: error.message(lang)) }
+                }
+            }
+            fatalError("unreachable")
+        }
+        static let newIdAttempts = 8
+
+        /// Gives the workspace lock back (nothing to give on a database).
+        func release() {
+            if case .files(_, let lock) = target { lock.release() }
         }
     }
 
     func startEditing(years: (WorkspaceSettings) -> Set<Int>?) throws -> Editing {
+        if let uri = location.databaseURI {
+            let (store, read) = try openDatabase(uri)
+            return Editing(target: .database(store, read), loaded: read.loaded)
+        }
         let store = try storeToOpen()
         if !store.exists { _ = try open(store) }
         let lock = try lockForWriting(store)
-        do { return Editing(store: store, loaded: try store.load(years: years), lock: lock) } catch {
+        do { return Editing(target: .files(store, lock), loaded: try store.load(years: years)) } catch {
             lock.release()
             throw failure(error)
         }

@@ -36,7 +36,7 @@ struct SummaryCommand: ParsableCommand {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             Output.jsonText(String(decoding: try encoder.encode(summary), as: UTF8.self))
         default:
-            Output.line(CLIText.summary(summary, directory: opened.store.directory, options.lang))
+            Output.line(CLIText.summary(summary, directory: opened.source.name, options.lang))
         }
     }
 }

@@ -114,7 +114,7 @@ struct TargetsRecordCommand: ParsableCommand {
         let figure = TargetActual(quarter: q, value: try Self.number(value, "--value"), denominator: try denominator.map { try Self.number($0, "--denominator") },
                                   note: note.flatMap { $0.isEmpty ? nil : $0 })
         let editing = try workspace.startEditing(years: { [$0.currentYear] })
-        defer { editing.lock.release() }
+        defer { editing.release() }
         let loaded = editing.loaded
         let ws = loaded.workspace
         guard let t = ws.targets.targets.first(where: { $0.id == target }) else {

@@ -136,7 +136,7 @@ struct TasksDoneCommand: ParsableCommand {
         let lang = workspace.lang, zh = lang == .zh
         guard let day = Day.parse(date) else { throw ValidationError("--date \"\(date)\": 无法识别的日期 / unrecognised date") }
         let editing = try workspace.startEditing(years: { _ in [day.year] })
-        defer { editing.lock.release() }
+        defer { editing.release() }
         let loaded = editing.loaded
         let ws = loaded.workspace
         guard let before = ws.plan.tasks.first(where: { $0.id == task }) else {
