@@ -112,6 +112,8 @@ public final class PostgresStore {
             do { try db.insertRows(into: "journal", columns: JournalRows.columns, journal) } catch {
                 throw .database(.refused(what: "journal", error))
             }
+            // Heard by every listening dashboard when (and only when) this commits.
+            try run(Self.notifyStatement, [user], what: "notify")
         } catch {
             _ = try? db.execute("ROLLBACK")
             throw error

@@ -85,6 +85,10 @@ struct DashboardCommand: ParsableCommand {
             try SummaryCommand.printSummary(workspace, year: nil, format: .text, asOf: asOf.value())
             return
         }
-        try Dashboard.run(workspace, theme: theme, readOnly: readOnly, asOf: asOf.value())
+        if let uri = workspace.location.databaseURI {
+            try DatabaseDashboard.run(workspace, uri: uri, theme: theme, readOnly: readOnly, asOf: asOf.value())
+        } else {
+            try Dashboard.run(workspace, theme: theme, readOnly: readOnly, asOf: asOf.value())
+        }
     }
 }

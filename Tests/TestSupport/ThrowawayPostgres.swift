@@ -47,10 +47,22 @@ public final class ThrowawayPostgres {
         }
         uri = "postgresql://partydesk@/postgres?host=\(directory)"
         try run("initdb", ["-D", "\(directory)/data", "-A", "trust", "-U", "partydesk", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"])
-        try run("pg_ctl", ["-D", "\(directory)/data", "-o", "-k \(directory) -c listen_addresses='' -c fsync=off", "-l", "\(directory)/log", "-w", "start"])
+        try start()
     }
 
     private var stopped = false
+
+    /// The server restarted under its clients (`pg_ctl restart -m fast`: their connections are cut).
+    public func restart() throws {
+        try run("pg_ctl", ["-D", "\(directory)/data", "-m", "fast", "-w", "restart"])
+    }
+
+    /// The server stopped, its directory kept (`start()` brings it back).
+    public func halt() throws { try run("pg_ctl", ["-D", "\(directory)/data", "-m", "fast", "-w", "stop"]) }
+
+    public func start() throws {
+        try run("pg_ctl", ["-D", "\(directory)/data", "-o", "-k \(directory) -c listen_addresses='' -c fsync=off", "-l", "\(directory)/log", "-w", "start"])
+    }
 
     /// Stops the server (fast: open connections are cut) and removes its directory. Once: a test's
     /// `defer` and the deinit both call it.

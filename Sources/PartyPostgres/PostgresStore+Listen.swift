@@ -1,0 +1,17 @@
+/// Other dashboards hear of a commit (LISTEN/NOTIFY, issue 20): every commit notifies `channel`
+/// inside its transaction — the notification goes out when, and only when, it commits — with who
+/// made it as the payload. A listener tells its own commits by the sending server process.
+extension PostgresStore {
+    /// The channel PartyDesk's commits notify.
+    public static let channel = "partydesk"
+
+    /// The server process behind this store's connection (PostgreSQL's `pg_backend_pid()`): the
+    /// sender of this store's notifications.
+    public var serverProcess: Int32 {
+        let pid = (try? db.execute("SELECT pg_backend_pid()").rows.first?.first) ?? nil
+        return pid.flatMap { Int32($0) } ?? -1
+    }
+
+    /// The statement a commit's transaction ends with.
+    static let notifyStatement = "SELECT pg_notify('\(channel)', $1)"
+}

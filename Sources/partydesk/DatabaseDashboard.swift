@@ -1,0 +1,154 @@
+import Foundation
+import PartyModel
+import PartyPostgres
+import PartyStore
+import PartyTUI
+import PartyTerminal
+
+/// The dashboard on a workspace in PostgreSQL (`--data postgresql://…`, issue 20). As on files, keys →
+/// update → render; what differs is where the data comes from:
+/// - no workspace lock: each commit checks that the records it touches are as this dashboard read
+///   them; another office's change to one refuses the edit, names who and when, and the data is read again;
+/// - a second connection LISTENs: another office's commit is read and shown within a second;
+/// - the server gone (restarted, stopped): the dashboard says so, goes read-only, tries again every
+///   couple of seconds and, once back, reads the data again and lets edits resume.
+enum DatabaseDashboard {
+    /// How often the loop looks for notifications and, when cut off, tries the server again.
+    static let tickMilliseconds: Int32 = 200
+    static let reconnectSeconds = 2.0
+
+    /// One live session with the server: the store (reads, commits) and the listening connection.
+    struct Session {
+        let store: PostgresStore
+        let listener: PostgresConnection
+        /// The store's own server process: its notifications are this dashboard's own commits.
+        let ownProcess: Int32
+
+        static func open(_ uri: String) throws(PostgresStoreError) -> (Session, PostgresLoaded) {
+            let store = try PostgresStore(uri: uri)
+            let listener: PostgresConnection
+            do {
+                listener = try PostgresConnection(uri: uri)
+                try listener.execute("LISTEN \(PostgresStore.channel)")
+            } catch { throw .connection(uri: uri, error) }
+            let read = try store.load()
+            return (Session(store: store, listener: listener, ownProcess: store.serverProcess), read)
+        }
+    }
+
+    static func run(_ options: WorkspaceOptions, uri: String, theme: String?, readOnly: Bool, asOf: Day) throws {
+        let lang = options.lang
+        let (theme, themeMessage) = ThemeLoader.load(theme, lang: lang)
+        let screen = CursesScreen(theme: theme, noColor: ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false)
+        defer { screen.shutdown() }
+        screen.draw(Views.loading(width: screen.width, height: screen.height, directory: PostgresURI.redacted(uri), lang: lang))
+        var session: Session?
+        var read: PostgresLoaded
+        do { (session, read) = try Session.open(uri) } catch { throw CLIFailure(message: error.message(lang)) }
+
+        let first = DashboardData.opening(read.workspace, loadedYears: nil, asOf: asOf, lang: lang)
+        var state = AppState(data: first, width: screen.width, height: screen.height, readOnly: readOnly, loadedAt: Dashboard.clock())
+        state.message = themeMessage
+        screen.draw(Views.render(state))
+        state.problems = Validator.validate(read.workspace).count
+        if state.problems > 0 { screen.draw(Views.render(state)) }
+        var lastTry = Date()
+
+        func cutOff(_ why: String) {
+            session = nil
+            state.readOnly = true
+            state.message = lang.pick("与数据库的连接中断 (\(why)) · 只读 · 正在重连…", "lost the database (\(why)) · read-only · reconnecting…")
+            lastTry = Date()
+        }
+        /// Reads everything again (one snapshot) into the figures shown.
+        func reread(_ message: String) {
+            guard let live = session else { return }
+            do {
+                read = try live.store.load()
+                let fresh = DashboardData(workspace: read.workspace, year: state.data.year, quarter: state.data.quarter, asOf: state.data.asOf,
+                                          lang: lang, loadedYears: nil)
+                _ = Update.update(.reloaded(fresh, at: Dashboard.clock()), &state)
+                state.problems = Validator.validate(read.workspace).count
+                state.message = message
+            } catch { cutOff(error.message(lang).split(separator: "\n").first.map(String.init) ?? "") }
+        }
+        func save(_ change: Change, undo: Bool) -> Event {
+            guard !state.readOnly, let live = session else {
+                return .saveFailed(message: lang.pick("只读, 未保存", "read-only: not saved"), reloaded: nil, at: nil)
+            }
+            do {
+                try live.store.commit(change, to: &read, undo: undo)
+                return .saved(change, undo: undo, workspace: read.workspace, loadedYears: nil, journalProblem: nil)
+            } catch {
+                // Refused (another office changed a record, or the server said no), or cut off mid-commit:
+                // the data is read again, so what is shown is what the database holds — the message
+                // says when it cannot be known whether the change landed.
+                let message = error.message(lang)
+                if case .database(.connection) = error { cutOff(lang.pick("保存时", "while saving")) }
+                guard let live = session, let fresh = try? live.store.load() else {
+                    if session != nil { cutOff(lang.pick("保存时", "while saving")) }
+                    return .saveFailed(message: message, reloaded: nil, at: nil)
+                }
+                read = fresh
+                let data = DashboardData(workspace: fresh.workspace, year: state.data.year, quarter: state.data.quarter, asOf: state.data.asOf,
+                                         lang: lang, loadedYears: nil)
+                return .saveFailed(message: message, reloaded: data, at: Dashboard.clock())
+            }
+        }
+        /// Runs an effect; its result comes back into `Update` as an event (which may ask for another).
+        func run(_ effect: Effect) -> Bool {
+            var next = effect
+            while true {
+                let event: Event
+                switch next {
+                case .none: return true
+                case .quit: return false
+                case .reload:
+                    reread(lang.pick("已重新加载", "reloaded"))
+                    return true
+                case .commit(let change): event = save(change, undo: false)
+                case .undo(let change): event = save(change, undo: true)
+                // A database is read whole: every year is there.
+                case .loadPeriod(let quarter): event = .periodLoaded(quarter, read.workspace, loadedYears: nil)
+                }
+                next = Update.update(event, &state)
+            }
+        }
+
+        while true {
+            let next = screen.readKey(timeout: tickMilliseconds)
+            if let live = session {
+                do {
+                    // Other offices' commits (this dashboard's own were shown when they were saved).
+                    let others = try live.listener.notifications().filter { $0.serverProcess != live.ownProcess }
+                    if let last = others.last {
+                        let who = last.payload.isEmpty ? lang.pick("其他用户", "someone else") : last.payload
+                        reread(lang.pick("已载入 \(who) 的修改", "loaded a change by \(who)"))
+                        screen.draw(Views.render(state))
+                    }
+                } catch { cutOff(error.message); screen.draw(Views.render(state)) }
+            } else if Date().timeIntervalSince(lastTry) >= reconnectSeconds {
+                lastTry = Date()
+                if let (back, fresh) = try? Session.open(uri) {
+                    session = back
+                    read = fresh
+                    state.readOnly = readOnly
+                    let data = DashboardData(workspace: fresh.workspace, year: state.data.year, quarter: state.data.quarter, asOf: state.data.asOf,
+                                             lang: lang, loadedYears: nil)
+                    _ = Update.update(.reloaded(data, at: Dashboard.clock()), &state)
+                    state.message = lang.pick("已重新连接数据库, 数据已更新", "reconnected to the database; data read again")
+                    screen.draw(Views.render(state))
+                }
+            }
+            guard let input = next else { continue }
+            switch input {
+            case .resize:
+                screen.updateSize()
+                _ = Update.update(.resize(width: screen.width, height: screen.height), &state)
+            case .key(let key):
+                guard run(Update.update(.key(key), &state)) else { return }
+            }
+            screen.draw(Views.render(state))
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+import TestSupport
+import PartyModel
+import PartyStore
+import PartyPostgres
+
+/// The dashboard on a workspace in PostgreSQL, the real binary in tmux against a real server:
+/// another office's commit shows within a second; the server restarted or stopped under it — it
+/// says so, goes read-only, reconnects and resumes.
+@Suite(.serialized) struct DatabaseDashboardTests {
+    func server() throws -> ThrowawayPostgres? {
+        guard hasTmux() else { return nil }
+        do { return try ThrowawayPostgres() } catch let missing as ThrowawayPostgres.Missing where ThrowawayPostgres.mayBeMissing {
+            print("skipped: \(missing)")
+            return nil
+        }
+    }
+
+    func addActivity(_ uri: String, title: String) throws {
+        let added = try runProduct("partydesk", ["add-activity", "--data", uri, "--branch", "b-enterprise", "--kind", "themedPartyDay",
+                                                 "--date", "2026-11-21", "--title", title])
+        #expect(added.status == 0, "\(added.stderr)")
+    }
+
+    @Test func anotherOfficesChangeShowsWithinASecondAndARestartIsLivedThrough() throws {
+        guard let pg = try server() else { return }
+        defer { pg.stop() }
+        let tmp = TempDirectory(); defer { tmp.cleanup() }
+        let dir = tmp.sub("demo")
+        #expect(try runProduct("partydesk", ["demo", dir, "--as-of", "2026-11-21"]).status == 0)
+        #expect(try runProduct("partydesk", ["db", "push", "--data", dir, pg.uri]).status == 0)
+
+        let command = "env TERM=tmux-256color LANG=C.UTF-8 HOME=\(tmp.path) \(productsDirectory)/partydesk --data '\(pg.uri)' --as-of 2026-11-21; sleep 60"
+        let tmux = try Tmux(width: 100, height: 30, command: "bash --norc --noprofile -c \"\(command)\"")
+        try tmux.wait(for: "本季度三会一课完成率", seconds: 15)
+        try tmux.keys("8")
+        try tmux.wait { $0.count > 5 && $0[1].contains("活动 2026年全年") && $0[4].contains("| 2026-") }
+
+        // Another office records an activity: on this screen within a second of its commit.
+        try addActivity(pg.uri, title: "远程新增的主题党日")
+        let committed = Date()
+        let screen = try tmux.wait(seconds: 5) { $0.joined().contains("远程新增的主题党日") }
+        let seconds = Date().timeIntervalSince(committed)
+        print("another office's change on screen after \(String(format: "%.2f", seconds)) s")
+        #expect(seconds <= 1.0, "\(seconds) s")
+        #expect(screen.joined().contains("已载入"), "who changed it is said")
+
+        // The server restarted under the dashboard: it says so and goes read-only, then reconnects.
+        try pg.restart()
+        try tmux.wait(seconds: 10) { $0.joined().contains("已重新连接") || $0.joined().contains("连接中断") }
+        try tmux.wait(for: "已重新连接", seconds: 15)
+        try addActivity(pg.uri, title: "重启后的主题党日")
+        try tmux.wait(for: "重启后的主题党日", seconds: 3)
+
+        // Stopped: cut off, read-only (an edit is refused, nothing pretends to be saved); back when it is.
+        try pg.halt()
+        try tmux.wait(for: "连接中断", seconds: 10)
+        try tmux.keys("d")
+        #expect(!(try tmux.screen().joined().contains("已保存")))
+        try tmux.keys("Escape")
+        try pg.start()
+        try tmux.wait(for: "已重新连接", seconds: 15)
+        try addActivity(pg.uri, title: "恢复后的主题党日")
+        try tmux.wait(for: "恢复后的主题党日", seconds: 3)
+        try tmux.keys("q")
+    }
+}
