@@ -48,7 +48,7 @@ let package = Package(
         // Test helper: saves a workspace in a loop so tests can SIGKILL it mid-save.
         .executableTarget(
             name: "partydesk-save-loop",
-            dependencies: ["PartyModel", "PartyStore"],
+            dependencies: ["PartyModel", "PartyStore", "PartyPostgres"],
             path: "Tests/Helpers/SaveLoop"
         ),
         // Shared by the test targets: temp directories, running the built binaries.

@@ -2,14 +2,34 @@
 //   partydesk-save-loop DIR          saves the workspace over and over, stamping every file with the round
 //   partydesk-save-loop DIR --edit   adds one activity per round through the editing path (Editor:
 //                                    backups, save, journal)
+//   partydesk-save-loop --database URI  commits batches of 20 activities (one change each) to a
+//                                    workspace in PostgreSQL, titled batch-PID-K-I
 import Foundation
 import PartyModel
+import PartyPostgres
 import PartyStore
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 2 else {
-    FileHandle.standardError.write(Data("usage: partydesk-save-loop DIR [--edit]\n".utf8))
+    FileHandle.standardError.write(Data("usage: partydesk-save-loop DIR [--edit] | --database URI\n".utf8))
     exit(2)
+}
+if arguments[1] == "--database", arguments.count >= 3 {
+    let store = try PostgresStore(uri: arguments[2], user: "loop", host: "loop")
+    var read = try store.load()
+    let branch = read.workspace.organisation.branches[0].id
+    FileHandle.standardOutput.write(Data("ready\n".utf8))
+    let parent = getppid(), deadline = Date().addingTimeInterval(60), me = getpid()
+    var batch = 0
+    while getppid() == parent && Date() < deadline {
+        batch += 1
+        let change = Change.batch((1...20).map { i in
+            .activity(before: nil, after: Activity(id: "kb-\(me)-\(batch)-\(i)", branchId: branch, kind: .studySession,
+                                                  date: Day(year: 2026, month: 6, day: 1 + i)!, title: "batch-\(me)-\(batch)-\(i)"))
+        })
+        try store.commit(change, to: &read)
+    }
+    exit(0)
 }
 let store = WorkspaceStore(directory: arguments[1])
 let editing = arguments.contains("--edit")
