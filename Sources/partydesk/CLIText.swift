@@ -35,8 +35,8 @@ enum CLIText {
     /// A command that works on a directory of JSON files only, given a database (issue 20 under way).
     static func filesOnly(_ lang: Language) -> String {
         lang == .zh
-            ? "此命令目前只能用于 JSON 工作区目录。数据库 (--data postgresql://…) 上可用: 报表和统计命令 (summary, scores, compliance, checks, report, members, dues, targets, tasks, funds, development) 以及录入命令 (add-activity 等) 和工作台。导入、显示屏、validate 和 journal 请先用 partydesk db pull 导出到目录。"
-            : "This command works on a directory of JSON files only, so far. On a database (--data postgresql://…) the reports and figures (summary, scores, compliance, checks, report, members, dues, targets, tasks, funds, development), the recording commands (add-activity and the others) and the dashboard work; for import, the wall display, validate and journal, pull the workspace into a directory first (partydesk db pull)."
+            ? "此命令目前只能用于 JSON 工作区目录。数据库 (--data postgresql://…) 上可用: 报表和统计命令 (summary, scores, compliance, checks, report, members, dues, targets, tasks, funds, development) 以及录入命令 (add-activity 等)、工作台和大屏展示。导入、validate 和 journal 请先用 partydesk db pull 导出到目录。"
+            : "This command works on a directory of JSON files only, so far. On a database (--data postgresql://…) the reports and figures (summary, scores, compliance, checks, report, members, dues, targets, tasks, funds, development), the recording commands (add-activity and the others), the dashboard and the wall display work; for import, validate and journal, pull the workspace into a directory first (partydesk db pull)."
     }
 
     static func strictRefuses(_ count: Int, _ lang: Language) -> String {

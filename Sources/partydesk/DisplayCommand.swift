@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PartyModel
+import PartyPostgres
 import PartyStore
 import PartyTUI
 import PartyTerminal
@@ -57,16 +58,28 @@ struct DisplayCommand: ParsableCommand {
         let fixedDay = try asOf.map { try parseAsOf($0) }
         func today() -> Day { fixedDay ?? .today }
 
+        // A workspace in PostgreSQL (issue 20): read in one snapshot (a display's role reads only),
+        // and LISTENed to instead of watching files; cut off, it shows the last figures and says so.
+        let database = location.databaseURI.map { DisplayDatabase(uri: $0) }
+
         /// The workspace, with only the years the display shows (nil years: all of them).
-        func read() throws(StoreError) -> (workspace: Workspace, years: Set<Int>?) {
+        func read() throws -> (workspace: Workspace, years: Set<Int>?) {
+            if let database { return (try database.read(), nil) }
             guard let source else { return (DemoWorkspace.make(asOf: today()), nil) }
             let loaded = try source.load(years: { DashboardData.years(for: $0.currentYear, asOf: today()) })
             return (loaded.workspace, loaded.years)
         }
+        func message(_ error: any Error) -> String {
+            switch error {
+            case let e as StoreError: e.message(lang)
+            case let e as PostgresStoreError: e.message(lang)
+            default: "\(error)"
+            }
+        }
         // Watched from before the first read, so nothing written meanwhile is missed.
-        let watch = source.map { ChangeWatch(directory: $0.directory) }
+        let watch = database == nil ? source.map { ChangeWatch(directory: $0.directory) } : nil
         var ws: (workspace: Workspace, years: Set<Int>?)
-        do { ws = try read() } catch { throw CLIFailure(message: error.message(lang)) }
+        do { ws = try read() } catch { throw CLIFailure(message: message(error)) }
         var pending = false
         let (theme, _) = ThemeLoader.load(theme, lang: lang)
         let screen = CursesScreen(theme: theme, noColor: ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false)
@@ -105,6 +118,7 @@ struct DisplayCommand: ParsableCommand {
                 }
                 // Any change to the files (written in place or replaced) is read within a second.
                 if let watch, watch.changed() { pending = true }
+                if let database, database.changed() { pending = true }
                 if pending {
                     do {
                         ws = try read()
@@ -114,7 +128,8 @@ struct DisplayCommand: ParsableCommand {
                         pending = false
                     } catch {
                         // Half-written or broken: keep the last good figures and try again next second.
-                        state.notice = lang.pick("数据文件暂不可读, 显示的是上次数据", "data files unreadable; showing the last good data")
+                        state.notice = database == nil ? lang.pick("数据文件暂不可读, 显示的是上次数据", "data files unreadable; showing the last good data")
+                            : lang.pick("数据库暂不可用, 显示的是上次数据", "database unreachable; showing the last good data")
                     }
                 }
                 shownFor += 1
@@ -124,6 +139,42 @@ struct DisplayCommand: ParsableCommand {
                 }
             }
             screen.draw(DisplayViews.render(state))
+        }
+    }
+}
+
+/// The wall display's database: the store it reads and a listening connection, made again after the
+/// server went away (every read tries, once a second while it is away).
+final class DisplayDatabase {
+    let uri: String
+    private var store: PostgresStore?
+    private var listener: PostgresConnection?
+
+    init(uri: String) { self.uri = uri }
+
+    /// The whole workspace in one snapshot; connects (and LISTENs) first when not connected.
+    func read() throws -> Workspace {
+        if store == nil || listener == nil {
+            let listening: PostgresConnection
+            do {
+                listening = try PostgresConnection(uri: uri)
+                try listening.execute("LISTEN \(PostgresStore.channel)")
+            } catch { throw PostgresStoreError.connection(uri: uri, error) }
+            store = try PostgresStore(uri: uri)
+            listener = listening
+        }
+        do { return try store!.load().workspace } catch {
+            store = nil; listener = nil
+            throw error
+        }
+    }
+
+    /// Whether a commit was made since last asked; true also when cut off (the next read reconnects, or says so).
+    func changed() -> Bool {
+        guard let listener else { return true }
+        do { return try !listener.notifications().isEmpty } catch {
+            store = nil; self.listener = nil
+            return true
         }
     }
 }

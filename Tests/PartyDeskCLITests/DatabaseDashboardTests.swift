@@ -65,4 +65,36 @@ import PartyPostgres
         try tmux.wait(for: "恢复后的主题党日", seconds: 3)
         try tmux.keys("q")
     }
+
+    /// The wall display on the database, as a display's read-only role: the same screen as on the
+    /// files; cut off, it keeps the last figures and says so; back, it reads again.
+    @Test func theWallDisplayOnADatabaseWithAReadOnlyRole() throws {
+        guard let pg = try server() else { return }
+        defer { pg.stop() }
+        let tmp = TempDirectory(); defer { tmp.cleanup() }
+        let dir = tmp.sub("demo")
+        #expect(try runProduct("partydesk", ["demo", dir, "--as-of", "2026-11-21"]).status == 0)
+        #expect(try runProduct("partydesk", ["db", "push", "--data", dir, pg.uri]).status == 0)
+        #expect(try runProduct("partydesk", ["db", "grant", pg.uri, "wall", "--read-only"]).status == 0)
+        let wallURI = pg.uri.replacingOccurrences(of: "postgresql://partydesk@", with: "postgresql://wall@")
+
+        func display(_ data: String) throws -> Tmux {
+            let command = "env TERM=tmux-256color LANG=C.UTF-8 HOME=\(tmp.path) \(productsDirectory)/partydesk display --data '\(data)' --as-of 2026-11-21 --rotate 600; sleep 60"
+            let tmux = try Tmux(width: 80, height: 24, command: "bash --norc --noprofile -c \"\(command)\"")
+            try tmux.wait(seconds: 15) { $0.joined().contains("数据更新于") }
+            return tmux
+        }
+        let onFiles = try display(dir), onDatabase = try display(wallURI)
+        // The same frame but for the clock and the time of the last read (the footer).
+        let a = try onFiles.screen(), b = try onDatabase.screen()
+        #expect(a.count == b.count && a.dropLast(2) == b.dropLast(2), "\(b.joined(separator: "\n"))")
+
+        try pg.halt()
+        try onDatabase.wait(for: "数据库暂不可用", seconds: 10)
+        let cut = try onDatabase.screen()
+        func figures(_ screen: [String]) -> [String] { screen.filter { $0.contains("党支部:") || $0.contains("平均得分") || $0.contains("较好") } }
+        #expect(figures(cut).count == 3 && figures(cut) == figures(a), "the last figures stay:\n\(cut.joined(separator: "\n"))")
+        try pg.start()
+        try onDatabase.wait(seconds: 10) { !$0.joined().contains("数据库暂不可用") }
+    }
 }
