@@ -31,6 +31,17 @@ import PartyStore
             try store.commit(.activity(before: old, after: new), to: &loaded)
             print("\(name): one edit \(ms(start))")
         }
+        // Of an edit: validating and applying it (as the JSON editor does), then working out its statements.
+        let old = loaded.workspace.activities[0]
+        var new = old; new.title = "分解"
+        let change = Change.activity(before: old, after: new)
+        start = Date()
+        _ = try Editor.apply(change, to: &loaded.loaded.workspace)
+        print("\(name): of an edit, Editor.apply \(ms(start))")
+        start = Date()
+        _ = try ChangeSQL.plan(change, versions: loaded.versions, workspace: loaded.workspace, user: "甲")
+        print("\(name): of an edit, ChangeSQL.plan \(ms(start))")
+        _ = try Editor.apply(change.inverse, to: &loaded.loaded.workspace)
         for i in 0..<3 {
             start = Date()
             try store.commit(.activity(before: nil, after: Activity(id: "time-\(i)", branchId: branch, kind: .themedPartyDay,
