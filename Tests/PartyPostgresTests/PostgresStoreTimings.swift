@@ -23,6 +23,16 @@ import PartyStore
         start = Date()
         var loaded = try store.load()
         print("\(name): load \(ms(start)) (\(loaded.workspace.activities.count) activities)")
+        // Of a load: the snapshot's bodies, its versions, the bodies decoded.
+        start = Date()
+        let bodies = try WorkspaceSnapshot.read(store.db, uri: pg.uri, versions: false, journal: false)
+        print("\(name): of a load, the bodies read \(ms(start)) (\(bodies.bodies.values.reduce(0) { $0 + $1.utf8.count } / 1_000_000) MB)")
+        start = Date()
+        _ = try WorkspaceSnapshot.read(store.db, uri: pg.uri, versions: true, journal: false)
+        print("\(name): of a load, the bodies and versions read \(ms(start))")
+        start = Date()
+        _ = try WorkspaceRows.workspace(from: bodies.bodies)
+        print("\(name): of a load, the bodies decoded \(ms(start))")
         let branch = loaded.workspace.organisation.branches[0].id
         for i in 0..<3 {
             let old = loaded.workspace.activities[i]
