@@ -69,7 +69,7 @@ public enum ChangeSQL {
 
     /// For tables whose rows have no key of the model's own: the model's id (`Identified.id`) worked
     /// out in SQL from the row, so that a record added twice is found. Kept equal to the model's
-    /// `ManualScore.id` and `Bonus.id` (ChangeSQLTests checks them against a server).
+    /// `ManualScore.id` and `Bonus.id` (PostgresStoreTests compares them on a server).
     static let modelIdSQL: [String: String] = [
         "manual_scores": "branch_id || '|' || item_id || '|' || year || '|' || coalesce(quarter::text, 'year')",
         "bonuses": "branch_id || '|' || year || '|' || (body->>'reason')",

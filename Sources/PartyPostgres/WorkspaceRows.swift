@@ -176,10 +176,12 @@ public enum WorkspaceRows {
     }
 
     /// The SELECT that gives a table's bodies as one JSON array text (a singleton: its one body, or no row).
+    /// The array is joined as text: jsonb_agg built it as one jsonb first, 7 times slower (18 s for
+    /// 600,000 activities, against 2.6 s).
     public static func bodiesQuery(_ table: String) -> String {
         let t = self.table(table)
         return t.single ? "SELECT body::text FROM \(table)"
-            : "SELECT coalesce(jsonb_agg(body ORDER BY ord, \(t.key)), '[]'::jsonb)::text FROM \(table)"
+            : "SELECT '[' || coalesce(string_agg(body::text, ', ' ORDER BY ord, \(t.key)), '') || ']' FROM \(table)"
     }
 
     /// The workspace from each table's bodies (`bodies[table]`: what `bodiesQuery` gave; nil for a

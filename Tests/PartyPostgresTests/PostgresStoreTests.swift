@@ -48,6 +48,16 @@ import PartyStore
         // Every record has its version (1: as pushed).
         #expect(loaded.versions.tables["activities"]?.count == f.json.activities.count)
         #expect(loaded.versions.tables.values.allSatisfy { $0.values.allSatisfy { $0.version == 1 } })
+        // A keyless record's model id worked out in SQL is the model's own (a bonus added: the demo has none).
+        var editing = loaded
+        let bonus = Bonus(branchId: f.json.organisation.branches[1].id, year: f.json.settings.currentYear, points: 0.5, reason: "表彰 | 先进")
+        try f.store("甲").commit(.bonus(before: nil, after: bonus), to: &editing)
+        let db = try PostgresConnection(uri: f.pg.uri)
+        for (table, ids) in [("manual_scores", editing.workspace.manualScores.map(\.id)), ("bonuses", editing.workspace.bonuses.map(\.id))] {
+            let sql = "SELECT \(ChangeSQL.modelIdSQL[table]!) FROM \(table) ORDER BY ord, row_id"
+            #expect(try db.execute(sql).rows.map { $0[0] } == ids, "\(table)")
+            #expect(!ids.isEmpty)
+        }
     }
 
     /// Two editors, each with their own connection and load, on different branches: both land.

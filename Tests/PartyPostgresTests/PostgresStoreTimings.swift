@@ -23,6 +23,16 @@ import PartyStore
         start = Date()
         var loaded = try store.load()
         print("\(name): load \(ms(start)) (\(loaded.workspace.activities.count) activities)")
+        // Of a load: the snapshot's bodies, its versions, the bodies decoded.
+        start = Date()
+        let bodies = try WorkspaceSnapshot.read(store.db, uri: pg.uri, versions: false, journal: false)
+        print("\(name): of a load, the bodies read \(ms(start)) (\(bodies.bodies.values.reduce(0) { $0 + $1.utf8.count } / 1_000_000) MB)")
+        start = Date()
+        _ = try WorkspaceSnapshot.read(store.db, uri: pg.uri, versions: true, journal: false)
+        print("\(name): of a load, the bodies and versions read \(ms(start))")
+        start = Date()
+        _ = try WorkspaceRows.workspace(from: bodies.bodies)
+        print("\(name): of a load, the bodies decoded \(ms(start))")
         let branch = loaded.workspace.organisation.branches[0].id
         for i in 0..<3 {
             let old = loaded.workspace.activities[i]
@@ -31,6 +41,17 @@ import PartyStore
             try store.commit(.activity(before: old, after: new), to: &loaded)
             print("\(name): one edit \(ms(start))")
         }
+        // Of an edit: validating and applying it (as the JSON editor does), then working out its statements.
+        let old = loaded.workspace.activities[0]
+        var new = old; new.title = "分解"
+        let change = Change.activity(before: old, after: new)
+        start = Date()
+        _ = try Editor.apply(change, to: &loaded.loaded.workspace)
+        print("\(name): of an edit, Editor.apply \(ms(start))")
+        start = Date()
+        _ = try ChangeSQL.plan(change, versions: loaded.versions, workspace: loaded.workspace, user: "甲")
+        print("\(name): of an edit, ChangeSQL.plan \(ms(start))")
+        _ = try Editor.apply(change.inverse, to: &loaded.loaded.workspace)
         for i in 0..<3 {
             start = Date()
             try store.commit(.activity(before: nil, after: Activity(id: "time-\(i)", branchId: branch, kind: .themedPartyDay,
