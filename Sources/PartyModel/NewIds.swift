@@ -103,11 +103,12 @@ extension Workspace {
         NewIds.yearly(funds.lazy.map(\.id)) { $0.funds(year: year) }
     }
 
-    /// A new activity id that sorts with its year and is not taken: a2026-0843.
-    public func newActivityId(on date: Day) -> String {
+    /// A new activity id that sorts with its year and is not taken: a2026-0843. `skipping`: start
+    /// that many numbers further on (ids another office of a shared database took since this read).
+    public func newActivityId(on date: Day, skipping: Int = 0) -> String {
         let prefix = "a\(date.year)-"
         let used = activities.lazy.map(\.id).filter { $0.hasPrefix(prefix) }
         var ids = NewIds(taken: used)
-        return ids.activity(on: date, from: ids.count + 1)
+        return ids.activity(on: date, from: ids.count + 1 + skipping)
     }
 }

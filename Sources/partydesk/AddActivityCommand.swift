@@ -41,8 +41,8 @@ struct AddActivityCommand: ParsableCommand {
         // Only the activity's year is read: its id and file are of that year (a county records in ms, not seconds).
         let editing = try workspace.startEditing(years: { _ in [day.year] })
         defer { editing.release() }
-        let saved = try editing.commitNew(lang) { ws in
-            .activity(before: nil, after: Activity(id: ws.newActivityId(on: day), branchId: branch, kind: kind, date: day, title: title,
+        let saved = try editing.commitNew(lang) { ws, skip in
+            .activity(before: nil, after: Activity(id: ws.newActivityId(on: day, skipping: skip), branchId: branch, kind: kind, date: day, title: title,
                                                    hours: hours, attended: attended, expected: expected, partyGroupId: group,
                                                    place: blankIsNil(place), host: blankIsNil(host)))
         }

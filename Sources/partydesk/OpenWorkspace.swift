@@ -125,30 +125,31 @@ extension WorkspaceOptions {
             }
         }
 
-        /// A new record's change, made from the workspace as read. On a database another office may
-        /// have taken its id since (ids count up per year): then the workspace is read again and the
-        /// change made again with the next id, a few times. Gives the change that was saved.
-        func commitNew(_ lang: Language, _ make: (Workspace) -> Change) throws -> Change {
+        /// A new record's change, made from the workspace as read and the number of ids to skip. On a
+        /// database another office may have taken its id since (ids count up per year): then it is made
+        /// again a number further on — the database's key is the judge, no second read of a county.
+        /// Gives the change that was saved.
+        func commitNew(_ lang: Language, _ make: (Workspace, Int) -> Change) throws -> Change {
             guard case .database(let store, var read) = target else {
-                let change = make(loaded.workspace)
+                let change = make(loaded.workspace, 0)
                 try commit(change, lang)
                 return change
             }
-            for attempt in 1... {
-                let change = make(read.workspace)
+            var skip = 0
+            while true {
+                let change = make(read.workspace, skip)
                 do {
                     try store.commit(change, to: &read)
                     return change
                 } catch {
-                    guard case .recordChanged(_, let id, _, _) = error, id == change.entityId, attempt < Self.newIdAttempts else {
+                    guard case .recordChanged(_, let id, _, _) = error, id == change.entityId, skip < Self.newIdAttempts else {
                         throw CLIFailure(message: error.message(lang))
                     }
-                    do { read = try store.load() } catch { throw CLIFailure(message: error.message(lang)) }
+                    skip += 1
                 }
             }
-            fatalError("unreachable")
         }
-        static let newIdAttempts = 8
+        static let newIdAttempts = 500
 
         /// Gives the workspace lock back (nothing to give on a database).
         func release() {

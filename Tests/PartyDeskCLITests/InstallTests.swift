@@ -57,7 +57,14 @@ final class InstallTests {
     @Test func aCopiedBinaryKeepsItsThemes() throws {
         let bin = tmp.sub("office-machine/bin")
         try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: "\(productsDirectory)/partydesk", toPath: "\(bin)/partydesk")
+        // Copied by cp, not by this process: a child another test forks while this process holds the
+        // copy open for writing inherits that descriptor, and the copy then fails to start ("Text file busy").
+        let cp = Process()
+        cp.executableURL = URL(fileURLWithPath: "/bin/cp")
+        cp.arguments = ["\(productsDirectory)/partydesk", "\(bin)/partydesk"]
+        try cp.run()
+        cp.waitUntilExit()
+        #expect(cp.terminationStatus == 0)
         for name in ["default", "light", "high-contrast", "mono"] {
             let tmux = try dashboard("\(bin)/partydesk", theme: name, environment: "XDG_CONFIG_HOME=\(tmp.sub("nothing"))")
             let screen = try tmux.screen()
