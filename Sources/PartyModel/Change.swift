@@ -345,3 +345,35 @@ extension ManualScore: Identified {
 extension Bonus: Identified {
     public var id: String { "\(branchId)|\(year)|\(reason)" }
 }
+
+extension Change {
+    /// Whether `workspace` already holds what this change leaves: each record as its `after` (gone
+    /// when it is nil). A change replayed from another editor's journal that is already there (this
+    /// editor's own, or read with the workspace) is not applied twice.
+    public func isApplied(in ws: Workspace) -> Bool {
+        func holds<R: Identified & Equatable>(_ list: [R], _ b: R?, _ a: R?) -> Bool {
+            guard let id = a?.id ?? b?.id else { return true }
+            return list.first { $0.id == id } == a
+        }
+        switch self {
+        case .activity(let b, let a): return holds(ws.activities, b, a)
+        case .rectification(let b, let a): return holds(ws.rectifications, b, a)
+        case .task(let b, let a): return holds(ws.plan.tasks, b, a)
+        case .branch(let b, let a): return holds(ws.organisation.branches, b, a)
+        case .generalBranch(let b, let a): return holds(ws.organisation.generalBranches, b, a)
+        case .check(let b, let a): return holds(ws.checks, b, a)
+        case .manualScore(let b, let a): return holds(ws.manualScores, b, a)
+        case .bonus(let b, let a): return holds(ws.bonuses, b, a)
+        case .member(let b, let a): return holds(ws.members, b, a)
+        case .duesPayment(let b, let a): return holds(ws.duesPayments, b, a)
+        case .trainingEntry(let b, let a): return holds(ws.trainingEntries, b, a)
+        case .reviewResult(let b, let a): return holds(ws.reviewResults, b, a)
+        case .pioneerPoints(let b, let a): return holds(ws.pioneerPoints, b, a)
+        case .candidate(let b, let a): return holds(ws.candidates, b, a)
+        case .funds(let b, let a): return holds(ws.funds, b, a)
+        case .developmentTargets(_, let a): return ws.developmentTargets == a
+        case .targets(_, let a): return ws.targets == a
+        case .batch(let list): return list.allSatisfy { $0.isApplied(in: ws) }
+        }
+    }
+}

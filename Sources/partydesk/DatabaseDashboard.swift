@@ -24,15 +24,18 @@ enum DatabaseDashboard {
         /// The store's own server process: its notifications are this dashboard's own commits.
         let ownProcess: Int32
 
-        static func open(_ uri: String) throws(PostgresStoreError) -> (Session, PostgresLoaded) {
+        /// The session, the workspace and the journal's mark taken before it was read (what follows it
+        /// is replayed when another office commits).
+        static func open(_ uri: String) throws(PostgresStoreError) -> (Session, PostgresLoaded, Int64) {
             let store = try PostgresStore(uri: uri)
             let listener: PostgresConnection
             do {
                 listener = try PostgresConnection(uri: uri)
                 try listener.execute("LISTEN \(PostgresStore.channel)")
             } catch { throw .connection(uri: uri, error) }
+            let mark = try store.journalMark()
             let read = try store.load()
-            return (Session(store: store, listener: listener, ownProcess: store.serverProcess), read)
+            return (Session(store: store, listener: listener, ownProcess: store.serverProcess), read, mark)
         }
     }
 
@@ -44,7 +47,8 @@ enum DatabaseDashboard {
         screen.draw(Views.loading(width: screen.width, height: screen.height, directory: PostgresURI.redacted(uri), lang: lang))
         var session: Session?
         var read: PostgresLoaded
-        do { (session, read) = try Session.open(uri) } catch { throw CLIFailure(message: error.message(lang)) }
+        var mark: Int64
+        do { (session, read, mark) = try Session.open(uri) } catch { throw CLIFailure(message: error.message(lang)) }
 
         let first = DashboardData.opening(read.workspace, loadedYears: nil, asOf: asOf, lang: lang)
         var state = AppState(data: first, width: screen.width, height: screen.height, readOnly: readOnly, loadedAt: Dashboard.clock())
@@ -64,6 +68,7 @@ enum DatabaseDashboard {
         func reread(_ message: String) {
             guard let live = session else { return }
             do {
+                mark = try live.store.journalMark()
                 read = try live.store.load()
                 let fresh = DashboardData(workspace: read.workspace, year: state.data.year, quarter: state.data.quarter, asOf: state.data.asOf,
                                           lang: lang, loadedYears: nil)
@@ -123,15 +128,36 @@ enum DatabaseDashboard {
                     let others = try live.listener.notifications().filter { $0.serverProcess != live.ownProcess }
                     if let last = others.last {
                         let who = last.payload.isEmpty ? lang.pick("其他用户", "someone else") : last.payload
-                        reread(lang.pick("已载入 \(who) 的修改", "loaded a change by \(who)"))
+                        let said = lang.pick("已载入 \(who) 的修改", "loaded a change by \(who)")
+                        // Their changes replayed from the journal, as this dashboard's own saves are
+                        // shown (only the branches they touch worked out again); read whole only
+                        // when one cannot be replayed.
+                        let followed = try live.store.follow(&read, after: mark)
+                        mark = followed.mark
+                        if followed.needsReload {
+                            reread(said)
+                        } else if !followed.changes.isEmpty {
+                            let change = followed.changes.count == 1 ? followed.changes[0] : .batch(followed.changes)
+                            state.replaceDataAfterSaving(change, workspace: read.workspace, loadedYears: nil)
+                            state.loadedAt = Dashboard.clock()
+                            state.message = said
+                        }
                         screen.draw(Views.render(state))
                     }
-                } catch { cutOff(error.message); screen.draw(Views.render(state)) }
+                } catch {
+                    switch error {
+                    case let e as PostgresError: cutOff(e.message)
+                    case let e as PostgresStoreError: cutOff(e.message(lang).split(separator: "\n").first.map(String.init) ?? "")
+                    default: cutOff("\(error)")
+                    }
+                    screen.draw(Views.render(state))
+                }
             } else if Date().timeIntervalSince(lastTry) >= reconnectSeconds {
                 lastTry = Date()
-                if let (back, fresh) = try? Session.open(uri) {
+                if let (back, fresh, freshMark) = try? Session.open(uri) {
                     session = back
                     read = fresh
+                    mark = freshMark
                     state.readOnly = readOnly
                     let data = DashboardData(workspace: fresh.workspace, year: state.data.year, quarter: state.data.quarter, asOf: state.data.asOf,
                                              lang: lang, loadedYears: nil)

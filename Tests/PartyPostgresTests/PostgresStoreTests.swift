@@ -79,6 +79,43 @@ import PartyStore
         #expect(try f.count("SELECT count(*) FROM journal WHERE line IS NOT NULL AND changed_by IN ('甲', '乙')") == 2)
     }
 
+    /// An editor keeps up with another by replaying its journal rows: after the other's add, edit,
+    /// delete and a member's change, the workspace and versions held equal a fresh load's; its own
+    /// commit, already held, is skipped; and it can then edit the record the other edited.
+    @Test func followingAnotherEditorEqualsReadingAgain() throws {
+        guard let f = try Fixture() else { return }
+        defer { f.stop() }
+        let (a, b) = (try f.store("甲"), try f.store("乙"))
+        let mark = try a.journalMark()
+        var loadedA = try a.load(), loadedB = try b.load()
+        let branch = f.json.organisation.branches[0].id
+        let old = f.json.activities.first { $0.branchId == branch }!, gone = f.json.activities.last!
+        var edited = old; edited.title = "乙改过的标题"
+        var member = f.json.members[0]; member.phone = "13800000000"
+        try b.commit(.activity(before: nil, after: Self.activity("b-new", branch: branch)), to: &loadedB)
+        try b.commit(.batch([.activity(before: old, after: edited), .activity(before: gone, after: nil),
+                             .member(before: f.json.members[0], after: member)]), to: &loadedB)
+        try a.commit(.activity(before: nil, after: Self.activity("a-own", branch: branch)), to: &loadedA)
+
+        let followed = try a.follow(&loadedA, after: mark)
+        #expect(!followed.needsReload && followed.changes.count == 4 && Set(followed.users) == ["乙"])
+        let fresh = try f.store("读者").load()
+        // The same records; the replayed add sits after this editor's own (in the database, before it:
+        // it was committed first) — a list's order is the files', not a figure's.
+        #expect(Set(loadedA.workspace.activities) == Set(fresh.workspace.activities))
+        var held = loadedA.workspace
+        held.activities = fresh.workspace.activities
+        #expect(held == fresh.workspace)
+        #expect(loadedA.versions == fresh.versions)
+        // Nothing new since: nothing replayed.
+        let again = try a.follow(&loadedA, after: followed.mark)
+        #expect(again.changes.isEmpty && again.mark == followed.mark)
+        // The other's edit is held with its version: this editor's change of it lands.
+        var mine = edited; mine.title = "甲再改"
+        try a.commit(.activity(before: edited, after: mine), to: &loadedA)
+        #expect(try f.store("读者").load().workspace.activities.first { $0.id == old.id }?.title == "甲再改")
+    }
+
     /// Two editors of the same record: the second is refused with the first's name and time; the
     /// first's change stands, and nothing of the second's batch (an add beside the edit) is there.
     @Test func theSameRecordEditedByTwoRefusesTheSecondWhole() throws {
