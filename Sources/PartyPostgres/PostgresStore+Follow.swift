@@ -65,3 +65,18 @@ extension PostgresStore {
         return followed
     }
 }
+
+extension PostgresStore {
+    /// What the workspace in the database is now, for the first screen a session keeps for the next
+    /// (as the files' fingerprint does on a directory): the role reading it (row security shows each
+    /// role its own rows), the schema version, and the journal's last row and its time — every commit
+    /// writes one; a push --replace starts the numbers again but not the time.
+    public func journalFingerprint() throws(PostgresStoreError) -> String {
+        do {
+            let row = try db.execute("""
+                SELECT current_user, (SELECT version FROM partydesk_schema), coalesce(max(seq), 0), coalesce(max(at)::text, '') FROM journal
+                """).rows.first ?? []
+            return row.map { $0 ?? "" }.joined(separator: " ")
+        } catch { throw .refused(what: "journal", error) }
+    }
+}

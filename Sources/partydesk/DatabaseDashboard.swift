@@ -24,18 +24,23 @@ enum DatabaseDashboard {
         /// The store's own server process: its notifications are this dashboard's own commits.
         let ownProcess: Int32
 
-        /// The session, the workspace and the journal's mark taken before it was read (what follows it
-        /// is replayed when another office commits).
-        static func open(_ uri: String) throws(PostgresStoreError) -> (Session, PostgresLoaded, Int64) {
+        /// Connected and listening (from before anything is read: no commit is missed).
+        static func connect(_ uri: String) throws(PostgresStoreError) -> Session {
             let store = try PostgresStore(uri: uri)
             let listener: PostgresConnection
             do {
                 listener = try PostgresConnection(uri: uri)
                 try listener.execute("LISTEN \(PostgresStore.channel)")
             } catch { throw .connection(uri: uri, error) }
-            let mark = try store.journalMark()
-            let read = try store.load()
-            return (Session(store: store, listener: listener, ownProcess: store.serverProcess), read, mark)
+            return Session(store: store, listener: listener, ownProcess: store.serverProcess)
+        }
+
+        /// The session, the workspace and the journal's mark taken before it was read (what follows it
+        /// is replayed when another office commits).
+        static func open(_ uri: String) throws(PostgresStoreError) -> (Session, PostgresLoaded, Int64) {
+            let session = try connect(uri)
+            let mark = try session.store.journalMark()
+            return (session, try session.store.load(), mark)
         }
     }
 
@@ -48,9 +53,43 @@ enum DatabaseDashboard {
         var session: Session?
         var read: PostgresLoaded
         var mark: Int64
-        do { (session, read, mark) = try Session.open(uri) } catch { throw CLIFailure(message: error.message(lang)) }
+        // The first screen kept by the last session, when nothing was committed since (one query):
+        // shown while a county's 1.2 million rows are read (as a directory's is while its files are).
+        var liveStore: PostgresStore?
+        let keeper = FirstScreenKeeper(place: PostgresURI.redacted(uri), fingerprint: { try? liveStore?.journalFingerprint() },
+                                       asOf: asOf, lang: lang, environment: ProcessInfo.processInfo.environment)
+        let first: DashboardData
+        var typedAhead: [KeyEvent] = []
+        do {
+            let opened = try Session.connect(uri)
+            liveStore = opened.store
+            let kept = keeper.refreshed().keptToday()
+            if let kept {
+                screen.draw(Views.preview(kept, chrome: Chrome(kept, width: screen.width, height: screen.height, lang: lang, readOnly: readOnly,
+                                                               lockHolder: nil, message: lang.pick("正在读取…", "reading…"))))
+            }
+            // Read on another thread while the terminal answers; keys typed meanwhile wait, q quits.
+            let store = Unchecked(opened.store)
+            let loading = Background { () -> Result<(PostgresLoaded, Int64), PostgresStoreError> in
+                Result { () throws(PostgresStoreError) in
+                    let mark = try store.value.journalMark()
+                    return (try store.value.load(), mark)
+                }
+            }
+            while !loading.isDone {
+                switch screen.readKey(timeout: 20) {
+                case .key(let key)? where KeyMap.action(for: key, in: .overview) == .quit: return
+                case .resize?: screen.updateSize()
+                case let event?: typedAhead.append(event)
+                case nil: break
+                }
+            }
+            (read, mark) = try loading.wait().get()
+            session = opened
+            first = DashboardData.opening(read.workspace, loadedYears: nil, asOf: asOf, lang: lang)
+            keeper.loaded(first, kept: kept)
+        } catch { throw CLIFailure(message: error.message(lang)) }
 
-        let first = DashboardData.opening(read.workspace, loadedYears: nil, asOf: asOf, lang: lang)
         var state = AppState(data: first, width: screen.width, height: screen.height, readOnly: readOnly, loadedAt: Dashboard.clock())
         state.message = themeMessage
         screen.draw(Views.render(state))
@@ -75,6 +114,7 @@ enum DatabaseDashboard {
                 _ = Update.update(.reloaded(fresh, at: Dashboard.clock()), &state)
                 state.problems = Validator.validate(read.workspace).count
                 state.message = message
+                keeper.changed(state.data)
             } catch { cutOff(error.message(lang).split(separator: "\n").first.map(String.init) ?? "") }
         }
         func save(_ change: Change, undo: Bool) -> Event {
@@ -107,7 +147,9 @@ enum DatabaseDashboard {
                 let event: Event
                 switch next {
                 case .none: return true
-                case .quit: return false
+                case .quit:
+                    keeper.sessionEnds()
+                    return false
                 case .reload:
                     reread(lang.pick("已重新加载", "reloaded"))
                     return true
@@ -117,11 +159,16 @@ enum DatabaseDashboard {
                 case .loadPeriod(let quarter): event = .periodLoaded(quarter, read.workspace, loadedYears: nil)
                 }
                 next = Update.update(event, &state)
+                switch event {
+                case .saved, .saveFailed(_, .some, _): keeper.changed(state.data)
+                default: break
+                }
             }
         }
 
         while true {
-            let next = screen.readKey(timeout: tickMilliseconds)
+            let next = typedAhead.isEmpty ? screen.readKey(timeout: tickMilliseconds) : typedAhead.removeFirst()
+            keeper.tick()
             if let live = session {
                 do {
                     // Other offices' commits (this dashboard's own were shown when they were saved).
@@ -142,6 +189,7 @@ enum DatabaseDashboard {
                             state.loadedAt = Dashboard.clock()
                             state.message = said
                         }
+                        keeper.changed(state.data)
                         screen.draw(Views.render(state))
                     }
                 } catch {
@@ -156,6 +204,7 @@ enum DatabaseDashboard {
                 lastTry = Date()
                 if let (back, fresh, freshMark) = try? Session.open(uri) {
                     session = back
+                    liveStore = back.store
                     read = fresh
                     mark = freshMark
                     state.readOnly = readOnly
@@ -172,9 +221,17 @@ enum DatabaseDashboard {
                 screen.updateSize()
                 _ = Update.update(.resize(width: screen.width, height: screen.height), &state)
             case .key(let key):
+                keeper.keyPressed()
                 guard run(Update.update(.key(key), &state)) else { return }
             }
-            screen.draw(Views.render(state))
+            if typedAhead.isEmpty { screen.draw(Views.render(state)) }
         }
     }
+}
+
+/// A value handed to another thread that only it uses meanwhile (the store, while the workspace is
+/// read behind the first screen): the loop does not touch it until the reading is done.
+final class Unchecked<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
 }

@@ -11,10 +11,11 @@ import PartyTUI
 /// seconds (a city's take ~0.5 s of both cores each).
 final class FirstScreenKeeper {
     let cache: FigureCache
-    let store: WorkspaceStore
+    /// What the data is now, as a short text (the files' fingerprint; a database's last journal
+    /// row): another one means the kept screens are not of this data. Nil: not known.
+    let takeFingerprint: () -> String?
     let asOf: Day
     let lang: Language
-    let years: @Sendable (WorkspaceSettings) -> Set<Int>?
     /// The files' fingerprint, taken before they were read; nil once this session has changed
     /// them (then it is taken again when the session ends).
     private var fingerprint: String?
@@ -29,14 +30,26 @@ final class FirstScreenKeeper {
         let value = Atomic<Int>(0)
     }
 
-    init(store: WorkspaceStore, asOf: Day, lang: Language, years: @escaping @Sendable (WorkspaceSettings) -> Set<Int>?,
-         environment: [String: String]) {
-        self.store = store
+    /// `place`: the workspace's folder, or a database's URI shown without its password (one cache file each).
+    init(place: String, fingerprint: @escaping () -> String?, asOf: Day, lang: Language, environment: [String: String]) {
+        self.takeFingerprint = fingerprint
         self.asOf = asOf
         self.lang = lang
-        self.years = years
-        cache = FigureCache(workspace: store.directory, environment: environment)
-        fingerprint = store.fingerprint(years: years)
+        cache = FigureCache(workspace: place, environment: environment)
+        self.fingerprint = fingerprint()
+    }
+
+    /// The keeper of a JSON workspace's first screens: its files' fingerprint.
+    convenience init(store: WorkspaceStore, asOf: Day, lang: Language, years: @escaping @Sendable (WorkspaceSettings) -> Set<Int>?,
+                     environment: [String: String]) {
+        self.init(place: store.directory, fingerprint: { store.fingerprint(years: years) }, asOf: asOf, lang: lang, environment: environment)
+    }
+
+    /// Takes the fingerprint again: a database's is known once connected.
+    @discardableResult
+    func refreshed() -> FirstScreenKeeper {
+        fingerprint = takeFingerprint()
+        return self
     }
 
     /// The first screen an earlier session kept for today and these very files, if any.
@@ -94,7 +107,7 @@ final class FirstScreenKeeper {
     func sessionEnds() {
         tick()
         guard fingerprint == nil, !screens.isEmpty else { return }
-        fingerprint = store.fingerprint(years: years)
+        fingerprint = takeFingerprint()
         write()
     }
 

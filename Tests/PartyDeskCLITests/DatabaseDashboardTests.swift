@@ -97,4 +97,56 @@ import PartyPostgres
         try pg.start()
         try onDatabase.wait(seconds: 10) { !$0.joined().contains("数据库暂不可用") }
     }
+
+    /// The first screen a session keeps is shown by the next while the database is read, only while
+    /// nothing was committed since: a generated college (seconds to read in a debug build), its kept
+    /// screen doctored to show an alert count no real screen has.
+    @Test func aKeptFirstScreenWhileReadingUntilSomethingIsCommitted() throws {
+        guard let pg = try server() else { return }
+        defer { pg.stop() }
+        let tmp = TempDirectory(); defer { tmp.cleanup() }
+        let dir = tmp.sub("college")
+        #expect(try runProduct("partydesk", ["generate", dir, "--preset", "college", "--seed", "1"]).status == 0)
+        #expect(try runProduct("partydesk", ["db", "push", "--data", dir, pg.uri]).status == 0)
+        func session() throws -> Tmux {
+            let command = "env TERM=tmux-256color LANG=C.UTF-8 HOME=\(tmp.path) \(productsDirectory)/partydesk --data '\(pg.uri)' --as-of 2026-11-21; echo ENDED; sleep 60"
+            return try Tmux(width: 100, height: 30, command: "bash --norc --noprofile -c \"\(command)\"")
+        }
+        func doctoredFigureShows() throws -> Bool {
+            let tmux = try session()
+            var seen = false
+            let deadline = Date().addingTimeInterval(5)
+            while Date() < deadline && !seen {
+                seen = try tmux.screen().joined().contains("99999")
+                usleep(20_000)
+            }
+            try tmux.wait(for: "加载 ", seconds: 30)
+            try tmux.keys("q")
+            try tmux.wait(for: "ENDED")
+            return seen
+        }
+        // A first session keeps its screen.
+        let first = try session()
+        try first.wait(for: "加载 ", seconds: 30)
+        try first.keys("q")
+        try first.wait(for: "ENDED")
+        let folder = tmp.sub(".cache/partydesk")
+        let file = try #require(try FileManager.default.contentsOfDirectory(atPath: folder).first)
+        let path = "\(folder)/\(file)"
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+        var entries = try #require(object["entries"] as? [String: Any])
+        #expect(!entries.isEmpty)
+        for (key, value) in entries {
+            guard var screen = value as? [String: Any], var overview = screen["overview"] as? [String: Any] else { continue }
+            overview["alertCount"] = 99999
+            screen["overview"] = overview
+            entries[key] = screen
+        }
+        try JSONSerialization.data(withJSONObject: ["entries": entries]).write(to: URL(fileURLWithPath: path))
+        #expect(try doctoredFigureShows(), "nothing committed since: the kept screen is shown while reading")
+        let added = try runProduct("partydesk", ["add-activity", "--data", pg.uri, "--branch", "g1-b1", "--kind", "themedPartyDay",
+                                                 "--date", "2026-11-20", "--title", "主题党日"])
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(try !doctoredFigureShows(), "a commit since: never the kept screen")
+    }
 }
