@@ -98,6 +98,10 @@ struct LibPQ: @unchecked Sendable {   // immutable C function pointers after loa
     let consumeInput: @convention(c) (OpaquePointer?) -> Int32
     let notifies: @convention(c) (OpaquePointer?) -> UnsafeMutableRawPointer?
     let freemem: @convention(c) (UnsafeMutableRawPointer?) -> Void
+    /// PQsetNoticeProcessor: where the server's notices and warnings go (libpq's default writes them
+    /// to stderr, raw, over the dashboard's screen).
+    let setNoticeProcessor: @convention(c) (OpaquePointer?, (@convention(c) (UnsafeMutableRawPointer?, UnsafePointer<CChar>?) -> Void)?,
+                                            UnsafeMutableRawPointer?) -> UnsafeMutableRawPointer?
 
     /// Where libpq is looked for. `PARTYDESK_LIBPQ`, when set, is the only place tried: a libpq
     /// elsewhere (a vendor's build for openGauss or KingbaseES), and the tests' way of making it
@@ -185,6 +189,7 @@ struct LibPQ: @unchecked Sendable {   // immutable C function pointers after loa
         consumeInput = try symbol("PQconsumeInput")
         notifies = try symbol("PQnotifies")
         freemem = try symbol("PQfreemem")
+        setNoticeProcessor = try symbol("PQsetNoticeProcessor")
     }
 }
 
@@ -217,3 +222,6 @@ func PQsocket(_ conn: OpaquePointer?) -> Int32 { LibPQ.table.socket(conn) }
 func PQconsumeInput(_ conn: OpaquePointer?) -> Int32 { LibPQ.table.consumeInput(conn) }
 func PQnotifies(_ conn: OpaquePointer?) -> UnsafeMutableRawPointer? { LibPQ.table.notifies(conn) }
 func PQfreemem(_ pointer: UnsafeMutableRawPointer?) { LibPQ.table.freemem(pointer) }
+/// The server's notices dropped: nothing of the server's reaches the terminal except through a
+/// PostgresError, which the program shows through its own output.
+func PQdropNotices(_ conn: OpaquePointer?) { _ = LibPQ.table.setNoticeProcessor(conn, { _, _ in }, nil) }

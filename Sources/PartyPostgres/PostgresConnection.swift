@@ -42,6 +42,7 @@ public final class PostgresConnection {
             throw PostgresError(sqlState: nil, message: message)
         }
         connection = made
+        PQdropNotices(made)
         // Dates and text as the model writes them, whatever the server's defaults.
         _ = try execute("SET client_encoding = 'UTF8'")
         _ = try execute("SET DateStyle = 'ISO, YMD'")

@@ -101,13 +101,19 @@ public enum PostgresPermissions {
                 + "ELSE \(s).partydesk_may_general(current_user, general_branch_id, \(writing)) END"
         }
         sql += policies("funds", read: fundsRule(false), write: fundsRule(true))
-        // The journal: read as the records it names; a writer adds rows in its own name only.
+        // The journal: read as the records it names (a branch's, or a 党总支's own: its 经费); a writer
+        // adds rows in its own name, for what it may write — a row naming no organisation only for a
+        // role of the whole organisation.
+        func journalRule(_ writing: Bool) -> String {
+            "(branch_id IS NULL AND \(s).partydesk_may_general(current_user, NULL, \(writing))) OR \(s).partydesk_may(current_user, branch_id, \(writing)) "
+                + "OR \(s).partydesk_may_general(current_user, branch_id, \(writing))"
+        }
         sql += [
             "ALTER TABLE \(s).journal ENABLE ROW LEVEL SECURITY",
             "DROP POLICY IF EXISTS partydesk_read ON \(s).journal",
-            "CREATE POLICY partydesk_read ON \(s).journal FOR SELECT USING (\(s).partydesk_granted(current_user) AND (branch_id IS NULL OR \(s).partydesk_may(current_user, branch_id, false)))",
+            "CREATE POLICY partydesk_read ON \(s).journal FOR SELECT USING (\(journalRule(false)))",
             "DROP POLICY IF EXISTS partydesk_write ON \(s).journal",
-            "CREATE POLICY partydesk_write ON \(s).journal FOR INSERT WITH CHECK (db_role = current_user AND (branch_id IS NULL OR \(s).partydesk_may(current_user, branch_id, true)))",
+            "CREATE POLICY partydesk_write ON \(s).journal FOR INSERT WITH CHECK (db_role = current_user AND (\(journalRule(true))))",
         ]
         return sql
     }

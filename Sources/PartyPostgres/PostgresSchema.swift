@@ -354,5 +354,30 @@ public enum PostgresSchema {
         "CREATE INDEX ON dues_payments (ord)", "CREATE INDEX ON training_entries (ord)", "CREATE INDEX ON review_results (ord)",
         "CREATE INDEX ON pioneer_points (ord)", "CREATE INDEX ON candidates (ord)", "CREATE INDEX ON funds (ord)",
         "CREATE INDEX ON development_targets (ord)", "CREATE INDEX ON targets (ord)",
-    ]
+    ] + bodyMatchesColumns
+
+    /// The real columns are the body's own fields, and the server checks it: row security judges a
+    /// row by its columns while every reader decodes its body — a body naming another township's
+    /// branch (or another id) would otherwise pass the policies and land in the other's figures.
+    static let bodyMatchesColumns: [String] = {
+        func check(_ table: String, _ name: String, _ condition: String) -> String {
+            "ALTER TABLE \(table) ADD CONSTRAINT \(table)_body_\(name) CHECK (\(condition))"
+        }
+        var checks: [String] = []
+        for table in ["committee", "general_branches", "branches", "members", "plan_tasks", "activities", "checks", "rectifications",
+                      "dues_payments", "training_entries", "review_results", "pioneer_points", "candidates", "funds", "targets"] {
+            checks.append(check(table, "id", "id = body->>'id'"))
+        }
+        for table in PostgresPermissions.branchTables { checks.append(check(table, "branch", "branch_id = body->>'branchId'")) }
+        for table in ["dues_payments", "training_entries", "review_results", "pioneer_points"] {
+            checks.append(check(table, "member", "member_id = body->>'memberId'"))
+        }
+        for table in ["activities", "checks", "training_entries", "pioneer_points", "funds"] {
+            checks.append(check(table, "date", "date = (body->>'date')::date"))
+        }
+        checks.append(check("branches", "parent", "parent_id = body->>'parentId'"))
+        checks.append(check("general_branches", "parent", "parent_id = body->>'parentId'"))
+        checks.append(check("funds", "organisation", "organisation_id = body->>'organisationId'"))
+        return checks
+    }()
 }

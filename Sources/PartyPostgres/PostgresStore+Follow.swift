@@ -27,40 +27,71 @@ extension PostgresStore {
         public var mark: Int64
     }
 
-    /// Replays on `loaded` the changes committed after `mark` (those already there are skipped).
+    /// Replays on `loaded` the changes committed after `mark` (those already there are skipped). The
+    /// journal rows, and the rows they name with their versions, are read in one snapshot; a line is
+    /// only a pointer — the record replayed must be the row this reader's own row security shows
+    /// (a forged line, or one another commit has since overtaken, makes the caller read whole).
     public func follow(_ loaded: inout PostgresLoaded, after mark: Int64) throws(PostgresStoreError) -> Followed {
         var followed = Followed(mark: mark)
+        do {
+            try db.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        } catch { throw .refused(what: "journal", error) }
+        defer { _ = try? db.execute("COMMIT") }
         let rows: [[String?]]
         do {
-            rows = try db.execute("SELECT seq, line, changed_by FROM journal WHERE seq > $1 ORDER BY seq", [String(mark)]).rows
+            rows = try db.execute("SELECT seq, line, changed_by, entity FROM journal WHERE seq > $1 ORDER BY seq", [String(mark)]).rows
         } catch { throw .refused(what: "journal", error) }
+        // Each record replayed, as the snapshot holds it (a change from nothing to the row, or one that
+        // leaves the record gone).
+        var touched: [String: Change?] = [:]
         for row in rows {
             if let seq = row[0].flatMap({ Int64($0) }) { followed.mark = max(followed.mark, seq) }
-            // A push's or a grant's row names no record: nothing to replay.
-            guard let line = row[1] else { continue }
-            guard let change = Journal.change(fromLine: Data(line.utf8)) else { followed.needsReload = true; continue }
-            if change.isApplied(in: loaded.workspace) { continue }
-            do { try change.apply(to: &loaded.loaded.workspace) } catch {
-                followed.needsReload = true
+            guard let line = row[1] else {
+                // A push (or replace) of the whole workspace: read again whole.
+                if row[3] == "workspace" { followed.needsReload = true }
                 continue
             }
-            followed.changes.append(change)
-            followed.users.append(row[2] ?? "")
-            // The row's version now, so that this editor's next change of it is not refused as stale.
+            guard let change = Journal.change(fromLine: Data(line.utf8)) else { followed.needsReload = true; continue }
             // (Manual scores and bonuses are keyed by their row_id, not their model id: read again whole.)
             guard let single = ChangeSQL.single(change), !["manual_scores", "bonuses"].contains(single.table),
                   let id = single.afterId ?? single.beforeId else {
                 followed.needsReload = true
                 continue
             }
-            if single.afterId == nil {
-                loaded.versions[single.table, id] = nil
-                continue
-            }
+            let current: [String?]?
             do {
-                let version = try db.execute("SELECT version FROM \(single.table) WHERE id = $1", [id]).rows.first?.first ?? nil
-                loaded.versions[single.table, id] = version.flatMap { Int($0) }.map { .init(key: id, version: $0) }
+                current = try db.execute("SELECT body::text, version FROM \(single.table) WHERE id = $1", [id]).rows.first
             } catch { throw .refused(what: single.table, error) }
+            // What the database holds of the record now, as a change from nothing: the line's `after` must be it.
+            let held = current.flatMap { $0[0] }.flatMap { body in
+                Journal.change(fromLine: Data("{\"entity\":\"\(change.entity)\",\"before\":null,\"after\":\(body)}".utf8))
+            }
+            if change.isApplied(in: loaded.workspace) {
+                // Already held (this editor's own, or read with the snapshot).
+            } else {
+                do { try change.apply(to: &loaded.loaded.workspace) } catch {
+                    followed.needsReload = true
+                    continue
+                }
+                followed.changes.append(change)
+                followed.users.append(row[2] ?? "")
+            }
+            // Not there: the workspace must not hold it either (an add's inverse, a deletion, says so).
+            // (Typed first: assigned straight into a dictionary of optionals, `held ?? …` was worked out
+            // as a double optional, and a nil `held` came through as itself.)
+            let expected: Change? = held ?? (single.afterId == nil ? change : single.beforeId == nil ? change.inverse : nil)
+            touched["\(single.table)/\(id)"] = expected
+            if held == nil && single.afterId != nil && single.beforeId != nil { followed.needsReload = true }
+            if let version = current?[1].flatMap({ Int($0) }) {
+                loaded.versions[single.table, id] = .init(key: id, version: version)
+            } else {
+                loaded.versions[single.table, id] = nil
+            }
+        }
+        // Every line replayed, the workspace must hold each record exactly as the snapshot's row (or its
+        // absence): else a line was not its row's (forged, or this build reads it otherwise).
+        for held in touched.values where !(held.map { $0.isApplied(in: loaded.workspace) } ?? true) {
+            followed.needsReload = true
         }
         return followed
     }

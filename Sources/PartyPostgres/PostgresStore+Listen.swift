@@ -12,6 +12,9 @@ extension PostgresStore {
         return pid.flatMap { Int32($0) } ?? -1
     }
 
+    /// The advisory lock a commit holds from its journal rows to COMMIT (`SchemaMigrator.lockKey` + 1).
+    static let journalLock = "2020200421"
+
     /// The statement a commit's transaction ends with.
     static let notifyStatement = "SELECT pg_notify('\(channel)', $1)"
 }

@@ -109,6 +109,10 @@ public final class PostgresStore {
                     done.append((statement.table, statement.ids.count == 1 ? statement.ids[i] : key, .init(key: key, version: version)))
                 }
             }
+            // Journal rows are numbered in the order commits become visible: each commit takes this
+            // lock for its last steps (held to COMMIT), so a follower that has seen row n has seen
+            // every commit before it.
+            try run("SELECT pg_advisory_xact_lock(\(Self.journalLock))", [], what: "journal")
             do { try db.insertRows(into: "journal", columns: JournalRows.columns, journal) } catch {
                 throw .database(.refused(what: "journal", error))
             }

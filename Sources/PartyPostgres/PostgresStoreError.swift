@@ -6,29 +6,60 @@ import PartyStore
 public enum PostgresURI {
     public static func redacted(_ uri: String) -> String {
         var out = uri
-        // user:password@ in the authority (between "://" and the first "/", "?" or end).
+        // user:password@ in the authority: libpq reads it up to the first "/" (a "?" may be part of
+        // the password), the last "@" before it ending the user's part.
         if let scheme = out.range(of: "://") {
             let rest = out[scheme.upperBound...]
-            let authorityEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" }) ?? rest.endIndex
+            let authorityEnd = rest.firstIndex(of: "/") ?? rest.endIndex
             if let at = rest[..<authorityEnd].lastIndex(of: "@"),
                let colon = rest[..<at].firstIndex(of: ":") {
                 out.replaceSubrange(out.index(after: colon)..<at, with: "***")
             }
         }
-        // password=… as a query parameter or a key=value connection string.
-        var result = ""
-        var rest = Substring(out)
-        while let found = rest.range(of: "password=") {
-            let before = rest[..<found.lowerBound]
-            let startsKey = before.isEmpty || ["?", "&", " "].contains(before.last!)
-            result += rest[..<found.upperBound]
-            rest = rest[found.upperBound...]
-            guard startsKey else { continue }
-            let end = rest.firstIndex(where: { $0 == "&" || $0 == " " }) ?? rest.endIndex
-            result += "***"
-            rest = rest[end...]
+        // password=… (and sslpassword=…) as a query parameter or a key=value connection string.
+        for key in ["password=", "sslpassword="] {
+            var result = ""
+            var rest = Substring(out)
+            while let found = rest.range(of: key) {
+                let before = rest[..<found.lowerBound]
+                let startsKey = before.isEmpty || ["?", "&", " "].contains(before.last!)
+                result += rest[..<found.upperBound]
+                rest = rest[found.upperBound...]
+                guard startsKey else { continue }
+                let end = rest.firstIndex(where: { $0 == "&" || $0 == " " }) ?? rest.endIndex
+                result += "***"
+                rest = rest[end...]
+            }
+            out = result + rest
         }
-        return result + rest
+        return out
+    }
+
+    /// The passwords a URI carries (in its user part, or as password=/sslpassword=), raw and
+    /// percent-decoded: what must not appear in any message (libpq quotes a value it cannot decode).
+    static func passwords(in uri: String) -> [String] {
+        var found: [String] = []
+        if let scheme = uri.range(of: "://") {
+            let rest = uri[scheme.upperBound...]
+            let authorityEnd = rest.firstIndex(of: "/") ?? rest.endIndex
+            if let at = rest[..<authorityEnd].lastIndex(of: "@"), let colon = rest[..<at].firstIndex(of: ":") {
+                found.append(String(rest[rest.index(after: colon)..<at]))
+            }
+        }
+        for key in ["password=", "sslpassword="] {
+            var rest = Substring(uri)
+            while let range = rest.range(of: key) {
+                rest = rest[range.upperBound...]
+                let end = rest.firstIndex(where: { $0 == "&" || $0 == " " }) ?? rest.endIndex
+                found.append(String(rest[..<end]))
+            }
+        }
+        return found.flatMap { [$0, $0.removingPercentEncoding ?? $0] }.filter { !$0.isEmpty }
+    }
+
+    /// A message about `uri` with its passwords taken out.
+    public static func scrubbed(_ message: String, of uri: String) -> String {
+        passwords(in: uri).sorted { $0.count > $1.count }.reduce(message) { $0.replacingOccurrences(of: $1, with: "***") }
     }
 }
 
@@ -57,8 +88,8 @@ public enum PostgresStoreError: Error, Sendable {
                 + "请安装: apt-get install -y libpq5 (Debian/Ubuntu), 或将环境变量 PARTYDESK_LIBPQ 设为 libpq.so.5 的路径。使用 JSON 工作区时不需要它。"
         case .connection(let uri, let error):
             return lang == .zh
-                ? "无法连接数据库 \(PostgresURI.redacted(uri)): \(error.message)\n请检查地址和服务器是否在运行; 密码请放在 ~/.pgpass 或环境变量 PGPASSWORD 中, 不要写在地址里。"
-                : "Could not connect to \(PostgresURI.redacted(uri)): \(error.message)\nCheck the address and that the server is running; put the password in ~/.pgpass or PGPASSWORD, not in the address."
+                ? "无法连接数据库 \(PostgresURI.redacted(uri)): \(PostgresURI.scrubbed(error.message, of: uri))\n请检查地址和服务器是否在运行; 密码请放在 ~/.pgpass 或环境变量 PGPASSWORD 中, 不要写在地址里。"
+                : "Could not connect to \(PostgresURI.redacted(uri)): \(PostgresURI.scrubbed(error.message, of: uri))\nCheck the address and that the server is running; put the password in ~/.pgpass or PGPASSWORD, not in the address."
         case .schemaTooNew(let found, let supported):
             return lang == .zh
                 ? "数据库的结构版本为 \(found), 本程序只支持到 \(supported): 它由更新版本的 PartyDesk 建立。请升级 PartyDesk 后再操作; 未做任何改动。"

@@ -49,7 +49,7 @@ public struct WorkspaceTransfer {
                     guard replace else { throw PostgresStoreError.notEmpty(uri: uri) }
                     replaced = true
                     try refusing("TRUNCATE") {
-                        try db.execute("TRUNCATE " + (PostgresSchema.recordTables + ["journal"]).joined(separator: ", ") + " RESTART IDENTITY")
+                        try db.execute("TRUNCATE " + (PostgresSchema.recordTables + ["journal"]).joined(separator: ", ") + "")
                     }
                 }
                 for table in tables {
@@ -58,6 +58,8 @@ public struct WorkspaceTransfer {
                 try refusing("journal") {
                     try db.insertRows(into: "journal", columns: JournalRows.columns, journalRows)
                     try db.execute("INSERT INTO journal (changed_by, action, entity) VALUES ($1, $2, 'workspace')", [user, replaced ? "replace" : "push"])
+                    // Open dashboards read the workspace again (their row versions are of the one replaced).
+                    try db.execute(PostgresStore.notifyStatement, [user])
                 }
             }
         } catch let error as PostgresStoreError {

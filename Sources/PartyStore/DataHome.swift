@@ -29,7 +29,8 @@ public struct DataLocation: Equatable, Sendable {
     /// The demo workspace's folder under the data home.
     public var demoDirectory: String { "\(directory)/demo" }
 
-    static func absolute(_ path: String, _ environment: [String: String]) -> String {
+    /// A path made absolute (`~` is the home folder; relative to the current directory).
+    public static func absolute(_ path: String, _ environment: [String: String]) -> String {
         var path = path
         if path == "~" || path.hasPrefix("~/") { path = (environment["HOME"] ?? NSHomeDirectory()) + path.dropFirst() }
         if !path.hasPrefix("/") { path = FileManager.default.currentDirectoryPath + "/" + path }

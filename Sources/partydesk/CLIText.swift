@@ -32,6 +32,12 @@ enum CLIText {
                     : "Warning: the workspace has \(count) data problem(s); these figures may be wrong (run partydesk validate)"
     }
 
+    /// A command that needs a directory given a database address (by --data or $PARTYDESK_DATA).
+    static func directoryNeeded(_ command: String, _ lang: Language) -> String {
+        lang == .zh ? "partydesk \(command) 需要一个工作区目录, 而 --data 或 $PARTYDESK_DATA 给的是数据库地址。请用 --data 给出目录。"
+                    : "partydesk \(command) needs a workspace directory, and --data or $PARTYDESK_DATA names a database. Give the directory with --data."
+    }
+
     /// A command that works on a directory of JSON files only, given a database (issue 20 under way).
     static func filesOnly(_ lang: Language) -> String {
         lang == .zh

@@ -129,12 +129,12 @@ enum DatabaseDashboard {
                 // the data is read again, so what is shown is what the database holds — the message
                 // says when it cannot be known whether the change landed.
                 let message = error.message(lang)
-                if case .database(.connection) = error { cutOff(lang.pick("保存时", "while saving")) }
-                guard let live = session, let fresh = try? live.store.load() else {
+                guard let live = session, let freshMark = try? live.store.journalMark(), let fresh = try? live.store.load() else {
                     if session != nil { cutOff(lang.pick("保存时", "while saving")) }
                     return .saveFailed(message: message, reloaded: nil, at: nil)
                 }
                 read = fresh
+                mark = freshMark
                 let data = DashboardData(workspace: fresh.workspace, year: state.data.year, quarter: state.data.quarter, asOf: state.data.asOf,
                                          lang: lang, loadedYears: nil)
                 return .saveFailed(message: message, reloaded: data, at: Dashboard.clock())

@@ -24,8 +24,11 @@ struct DbCommand: ParsableCommand {
 }
 
 /// Where a directory option points: as every other command resolves `--data` (PartyStore's DataLocation).
-private func resolvedDirectory(_ option: String?) -> String {
-    DataLocation.resolve(option: option, environment: ProcessInfo.processInfo.environment).directory
+private func resolvedDirectory(_ option: String?, _ command: String, _ lang: Language) throws -> String {
+    let location = DataLocation.resolve(option: option, environment: ProcessInfo.processInfo.environment)
+    // $PARTYDESK_DATA may name the database itself: a push and a pull need the directory.
+    if location.databaseURI != nil { throw CLIFailure(message: CLIText.directoryNeeded(command, lang)) }
+    return location.directory
 }
 
 struct DbInitCommand: ParsableCommand {
@@ -56,7 +59,7 @@ struct DbPushCommand: ParsableCommand {
     var replace = false
 
     func run() throws {
-        let directory = resolvedDirectory(data)
+        let directory = try resolvedDirectory(data, "db push", lang)
         let start = Date()
         do {
             let counts = try WorkspaceTransfer(uri: uri, user: DbCommand.user).push(directory: directory, replace: replace)
@@ -75,7 +78,7 @@ struct DbPullCommand: ParsableCommand {
     @Option(name: .long, help: "界面语言 zh|en / Language.") var lang: Language = .zh
 
     func run() throws {
-        let path = resolvedDirectory(directory)
+        let path = try resolvedDirectory(directory, "db pull", lang)
         let start = Date()
         do {
             let counts = try WorkspaceTransfer(uri: uri, user: DbCommand.user).pull(into: path)

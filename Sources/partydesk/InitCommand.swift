@@ -30,6 +30,7 @@ struct InitCommand: ParsableCommand {
         // No DIR: the place the dashboard opens by default ($PARTYDESK_DATA, else the XDG data home),
         // which may hold the demo in demo/ already: that stays where it is.
         let location = DataLocation.resolve(option: directory, environment: ProcessInfo.processInfo.environment)
+        if location.databaseURI != nil { throw CLIFailure(message: CLIText.directoryNeeded("init", lang)) }
         let store = WorkspaceStore(directory: location.directory)
         do {
             try store.create(Workspace.empty(name: name, year: year ?? Day.today.year), besides: directory == nil ? ["demo"] : [])
@@ -78,8 +79,9 @@ func parseAsOf(_ text: String?) throws -> Day {
 }
 
 enum DataLocationPath {
+    /// A file's or folder's path made absolute (never read as a database address).
     static func absolute(_ path: String) -> String {
-        DataLocation.resolve(option: path, environment: ProcessInfo.processInfo.environment).directory
+        DataLocation.absolute(path, ProcessInfo.processInfo.environment)
     }
 }
 

@@ -53,12 +53,12 @@ import PartyPostgres
         try addActivity(pg.uri, title: "重启后的主题党日")
         try tmux.wait(for: "重启后的主题党日", seconds: 3)
 
-        // Stopped: cut off, read-only (an edit is refused, nothing pretends to be saved); back when it is.
+        // Stopped: cut off and read-only (the status bar says 只读; the editing keys are gone); back when it is.
         try pg.halt()
         try tmux.wait(for: "连接中断", seconds: 10)
-        try tmux.keys("d")
-        #expect(!(try tmux.screen().joined().contains("已保存")))
-        try tmux.keys("Escape")
+        try tmux.keys("a")
+        let cut = try tmux.wait { $0.joined().contains("只读") }
+        #expect(!cut.joined().contains("新增活动"), "no add form while cut off")
         try pg.start()
         try tmux.wait(for: "已重新连接", seconds: 15)
         try addActivity(pg.uri, title: "恢复后的主题党日")

@@ -64,7 +64,8 @@ import PartyPostgres
         let other = try admin.execute("SELECT id FROM branches WHERE general_branch_id = 'gb-teach' LIMIT 1").rows[0][0]!
         let refusal = sqlState {
             try office.execute("INSERT INTO activities (id, ord, branch_id, kind, date, year, body, changed_by) "
-                               + "SELECT 'x1', ord, $1, kind, date, year, body, 'me' FROM activities LIMIT 1", [other])
+                               + "SELECT 'x1', ord, $1, kind, date, year, jsonb_set(jsonb_set(body, '{id}', '\"x1\"'), '{branchId}', to_jsonb($1::text)), 'me' "
+                               + "FROM activities LIMIT 1", [other])
         }
         #expect(refusal == "42501")
 

@@ -63,9 +63,11 @@ import PartyStore
         #expect(try count(town, "SELECT count(*) FROM branches") == own.count)
         #expect(try count(town, "SELECT count(*) FROM members") == ws.members.filter { own.contains($0.branchId) }.count)
         #expect(try count(town, "SELECT count(*) FROM settings") == 1)   // shared: read by all
+        // A copy of one of its rows under a new id and branch, the body saying the same (the server checks it).
         let copy = """
             INSERT INTO activities (id, ord, branch_id, kind, date, year, body, changed_by)
-            SELECT $1, ord, $2, kind, date, year, body, 'town_office' FROM activities WHERE branch_id = $3 LIMIT 1
+            SELECT $1, ord, $2, kind, date, year, jsonb_set(jsonb_set(body, '{id}', to_jsonb($1::text)), '{branchId}', to_jsonb($2::text)),
+                   'town_office' FROM activities WHERE branch_id = $3 LIMIT 1
             """
         #expect(try town.execute(copy, ["t-own", ownBranch, ownBranch]).affected == 1)
         // Another township's branch: the new row breaks the policy (42501), nothing lands.
@@ -77,7 +79,9 @@ import PartyStore
         #expect(try count(admin, "SELECT count(*) FROM activities WHERE branch_id = $1 AND changed_by <> 'town_office'", [other])
                 == ws.activities.filter { $0.branchId == other }.count)
         // Moving its own record into another township is a write there: refused.
-        refusal("42501") { try town.execute("UPDATE activities SET branch_id = $1 WHERE id = 't-own'", [other]) }
+        refusal("42501") {
+            try town.execute("UPDATE activities SET branch_id = $1, body = jsonb_set(body, '{branchId}', to_jsonb($1::text)) WHERE id = 't-own'", [other])
+        }
         // The organisation's own records are the administrator's.
         refusal("42501") { try town.execute("UPDATE settings SET name = 'x'") }
         refusal("42501") { try town.execute("UPDATE scoring_scheme SET changed_by = 'x'") }
@@ -85,6 +89,16 @@ import PartyStore
         try town.execute("INSERT INTO journal (changed_by, action, entity, branch_id) VALUES ('王', 'add', 'activity', $1)", [ownBranch])
         refusal("42501") { try town.execute("INSERT INTO journal (changed_by, action, db_role) VALUES ('王', 'add', 'admin')") }
         refusal("42501") { try town.execute("INSERT INTO journal (changed_by, action, branch_id) VALUES ('王', 'add', $1)", [other]) }
+        // A row naming no organisation is the whole organisation's (every dashboard reads it): not a township's to write.
+        refusal("42501") { try town.execute("INSERT INTO journal (changed_by, action, entity, line) VALUES ('王', 'add', 'activity', '{}')") }
+        // Its own 党总支's records (its 经费) are its own, and so is their journal row.
+        try town.execute("INSERT INTO journal (changed_by, action, entity, branch_id) VALUES ('王', 'add', 'funds', 'gb-office')")
+        // The body is the record every reader decodes: it must say what the columns say (else row
+        // security would judge a row by columns its body contradicts).
+        refusal("23514") {
+            try town.execute("UPDATE activities SET body = jsonb_set(body, '{branchId}', to_jsonb($1::text)) WHERE id = 't-own'", [other])
+        }
+        refusal("23514") { try town.execute("UPDATE activities SET body = jsonb_set(body, '{id}', '\"x\"') WHERE id = 't-own'") }
 
         // The display: everything read, nothing written.
         let wall = try PostgresConnection(uri: uri(pg, as: "wall"))

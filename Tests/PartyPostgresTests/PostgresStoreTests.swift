@@ -110,6 +110,15 @@ import PartyStore
         // Nothing new since: nothing replayed.
         let again = try a.follow(&loadedA, after: followed.mark)
         #expect(again.changes.isEmpty && again.mark == followed.mark)
+        // A line is only a pointer: one that does not match its row (forged by a writer) is not
+        // replayed as it says — the editor is told to read whole.
+        let forged = Self.activity("forged", branch: branch, title: "不存在的活动")
+        let line = String(decoding: Journal.lines(.activity(before: nil, after: forged), user: "乙", host: "x", undo: false, at: Date()), as: UTF8.self)
+        try PostgresConnection(uri: f.pg.uri).execute("INSERT INTO journal (changed_by, action, entity, record_id, branch_id, line) VALUES ('乙', 'add', 'activity', 'forged', $1, $2)",
+                                                       [branch, line])
+        var probe = loadedA
+        let fooled = try a.follow(&probe, after: followed.mark)
+        #expect(fooled.needsReload, "a line its row does not bear out")
         // The other's edit is held with its version: this editor's change of it lands.
         var mine = edited; mine.title = "甲再改"
         try a.commit(.activity(before: edited, after: mine), to: &loadedA)

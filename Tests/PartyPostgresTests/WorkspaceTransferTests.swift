@@ -259,6 +259,15 @@ import PartyStore
         #expect(PostgresURI.redacted("postgresql://clerk@db/party?password=s3cret&sslmode=require") == "postgresql://clerk@db/party?password=***&sslmode=require")
         #expect(PostgresURI.redacted("host=db user=clerk password=s3cret dbname=party") == "host=db user=clerk password=*** dbname=party")
         #expect(PostgresURI.redacted("postgresql://clerk@/party?host=/tmp/x") == "postgresql://clerk@/party?host=/tmp/x")
+        // libpq reads the user part up to the first "/": a "?" in the password is the password's.
+        #expect(PostgresURI.redacted("postgresql://clerk:pa?ss@db/party") == "postgresql://clerk:***@db/party")
+        #expect(PostgresURI.redacted("postgresql://clerk@db/party?sslpassword=k3y&sslmode=require") == "postgresql://clerk@db/party?sslpassword=***&sslmode=require")
+        // libpq quotes a value it cannot decode: the message is scrubbed of the password, raw and decoded.
+        let uri = "postgresql://clerk:50%off%21@db/party"
+        #expect(PostgresURI.scrubbed("invalid percent-encoded token: \"50%off%21\"", of: uri) == "invalid percent-encoded token: \"***\"")
+        #expect(PostgresURI.scrubbed("password \"s3@cret\" rejected", of: "postgresql://clerk:s3%40cret@db/party") == "password \"***\" rejected")
+        let message = PostgresStoreError.connection(uri: uri, PostgresError(sqlState: nil, message: "invalid percent-encoded token: \"50%off%21\""))
+        for lang in [Language.zh, .en] { #expect(!message.message(lang).contains("50%off")) }
     }
 
     /// The journal's lines go in as they are and come back as the same bytes, a torn last line too.
