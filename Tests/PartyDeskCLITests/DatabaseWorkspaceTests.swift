@@ -8,12 +8,7 @@ import PartyPostgres
 /// The commands on a workspace in PostgreSQL (`--data postgresql://…`, issue 20) give what they give
 /// on the same workspace's JSON files, against a real server the test starts itself.
 @Suite(.serialized) struct DatabaseWorkspaceTests {
-    func server() throws -> ThrowawayPostgres? {
-        do { return try ThrowawayPostgres() } catch let missing as ThrowawayPostgres.Missing where ThrowawayPostgres.mayBeMissing {
-            print("skipped: \(missing)")
-            return nil
-        }
-    }
+    func server() throws -> ThrowawayPostgres? { try ThrowawayPostgres.forTest() }
 
     static let asOf = ["--as-of", "2026-11-21"]
 

@@ -7,12 +7,7 @@ import PartyPostgres
 /// `partydesk db init|push|pull` as people run them, against a real server the test starts itself
 /// (skipped only with PARTYDESK_SKIP_POSTGRES=1).
 @Suite(.serialized) struct DbCommandTests {
-    func server() throws -> ThrowawayPostgres? {
-        do { return try ThrowawayPostgres() } catch let missing as ThrowawayPostgres.Missing where ThrowawayPostgres.mayBeMissing {
-            print("skipped: \(missing)")
-            return nil
-        }
-    }
+    func server() throws -> ThrowawayPostgres? { try ThrowawayPostgres.forTest() }
 
     /// The workspace's files but its own bookkeeping (`.backup/`, the lock), which a database does not keep.
     func dataFiles(_ dir: String) -> [String: Data] {

@@ -12,10 +12,7 @@ import PartyStore
     static let kills = 50
 
     @Test func everyBatchIsWholeOrAbsentAfter50Kills() throws {
-        let pg: ThrowawayPostgres
-        do { pg = try ThrowawayPostgres() } catch let missing as ThrowawayPostgres.Missing where ThrowawayPostgres.mayBeMissing {
-            print("skipped: \(missing)"); return
-        }
+        guard let pg = try ThrowawayPostgres.forTest() else { return }
         defer { pg.stop() }
         let tmp = TempDirectory(); defer { tmp.cleanup() }
         let store = WorkspaceStore(directory: tmp.sub("demo"))

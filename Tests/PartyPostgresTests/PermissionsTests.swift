@@ -30,10 +30,7 @@ import PartyStore
     }
 
     @Test func aTownshipWritesItsOwnBranchesAndADisplayNothing() throws {
-        let pg: ThrowawayPostgres
-        do { pg = try ThrowawayPostgres() } catch let missing as ThrowawayPostgres.Missing where ThrowawayPostgres.mayBeMissing {
-            print("skipped: \(missing)"); return
-        }
+        guard let pg = try ThrowawayPostgres.forTest() else { return }
         defer { pg.stop() }
         let tmp = TempDirectory(); defer { tmp.cleanup() }
         let store = WorkspaceStore(directory: tmp.sub("demo"))
@@ -122,10 +119,7 @@ import PartyStore
             #expect(!PostgresPermissions.isAcceptable(role: bad), "\(bad)")
             #expect(PostgresPermissions.grant(role: bad, generalBranch: nil, write: false, schema: "public") == nil)
         }
-        let pg: ThrowawayPostgres
-        do { pg = try ThrowawayPostgres() } catch let missing as ThrowawayPostgres.Missing where ThrowawayPostgres.mayBeMissing {
-            print("skipped: \(missing)"); return
-        }
+        guard let pg = try ThrowawayPostgres.forTest() else { return }
         defer { pg.stop() }
         let grants = PostgresGrants(uri: pg.uri)
         // No tables yet: nothing to grant on.

@@ -6,12 +6,7 @@ import TestSupport
 /// The connection against a real server the test starts itself (issue 20, first part). Without
 /// PostgreSQL's binaries these fail saying how to install them, unless PARTYDESK_SKIP_POSTGRES=1.
 @Suite(.serialized) struct PostgresConnectionTests {
-    func server() throws -> ThrowawayPostgres? {
-        do { return try ThrowawayPostgres() } catch let missing as ThrowawayPostgres.Missing where ThrowawayPostgres.mayBeMissing {
-            print("skipped: \(missing)")
-            return nil
-        }
-    }
+    func server() throws -> ThrowawayPostgres? { try ThrowawayPostgres.forTest() }
 
     /// Chinese text, quotes, a NULL and a date go in as parameters and come back exactly; a transaction
     /// that throws leaves nothing; the server's SQLSTATE comes with a refused statement.

@@ -16,10 +16,8 @@ import PartyStore
         let json: Workspace
 
         init?() throws {
-            do { pg = try ThrowawayPostgres() } catch let missing as ThrowawayPostgres.Missing where ThrowawayPostgres.mayBeMissing {
-                print("skipped: \(missing)")
-                return nil
-            }
+            guard let pg = try ThrowawayPostgres.forTest() else { return nil }
+            self.pg = pg
             let store = WorkspaceStore(directory: tmp.sub("demo"))
             try store.create(DemoWorkspace.make(asOf: testAsOf))
             _ = try WorkspaceTransfer(uri: pg.uri, user: "push").push(directory: store.directory, replace: false)

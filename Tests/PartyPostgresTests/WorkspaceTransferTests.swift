@@ -8,12 +8,7 @@ import PartyStore
 /// The schema and a whole workspace into PostgreSQL and back (issue 20, second part), against a real
 /// server each test starts itself (skipped only with PARTYDESK_SKIP_POSTGRES=1).
 @Suite(.serialized) struct WorkspaceTransferTests {
-    func server() throws -> ThrowawayPostgres? {
-        do { return try ThrowawayPostgres() } catch let missing as ThrowawayPostgres.Missing where ThrowawayPostgres.mayBeMissing {
-            print("skipped: \(missing)")
-            return nil
-        }
-    }
+    func server() throws -> ThrowawayPostgres? { try ThrowawayPostgres.forTest() }
 
     /// The files a pull must give back: all but the JSON workspace's own bookkeeping (`.backup/`, its
     /// lock), which a database has no use for.

@@ -15,6 +15,15 @@ public final class ThrowawayPostgres {
     private let bin: String
     private let runAs: String?
 
+    /// A server for one test; nil (said on standard output) only when PostgreSQL is missing and the
+    /// tests may skip (`mayBeMissing`); otherwise a missing PostgreSQL fails the test with how to install it.
+    public static func forTest() throws -> ThrowawayPostgres? {
+        do { return try ThrowawayPostgres() } catch let missing as Missing where mayBeMissing {
+            print("skipped: \(missing)")
+            return nil
+        }
+    }
+
     /// Whether the tests that need PostgreSQL may skip when it is missing (an environment variable CI never sets).
     public static var mayBeMissing: Bool { ProcessInfo.processInfo.environment["PARTYDESK_SKIP_POSTGRES"] == "1" }
 
