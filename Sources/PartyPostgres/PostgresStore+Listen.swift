@@ -12,6 +12,16 @@ extension PostgresStore {
         return pid.flatMap { Int32($0) } ?? -1
     }
 
+    /// A connection that LISTENs to PartyDesk's commits (a dashboard's or a wall display's second
+    /// connection; the store's own stays free for reading and committing).
+    public static func listener(_ uri: String) throws(PostgresStoreError) -> PostgresConnection {
+        do {
+            let listening = try PostgresConnection(uri: uri)
+            try listening.execute("LISTEN \(channel)")
+            return listening
+        } catch { throw .connection(uri: uri, error) }
+    }
+
     /// The advisory lock a commit holds from its journal rows to COMMIT (`SchemaMigrator.lockKey` + 1).
     static let journalLock = "2020200421"
 

@@ -78,6 +78,16 @@ public enum PostgresStoreError: Error, Sendable {
     /// The JSON workspace could not be read or written.
     case store(StoreError)
 
+    /// Any error out of a transaction's body as a store error: one already is; the server's is a
+    /// refusal of `what` (`otherwise`: the step named when it was neither).
+    static func from(_ error: any Error, what: String, otherwise: String? = nil) -> PostgresStoreError {
+        switch error {
+        case let known as PostgresStoreError: known
+        case let server as PostgresError: .refused(what: what, server)
+        default: .refused(what: otherwise ?? what, PostgresError(sqlState: nil, message: "\(error)"))
+        }
+    }
+
     public func message(_ lang: Language) -> String {
         switch self {
         case .connection(let uri, let error) where error.libraryMissing:

@@ -29,12 +29,8 @@ public enum SchemaMigrator {
                 }
                 return (found, target)
             }
-        } catch let error as PostgresStoreError {
-            throw error
-        } catch let error as PostgresError {
-            throw .refused(what: "partydesk_schema", error)
         } catch {
-            throw .refused(what: "partydesk_schema", PostgresError(sqlState: nil, message: "\(error)"))
+            throw .from(error, what: "partydesk_schema")
         }
     }
 

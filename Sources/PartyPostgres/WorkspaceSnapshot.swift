@@ -27,12 +27,8 @@ struct WorkspaceSnapshot {
             if journal {
                 snapshot.lines = try db.execute("SELECT line FROM journal WHERE line IS NOT NULL ORDER BY seq").rows.compactMap { $0.first ?? nil }
             }
-        } catch let error as PostgresStoreError {
-            throw error
-        } catch let error as PostgresError {
-            throw .refused(what: "SELECT", error)
         } catch {
-            throw .refused(what: "SELECT", PostgresError(sqlState: nil, message: "\(error)"))
+            throw .from(error, what: "SELECT")
         }
         return snapshot
     }

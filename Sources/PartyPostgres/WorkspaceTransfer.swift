@@ -62,12 +62,8 @@ public struct WorkspaceTransfer {
                     try db.execute(PostgresStore.notifyStatement, [user])
                 }
             }
-        } catch let error as PostgresStoreError {
-            throw error
-        } catch let error as PostgresError {
-            throw .refused(what: "COMMIT", error)
         } catch {
-            throw .refused(what: "push", PostgresError(sqlState: nil, message: "\(error)"))
+            throw .from(error, what: "COMMIT", otherwise: "push")
         }
         return Counts(records: tables.reduce(0) { $0 + $1.rows.count }, journalLines: journalRows.count, replaced: replaced)
     }

@@ -27,12 +27,7 @@ enum DatabaseDashboard {
         /// Connected and listening (from before anything is read: no commit is missed).
         static func connect(_ uri: String) throws(PostgresStoreError) -> Session {
             let store = try PostgresStore(uri: uri)
-            let listener: PostgresConnection
-            do {
-                listener = try PostgresConnection(uri: uri)
-                try listener.execute("LISTEN \(PostgresStore.channel)")
-            } catch { throw .connection(uri: uri, error) }
-            return Session(store: store, listener: listener, ownProcess: store.serverProcess)
+            return Session(store: store, listener: try PostgresStore.listener(uri), ownProcess: store.serverProcess)
         }
 
         /// The session, the workspace and the journal's mark taken before it was read (what follows it

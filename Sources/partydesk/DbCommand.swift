@@ -14,9 +14,7 @@ struct DbCommand: ParsableCommand {
         subcommands: [DbInitCommand.self, DbPushCommand.self, DbPullCommand.self, DbGrantCommand.self, DbRevokeCommand.self, DbRolesCommand.self])
 
     /// Who the rows and the journal name: the OS user, as the JSON workspace's journal does.
-    static var user: String {
-        ProcessInfo.processInfo.environment["USER"] ?? getpwuid(getuid()).map { String(cString: $0.pointee.pw_name) } ?? "?"
-    }
+    static var user: String { WorkspaceLock.Holder.current().user }
 
     static func failure(_ error: PostgresStoreError, _ lang: Language) -> CLIFailure { CLIFailure(message: error.message(lang)) }
 

@@ -155,11 +155,7 @@ final class DisplayDatabase {
     /// The whole workspace in one snapshot; connects (and LISTENs) first when not connected.
     func read() throws -> Workspace {
         if store == nil || listener == nil {
-            let listening: PostgresConnection
-            do {
-                listening = try PostgresConnection(uri: uri)
-                try listening.execute("LISTEN \(PostgresStore.channel)")
-            } catch { throw PostgresStoreError.connection(uri: uri, error) }
+            let listening = try PostgresStore.listener(uri)
             store = try PostgresStore(uri: uri)
             listener = listening
         }

@@ -25,8 +25,7 @@ import PartyPostgres
         defer { pg.stop() }
         let tmp = TempDirectory(); defer { tmp.cleanup() }
         let dir = tmp.sub("demo")
-        #expect(try runProduct("partydesk", ["demo", dir, "--as-of", "2026-11-21"]).status == 0)
-        #expect(try runProduct("partydesk", ["db", "push", "--data", dir, pg.uri]).status == 0)
+        #expect(try pg.pushDemo(into: dir))
 
         let command = "env TERM=tmux-256color LANG=C.UTF-8 HOME=\(tmp.path) \(productsDirectory)/partydesk --data '\(pg.uri)' --as-of 2026-11-21; sleep 60"
         let tmux = try Tmux(width: 100, height: 30, command: "bash --norc --noprofile -c \"\(command)\"")
@@ -70,8 +69,7 @@ import PartyPostgres
         defer { pg.stop() }
         let tmp = TempDirectory(); defer { tmp.cleanup() }
         let dir = tmp.sub("demo")
-        #expect(try runProduct("partydesk", ["demo", dir, "--as-of", "2026-11-21"]).status == 0)
-        #expect(try runProduct("partydesk", ["db", "push", "--data", dir, pg.uri]).status == 0)
+        #expect(try pg.pushDemo(into: dir))
         #expect(try runProduct("partydesk", ["db", "grant", pg.uri, "wall", "--read-only"]).status == 0)
         let wallURI = pg.uri.replacingOccurrences(of: "postgresql://partydesk@", with: "postgresql://wall@")
 
@@ -131,19 +129,7 @@ import PartyPostgres
         try first.wait(for: "加载 ", seconds: 30)
         try first.keys("q")
         try first.wait(for: "ENDED")
-        let folder = tmp.sub(".cache/partydesk")
-        let file = try #require(try FileManager.default.contentsOfDirectory(atPath: folder).first)
-        let path = "\(folder)/\(file)"
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
-        var entries = try #require(object["entries"] as? [String: Any])
-        #expect(!entries.isEmpty)
-        for (key, value) in entries {
-            guard var screen = value as? [String: Any], var overview = screen["overview"] as? [String: Any] else { continue }
-            overview["alertCount"] = 99999
-            screen["overview"] = overview
-            entries[key] = screen
-        }
-        try JSONSerialization.data(withJSONObject: ["entries": entries]).write(to: URL(fileURLWithPath: path))
+        try doctorKeptScreens(inFolder: tmp.sub(".cache/partydesk"))
         #expect(try doctoredFigureShows(), "nothing committed since: the kept screen is shown while reading")
         let added = try runProduct("partydesk", ["add-activity", "--data", pg.uri, "--branch", "g1-b1", "--kind", "themedPartyDay",
                                                  "--date", "2026-11-20", "--title", "主题党日"])

@@ -53,8 +53,7 @@ import PartyPostgres
         defer { pg.stop() }
         let tmp = TempDirectory(); defer { tmp.cleanup() }
         let dir = tmp.sub("demo")
-        #expect(try runProduct("partydesk", ["demo", dir] + Self.asOf).status == 0)
-        #expect(try runProduct("partydesk", ["db", "push", "--data", dir, pg.uri]).status == 0)
+        #expect(try pg.pushDemo(into: dir))
         try expectSameOutputs(dir, pg.uri)
 
         let add = ["add-activity", "--branch", "b-enterprise", "--kind", "partyLesson", "--date", "2026-03-31",
@@ -83,8 +82,7 @@ import PartyPostgres
         defer { pg.stop() }
         let tmp = TempDirectory(); defer { tmp.cleanup() }
         let dir = tmp.sub("demo")
-        #expect(try runProduct("partydesk", ["demo", dir] + Self.asOf).status == 0)
-        #expect(try runProduct("partydesk", ["db", "push", "--data", dir, pg.uri]).status == 0)
+        #expect(try pg.pushDemo(into: dir))
         let branches = try WorkspaceStore(directory: dir).load().workspace.organisation.branches.prefix(4).map(\.id)
         let admin = try PostgresConnection(uri: pg.uri)
         let before = Int(try admin.execute("SELECT count(*) FROM activities").rows[0][0]!)!

@@ -27,19 +27,7 @@ final class KeptFirstScreenTests {
     }
 
     /// The kept file's entries, with every alert count set to 99999 (a figure no real screen shows).
-    func doctorKeptScreens() throws {
-        let file = try #require(try FileManager.default.contentsOfDirectory(atPath: folder).first)
-        let path = "\(folder)/\(file)"
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
-        var entries = try #require(object["entries"] as? [String: Any])
-        for (key, value) in entries {
-            guard var screen = value as? [String: Any], var overview = screen["overview"] as? [String: Any] else { continue }
-            overview["alertCount"] = 99999
-            screen["overview"] = overview
-            entries[key] = screen
-        }
-        try JSONSerialization.data(withJSONObject: ["entries": entries]).write(to: URL(fileURLWithPath: path))
-    }
+    func doctorKeptScreens() throws { try TestSupport.doctorKeptScreens(inFolder: folder) }
 
     /// Whether "99999" shows at any moment of the first three seconds of a session.
     func doctoredFigureShows() throws -> Bool {

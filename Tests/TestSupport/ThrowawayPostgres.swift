@@ -98,3 +98,12 @@ public final class ThrowawayPostgres {
         return text
     }
 }
+
+extension ThrowawayPostgres {
+    /// The demo written by `partydesk demo` into `dir` and pushed into this server by `partydesk db
+    /// push`, as an office would; true when both commands succeeded.
+    public func pushDemo(into dir: String) throws -> Bool {
+        try runProduct("partydesk", ["demo", dir, "--as-of", "2026-11-21"]).status == 0
+            && runProduct("partydesk", ["db", "push", "--data", dir, uri]).status == 0
+    }
+}
