@@ -93,6 +93,7 @@ struct LibPQ: @unchecked Sendable {   // immutable C function pointers after loa
     let cmdTuples: @convention(c) (OpaquePointer?) -> UnsafeMutablePointer<CChar>?
     let clear: @convention(c) (OpaquePointer?) -> Void
     let serverVersion: @convention(c) (OpaquePointer?) -> Int32
+    let backendPID: @convention(c) (OpaquePointer?) -> Int32
     // LISTEN/NOTIFY: the socket to wait on, reading what arrived, the notifications, freeing them.
     let socket: @convention(c) (OpaquePointer?) -> Int32
     let consumeInput: @convention(c) (OpaquePointer?) -> Int32
@@ -185,6 +186,7 @@ struct LibPQ: @unchecked Sendable {   // immutable C function pointers after loa
         cmdTuples = try symbol("PQcmdTuples")
         clear = try symbol("PQclear")
         serverVersion = try symbol("PQserverVersion")
+        backendPID = try symbol("PQbackendPID")
         socket = try symbol("PQsocket")
         consumeInput = try symbol("PQconsumeInput")
         notifies = try symbol("PQnotifies")
@@ -218,6 +220,7 @@ func PQgetlength(_ res: OpaquePointer?, _ row: Int32, _ field: Int32) -> Int32 {
 func PQcmdTuples(_ res: OpaquePointer?) -> UnsafeMutablePointer<CChar>! { LibPQ.table.cmdTuples(res) }
 func PQclear(_ res: OpaquePointer?) { LibPQ.table.clear(res) }
 func PQserverVersion(_ conn: OpaquePointer?) -> Int32 { LibPQ.table.serverVersion(conn) }
+func PQbackendPID(_ conn: OpaquePointer?) -> Int32 { LibPQ.table.backendPID(conn) }
 func PQsocket(_ conn: OpaquePointer?) -> Int32 { LibPQ.table.socket(conn) }
 func PQconsumeInput(_ conn: OpaquePointer?) -> Int32 { LibPQ.table.consumeInput(conn) }
 func PQnotifies(_ conn: OpaquePointer?) -> UnsafeMutableRawPointer? { LibPQ.table.notifies(conn) }

@@ -15,7 +15,11 @@ public enum PostgresCommitError: Error, Sendable {
     case notLoaded(entity: String, id: String)
     /// The server refused a statement, or could not be reached before COMMIT.
     case database(PostgresStoreError)
-    /// The connection broke during COMMIT: the change may or may not be in the database. Reload to see.
+    /// The connection broke during COMMIT and the server, asked again, said the transaction did not
+    /// commit: nothing of the change is in the database.
+    case connectionLost(PostgresError)
+    /// The connection broke during COMMIT and no server could be asked since: the change may or
+    /// may not be in the database. Reload to see.
     case outcomeUnknown(PostgresError)
 
     public func message(_ lang: Language) -> String {
@@ -38,10 +42,14 @@ public enum PostgresCommitError: Error, Sendable {
                 : "Not saved: the \(Self.kind(entity, lang)) \(id) was not read from this database (it has no version). Reload and make the change again."
         case .database(let error):
             return (lang == .zh ? "未保存: " : "Not saved: ") + error.message(lang)
+        case .connectionLost(let error):
+            return lang == .zh
+                ? "未保存: 与数据库的连接在提交时中断 (\(error.message)); 数据库确认本次修改未写入。"
+                : "Not saved: the connection to the database broke during the commit (\(error.message)); the database confirms none of the change was written."
         case .outcomeUnknown(let error):
             return lang == .zh
-                ? "与数据库的连接在提交时中断 (\(error.message)): 无法确定本次修改是否已保存。请重新加载查看。"
-                : "The connection to the database broke during the commit (\(error.message)): whether the change was saved is not known. Reload to see."
+                ? "与数据库的连接在提交时中断 (\(error.message)): 重新连接后仍无法确定本次修改是否已保存。请在连接恢复后重新加载查看。"
+                : "The connection to the database broke during the commit (\(error.message)): whether the change was saved could not be learned by reconnecting. Reload once the connection is back to see."
         }
     }
 

@@ -89,6 +89,9 @@ public final class PostgresConnection {
         }
     }
 
+    /// The server process serving this connection (`pg_backend_pid()`, known without a query).
+    public var serverProcess: Int32 { PQbackendPID(connection) }
+
     /// The connection's socket, to wait on (poll) for notifications; -1 when the connection is closed.
     public var socket: Int32 { PQsocket(connection) }
 

@@ -6,11 +6,8 @@ extension PostgresStore {
     public static let channel = "partydesk"
 
     /// The server process behind this store's connection (PostgreSQL's `pg_backend_pid()`): the
-    /// sender of this store's notifications.
-    public var serverProcess: Int32 {
-        let pid = (try? db.execute("SELECT pg_backend_pid()").rows.first?.first) ?? nil
-        return pid.flatMap { Int32($0) } ?? -1
-    }
+    /// sender of this store's notifications. A connection replaced after a broken COMMIT has another.
+    public var serverProcess: Int32 { db.serverProcess }
 
     /// A connection that LISTENs to PartyDesk's commits (a dashboard's or a wall display's second
     /// connection; the store's own stays free for reading and committing).

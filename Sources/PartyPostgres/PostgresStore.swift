@@ -19,7 +19,9 @@ public final class PostgresStore {
     /// Who the rows' `changed_by` and the journal name, and the journal's host.
     public let user: String
     public let host: String
-    let db: PostgresConnection
+    /// Replaced by a fresh connection when the last one broke during a COMMIT and a new one was
+    /// needed to learn whether it landed (`settle`).
+    private(set) var db: PostgresConnection
 
     public init(uri: String, user: String = WorkspaceLock.Holder.current().user,
                 host: String = ProcessInfo.processInfo.hostName) throws(PostgresStoreError) {
@@ -77,9 +79,14 @@ public final class PostgresStore {
     /// in order (nil: the row is gone).
     func write(_ plan: CommitPlan, journal: [[String?]]) throws(PostgresCommitError) -> [(String, String, RowVersions.Row?)] {
         var done: [(String, String, RowVersions.Row?)] = []
+        let transaction: String
         do {
             try db.execute("BEGIN")
+            // Asked now, while the connection answers: after a COMMIT that got no answer, the server
+            // says from this number whether the transaction committed (`settle`).
+            transaction = try db.execute("SELECT txid_current()::text").rows.first?.first.flatMap { $0 } ?? ""
         } catch {
+            _ = try? db.execute("ROLLBACK")
             throw .database(.refused(what: "BEGIN", error))
         }
         do throws(PostgresCommitError) {
@@ -125,10 +132,39 @@ public final class PostgresStore {
         do { try db.execute("COMMIT") } catch {
             // The server answered: it rolled back. No answer (the connection broke): it may have committed.
             if error.sqlState != nil { throw .database(.refused(what: "COMMIT", error)) }
-            throw .outcomeUnknown(error)
+            switch settle(transaction) {
+            case .committed: return done
+            case .rolledBack: throw .connectionLost(error)
+            case .unknown: throw .outcomeUnknown(error)
+            }
         }
         return done
     }
+
+    /// What became of a transaction whose COMMIT got no answer.
+    enum Outcome { case committed, rolledBack, unknown }
+
+    /// Asks the server over a new connection (which then replaces the broken one) what became of
+    /// `transaction` (`txid_status`): committed, rolled back, or — when no server answers within
+    /// `settleAttempts` tries, or it is still finishing — not known. A transaction whose connection
+    /// broke is rolled back by the server unless its COMMIT was done, so "in progress" only lasts
+    /// while the server notices the break.
+    func settle(_ transaction: String) -> Outcome {
+        guard !transaction.isEmpty else { return .unknown }
+        for attempt in 0..<Self.settleAttempts {
+            if attempt > 0 { usleep(Self.settlePause) }
+            guard let fresh = try? PostgresConnection(uri: uri) else { continue }
+            db = fresh
+            switch (try? fresh.execute("SELECT txid_status($1::bigint)", [transaction]))?.rows.first?.first ?? nil {
+            case "committed": return .committed
+            case "aborted": return .rolledBack
+            default: continue
+            }
+        }
+        return .unknown
+    }
+    static let settleAttempts = 20
+    static let settlePause: UInt32 = 150_000
 
     @discardableResult
     func run(_ sql: String, _ parameters: [String?], what: String) throws(PostgresCommitError) -> PostgresRows {

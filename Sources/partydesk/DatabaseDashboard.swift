@@ -22,12 +22,12 @@ enum DatabaseDashboard {
         let store: PostgresStore
         let listener: PostgresConnection
         /// The store's own server process: its notifications are this dashboard's own commits.
-        let ownProcess: Int32
+        var ownProcess: Int32 { store.serverProcess }
 
         /// Connected and listening (from before anything is read: no commit is missed).
         static func connect(_ uri: String) throws(PostgresStoreError) -> Session {
             let store = try PostgresStore(uri: uri)
-            return Session(store: store, listener: try PostgresStore.listener(uri), ownProcess: store.serverProcess)
+            return Session(store: store, listener: try PostgresStore.listener(uri))
         }
 
         /// The session, the workspace and the journal's mark taken before it was read (what follows it
