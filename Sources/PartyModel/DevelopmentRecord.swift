@@ -90,7 +90,10 @@ public enum DevelopmentRecord {
         return .success(.candidate(before: before, after: after))
     }
 
-    /// The person's change, with their roster member's when it moves.
+    /// The person's change, with their roster member's when it moves: the member first, so that the
+    /// record the person names exists before it is named (a database checks the reference at each
+    /// statement: the 审批's person naming a member not yet inserted was refused), and the undo
+    /// (the batch reversed) takes the person's reference off before the member goes.
     static func change(_ before: Candidate?, _ after: Candidate, in workspace: Workspace) -> Change {
         var after = after
         let existing = after.memberId.flatMap { id in workspace.members.first { $0.id == id } }
@@ -98,7 +101,7 @@ public enum DevelopmentRecord {
         if let member, existing == nil { after.memberId = member.id }
         let person = Change.candidate(before: before, after: after)
         guard let member, member != existing else { return person }
-        return .batch([person, .member(before: existing, after: member)])
+        return .batch([.member(before: existing, after: member), person])
     }
 
     /// The roster member a person's record makes, given the one it made before (nil: none yet), or nil

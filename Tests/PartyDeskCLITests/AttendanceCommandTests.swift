@@ -5,7 +5,7 @@ import TestSupport
 @testable import PartyStore
 
 /// `members` (attendance, talks, review, 先锋指数), `alerts` and `import`/`export --what dues` through
-/// the real binary (issue 18).
+/// the real binary (issue 18). On both stores (TestStore), but the import, which is of the files.
 @Suite struct AttendanceCommandTests {
     static func json(_ result: ProcessResult) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
@@ -13,13 +13,14 @@ import TestSupport
 
     /// On the demo: the member absent without reason since May has his attendance, talks, last review
     /// and 先锋指数 as the ledger works them out, and the note; the text, CSV and alerts show them.
-    @Test func membersShowAttendanceTalksReviewAndPioneerIndex() throws {
+    @Test(arguments: TestStore.allCases) func membersShowAttendanceTalksReviewAndPioneerIndex(_ store: TestStore) throws {
         let tmp = TempDirectory(); defer { tmp.cleanup() }
         let dir = try MembersCommandTests.demo(tmp)
+        guard let data = try store.data(dir) else { return }
         let ws = DemoWorkspace.make(asOf: testAsOf)
         let ledger = MemberLedger(ws)
         let m30 = ledger.member(DemoWorkspace.absentMember)!
-        let out = try Self.json(try runProduct("partydesk", ["members", "--data", dir, "--as-of", "2026-11-21", "--branch", "b-s-info", "--format", "json"]))
+        let out = try Self.json(try runProduct("partydesk", ["members", "--data", data, "--as-of", "2026-11-21", "--branch", "b-s-info", "--format", "json"]))
         let rows = try #require(out["members"] as? [[String: Any]])
         let row = try #require(rows.first { $0["id"] as? String == m30.id })
         let life = ledger.organisationalLife(m30, year: 2026, asOf: testAsOf)
@@ -34,13 +35,13 @@ import TestSupport
         #expect(pioneer["rank"] as? Int == mine.rank && pioneer["of"] as? Int == ranking.count)
         #expect(abs((pioneer["total"] as? Double ?? -1) - mine.index.total) < 0.006)
         // Text: the columns and the note; CSV: the same columns after the personal-data line.
-        let text = try runProduct("partydesk", ["members", "--data", dir, "--as-of", "2026-11-21", "--branch", "b-s-info"])
+        let text = try runProduct("partydesk", ["members", "--data", data, "--as-of", "2026-11-21", "--branch", "b-s-info"])
         #expect(text.status == 0 && text.stdout.contains("出勤") && text.stdout.contains("先锋指数") && text.stdout.contains("连续7个月无故缺席"))
-        let csv = try runProduct("partydesk", ["members", "--data", dir, "--as-of", "2026-11-21", "--branch", "b-s-info", "--format", "csv", "--lang", "en"])
+        let csv = try runProduct("partydesk", ["members", "--data", data, "--as-of", "2026-11-21", "--branch", "b-s-info", "--format", "csv", "--lang", "en"])
         let header = csv.stdout.components(separatedBy: "\r\n")[1]
         #expect(header.contains(",Attendance,Talks,Review,Pioneer,Notes,Id"))
         // Alerts: the three new kinds, as the rules find them.
-        let alerts = try Self.json(try runProduct("partydesk", ["alerts", "--data", dir, "--as-of", "2026-11-21", "--format", "json"]))
+        let alerts = try Self.json(try runProduct("partydesk", ["alerts", "--data", data, "--as-of", "2026-11-21", "--format", "json"]))
         let codes = (alerts["alerts"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }
         for code in ["attendance.unexcused-6m", "talks.missing", "review.unqualified"] { #expect(codes.contains(code), "\(code)") }
     }
@@ -70,6 +71,7 @@ import TestSupport
     合计,,,65.7,45.2,30,30,,,,,,,,,
     """
 
+    /// Files only: `import` writes a directory's files (a database is refused: pull it first).
     @Test func importingADuesSheetThroughTheBinary() throws {
         let tmp = TempDirectory(); defer { tmp.cleanup() }
         let dir = tmp.sub("ws")
@@ -109,12 +111,14 @@ import TestSupport
     }
 
     /// What `export --what dues` writes reads back unchanged; the note comes first and is not counted.
-    @Test func exportingDuesRoundTrips() throws {
+    /// Exported from either store; read back by `import`, which works on the files only (the same workspace's).
+    @Test(arguments: TestStore.allCases) func exportingDuesRoundTrips(_ store: TestStore) throws {
         let tmp = TempDirectory(); defer { tmp.cleanup() }
         let dir = tmp.sub("ws")
         try Self.workspace(dir)
+        guard let data = try store.data(dir) else { return }
         let out = tmp.sub("dues.xlsx")
-        let export = try runProduct("partydesk", ["export", "--what", "dues", "--year", "2026", "--out", out, "--data", dir])
+        let export = try runProduct("partydesk", ["export", "--what", "dues", "--year", "2026", "--out", out, "--data", data])
         #expect(export.status == 0 && export.stdout.contains("已导出 4 行"), "\(export.stdout) \(export.stderr)")
         let back = try runProduct("partydesk", ["import", "--what", "dues", out, "--data", dir, "--year", "2026", "--as-of", "2026-11-21"])
         #expect(back.status == 0 && back.stdout.contains("新增 0, 修改 0, 无变化 3"), "\(back.stdout) \(back.stderr)")

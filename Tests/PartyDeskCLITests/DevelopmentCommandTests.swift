@@ -4,7 +4,8 @@ import TestSupport
 @testable import PartyModel
 @testable import PartyStore
 
-/// `partydesk development` through the real binary (issue 19).
+/// `partydesk development` through the real binary (issue 19). On both stores (TestStore), but the
+/// sheet's import, which is of the files.
 @Suite struct DevelopmentCommandTests {
     static func json(_ result: ProcessResult) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], "\(result.stderr)")
@@ -12,12 +13,13 @@ import TestSupport
 
     /// On the demo: the funnel per branch is the model's, the people in the pipeline with their next
     /// step, overdue first; --stage and --branch narrow the list; text and CSV say first that they hold personal data.
-    @Test func theFunnelAndThePeopleOnTheDemo() throws {
+    @Test(arguments: TestStore.allCases) func theFunnelAndThePeopleOnTheDemo(_ store: TestStore) throws {
         let tmp = TempDirectory(); defer { tmp.cleanup() }
         let dir = tmp.sub("demo")
         let ws = DemoWorkspace.make(asOf: testAsOf)
         try WorkspaceStore(directory: dir).create(ws)
-        let out = try Self.json(try runProduct("partydesk", ["development", "--data", dir, "--as-of", "2026-11-21", "--format", "json"]))
+        guard let data = try store.data(dir) else { return }
+        let out = try Self.json(try runProduct("partydesk", ["development", "--data", data, "--as-of", "2026-11-21", "--format", "json"]))
         let funnel = DevelopmentPipeline.funnel(ws, asOf: testAsOf)
         let branches = try #require(out["branches"] as? [[String: Any]])
         #expect(branches.count == funnel.count)
@@ -42,77 +44,80 @@ import TestSupport
         }
         #expect((out["personalData"] as? String)?.contains("个人信息") == true)
         // --stage by its Chinese name; --branch by name.
-        let probationary = try Self.json(try runProduct("partydesk", ["development", "--data", dir, "--as-of", "2026-11-21", "--stage", "预备党员", "--format", "json"]))
+        let probationary = try Self.json(try runProduct("partydesk", ["development", "--data", data, "--as-of", "2026-11-21", "--stage", "预备党员", "--format", "json"]))
         let rows = try #require(probationary["people"] as? [[String: Any]])
         #expect(!rows.isEmpty && rows.allSatisfy { $0["stage"] as? String == "probationary" && $0["memberId"] != nil && $0["probationEnds"] != nil })
-        let full = try Self.json(try runProduct("partydesk", ["development", "list", "--data", dir, "--as-of", "2026-11-21", "--stage", "full", "--format", "json"]))
+        let full = try Self.json(try runProduct("partydesk", ["development", "list", "--data", data, "--as-of", "2026-11-21", "--stage", "full", "--format", "json"]))
         #expect((full["people"] as? [[String: Any]])?.count == ws.candidates.filter { $0.stage(on: testAsOf) == .full }.count)
-        let info = try Self.json(try runProduct("partydesk", ["development", "--data", dir, "--as-of", "2026-11-21", "--branch", "信息工程系学生党支部", "--format", "json"]))
+        let info = try Self.json(try runProduct("partydesk", ["development", "--data", data, "--as-of", "2026-11-21", "--branch", "信息工程系学生党支部", "--format", "json"]))
         #expect((info["branches"] as? [[String: Any]])?.count == 1 && (info["people"] as? [[String: Any]])?.allSatisfy { $0["branchId"] as? String == "b-s-info" } == true)
         // Text: the title, the funnel, the personal-data note, the people; CSV: the note first.
-        let text = try runProduct("partydesk", ["development", "--data", dir, "--as-of", "2026-11-21"])
+        let text = try runProduct("partydesk", ["development", "--data", data, "--as-of", "2026-11-21"])
         #expect(text.status == 0)
         let lines = text.stdout.split(separator: "\n").map(String.init)
         #expect(lines[0].contains("发展党员") && text.stdout.contains("入党积极分子") && text.stdout.contains("逾期") && text.stdout.contains("个人信息"))
-        let csv = try runProduct("partydesk", ["development", "--data", dir, "--as-of", "2026-11-21", "--format", "csv", "--lang", "en"])
+        let csv = try runProduct("partydesk", ["development", "--data", data, "--as-of", "2026-11-21", "--format", "csv", "--lang", "en"])
         let csvLines = csv.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
         #expect(csvLines[0].contains("personal data") && csvLines[1].hasPrefix("Name,Branch,Stage,Next step") && csvLines.count == 2 + open.count)
         // The targets.
-        let targets = try Self.json(try runProduct("partydesk", ["development", "targets", "--data", dir, "--as-of", "2026-11-21", "--format", "json"]))
+        let targets = try Self.json(try runProduct("partydesk", ["development", "targets", "--data", data, "--as-of", "2026-11-21", "--format", "json"]))
         let t = DevelopmentPipeline.targets(ws, asOf: testAsOf)
         #expect((targets["total"] as? [String: Any])?["developed"] as? Int == t.total.developed && targets["studentMemberTarget"] as? Double == 0.0383)
         // The alerts of the demo include every development one.
-        let alerts = try runProduct("partydesk", ["alerts", "--data", dir, "--as-of", "2026-11-21", "--format", "json"])
+        let alerts = try runProduct("partydesk", ["alerts", "--data", data, "--as-of", "2026-11-21", "--format", "json"])
         #expect(DevelopmentAlert.allCases.allSatisfy { alerts.stdout.contains($0.code) })
         // Usage errors exit 2.
-        #expect(try runProduct("partydesk", ["development", "--data", dir, "--stage", "候选人"]).status == 2)
-        #expect(try runProduct("partydesk", ["development", "add-step", "--data", dir, "--person", "x", "--step", "面试", "--date", "2026-01-01"]).status == 2)
+        #expect(try runProduct("partydesk", ["development", "--data", data, "--stage", "候选人"]).status == 2)
+        #expect(try runProduct("partydesk", ["development", "add-step", "--data", data, "--person", "x", "--step", "面试", "--date", "2026-01-01"]).status == 2)
     }
 
     /// From a script: a new applicant; a late talk refused with the rule and its source (exit 1, nothing
     /// written), then kept with --exception-reason and listed by validate (exit 0); a 发展对象's 审批 puts them
-    /// on the roster, which `members` shows as probationary from the 支部大会 day.
-    @Test func addAndAddStepFromAScript() throws {
+    /// on the roster, which `members` shows as probationary from the 支部大会 day. On a database, what
+    /// works on files only (`validate`, `journal`, reading the files) works on what `db pull` writes of it.
+    @Test(arguments: TestStore.allCases) func addAndAddStepFromAScript(_ store: TestStore) throws {
         let tmp = TempDirectory(); defer { tmp.cleanup() }
-        let store = WorkspaceStore(directory: tmp.sub("ws"))
+        let dir = tmp.sub("ws")
         var ws = smallWorkspace()
         ws.candidates = [Candidate(id: "fz-2025-0001", name: "赵六", branchId: "b1", stage: .developmentTarget, steps: [
             DevelopmentStep(.sponsors, Day(iso: "2026-03-01")!, people: [PersonRef(memberId: "m1", name: "张三"), PersonRef(name: "外单位 王老师")]),
             DevelopmentStep(.politicalReview, Day(iso: "2026-03-10")!), DevelopmentStep(.training, Day(iso: "2026-03-20")!, days: 3),
             DevelopmentStep(.branchMeeting, Day(iso: "2026-04-08")!, present: 9, entitled: 11, inFavour: 9)])]
-        try store.create(ws)
-        let dir = store.directory
-        let added = try runProduct("partydesk", ["development", "add", "--data", dir, "--branch", "一支部", "--name", "孙七", "--applied", "2026年9月1日",
+        try WorkspaceStore(directory: dir).create(ws)
+        guard let data = try store.data(dir) else { return }
+        let added = try runProduct("partydesk", ["development", "add", "--data", data, "--branch", "一支部", "--name", "孙七", "--applied", "2026年9月1日",
                                                  "--born", "2001-02-03", "--student"])
         #expect(added.status == 0 && added.stdout.contains("fz-2026-0001"), "\(added.stderr)")
-        let before = try Data(contentsOf: URL(fileURLWithPath: "\(dir)/development/b1.json"))
-        let late = try runProduct("partydesk", ["development", "add-step", "--data", dir, "--person", "孙七", "--step", "谈话", "--date", "2026-10-08"])
+        let before = try Data(contentsOf: URL(fileURLWithPath: "\(try store.files(data, in: tmp))/development/b1.json"))
+        let late = try runProduct("partydesk", ["development", "add-step", "--data", data, "--person", "孙七", "--step", "谈话", "--date", "2026-10-08"])
         #expect(late.status == 1 && late.stderr.contains("第七条") && late.stderr.contains("2026-10-01") && late.stderr.contains("--exception-reason"), "\(late.stderr)")
-        #expect(try Data(contentsOf: URL(fileURLWithPath: "\(dir)/development/b1.json")) == before)
-        let kept = try runProduct("partydesk", ["development", "add-step", "--data", dir, "--person", "fz-2026-0001", "--step", "talk", "--date", "2026-10-08",
+        #expect(try Data(contentsOf: URL(fileURLWithPath: "\(try store.files(data, in: tmp))/development/b1.json")) == before)
+        let kept = try runProduct("partydesk", ["development", "add-step", "--data", data, "--person", "fz-2026-0001", "--step", "talk", "--date", "2026-10-08",
                                                 "--people", "张三", "--exception-reason", "申请人外出实习"])
         #expect(kept.status == 0 && kept.stdout.contains("按例外登记") && kept.stdout.contains("申请人外出实习"), "\(kept.stderr)")
-        let validate = try runProduct("partydesk", ["validate", "--data", dir])
+        let files = try store.files(data, in: tmp)
+        let validate = try runProduct("partydesk", ["validate", "--data", files])
         #expect(validate.status == 0 && validate.stdout.contains("检查通过") && validate.stdout.contains("例外") && validate.stdout.contains("申请人外出实习"))
         #expect(validate.stdout.contains("development/b1.json:"))
         // The talk names 张三 by his roster id.
-        let talk = try #require(try store.load().workspace.candidates.first { $0.name == "孙七" }?.steps.first { $0.kind == .talk })
+        let talk = try #require(try WorkspaceStore(directory: files).load().workspace.candidates.first { $0.name == "孙七" }?.steps.first { $0.kind == .talk })
         #expect(talk.people == [PersonRef(memberId: "m1", name: "张三")] && talk.exception?.rules == ["talkWithin"])
         // The 审批: on the roster from the 支部大会 day.
-        let approval = try runProduct("partydesk", ["development", "add-step", "--data", dir, "--person", "赵六", "--step", "审批", "--date", "2026-05-06"])
+        let approval = try runProduct("partydesk", ["development", "add-step", "--data", data, "--person", "赵六", "--step", "审批", "--date", "2026-05-06"])
         #expect(approval.status == 0 && approval.stdout.contains("花名册") && approval.stdout.contains("2026-04-08") && approval.stdout.contains("2027-04-08"), "\(approval.stdout) \(approval.stderr)")
-        let members = try Self.json(try runProduct("partydesk", ["members", "--data", dir, "--as-of", "2026-05-10", "--branch", "b1", "--format", "json"]))
+        let members = try Self.json(try runProduct("partydesk", ["members", "--data", data, "--as-of", "2026-05-10", "--branch", "b1", "--format", "json"]))
         let row = try #require((members["members"] as? [[String: Any]])?.first { $0["name"] as? String == "赵六" })
         #expect(row["status"] as? String == "probationary" && row["acceptedOn"] as? String == "2026-04-08" && row["probationEnds"] as? String == "2027-04-08")
         // The journal holds both records of the 审批.
-        let journal = try runProduct("partydesk", ["journal", "--data", dir, "--format", "json"])
+        let journal = try runProduct("partydesk", ["journal", "--data", try store.files(data, in: tmp), "--format", "json"])
         #expect(journal.stdout.contains("\"candidate\"") && journal.stdout.contains("申请人外出实习"))
         // Ambiguous or unknown people are usage errors.
-        #expect(try runProduct("partydesk", ["development", "add-step", "--data", dir, "--person", "无名氏", "--step", "talk", "--date", "2026-10-08"]).status == 2)
+        #expect(try runProduct("partydesk", ["development", "add-step", "--data", data, "--person", "无名氏", "--step", "talk", "--date", "2026-10-08"]).status == 2)
     }
 
     /// The pipeline sheet through `import` and `export`: a title, a merged branch (empty cells), dates as
-    /// offices write them; the same sheet again changes nothing; an export reads back unchanged.
+    /// offices write them; the same sheet again changes nothing; an export reads back unchanged. Files
+    /// only: `import` writes a directory's files (a database is refused: pull it first).
     @Test func importAndExportThePipelineSheet() throws {
         let tmp = TempDirectory(); defer { tmp.cleanup() }
         let store = WorkspaceStore(directory: tmp.sub("ws"))
@@ -149,18 +154,20 @@ import TestSupport
 
     /// The 发展计划 and students entered from the command line: in development-targets.json, journaled,
     /// read by `development targets`; without either figure a usage error.
-    @Test func planAndStudentsEntered() throws {
+    @Test(arguments: TestStore.allCases) func planAndStudentsEntered(_ store: TestStore) throws {
         let tmp = TempDirectory(); defer { tmp.cleanup() }
-        let store = WorkspaceStore(directory: tmp.sub("ws"))
-        try store.create(smallWorkspace())
-        let dir = store.directory
-        #expect(try runProduct("partydesk", ["development", "plan", "--data", dir, "--branch", "一支部", "--plan", "3", "--students", "40"]).status == 0)
-        #expect(try runProduct("partydesk", ["development", "plan", "--data", dir, "--year", "2026", "--students", "100"]).status == 0)
-        #expect(try store.load().workspace.developmentTargets == DevelopmentTargets(years: [DevelopmentYear(year: 2026, plan: ["b1": 3], students: ["b1": 40], studentsTotal: 100)]))
-        let targets = try Self.json(try runProduct("partydesk", ["development", "targets", "--data", dir, "--as-of", "2026-11-21", "--format", "json"]))
+        let dir = tmp.sub("ws")
+        try WorkspaceStore(directory: dir).create(smallWorkspace())
+        guard let data = try store.data(dir) else { return }
+        #expect(try runProduct("partydesk", ["development", "plan", "--data", data, "--branch", "一支部", "--plan", "3", "--students", "40"]).status == 0)
+        #expect(try runProduct("partydesk", ["development", "plan", "--data", data, "--year", "2026", "--students", "100"]).status == 0)
+        // The files: the workspace's own, or on a database those `db pull` writes of it.
+        let files = try store.files(data, in: tmp)
+        #expect(try WorkspaceStore(directory: files).load().workspace.developmentTargets == DevelopmentTargets(years: [DevelopmentYear(year: 2026, plan: ["b1": 3], students: ["b1": 40], studentsTotal: 100)]))
+        let targets = try Self.json(try runProduct("partydesk", ["development", "targets", "--data", data, "--as-of", "2026-11-21", "--format", "json"]))
         #expect((targets["total"] as? [String: Any])?["students"] as? Int == 100 && (targets["total"] as? [String: Any])?["plan"] as? Int == 3)
-        #expect(Journal(directory: dir).entries().last?.entity == "developmentTargets")
-        #expect(try runProduct("partydesk", ["development", "plan", "--data", dir]).status == 2)
-        #expect(try runProduct("partydesk", ["development", "plan", "--data", dir, "--branch", "无此支部", "--plan", "1"]).status == 2)
+        #expect(Journal(directory: files).entries().last?.entity == "developmentTargets")
+        #expect(try runProduct("partydesk", ["development", "plan", "--data", data]).status == 2)
+        #expect(try runProduct("partydesk", ["development", "plan", "--data", data, "--branch", "无此支部", "--plan", "1"]).status == 2)
     }
 }

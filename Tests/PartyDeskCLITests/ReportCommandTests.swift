@@ -6,7 +6,8 @@ import TestSupport
 import PartyTUI
 
 /// The reporting commands on the demo workspace: their JSON shapes (docs/cli.md), that they agree
-/// with the engine, and that text and CSV output are well-formed.
+/// with the engine, and that text and CSV output are well-formed. Each test on both stores (TestStore):
+/// the demo's files, and the same pushed into a database.
 @Suite struct ReportCommandTests: ~Copyable {
     let tmp = TempDirectory("reports")
     let dir: String
@@ -18,18 +19,19 @@ import PartyTUI
 
     deinit { tmp.cleanup() }
 
-    func run(_ args: [String]) throws -> ProcessResult {
-        try runProduct("partydesk", args + ["--data", dir, "--as-of", testAsOf.iso])
+    func run(_ data: String, _ args: [String]) throws -> ProcessResult {
+        try runProduct("partydesk", args + ["--data", data, "--as-of", testAsOf.iso])
     }
 
-    func json(_ args: [String]) throws -> [String: Any] {
-        let result = try run(args + ["--format", "json"])
+    func json(_ data: String, _ args: [String]) throws -> [String: Any] {
+        let result = try run(data, args + ["--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
         return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
     }
 
-    @Test func scoresJSONMatchesTheEngine() throws {
-        let out = try json(["scores", "--year", "2026"])
+    @Test(arguments: TestStore.allCases) func scoresJSONMatchesTheEngine(_ store: TestStore) throws {
+        guard let data = try store.data(dir) else { return }
+        let out = try json(data, ["scores", "--year", "2026"])
         let table = ScoringEngine(DemoWorkspace.make(asOf: testAsOf)).year(2026, asOf: testAsOf)
         #expect(out["year"] as? Int == 2026)
         #expect(out.keys.contains("quarter") && out["quarter"] is NSNull)
@@ -59,9 +61,10 @@ import PartyTUI
 
     /// The report's 党费 section: each branch's collection from January to the report's month, the
     /// same sums as the member ledger's; no member named.
-    @Test func theReportCarriesDuesCollectedThisYear() throws {
+    @Test(arguments: TestStore.allCases) func theReportCarriesDuesCollectedThisYear(_ store: TestStore) throws {
+        guard let data = try store.data(dir) else { return }
         let out = tmp.sub("r.md")
-        #expect(try run(["report", "--out", out, "--format", "md"]).status == 0)
+        #expect(try run(data, ["report", "--out", out, "--format", "md"]).status == 0)
         let text = try String(contentsOfFile: out, encoding: .utf8)
         let section = try #require(text.components(separatedBy: "## 党费收缴 (本年至今)").last)
         let ws = DemoWorkspace.make(asOf: testAsOf)
@@ -73,14 +76,16 @@ import PartyTUI
         #expect(!ws.members.contains { section.contains($0.name) })
     }
 
-    @Test func quarterScoresHaveTheQuarter() throws {
-        let out = try json(["scores", "--year", "2026", "--quarter", "3"])
+    @Test(arguments: TestStore.allCases) func quarterScoresHaveTheQuarter(_ store: TestStore) throws {
+        guard let data = try store.data(dir) else { return }
+        let out = try json(data, ["scores", "--year", "2026", "--quarter", "3"])
         #expect(out["quarter"] as? Int == 3)
         #expect(out["provisional"] as? Bool == false)
     }
 
-    @Test func complianceJSONShape() throws {
-        let out = try json(["compliance", "--year", "2026", "--quarter", "4"])
+    @Test(arguments: TestStore.allCases) func complianceJSONShape(_ store: TestStore) throws {
+        guard let data = try store.data(dir) else { return }
+        let out = try json(data, ["compliance", "--year", "2026", "--quarter", "4"])
         let rows = out["branches"] as! [[String: Any]]
         #expect(rows.count == 15)
         let first = rows[0]
@@ -92,8 +97,9 @@ import PartyTUI
         #expect(first["progress"] is [String: Any])   // Q4 contains the as-of day
     }
 
-    @Test func alertsJSONShapeAndOrder() throws {
-        let out = try json(["alerts"])
+    @Test(arguments: TestStore.allCases) func alertsJSONShapeAndOrder(_ store: TestStore) throws {
+        guard let data = try store.data(dir) else { return }
+        let out = try json(data, ["alerts"])
         let alerts = out["alerts"] as! [[String: Any]]
         #expect(!alerts.isEmpty)
         for a in alerts {
@@ -101,33 +107,36 @@ import PartyTUI
             #expect(["提示", "警告", "严重"].contains(a["severity"] as! String))
         }
         #expect(alerts.first?["severity"] as? String == "严重")
-        let english = try runProduct("partydesk", ["alerts", "--data", dir, "--as-of", testAsOf.iso, "--lang", "en", "--format", "json"])
+        let english = try runProduct("partydesk", ["alerts", "--data", data, "--as-of", testAsOf.iso, "--lang", "en", "--format", "json"])
         #expect(english.stdout.contains("secretary vacant"))
     }
 
-    @Test func rectificationFilters() throws {
-        let overdue = (try json(["rectifications", "--overdue"]))["rectifications"] as! [[String: Any]]
+    @Test(arguments: TestStore.allCases) func rectificationFilters(_ store: TestStore) throws {
+        guard let data = try store.data(dir) else { return }
+        let overdue = (try json(data, ["rectifications", "--overdue"]))["rectifications"] as! [[String: Any]]
         #expect(!overdue.isEmpty && overdue.allSatisfy { $0["overdue"] as? Bool == true })
-        let closed = (try json(["rectifications", "--status", "closed"]))["rectifications"] as! [[String: Any]]
+        let closed = (try json(data, ["rectifications", "--status", "closed"]))["rectifications"] as! [[String: Any]]
         #expect(!closed.isEmpty && closed.allSatisfy { $0["status"] as? String == "closed" })
         #expect(closed.allSatisfy { ($0["history"] as! [[String: Any]]).last?["acceptedBy"] is String })
-        let all = (try json(["rectifications"]))["rectifications"] as! [[String: Any]]
+        let all = (try json(data, ["rectifications"]))["rectifications"] as! [[String: Any]]
         // Overdue first.
         let flags = all.map { $0["overdue"] as! Bool }
         #expect(flags == flags.sorted { $0 && !$1 })
-        #expect(try run(["rectifications", "--status", "done"]).status == 2)
+        #expect(try run(data, ["rectifications", "--status", "done"]).status == 2)
     }
 
-    @Test func checksMatrix() throws {
-        let out = try json(["checks", "--year", "2026"])
+    @Test(arguments: TestStore.allCases) func checksMatrix(_ store: TestStore) throws {
+        guard let data = try store.data(dir) else { return }
+        let out = try json(data, ["checks", "--year", "2026"])
         let rows = out["branches"] as! [[String: Any]]
         let states = rows.flatMap { ($0["quarters"] as! [[String: Any]]).map { $0["state"] as! String } }
         #expect(Set(states) == ["notChecked", "checked", "findingsOpen"])
         #expect(out["templateMax"] as? Double == 34)
     }
 
-    @Test func textTablesLineUpInDisplayColumns() throws {
-        let result = try run(["scores"])
+    @Test(arguments: TestStore.allCases) func textTablesLineUpInDisplayColumns(_ store: TestStore) throws {
+        guard let data = try store.data(dir) else { return }
+        let result = try run(data, ["scores"])
         let lines = result.stdout.split(separator: "\n").map(String.init)
         let rule = try #require(lines.first { $0.hasPrefix("----") })
         // Every column starts where the rule's dashes start, on every row (display width, not characters).
@@ -155,8 +164,9 @@ import PartyTUI
         #expect(DisplayWidth.of(lines[ruleIndex + 1]) <= DisplayWidth.of(rule))
     }
 
-    @Test func csvIsRFC4180() throws {
-        let result = try run(["rectifications", "--format", "csv"])
+    @Test(arguments: TestStore.allCases) func csvIsRFC4180(_ store: TestStore) throws {
+        guard let data = try store.data(dir) else { return }
+        let result = try run(data, ["rectifications", "--format", "csv"])
         #expect(result.status == 0)
         let lines = result.stdout.components(separatedBy: "\r\n")
         #expect(lines.first?.hasPrefix("编号,支部,问题") == true)

@@ -6,13 +6,15 @@ import TestSupport
 
 /// The monthly report's 工作任务 section (issue 17): the occurrences due in the month and who did them,
 /// as `partydesk tasks --format json` has them for the same day; a branch's report has its own list.
+/// On both stores (TestStore).
 @Suite struct TasksReportTests {
-    @Test func aMonthsReportHasTheOccurrencesDueAndWhoDidThem() throws {
+    @Test(arguments: TestStore.allCases) func aMonthsReportHasTheOccurrencesDueAndWhoDidThem(_ store: TestStore) throws {
         let tmp = TempDirectory(); defer { tmp.cleanup() }
         let dir = try ReportPeriodTests.demo(tmp)
-        let html = try ReportPeriodTests.report(dir, tmp, ["--month", "2026-10"])
+        guard let data = try store.data(dir) else { return }
+        let html = try ReportPeriodTests.report(data, tmp, ["--month", "2026-10"])
         // October's report counts up to 31 October: the same figures as the command for that day.
-        let json = try ReportPeriodTests.json(dir, ["tasks", "--as-of", "2026-10-31"])
+        let json = try ReportPeriodTests.json(data, ["tasks", "--as-of", "2026-10-31"])
         let t20 = try #require((json["tasks"] as? [[String: Any]])?.first { $0["id"] as? String == "t20" })
         let branches = try #require(t20["branches"] as? [[String: Any]])
         let october = branches.map { b in ((b["occurrences"] as? [[String: Any]]) ?? []).first { $0["period"] as? String == "2026-10" } }
@@ -25,15 +27,16 @@ import TestSupport
         let ledger = try #require(ReportPeriodTests.row(html, section: "工作任务 (本期应报应完成)", first: "建立支部标准化工作台账"))
         #expect(ledger[1] == "期限" && ledger[2] == "2026-10-31" && ledger[3] == "7/8" && ledger[5] == "经济管理系学生党支部")
         // November's report (to the 21st): the November occurrence is not due until the 25th, but in the month.
-        let november = try ReportPeriodTests.report(dir, tmp, ["--month", "2026-11"])
+        let november = try ReportPeriodTests.report(data, tmp, ["--month", "2026-11"])
         #expect(ReportPeriodTests.row(november, section: "工作任务 (本期应报应完成)", first: "每月25日前报送基本建设年工作情况")?[3] == "0/5")
     }
 
-    @Test func aBranchsReportHasItsList() throws {
+    @Test(arguments: TestStore.allCases) func aBranchsReportHasItsList(_ store: TestStore) throws {
         let tmp = TempDirectory(); defer { tmp.cleanup() }
         let dir = try ReportPeriodTests.demo(tmp)
-        let html = try ReportPeriodTests.report(dir, tmp, ["--branch", "科研中心党支部", "--quarter", "4", "--year", "2026"])
-        let json = try ReportPeriodTests.json(dir, ["tasks", "--as-of", "2026-11-21", "--branch", "b-t-research"])
+        guard let data = try store.data(dir) else { return }
+        let html = try ReportPeriodTests.report(data, tmp, ["--branch", "科研中心党支部", "--quarter", "4", "--year", "2026"])
+        let json = try ReportPeriodTests.json(data, ["tasks", "--as-of", "2026-11-21", "--branch", "b-t-research"])
         for task in try #require(json["tasks"] as? [[String: Any]]) {
             let b = try #require((task["branches"] as? [[String: Any]])?.first)
             let row = try #require(ReportPeriodTests.row(html, section: "一支部一清单", first: task["title"] as! String), "\(task["id"]!)")

@@ -128,8 +128,8 @@ import TestSupport
         #expect(Self.refused(ws, "p1", Self.step(.approval, "2024-10-18")) == [.approvalWithin])
         #expect(Self.refused(ws, "p1", Self.step(.approval, "2025-01-18")) == [.approvalLongest])
         let approval = try Self.record(&ws, "p1", Self.step(.approval, "2024-10-17"))
-        // The 审批 makes the roster member: one change of two parts (the person, the member).
-        #expect(approval.parts.map(\.entity) == ["candidate", "member"])
+        // The 审批 makes the roster member: one change of two parts (the member, then the person who names it).
+        #expect(approval.parts.map(\.entity) == ["member", "candidate"])
         let p1 = ws.candidates[0]
         #expect(p1.stage == .probationary && p1.memberId != nil)
         let member = try #require(ws.members.first { $0.id == p1.memberId })

@@ -95,7 +95,7 @@ import TestSupport
         let memberId = try #require(loaded.workspace.candidates[0].memberId)
         #expect(try store.load().workspace.members.contains { $0.id == memberId && $0.acceptedOn == Self.d("2026-04-08") })
         var entries = Journal(directory: store.directory).entries()
-        #expect(entries.suffix(2).map(\.entity) == ["candidate", "member"])
+        #expect(entries.suffix(2).map(\.entity) == ["member", "candidate"])
         // The oath late by the rules? No rule: recorded. A 转正 discussion before the 预备期 ends: refused, then as an exception.
         guard case .failure = DevelopmentRecord.record(DevelopmentStep(.fullMeeting, Self.d("2026-10-01")), for: "p", in: loaded.workspace) else {
             Issue.record("accepted"); return
