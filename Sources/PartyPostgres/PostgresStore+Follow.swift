@@ -111,3 +111,13 @@ extension PostgresStore {
         } catch { throw .refused(what: "journal", error) }
     }
 }
+
+extension PostgresStore {
+    /// The journal's lines, oldest first, as this role may read them (`journal` command): each
+    /// commit's lines as the JSON workspace's journal.jsonl would hold them.
+    public func journalText() throws(PostgresStoreError) -> String {
+        do {
+            return try db.execute("SELECT line FROM journal WHERE line IS NOT NULL ORDER BY seq").rows.compactMap { $0.first ?? nil }.joined()
+        } catch { throw .from(error, what: "journal") }
+    }
+}

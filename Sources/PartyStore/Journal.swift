@@ -216,7 +216,12 @@ public struct Journal: Sendable {
     /// Every readable line, oldest first. A torn last line (a crash mid-append) is skipped.
     public func entries() -> [Entry] {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
-        return text.split(separator: "\n").compactMap { raw in
+        return Self.entries(in: text)
+    }
+
+    /// The readable lines of a journal's text (a database's `journal` rows hold the same lines).
+    public static func entries(in text: String) -> [Entry] {
+        text.split(separator: "\n").compactMap { raw in
             guard let object = try? JSONSerialization.jsonObject(with: Data(raw.utf8)) as? [String: Any] else { return nil }
             return Entry(time: object["time"] as? String ?? "", user: object["user"] as? String ?? "",
                          host: object["host"] as? String ?? "", action: object["action"] as? String ?? "",

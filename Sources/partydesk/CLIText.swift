@@ -38,11 +38,12 @@ enum CLIText {
                     : "partydesk \(command) needs a workspace directory, and --data or $PARTYDESK_DATA names a database. Give the directory with --data."
     }
 
-    /// A command that works on a directory of JSON files only, given a database (issue 20 under way).
+    /// A command that works on a directory of JSON files only, given a database (every command that
+    /// reads or records works on either; this guards any that reaches for files without asking).
     static func filesOnly(_ lang: Language) -> String {
         lang == .zh
-            ? "此命令目前只能用于 JSON 工作区目录。数据库 (--data postgresql://…) 上可用: 报表和统计命令 (summary, scores, compliance, checks, report, members, dues, targets, tasks, funds, development) 以及录入命令 (add-activity 等)、工作台和大屏展示。导入、validate 和 journal 请先用 partydesk db pull 导出到目录。"
-            : "This command works on a directory of JSON files only, so far. On a database (--data postgresql://…) the reports and figures (summary, scores, compliance, checks, report, members, dues, targets, tasks, funds, development), the recording commands (add-activity and the others), the dashboard and the wall display work; for import, validate and journal, pull the workspace into a directory first (partydesk db pull)."
+            ? "此命令只能用于 JSON 工作区目录, 而 --data 或 $PARTYDESK_DATA 给的是数据库地址。可先用 partydesk db pull 导出到目录。"
+            : "This command works on a directory of JSON files only, and --data or $PARTYDESK_DATA names a database. Pull the workspace into a directory first (partydesk db pull)."
     }
 
     static func strictRefuses(_ count: Int, _ lang: Language) -> String {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PartyModel
+import PartyPostgres
 import PartyStore
 import PartyTUI
 
@@ -234,10 +235,11 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let lang = workspace.lang
-        let zh = lang == .zh
         let today = try asOf.value()
+        let options = ImportOptions(createParents: createParents, year: year, today: today, exceptionReason: exceptionReason)
         // Where first: a workspace the import cannot write to is said before the sheet is read.
-        let store = try workspace.storeToOpen()
+        let uri = workspace.location.databaseURI
+        let store = uri == nil ? try workspace.storeToOpen() : nil
         // A workbook, or text in any of the encodings offices save (SheetFile decides by content and name).
         let grid: SheetGrid, readAsText: String
         do {
@@ -247,6 +249,8 @@ struct ImportCommand: ParsableCommand {
         } catch {
             throw CLIFailure(message: error.message(lang))
         }
+        if let uri { return try importIntoDatabase(uri, grid, readAsText, options) }
+        guard let store else { return }
         // The files' fingerprint as read: under the lock, an unchanged one means the read can be
         // saved over as it is, without reading a county's 556,000 activities a second time.
         let readAs = store.fingerprint(years: { _ in nil }, racyWithin: 0)
@@ -262,34 +266,11 @@ struct ImportCommand: ParsableCommand {
         var loaded: LoadedWorkspace? = try read()
         var plan: LedgerSheet.Plan
         do {
-            plan = try what.plan(grid, file: file, into: &loaded!, store: store, lang: lang,
-                                 options: ImportOptions(createParents: createParents, year: year, today: today, exceptionReason: exceptionReason))
+            plan = try what.plan(grid, file: file, into: &loaded!, store: store, lang: lang, options: options)
         } catch { throw workspace.failure(error) }
-        plan.idsSeen = []
-        if !plan.problems.isEmpty {
-            for p in plan.problems { Output.error(p) }
-            throw CLIFailure(message: zh ? "共 \(plan.problems.count) 处问题, 未导入任何记录。" : "\(plan.problems.count) problem(s); nothing was imported.")
-        }
-        let summary = zh ? "\(file) (\(readAsText)): 新增 \(plan.added.count), 修改 \(plan.changed.count), 无变化 \(plan.unchanged)"
-                         : "\(file) (\(readAsText)): \(plan.added.count) to add, \(plan.changed.count) to change, \(plan.unchanged) unchanged"
-        // Every record added or changed, by what a person knows it by, and the columns not read —
-        // in the dry run and the import alike (a row never changes another branch's record unsaid).
-        // The real run says it once the records are saved: what it says is what is on disk.
-        func report(_ ws: Workspace) {
-            Output.line(summary)
-            if !plan.ignoredColumns.isEmpty { Output.line(SheetText.ignoredColumns(plan.ignoredColumns, lang)) }
-            if !plan.skipped.isEmpty { Output.line(SheetText.skipped(plan.skipped, lang)) }
-            if !plan.filledDown.isEmpty { Output.line(SheetText.filledDown(plan.filledDown, column: plan.filledDownColumn, lang)) }
-            let names = SheetNames(ws)
-            // Walked in place: `parts` would copy 200,000 changes (~64 MB) into a new list.
-            func each(_ change: Change) {
-                if case .batch(let list) = change { for part in list { each(part) } }
-                else if let line = LedgerSheet.describe(change, names: names, lang: lang) { Output.line(line) }
-            }
-            if let change = plan.change { each(change) }
-        }
-        if dryRun { report(loaded!.workspace); return }
-        guard let change = plan.change else { report(loaded!.workspace); return }
+        try refuseProblems(&plan)
+        if dryRun { report(plan, readAsText, loaded!.workspace); return }
+        guard let change = plan.change else { report(plan, readAsText, loaded!.workspace); return }
         let lock = try workspace.lockForWriting(store)
         defer { lock.release() }
         var current: LoadedWorkspace
@@ -317,7 +298,48 @@ struct ImportCommand: ParsableCommand {
         } catch {
             throw CLIFailure(message: error.message(lang))
         }
-        report(current.workspace)
+        report(plan, readAsText, current.workspace)
+    }
+
+    /// On a database: planned against the whole workspace as read in one snapshot, and committed
+    /// in one transaction with its journal rows — every row or none. A record another office
+    /// changed since (or an id it took) refuses the import whole, naming it; run it again.
+    func importIntoDatabase(_ uri: String, _ grid: SheetGrid, _ readAsText: String, _ options: ImportOptions) throws {
+        let (store, read) = try workspace.openDatabase(uri)
+        var current = read
+        var plan = what.plan(grid, file: file, into: current.workspace, lang: workspace.lang, options: options)
+        try refuseProblems(&plan)
+        if dryRun { report(plan, readAsText, current.workspace); return }
+        guard let change = plan.change else { report(plan, readAsText, current.workspace); return }
+        do { try store.commit(change, to: &current) } catch { throw CLIFailure(message: error.message(workspace.lang)) }
+        report(plan, readAsText, current.workspace)
+    }
+
+    /// A sheet with any problem imports nothing: each is said, then why nothing was written.
+    func refuseProblems(_ plan: inout LedgerSheet.Plan) throws {
+        plan.idsSeen = []
+        guard !plan.problems.isEmpty else { return }
+        for p in plan.problems { Output.error(p) }
+        throw CLIFailure(message: workspace.lang == .zh ? "共 \(plan.problems.count) 处问题, 未导入任何记录。" : "\(plan.problems.count) problem(s); nothing was imported.")
+    }
+
+    /// Every record added or changed, by what a person knows it by, and the columns not read —
+    /// in the dry run and the import alike (a row never changes another branch's record unsaid).
+    /// The real run says it once the records are saved: what it says is what is stored.
+    func report(_ plan: LedgerSheet.Plan, _ readAsText: String, _ ws: Workspace) {
+        let lang = workspace.lang
+        Output.line(lang == .zh ? "\(file) (\(readAsText)): 新增 \(plan.added.count), 修改 \(plan.changed.count), 无变化 \(plan.unchanged)"
+                                : "\(file) (\(readAsText)): \(plan.added.count) to add, \(plan.changed.count) to change, \(plan.unchanged) unchanged")
+        if !plan.ignoredColumns.isEmpty { Output.line(SheetText.ignoredColumns(plan.ignoredColumns, lang)) }
+        if !plan.skipped.isEmpty { Output.line(SheetText.skipped(plan.skipped, lang)) }
+        if !plan.filledDown.isEmpty { Output.line(SheetText.filledDown(plan.filledDown, column: plan.filledDownColumn, lang)) }
+        let names = SheetNames(ws)
+        // Walked in place: `parts` would copy 200,000 changes (~64 MB) into a new list.
+        func each(_ change: Change) {
+            if case .batch(let list) = change { for part in list { each(part) } }
+            else if let line = LedgerSheet.describe(change, names: names, lang: lang) { Output.line(line) }
+        }
+        if let change = plan.change { each(change) }
     }
 }
 

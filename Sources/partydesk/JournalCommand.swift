@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PartyModel
+import PartyPostgres
 import PartyStore
 
 struct JournalCommand: ParsableCommand {
@@ -20,13 +21,18 @@ struct JournalCommand: ParsableCommand {
     var format: OutputFormat = .text
 
     func run() throws {
-        let store = try workspace.storeToOpen()
+        let all: [Journal.Entry]
+        if let uri = workspace.location.databaseURI {
+            do { all = Journal.entries(in: try PostgresStore(uri: uri).journalText()) } catch { throw CLIFailure(message: error.message(workspace.lang)) }
+        } else {
+            all = Journal(directory: try workspace.storeToOpen().directory).entries()
+        }
         var from: Day? = nil
         if let since {
             guard let day = Day.parse(since) else { throw ValidationError("--since \"\(since)\": 无法识别的日期 / unrecognised date") }
             from = day
         }
-        let entries = Journal(directory: store.directory).entries().filter { e in
+        let entries = all.filter { e in
             (from.map { e.time >= $0.iso } ?? true) && (branch.map { e.branchId == $0 } ?? true)
         }
         let lang = workspace.lang

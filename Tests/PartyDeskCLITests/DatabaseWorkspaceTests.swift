@@ -47,7 +47,7 @@ import PartyPostgres
 
     /// The demo, pushed: every report the same; then the same activity recorded in both, and the
     /// reports the same again; pulled back, the database's files are the JSON workspace's (but for
-    /// the journal's times). Commands that work on files only say so and what to do.
+    /// the journal's times). The journal, an import and validate too.
     @Test func reportsAndEditsAreTheSameOnBothStores() throws {
         guard let pg = try server() else { return }
         defer { pg.stop() }
@@ -68,10 +68,46 @@ import PartyPostgres
         let right = allFilesIn(tmp.sub("pulled")).filter { $0.key != "journal.jsonl" }
         #expect(Set(left.keys) == Set(right.keys) && left.keys.filter { left[$0] != right[$0] }.isEmpty)
 
-        for files in [["validate"], ["journal"], ["import", "--what", "activities", "x.csv"]] {
-            let refused = try runProduct("partydesk", files + ["--data", pg.uri])
-            #expect(refused.status == 1 && refused.stderr.contains("partydesk db pull"), "\(files): \(refused.stderr)")
+        // The journal: the same changes, in the same order, by the same people (their times differ).
+        func journal(_ data: String) throws -> [String] {
+            let out = try runProduct("partydesk", ["journal", "--format", "csv", "--data", data])
+            #expect(out.status == 0, "\(out.stderr)")
+            return out.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }.map { $0.split(separator: ",", omittingEmptySubsequences: false).dropFirst().joined(separator: ",") }
         }
+        let journalOnFiles = try journal(dir)
+        #expect(journalOnFiles.count >= 2 && journalOnFiles.last!.contains("add,activity"), "\(journalOnFiles.suffix(2))")
+        #expect(try journal(pg.uri) == journalOnFiles)
+
+        // An import: the same plan said, the same records saved, the same reports after.
+        let branch = DemoWorkspace.make(asOf: testAsOf).organisation.branches[2]
+        let sheet = tmp.sub("import.csv")
+        try "支部,会议类型,召开时间,会议主题\n\(branch.name),党员大会,2026/11/3,导入 学习\n\(branch.name),党课,2026/11/10,导入 党课\n"
+            .write(toFile: sheet, atomically: true, encoding: .utf8)
+        let imports = try [dir, pg.uri].map { try runProduct("partydesk", ["import", "--what", "activities", sheet, "--data", $0] + Self.asOf) }
+        #expect(imports[0].status == 0 && imports[0].stdout.contains("新增 2"), "\(imports[0].stdout) \(imports[0].stderr)")
+        #expect(imports[1].status == 0 && imports[1].stdout == imports[0].stdout, "\(imports[1].stdout) \(imports[1].stderr)")
+        try expectSameOutputs(dir, pg.uri)
+        #expect(try journal(pg.uri) == journal(dir))
+
+        // validate: clean on both; then the same rule broken in both (more present than expected: the
+        // database's checks do not judge a count), and the same problem named — by file and line, by table and row.
+        func validate(_ data: String) throws -> ProcessResult { try runProduct("partydesk", ["validate", "--data", data]) }
+        #expect(try validate(dir).status == 0 && validate(pg.uri).status == 0)
+        // Written past the editor (which refuses it), as a hand edit of the file would.
+        let files = WorkspaceStore(directory: dir)
+        let loaded = try files.load()
+        let index = try #require(loaded.workspace.activities.firstIndex { $0.title == "导入 党课" })
+        let activity = loaded.workspace.activities[index]
+        var crowded = loaded.workspace
+        crowded.activities[index].attended = 99
+        crowded.activities[index].expected = 5
+        _ = try files.save(crowded, over: loaded)
+        try PostgresConnection(uri: pg.uri).execute("UPDATE activities SET body = body || '{\"attended\": 99, \"expected\": 5}' WHERE id = $1", [activity.id])
+        let (filesSay, databaseSays) = (try validate(dir), try validate(pg.uri))
+        #expect(filesSay.status == 1 && databaseSays.status == 1)
+        let problem = try #require(filesSay.stdout.split(separator: "\n").map(String.init).first { $0.contains(".attended") || $0.contains(" attended") })
+        #expect(databaseSays.stdout.contains("activities[\(activity.id)] attended: " + problem.components(separatedBy: ": ").dropFirst().joined(separator: ": ")),
+                "files: \(filesSay.stdout)\ndatabase: \(databaseSays.stdout)")
     }
 
     /// Four offices at once, fifty activities each, on their own branches: no lock, and all 200 land
