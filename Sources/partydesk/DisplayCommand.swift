@@ -144,23 +144,50 @@ struct DisplayCommand: ParsableCommand {
 }
 
 /// The wall display's database: the store it reads and a listening connection, made again after the
-/// server went away (every read tries, once a second while it is away).
+/// server went away (every read tries, once a second while it is away). Once read, another office's
+/// commit is replayed from the journal as the dashboard replays it (a county's whole read is 12 s;
+/// a replay well under one), and the whole is read again only when a change cannot be replayed.
 final class DisplayDatabase {
     let uri: String
     private var store: PostgresStore?
     private var listener: PostgresConnection?
+    private var loaded: PostgresLoaded?
+    /// The journal's last row replayed or read.
+    private var mark: Int64 = 0
+    /// Commits were heard since the last read.
+    private var behind = false
 
     init(uri: String) { self.uri = uri }
 
-    /// The whole workspace in one snapshot; connects (and LISTENs) first when not connected.
+    /// The workspace as the database holds it now: read whole in one snapshot when not connected
+    /// (connecting and LISTENing first), else brought up to date from the journal.
     func read() throws -> Workspace {
-        if store == nil || listener == nil {
-            let listening = try PostgresStore.listener(uri)
-            store = try PostgresStore(uri: uri)
-            listener = listening
-        }
-        do { return try store!.load().workspace } catch {
-            store = nil; listener = nil
+        do {
+            guard let store, listener != nil, loaded != nil else {
+                let listening = try PostgresStore.listener(uri)
+                let fresh = try PostgresStore(uri: uri)
+                mark = try fresh.journalMark()
+                loaded = try fresh.load()
+                (store, listener, behind) = (fresh, listening, false)
+                return loaded!.workspace
+            }
+            // Held once, not twice: a copy would copy a county's 600,000 activities on the first change.
+            var current = loaded!
+            loaded = nil
+            defer { loaded = current }
+            if behind {
+                let followed = try store.follow(&current, after: mark)
+                if followed.needsReload {
+                    mark = try store.journalMark()
+                    current = try store.load()
+                } else {
+                    mark = followed.mark
+                }
+                behind = false
+            }
+            return current.workspace
+        } catch {
+            store = nil; listener = nil; loaded = nil
             throw error
         }
     }
@@ -168,8 +195,11 @@ final class DisplayDatabase {
     /// Whether a commit was made since last asked; true also when cut off (the next read reconnects, or says so).
     func changed() -> Bool {
         guard let listener else { return true }
-        do { return try !listener.notifications().isEmpty } catch {
-            store = nil; self.listener = nil
+        do {
+            if try !listener.notifications().isEmpty { behind = true }
+            return behind
+        } catch {
+            store = nil; self.listener = nil; loaded = nil
             return true
         }
     }

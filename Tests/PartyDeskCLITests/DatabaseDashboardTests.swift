@@ -63,7 +63,7 @@ import PartyPostgres
     }
 
     /// The wall display on the database, as a display's read-only role: the same screen as on the
-    /// files; cut off, it keeps the last figures and says so; back, it reads again.
+    /// files, and again after the same import into both; cut off, it keeps the last figures and says so; back, it reads again.
     @Test func theWallDisplayOnADatabaseWithAReadOnlyRole() throws {
         guard let pg = try server() else { return }
         defer { pg.stop() }
@@ -87,12 +87,26 @@ import PartyPostgres
         }
         let a = try onFiles.screen(), b = try onDatabase.screen()
         #expect(a.count == b.count && masked(a) == masked(b), "\(b.joined(separator: "\n"))")
+        #expect(a.joined().contains("党支部: 15"), "\(a.joined(separator: "\n"))")
+
+        // A branch imported into both: each display shows it within a couple of seconds (the database's
+        // replayed from the journal), and the two frames are the same again.
+        let sheet = tmp.sub("branch.csv")
+        try "类型,支部名称,上级组织,领域,正式党员,预备党员,联合党支部,设支委会\n党支部,新建测试党支部,机关党总支,机关,5,0,否,否\n"
+            .write(toFile: sheet, atomically: true, encoding: .utf8)
+        for data in [dir, pg.uri] {
+            let imported = try runProduct("partydesk", ["import", "--what", "branches", sheet, "--data", data, "--as-of", "2026-11-21"])
+            #expect(imported.status == 0, "\(imported.stderr)")
+        }
+        for tmux in [onFiles, onDatabase] { try tmux.wait(for: "党支部: 16", seconds: 5) }
+        let a2 = try onFiles.screen(), b2 = try onDatabase.screen()
+        #expect(masked(a2) == masked(b2), "\(b2.joined(separator: "\n"))")
 
         try pg.halt()
         try onDatabase.wait(for: "数据库暂不可用", seconds: 10)
         let cut = try onDatabase.screen()
         func figures(_ screen: [String]) -> [String] { screen.filter { $0.contains("党支部:") || $0.contains("平均得分") || $0.contains("较好") } }
-        #expect(figures(cut).count == 3 && figures(cut) == figures(a), "the last figures stay:\n\(cut.joined(separator: "\n"))")
+        #expect(figures(cut).count == 3 && figures(cut) == figures(a2), "the last figures stay:\n\(cut.joined(separator: "\n"))")
         try pg.start()
         try onDatabase.wait(seconds: 10) { !$0.joined().contains("数据库暂不可用") }
     }
