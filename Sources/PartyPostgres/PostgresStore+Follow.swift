@@ -112,6 +112,35 @@ extension PostgresStore {
     }
 }
 
+/// How far a first screen kept under one `journalFingerprint` is behind the database as another
+/// says it is now: what a dashboard says while it shows that screen and reads the database again.
+public struct KeptScreenLag: Equatable, Sendable {
+    /// Journal rows committed since (nil: not known — the numbers started again after a push --replace).
+    public var changes: Int?
+    /// The time of the last journal row the kept screen had seen, to the second (empty: none).
+    public var keptAt: String
+
+    /// Nil unless both fingerprints are of the same role and schema and `kept` is not `now`: a screen
+    /// kept by another role may show rows this one may not see, and is never shown.
+    public init?(kept: String, now: String) {
+        let (k, n) = (Self.fields(kept), Self.fields(now))
+        guard k.count == 4, n.count == 4, k[0] == n[0], k[1] == n[1], kept != now else { return nil }
+        let (before, after) = (Int(k[2]) ?? 0, Int(n[2]) ?? 0)
+        changes = after > before ? after - before : nil
+        keptAt = PostgresCommitError.time(k[3])
+    }
+
+    init(changes: Int?, keptAt: String) {
+        self.changes = changes
+        self.keptAt = keptAt
+    }
+
+    /// role, schema, last row, its time (which holds a space: the rest of the text).
+    static func fields(_ fingerprint: String) -> [String] {
+        fingerprint.split(separator: " ", maxSplits: 3, omittingEmptySubsequences: false).map(String.init)
+    }
+}
+
 extension PostgresStore {
     /// The journal's lines, oldest first, as this role may read them (`journal` command): each
     /// commit's lines as the JSON workspace's journal.jsonl would hold them.

@@ -51,6 +51,15 @@ public struct FigureCache: Sendable {
         return stored.entries[key]
     }
 
+    /// Every entry this build kept for `asOf`, whatever the fingerprint it was kept under (a
+    /// database's screen kept before the latest commits, shown as such while it is read again).
+    public func entries<T: Codable>(_ type: T.Type, asOf: Day) -> [(fingerprint: String, value: T)] {
+        guard case .success(let data) = AtomicFile.read(path),
+              let stored = try? JSONDecoder().decode(Stored<T>.self, from: data) else { return [] }
+        let prefix = "\(Self.buildIdentity) \(asOf) "
+        return stored.entries.compactMap { key, value in key.hasPrefix(prefix) ? (String(key.dropFirst(prefix.count)), value) : nil }
+    }
+
     /// Keeps `entries` (key → figures) in place of everything kept before. False when they could
     /// not be written (a read-only home, a full disk): nothing else depends on them.
     @discardableResult

@@ -59,9 +59,13 @@ enum DatabaseDashboard {
             let opened = try Session.connect(uri)
             liveStore = opened.store
             let kept = keeper.refreshed().keptToday()
-            if let kept {
-                screen.draw(Views.preview(kept, chrome: Chrome(kept, width: screen.width, height: screen.height, lang: lang, readOnly: readOnly,
-                                                               lockHolder: nil, message: lang.pick("正在读取…", "reading…"))))
+            // Else the screen kept before the latest commits (by this role), said to be so: a county's
+            // read takes seconds, and its last figures with how far behind they are beat a blank screen.
+            let earlier = kept == nil ? keeper.keptEarlier(mayShow: { KeptScreenLag(kept: $0, now: $1) != nil }) : nil
+            if let shown = kept ?? earlier?.screen {
+                let lag = earlier.flatMap { e in keeper.fingerprintNow.flatMap { KeptScreenLag(kept: e.fingerprint, now: $0) } }
+                screen.draw(Views.preview(shown, chrome: Chrome(shown, width: screen.width, height: screen.height, lang: lang, readOnly: readOnly,
+                                                                lockHolder: nil, message: DbText.keptScreen(lag, lang))))
             }
             // Read on another thread while the terminal answers; keys typed meanwhile wait, q quits.
             let store = Unchecked(opened.store)

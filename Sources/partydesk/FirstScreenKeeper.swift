@@ -19,6 +19,8 @@ final class FirstScreenKeeper {
     /// The files' fingerprint, taken before they were read; nil once this session has changed
     /// them (then it is taken again when the session ends).
     private var fingerprint: String?
+    /// The fingerprint as taken at the start (or at the last `refreshed`); nil once changed.
+    var fingerprintNow: String? { fingerprint }
     private var screens: [Day: FirstScreen] = [:]
     private var working: Background<[Day: FirstScreen]>?
     /// Work waiting for the keys to rest (after the files are read or changed), and since when they have.
@@ -55,6 +57,14 @@ final class FirstScreenKeeper {
     /// The first screen an earlier session kept for today and these very files, if any.
     func keptToday() -> FirstScreen? {
         fingerprint.flatMap { cache.read(FirstScreen.self, key: cache.key(fingerprint: $0, asOf: asOf)) }
+    }
+
+    /// The first screen an earlier session kept for today from earlier data, and the fingerprint it
+    /// was kept under, when `mayShow` (given it and the fingerprint now) allows: a database's
+    /// screen from before the latest commits, shown as such while the database is read.
+    func keptEarlier(mayShow: (_ kept: String, _ now: String) -> Bool) -> (screen: FirstScreen, fingerprint: String)? {
+        guard let fingerprint else { return nil }
+        return cache.entries(FirstScreen.self, asOf: asOf).first { mayShow($0.fingerprint, fingerprint) }.map { ($0.value, $0.fingerprint) }
     }
 
     /// The files are read: today's first screen is kept at once (unless it was already), the next
