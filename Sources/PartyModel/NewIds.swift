@@ -103,12 +103,49 @@ extension Workspace {
         NewIds.yearly(funds.lazy.map(\.id)) { $0.funds(year: year) }
     }
 
-    /// A new activity id that sorts with its year and is not taken: a2026-0843. `skipping`: start
-    /// that many numbers further on (ids another office of a shared database took since this read).
-    public func newActivityId(on date: Day, skipping: Int = 0) -> String {
+    /// A new activity id that sorts with its year and is not taken: a2026-0843.
+    public func newActivityId(on date: Day) -> String {
         let prefix = "a\(date.year)-"
         let used = activities.lazy.map(\.id).filter { $0.hasPrefix(prefix) }
         var ids = NewIds(taken: used)
-        return ids.activity(on: date, from: ids.count + 1 + skipping)
+        return ids.activity(on: date, from: ids.count + 1)
+    }
+}
+
+extension NewIds {
+    /// The id `n` numbers past `id` in its own counter (`a2026-0843` by 3: `a2026-0846`; the width of
+    /// its number kept, or grown past 9999); nil when it does not end in a number. For a new record
+    /// whose id turned out to be taken by a record this reader cannot see (another office's, under
+    /// a database's row security).
+    public static func bumped(_ id: String, by n: Int) -> String? {
+        let digits = id.reversed().prefix { $0.isASCII && $0.isNumber }.count
+        guard digits > 0, let number = Int(id.suffix(digits)) else { return nil }
+        let next = String(number + n)
+        return id.dropLast(digits) + String(repeating: "0", count: max(0, digits - next.count)) + next
+    }
+}
+
+extension Change {
+    /// This add with its record's id replaced by `id` — for the kinds whose ids are counters, a record
+    /// added alone; nil otherwise (a check's id names its branch and quarter: a clash is a real
+    /// duplicate; an edit or a batch keeps its ids).
+    public func renumbered(_ id: String) -> Change? {
+        func with<R>(_ record: R?, _ set: (inout R) -> Void) -> R? {
+            guard var record else { return nil }
+            set(&record)
+            return record
+        }
+        switch self {
+        case .activity(nil, let a?): return .activity(before: nil, after: with(a) { $0.id = id })
+        case .rectification(nil, let a?): return .rectification(before: nil, after: with(a) { $0.id = id })
+        case .member(nil, let a?): return .member(before: nil, after: with(a) { $0.id = id })
+        case .duesPayment(nil, let a?): return .duesPayment(before: nil, after: with(a) { $0.id = id })
+        case .trainingEntry(nil, let a?): return .trainingEntry(before: nil, after: with(a) { $0.id = id })
+        case .reviewResult(nil, let a?): return .reviewResult(before: nil, after: with(a) { $0.id = id })
+        case .pioneerPoints(nil, let a?): return .pioneerPoints(before: nil, after: with(a) { $0.id = id })
+        case .candidate(nil, let a?): return .candidate(before: nil, after: with(a) { $0.id = id })
+        case .funds(nil, let a?): return .funds(before: nil, after: with(a) { $0.id = id })
+        default: return nil
+        }
     }
 }

@@ -75,6 +75,27 @@ public final class PostgresStore {
         }
     }
 
+    /// `commit`, and for a record added alone whose id another office took first (under row security
+    /// this reader does not see it): the add made again with the id a number further on each time
+    /// (1, 2, 4 … past it: a county's year holds 100,000 ids) until it lands. Gives the change that
+    /// was saved. Any other refusal, and an edit's, is thrown as `commit` throws it.
+    @discardableResult
+    public func commitAdding(_ change: Change, to loaded: inout PostgresLoaded, undo: Bool = false) throws(PostgresCommitError) -> Change {
+        var attempt = change, skip = 0
+        while true {
+            do {
+                try commit(attempt, to: &loaded, undo: undo)
+                return attempt
+            } catch {
+                guard case .recordChanged(_, let id, _, _) = error, id == attempt.entityId, skip < Self.newIdAttempts,
+                      let further = NewIds.bumped(change.entityId, by: skip * 2 + 1), let next = change.renumbered(further) else { throw error }
+                skip = skip * 2 + 1
+                attempt = next
+            }
+        }
+    }
+    static let newIdAttempts = 1 << 24
+
     /// The plan's statements and the journal rows in one transaction; what it did to the versions,
     /// in order (nil: the row is gone).
     func write(_ plan: CommitPlan, journal: [[String?]]) throws(PostgresCommitError) -> [(String, String, RowVersions.Row?)] {

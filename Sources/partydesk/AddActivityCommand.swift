@@ -41,11 +41,9 @@ struct AddActivityCommand: ParsableCommand {
         // Only the activity's year is read: its id and file are of that year (a county records in ms, not seconds).
         let editing = try workspace.startEditing(years: { _ in [day.year] })
         defer { editing.release() }
-        let saved = try editing.commitNew(lang) { ws, skip in
-            .activity(before: nil, after: Activity(id: ws.newActivityId(on: day, skipping: skip), branchId: branch, kind: kind, date: day, title: title,
-                                                   hours: hours, attended: attended, expected: expected, partyGroupId: group,
-                                                   place: blankIsNil(place), host: blankIsNil(host)))
-        }
+        let saved = try editing.commit(.activity(before: nil, after: Activity(id: editing.workspace.newActivityId(on: day), branchId: branch, kind: kind,
+                                                                             date: day, title: title, hours: hours, attended: attended, expected: expected,
+                                                                             partyGroupId: group, place: blankIsNil(place), host: blankIsNil(host))), lang)
         Output.line(lang == .zh ? "已登记 \(saved.entityId)" : "recorded \(saved.entityId)")
     }
 

@@ -121,8 +121,9 @@ enum DatabaseDashboard {
                 return .saveFailed(message: lang.pick("只读, 未保存", "read-only: not saved"), reloaded: nil, at: nil)
             }
             do {
-                try live.store.commit(change, to: &read, undo: undo)
-                return .saved(change, undo: undo, workspace: read.workspace, loadedYears: nil, journalProblem: nil)
+                // A new record whose id another office took (unseen under row security) lands further on.
+                let saved = try live.store.commitAdding(change, to: &read, undo: undo)
+                return .saved(saved, undo: undo, workspace: read.workspace, loadedYears: nil, journalProblem: nil)
             } catch {
                 // Refused (another office changed a record, or the server said no), or cut off mid-commit:
                 // the data is read again, so what is shown is what the database holds — the message

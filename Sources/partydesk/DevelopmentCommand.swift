@@ -171,9 +171,9 @@ struct DevelopmentAddCommand: ParsableCommand {
         case .success(let c): change = c
         case .failure(let refusal): throw CLIFailure(message: DevelopmentAddStepCommand.refusalText(refusal, lang))
         }
-        try editing.commit(change, lang)
-        Output.line(lang == .zh ? "已登记 \(candidate.id) \(candidate.name) (\(b.name)) 入党申请 \(day.iso)"
-                                : "recorded \(candidate.id) \(candidate.name) (\(b.name)): application \(day.iso)")
+        let saved = try editing.commit(change, lang)
+        Output.line(lang == .zh ? "已登记 \(saved.entityId) \(candidate.name) (\(b.name)) 入党申请 \(day.iso)"
+                                : "recorded \(saved.entityId) \(candidate.name) (\(b.name)): application \(day.iso)")
         DevelopmentAddStepCommand.sayExceptions(change, lang)
     }
 }

@@ -184,8 +184,8 @@ struct FundsAddCommand: ParsableCommand {
         if let issue = Validator.validate(funds: entry, in: ws).first {
             throw CLIFailure(message: "\(issue.field): \(issue.kind.message(lang))")
         }
-        try editing.commit(.funds(before: nil, after: entry), lang)
-        Output.line(lang == .zh ? "已登记 \(entry.id) \(target.name) \(day.iso) \(way.name(lang)) \(kind.name(lang)) \(entry.money) 元"
-                                : "recorded \(entry.id) \(target.name) \(day.iso) \(way.name(lang)) \(kind.name(lang)) \(entry.money) yuan")
+        let saved = try editing.commit(.funds(before: nil, after: entry), lang)
+        Output.line(lang == .zh ? "已登记 \(saved.entityId) \(target.name) \(day.iso) \(way.name(lang)) \(kind.name(lang)) \(entry.money) 元"
+                                : "recorded \(saved.entityId) \(target.name) \(day.iso) \(way.name(lang)) \(kind.name(lang)) \(entry.money) yuan")
     }
 }

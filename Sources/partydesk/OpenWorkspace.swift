@@ -116,42 +116,18 @@ extension WorkspaceOptions {
         let loaded: LoadedWorkspace
         var workspace: Workspace { loaded.workspace }
 
-        func commit(_ change: Change, _ lang: Language) throws {
+        /// Saves `change` and gives the change saved: on a database, a record added alone whose id
+        /// another office took meanwhile is saved a number further on (`PostgresStore.commitAdding`).
+        @discardableResult
+        func commit(_ change: Change, _ lang: Language) throws -> Change {
             switch target {
             case .files(let store, _):
                 do { try Editor(store: store).commit(change, over: loaded) } catch { throw CLIFailure(message: error.message(lang)) }
-            case .database(let store, var read):
-                do { try store.commit(change, to: &read) } catch { throw CLIFailure(message: error.message(lang)) }
-            }
-        }
-
-        /// A new record's change, made from the workspace as read and the number of ids to skip. On a
-        /// database another office may have taken its id since (ids count up per year): then it is made
-        /// again a number further on — the database's key is the judge, no second read of a county.
-        /// Gives the change that was saved.
-        func commitNew(_ lang: Language, _ make: (Workspace, Int) -> Change) throws -> Change {
-            guard case .database(let store, var read) = target else {
-                let change = make(loaded.workspace, 0)
-                try commit(change, lang)
                 return change
-            }
-            var skip = 0
-            while true {
-                let change = make(read.workspace, skip)
-                do {
-                    try store.commit(change, to: &read)
-                    return change
-                } catch {
-                    guard case .recordChanged(_, let id, _, _) = error, id == change.entityId, skip < Self.newIdAttempts else {
-                        throw CLIFailure(message: error.message(lang))
-                    }
-                    // Further each time (1, 2, 4 …): under row security an office does not see the ids
-                    // other offices took, and a county's year holds 100,000 of them.
-                    skip = skip * 2 + 1
-                }
+            case .database(let store, var read):
+                do { return try store.commitAdding(change, to: &read) } catch { throw CLIFailure(message: error.message(lang)) }
             }
         }
-        static let newIdAttempts = 1 << 24
 
         /// Gives the workspace lock back (nothing to give on a database).
         func release() {

@@ -133,4 +133,57 @@ import PartyStore
         let admin = try PostgresConnection(uri: pg.uri)
         #expect(try admin.execute("SELECT count(*) FROM pg_roles WHERE rolname IN ('town', 'Town')").rows == [["0"]])
     }
+
+    /// Township offices, each seeing only its own 党总支's activities, adding one each: the next id
+    /// each works out of what it sees is another office's (a row it cannot see), and each add lands
+    /// a number further on — nothing refused, nothing lost.
+    @Test func townshipsWhoseNextIdIsAnotherOfficesBothLand() throws {
+        guard let pg = try ThrowawayPostgres.forTest() else { return }
+        defer { pg.stop() }
+        let tmp = TempDirectory(); defer { tmp.cleanup() }
+        let store = WorkspaceStore(directory: tmp.sub("demo"))
+        let ws = try store.create(DemoWorkspace.make(asOf: testAsOf)).workspace
+        _ = try WorkspaceTransfer(uri: pg.uri, user: "admin").push(directory: store.directory, replace: false)
+        let grants = PostgresGrants(uri: pg.uri)
+        try grants.grant(role: "town_a", generalBranch: "gb-office", write: true)
+        try grants.grant(role: "town_b", generalBranch: "gb-teach", write: true)
+        let day = Day(iso: "2026-11-25")!
+        var added: [Change] = []
+        for (role, parent) in [("town_a", "gb-office"), ("town_b", "gb-teach")] {
+            let office = try PostgresStore(uri: uri(pg, as: role), user: role, host: "pc-\(role)")
+            var loaded = try office.load()
+            let branch = try #require(ws.organisation.branches.first { $0.parentId == parent })
+            let id = loaded.workspace.newActivityId(on: day)
+            // Worked out from what this office sees: taken by another office's activity, unseen.
+            #expect(ws.activities.contains { $0.id == id } && !loaded.workspace.activities.contains { $0.id == id }, "\(role): \(id)")
+            let change = Change.activity(before: nil, after: Activity(id: id, branchId: branch.id, kind: .themedPartyDay, date: day, title: "\(role) 主题党日"))
+            added.append(try office.commitAdding(change, to: &loaded))
+            #expect(added.last!.entityId != id && added.last!.entityId.hasPrefix("a2026-"), "\(role): \(id) → \(added.last!.entityId)")
+            #expect(loaded.workspace.activities.contains { $0.id == added.last!.entityId })
+        }
+        #expect(added[0].entityId != added[1].entityId)
+        let admin = try PostgresConnection(uri: pg.uri)
+        #expect(try count(admin, "SELECT count(*) FROM activities WHERE body->>'title' LIKE 'town_%'") == 2)
+        #expect(try count(admin, "SELECT count(*) FROM journal WHERE action = 'add' AND entity = 'activity'") == 2)
+        // An edit of a record changed since is still refused, never renumbered.
+        #expect(added[0].renumbered("x") != nil && Change.activity(before: ws.activities[0], after: ws.activities[0]).renumbered("x") == nil)
+    }
+}
+
+/// New ids a number further on, for an add whose id another office took unseen.
+struct BumpedIdTests {
+    @Test func theNumberMovesOnItsWidthKept() {
+        #expect(NewIds.bumped("a2026-0843", by: 3) == "a2026-0846")
+        #expect(NewIds.bumped("jf-2026-9999", by: 1) == "jf-2026-10000")
+        #expect(NewIds.bumped("m-7", by: 4) == "m-11")
+        #expect(NewIds.bumped("b-office", by: 1) == nil)
+    }
+
+    @Test func onlyAnAddOfACountedKindIsRenumbered() {
+        let check = QuarterlyCheck(id: "chk-2026q3-b-16", branchId: "b-16", year: 2026, quarter: 3, date: Day(iso: "2026-09-30")!)
+        #expect(Change.check(before: nil, after: check).renumbered("chk-2026q3-b-17") == nil)
+        let activity = Activity(id: "a2026-0001", branchId: "b-1", kind: .partyLesson, date: Day(iso: "2026-03-01")!, title: "党课")
+        #expect(Change.activity(before: nil, after: activity).renumbered("a2026-0002")?.entityId == "a2026-0002")
+        #expect(Change.batch([.activity(before: nil, after: activity)]).renumbered("a2026-0002") == nil)
+    }
 }
