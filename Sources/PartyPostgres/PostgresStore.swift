@@ -87,7 +87,14 @@ public final class PostgresStore {
                 try commit(attempt, to: &loaded, undo: undo)
                 return attempt
             } catch {
-                guard case .recordChanged(_, let id, _, _) = error, id == attempt.entityId, skip < Self.newIdAttempts,
+                // Taken by a row this reader cannot see (the server's key said so), or — a number on —
+                // by one it can.
+                let taken: String? = switch error {
+                case .recordChanged(_, let id, _, _): id
+                case .conflict(.duplicateId(let id)): id
+                default: nil
+                }
+                guard taken == attempt.entityId, skip < Self.newIdAttempts,
                       let further = NewIds.bumped(change.entityId, by: skip * 2 + 1), let next = change.renumbered(further) else { throw error }
                 skip = skip * 2 + 1
                 attempt = next
