@@ -41,28 +41,8 @@ import PartyStore
         }
     }
 
-    struct Fixture {
-        let pg: ThrowawayPostgres
-        let tmp = TempDirectory()
-
-        init?() throws {
-            guard let pg = try ThrowawayPostgres.forTest() else { return nil }
-            self.pg = pg
-            let store = WorkspaceStore(directory: tmp.sub("demo"))
-            try store.create(DemoWorkspace.make(asOf: testAsOf))
-            _ = try WorkspaceTransfer(uri: pg.uri, user: "push").push(directory: store.directory, replace: false)
-        }
-
-        func stop() { pg.stop(); tmp.cleanup() }
-
-        func titles(_ id: String) throws -> [String?] {
-            try PostgresConnection(uri: pg.uri).execute("SELECT body->>'title' FROM activities WHERE id = $1", [id]).rows.map { $0[0] }
-        }
-
-        func journalRows(_ id: String) throws -> Int {
-            Int(try PostgresConnection(uri: pg.uri).execute("SELECT count(*) FROM journal WHERE record_id = $1", [id]).rows.first?.first.flatMap { $0 } ?? "") ?? -1
-        }
-    }
+    /// The demo pushed into a server of its own (as the store's tests have it).
+    typealias Fixture = PostgresStoreTests.Fixture
 
     /// `mode`: where the proxy cuts. Gives what the commit threw (nil: it returned), the editor's
     /// workspace after it, and the activity the commit edited.
@@ -95,7 +75,7 @@ import PartyStore
         #expect(loaded.workspace.activities[0] == after)
         #expect(loaded.versions["activities", after.id]?.version == 2)
         #expect(try f.titles(after.id) == [after.title])
-        #expect(try f.journalRows(after.id) == 1)
+        #expect(try f.count("SELECT count(*) FROM journal WHERE record_id = '\(after.id)'") == 1)
     }
 
     @Test func cutBeforeTheCommitReachedTheServerIsNotSaved() throws {
@@ -110,7 +90,7 @@ import PartyStore
         #expect(loaded.workspace.activities[0] == before)
         #expect(loaded.versions["activities", before.id]?.version == 1)
         #expect(try f.titles(after.id) == [before.title])
-        #expect(try f.journalRows(after.id) == 0)
+        #expect(try f.count("SELECT count(*) FROM journal WHERE record_id = '\(after.id)'") == 0)
     }
 
     /// Cut after the server committed, and no server to ask since (the proxy is gone): not known,

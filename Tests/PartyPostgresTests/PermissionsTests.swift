@@ -29,13 +29,19 @@ import PartyStore
         Int(try db.execute(sql, parameters).rows.first?.first.flatMap { $0 } ?? "") ?? -1
     }
 
-    @Test func aTownshipWritesItsOwnBranchesAndADisplayNothing() throws {
-        guard let pg = try ThrowawayPostgres.forTest() else { return }
-        defer { pg.stop() }
+    /// A server of its own with the demo pushed in (nil: skipped), and the demo.
+    func demoServer() throws -> (ThrowawayPostgres, Workspace)? {
+        guard let pg = try ThrowawayPostgres.forTest() else { return nil }
         let tmp = TempDirectory(); defer { tmp.cleanup() }
         let store = WorkspaceStore(directory: tmp.sub("demo"))
         let ws = try store.create(DemoWorkspace.make(asOf: testAsOf)).workspace
         _ = try WorkspaceTransfer(uri: pg.uri, user: "admin").push(directory: store.directory, replace: false)
+        return (pg, ws)
+    }
+
+    @Test func aTownshipWritesItsOwnBranchesAndADisplayNothing() throws {
+        guard let (pg, ws) = try demoServer() else { return }
+        defer { pg.stop() }
 
         // Worked out from the workspace: the demo's 党总支 gb-office and the others.
         let own = Set(ws.organisation.branches.filter { $0.parentId == "gb-office" }.map(\.id))
@@ -138,12 +144,8 @@ import PartyStore
     /// each works out of what it sees is another office's (a row it cannot see), and each add lands
     /// a number further on — nothing refused, nothing lost.
     @Test func townshipsWhoseNextIdIsAnotherOfficesBothLand() throws {
-        guard let pg = try ThrowawayPostgres.forTest() else { return }
+        guard let (pg, ws) = try demoServer() else { return }
         defer { pg.stop() }
-        let tmp = TempDirectory(); defer { tmp.cleanup() }
-        let store = WorkspaceStore(directory: tmp.sub("demo"))
-        let ws = try store.create(DemoWorkspace.make(asOf: testAsOf)).workspace
-        _ = try WorkspaceTransfer(uri: pg.uri, user: "admin").push(directory: store.directory, replace: false)
         let grants = PostgresGrants(uri: pg.uri)
         try grants.grant(role: "town_a", generalBranch: "gb-office", write: true)
         try grants.grant(role: "town_b", generalBranch: "gb-teach", write: true)

@@ -28,6 +28,11 @@ import PartyStore
 
         func store(_ user: String) throws -> PostgresStore { try PostgresStore(uri: pg.uri, user: user, host: "pc-\(user)") }
 
+        /// An activity's title in each row with its id (none: no row).
+        func titles(_ id: String) throws -> [String?] {
+            try PostgresConnection(uri: pg.uri).execute("SELECT body->>'title' FROM activities WHERE id = $1", [id]).rows.map { $0[0] }
+        }
+
         /// One number from the database.
         func count(_ sql: String) throws -> Int {
             Int(try PostgresConnection(uri: pg.uri).execute(sql).rows.first?.first.flatMap { $0 } ?? "") ?? -1

@@ -79,6 +79,28 @@ import TestSupport
         }
     }
 
+    /// A bare list of records (a database table's bodies, as PostgreSQL joins them: `WorkspaceRows`)
+    /// takes the record readers too, and gives what JSONDecoder gives.
+    @Test func aBareListOfRecordsTakesTheRecordReaders() throws {
+        let ws = DemoWorkspace.make(asOf: testAsOf)
+        let encoder = RecordJSON.encoder()
+        func same<R: Codable & Equatable & TapeReadable>(_ list: [R]) throws {
+            #expect(!list.isEmpty, "\(R.self)")
+            let data = try encoder.encode(list)
+            #expect([R].self is any TapeDocument.Type)
+            let fast = try TapeDecoder.decode([R].self, from: JSONTape(data))
+            let reference = try JSONDecoder().decode([R].self, from: data)
+            #expect(fast == list && fast == reference, "\(R.self)")
+        }
+        try same(ws.activities)
+        try same(ws.members)
+        try same(ws.duesPayments)
+        try same(ws.trainingEntries)
+        try same(ws.checks)
+        try same(ws.rectifications)
+        try same(ws.manualScores)
+    }
+
     @Test func escapesAndNumbersComeOutTheSame() throws {
         struct Values: Codable, Equatable { var s: [String]; var d: [Double]; var i: [Int]; var m: [String: Double]; var b: Bool? }
         let text = #"""

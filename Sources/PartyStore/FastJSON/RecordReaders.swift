@@ -356,6 +356,14 @@ extension BranchShard: TapeDocument where Record: TapeReadable {
     }
 }
 
+/// A bare list of records: a database table's bodies as one array (`WorkspaceRows`), read as a
+/// year file's records are rather than through the Decoder protocol (a county's 600,000 activities).
+extension Array: TapeDocument where Element: TapeReadable {
+    init(tape: JSONTape) throws {
+        self = try tape.records(Element.self, 0)
+    }
+}
+
 extension ManualScore: TapeReadable {
     init(tape: JSONTape, object: Int) throws {
         var branchId: String?, itemId: String?, year: Int?, quarter: Int?, points: Double?, note: String?
