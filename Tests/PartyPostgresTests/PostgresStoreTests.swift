@@ -64,6 +64,28 @@ import PartyStore
     }
 
     /// Two editors, each with their own connection and load, on different branches: both land.
+    /// A load reads the activities over a second connection in the first one's snapshot; a role
+    /// allowed one connection only reads all over its one, and loads the same workspace.
+    @Test func aLoadOverOneConnectionOrTwoIsTheSame() throws {
+        guard let f = try Fixture() else { return }
+        defer { f.stop() }
+        try PostgresGrants(uri: f.pg.uri).grant(role: "solo", generalBranch: nil, write: false)
+        try PostgresConnection(uri: f.pg.uri).execute("ALTER ROLE solo CONNECTION LIMIT 1")
+        let soloURI = f.pg.uri.replacingOccurrences(of: "postgresql://partydesk@", with: "postgresql://solo@")
+        let two = try f.store("甲"), one = try PostgresStore(uri: soloURI, user: "solo", host: "pc")
+        for (store, shares) in [(two, true), (one, false)] {
+            try store.db.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            let aside = WorkspaceSnapshot.sharingSnapshot(of: store.db, uri: store.uri)
+            #expect((aside != nil) == shares, "\(store.user)")
+            _ = try? aside?.execute("ROLLBACK")
+            try store.db.execute("ROLLBACK")
+        }
+        #expect(try one.load().workspace == f.json)
+        let loaded = try two.load()
+        #expect(loaded.workspace == f.json)
+        #expect(loaded.versions.tables["activities"]?.count == f.json.activities.count)
+    }
+
     @Test func twoEditorsOfDifferentBranchesBothLand() throws {
         guard let f = try Fixture() else { return }
         defer { f.stop() }
