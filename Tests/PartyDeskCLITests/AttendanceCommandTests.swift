@@ -71,33 +71,35 @@ import TestSupport
     合计,,,65.7,45.2,30,30,,,,,,,,,
     """
 
-    /// Files only: `import` writes a directory's files (a database is refused: pull it first).
-    @Test func importingADuesSheetThroughTheBinary() throws {
+    /// On either store: what the files hold after it, read back (on a database: pulled).
+    @Test(arguments: TestStore.allCases) func importingADuesSheetThroughTheBinary(_ store: TestStore) throws {
         let tmp = TempDirectory(); defer { tmp.cleanup() }
         let dir = tmp.sub("ws")
         try Self.workspace(dir)
+        guard let data = try store.data(dir) else { return }
         let file = tmp.sub("党费.csv")
         try Data(Self.sheet.utf8).write(to: URL(fileURLWithPath: file))
-        let args = ["import", "--what", "dues", file, "--data", dir, "--year", "2026", "--as-of", "2026-11-21"]
+        let args = ["import", "--what", "dues", file, "--data", data, "--year", "2026", "--as-of", "2026-11-21"]
         let dry = try runProduct("partydesk", args + ["--dry-run"])
         #expect(dry.status == 0, "\(dry.stderr)")
         #expect(dry.stdout.contains("新增 7, 修改 0, 无变化 3"))
         #expect(dry.stdout.contains("跳过 2 行: 第 1 行 (标题), 第 7 行 (合计)") && dry.stdout.contains("第 4–5 行的 支部 为空或合并单元格, 取上一行的值"))
         #expect(dry.stdout.contains("忽略的列: 序号, 合计"))
         #expect(dry.stdout.contains("  新增 dues-2026-0005  李四  一支部  2026-03  金额不详"))
-        #expect(try WorkspaceStore(directory: dir).load().workspace.duesPayments.count == 1)
+        #expect(try WorkspaceStore(directory: store.files(data, in: tmp)).load().workspace.duesPayments.count == 1)
         let real = try runProduct("partydesk", args)
         #expect(real.status == 0, "\(real.stderr)")
-        let ws = try WorkspaceStore(directory: dir).load().workspace
+        let imported = try store.files(data, in: tmp)
+        let ws = try WorkspaceStore(directory: imported).load().workspace
         #expect(ws.duesPayments.count == 8)
         #expect(ws.duesPayments.first { $0.id == "dues-2026-0002" } == DuesPayment(
             id: "dues-2026-0002", memberId: "m1", branchId: "b1", months: [YearMonth(year: 2026, month: 4)!], amount: 30, paidOn: Day(iso: "2026-04-30")!))
         #expect(ws.duesPayments.filter { $0.memberId == "m4" }.allSatisfy { $0.branchId == "b2" && $0.amount == 0.2 })
-        #expect(try Journal(directory: dir).entries().filter { $0.entity == "duesPayment" }.count == 7)
+        #expect(Journal(directory: imported).entries().filter { $0.entity == "duesPayment" }.count == 7)
         // Again: nothing changes, nothing is written.
         let again = try runProduct("partydesk", args)
         #expect(again.status == 0 && again.stdout.contains("新增 0, 修改 0, 无变化 10"))
-        #expect(try Journal(directory: dir).entries().filter { $0.entity == "duesPayment" }.count == 7)
+        #expect(Journal(directory: try store.files(data, in: tmp)).entries().filter { $0.entity == "duesPayment" }.count == 7)
         // A changed amount is shown before → after (the quarter's three months are that one change; the 7 others unchanged).
         try Data(Self.sheet.replacingOccurrences(of: "1,张三,一支部,30,30,30,30", with: "1,张三,一支部,30,35,30,30").utf8).write(to: URL(fileURLWithPath: file))
         let changed = try runProduct("partydesk", args + ["--dry-run"])
@@ -107,7 +109,7 @@ import TestSupport
         let bad = try runProduct("partydesk", args)
         #expect(bad.status == 1 && bad.stderr.contains("党费.csv:5: 一支部 没有名为 王武 的党员"))
         // --year is for dues only.
-        #expect(try runProduct("partydesk", ["import", "--what", "members", file, "--data", dir, "--year", "2026"]).status == 2)
+        #expect(try runProduct("partydesk", ["import", "--what", "members", file, "--data", data, "--year", "2026"]).status == 2)
     }
 
     /// What `export --what dues` writes reads back unchanged; the note comes first and is not counted.

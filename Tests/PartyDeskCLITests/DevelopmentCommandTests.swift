@@ -116,13 +116,13 @@ import TestSupport
     }
 
     /// The pipeline sheet through `import` and `export`: a title, a merged branch (empty cells), dates as
-    /// offices write them; the same sheet again changes nothing; an export reads back unchanged. Files
-    /// only: `import` writes a directory's files (a database is refused: pull it first).
-    @Test func importAndExportThePipelineSheet() throws {
+    /// offices write them; the same sheet again changes nothing; an export reads back unchanged. On
+    /// either store (what it holds read back from the files; on a database, pulled).
+    @Test(arguments: TestStore.allCases) func importAndExportThePipelineSheet(_ kept: TestStore) throws {
         let tmp = TempDirectory(); defer { tmp.cleanup() }
         let store = WorkspaceStore(directory: tmp.sub("ws"))
         try store.create(smallWorkspace())
-        let dir = store.directory
+        guard let dir = try kept.data(store.directory) else { return }
         let sheet = tmp.sub("台账.csv")
         try """
         测试党委发展党员台账,,,,,
@@ -136,7 +136,7 @@ import TestSupport
         #expect(dry.status == 0 && dry.stdout.contains("新增 2") && dry.stdout.contains("第 4 行的 支部") && dry.stdout.contains("王芳"), "\(dry.stdout) \(dry.stderr)")
         let real = try runProduct("partydesk", ["import", "--data", dir, "--what", "development", sheet])
         #expect(real.status == 0, "\(real.stderr)")
-        let people = try store.load().workspace.candidates
+        let people = try WorkspaceStore(directory: kept.files(dir, in: tmp)).load().workspace.candidates
         #expect(people.map(\.name) == ["李明", "王芳"] && people.map(\.stage) == [.activist, .developmentTarget])
         #expect(try runProduct("partydesk", ["import", "--data", dir, "--what", "development", sheet]).stdout.contains("无变化 2"))
         let out = tmp.sub("out.xlsx")

@@ -92,7 +92,12 @@ public final class ThrowawayPostgres {
         let command = (runAs.map { ["/usr/sbin/runuser", "-u", $0, "--"] } ?? []) + ["\(bin)/\(tool)"] + arguments
         let outputPath = "\(directory).\(tool).out"
         defer { try? FileManager.default.removeItem(atPath: outputPath) }
-        let status = system("cd \(quoted(directory)) && " + command.map(quoted).joined(separator: " ") + " < /dev/null > \(quoted(outputPath)) 2>&1")
+        // The tool (and the server pg_ctl leaves running) inherits none of this process's descriptors
+        // but the three: a server holding another test's pipe open would keep that test from ever
+        // reading its end (the tests run side by side; a descriptor made by Foundation is inherited).
+        let closeInherited = #"for fd in /proc/$$/fd/*; do n=${fd##*/}; if [ "$n" -gt 2 ]; then eval "exec $n>&-"; fi; done 2>/dev/null; "#
+        let script = closeInherited + "cd \(quoted(directory)) && " + command.map(quoted).joined(separator: " ") + " < /dev/null > \(quoted(outputPath)) 2>&1"
+        let status = system("/bin/bash -c " + quoted(script))
         let text = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
         guard status == 0 else { throw Missing(description: "\(tool) failed (\(status)): \(text)") }
         return text
