@@ -99,15 +99,27 @@ extension PostgresStore {
 
 extension PostgresStore {
     /// What the workspace in the database is now, for the first screen a session keeps for the next
-    /// (as the files' fingerprint does on a directory): the role reading it (row security shows each
-    /// role its own rows), the schema version, and the journal's last row and its time — every commit
-    /// writes one; a push --replace starts the numbers again but not the time.
+    /// (as the files' fingerprint does on a directory): the role reading it, the schema version, the
+    /// database, what the role's row security lets it see (a digest of the branches it sees: granted
+    /// again with less, its kept screens are another's), and the journal's last row it sees and that
+    /// row's time — every commit writes one; a push --replace starts the numbers again but not the time.
     public func journalFingerprint() throws(PostgresStoreError) -> String {
         do {
             let row = try db.execute("""
-                SELECT current_user, (SELECT version FROM partydesk_schema), coalesce(max(seq), 0), coalesce(max(at)::text, '') FROM journal
+                SELECT current_user, (SELECT version FROM partydesk_schema), current_database(),
+                       (SELECT md5(coalesce(string_agg(id, ',' ORDER BY id), '')) FROM branches),
+                       coalesce(max(seq), 0), coalesce(max(at)::text, '') FROM journal
                 """).rows.first ?? []
-            return row.map { $0 ?? "" }.joined(separator: " ")
+            // One text, the time last: it alone may hold a space (a name's are made underscores).
+            let fields = row.map { $0 ?? "" }
+            return (fields.dropLast().map { $0.replacingOccurrences(of: " ", with: "_") } + fields.suffix(1)).joined(separator: " ")
+        } catch { throw .refused(what: "journal", error) }
+    }
+
+    /// The journal rows this role sees after row `seq` (the changes a kept screen has not seen).
+    public func journalRows(after seq: Int64) throws(PostgresStoreError) -> Int {
+        do {
+            return Int(try db.execute("SELECT count(*) FROM journal WHERE seq > $1", [String(seq)]).rows.first?.first.flatMap { $0 } ?? "") ?? 0
         } catch { throw .refused(what: "journal", error) }
     }
 }
@@ -115,29 +127,34 @@ extension PostgresStore {
 /// How far a first screen kept under one `journalFingerprint` is behind the database as another
 /// says it is now: what a dashboard says while it shows that screen and reads the database again.
 public struct KeptScreenLag: Equatable, Sendable {
-    /// Journal rows committed since (nil: not known — the numbers started again after a push --replace).
+    /// The journal's last row the kept screen had seen; nil when the numbers started again since
+    /// (a push --replace): how many changes came since is then not known.
+    public var keptSeq: Int64?
+    /// The changes since, as this role sees them (`PostgresStore.journalRows(after:)`), once counted.
     public var changes: Int?
     /// The time of the last journal row the kept screen had seen, to the second (empty: none).
     public var keptAt: String
 
-    /// Nil unless both fingerprints are of the same role and schema and `kept` is not `now`: a screen
-    /// kept by another role may show rows this one may not see, and is never shown.
+    /// Nil unless both fingerprints are of the same role, schema, database and rows seen, and `kept`
+    /// is not `now`: a screen kept by another reader may show rows this one may not see, and is never shown.
     public init?(kept: String, now: String) {
         let (k, n) = (Self.fields(kept), Self.fields(now))
-        guard k.count == 4, n.count == 4, k[0] == n[0], k[1] == n[1], kept != now else { return nil }
-        let (before, after) = (Int(k[2]) ?? 0, Int(n[2]) ?? 0)
-        changes = after > before ? after - before : nil
-        keptAt = PostgresCommitError.time(k[3])
+        guard k.count == 6, n.count == 6, k[0..<4] == n[0..<4], kept != now,
+              let before = Int64(k[4]), let after = Int64(n[4]) else { return nil }
+        keptSeq = after >= before ? before : nil
+        keptAt = PostgresCommitError.time(k[5])
     }
 
-    init(changes: Int?, keptAt: String) {
+    init(keptSeq: Int64?, changes: Int?, keptAt: String) {
+        self.keptSeq = keptSeq
         self.changes = changes
         self.keptAt = keptAt
     }
 
-    /// role, schema, last row, its time (which holds a space: the rest of the text).
+    /// role, schema, database, rows seen, last row, its time (which holds a space: the rest of the text;
+    /// the other fields have theirs made underscores).
     static func fields(_ fingerprint: String) -> [String] {
-        fingerprint.split(separator: " ", maxSplits: 3, omittingEmptySubsequences: false).map(String.init)
+        fingerprint.split(separator: " ", maxSplits: 5, omittingEmptySubsequences: false).map(String.init)
     }
 }
 
@@ -146,7 +163,12 @@ extension PostgresStore {
     /// commit's lines as the JSON workspace's journal.jsonl would hold them.
     public func journalText() throws(PostgresStoreError) -> String {
         do {
-            return try db.execute("SELECT line FROM journal WHERE line IS NOT NULL ORDER BY seq").rows.compactMap { $0.first ?? nil }.joined()
+            return try db.execute(Self.journalLinesQuery).rows.compactMap { $0.first ?? nil }.joined()
         } catch { throw .from(error, what: "journal") }
     }
+}
+
+extension PostgresStore {
+    /// The journal's lines in commit order (`journal`, `db pull`).
+    static let journalLinesQuery = "SELECT line FROM journal WHERE line IS NOT NULL ORDER BY seq"
 }

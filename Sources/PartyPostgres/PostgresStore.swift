@@ -77,14 +77,14 @@ public final class PostgresStore {
 
     /// `commit`, and for a record added alone whose id another office took first (under row security
     /// this reader does not see it): the add made again with the id a number further on each time
-    /// (1, 2, 4 … past it: a county's year holds 100,000 ids) until it lands. Gives the change that
+    /// (1, 3, 7, 15 … past it: a county's year holds 100,000 ids) until it lands. Gives the change that
     /// was saved. Any other refusal, and an edit's, is thrown as `commit` throws it.
     @discardableResult
-    public func commitAdding(_ change: Change, to loaded: inout PostgresLoaded, undo: Bool = false) throws(PostgresCommitError) -> Change {
+    public func commitAdding(_ change: Change, to loaded: inout PostgresLoaded) throws(PostgresCommitError) -> Change {
         var attempt = change, skip = 0
         while true {
             do {
-                try commit(attempt, to: &loaded, undo: undo)
+                try commit(attempt, to: &loaded)
                 return attempt
             } catch {
                 // Taken by a row this reader cannot see (the server's key said so), or — a number on —
@@ -159,7 +159,12 @@ public final class PostgresStore {
         }
         do { try db.execute("COMMIT") } catch {
             // The server answered: it rolled back. No answer (the connection broke): it may have committed.
-            if error.sqlState != nil { throw .database(.refused(what: "COMMIT", error)) }
+            // A refusal (a constraint checked at COMMIT) is an answer: rolled back. The connection
+            // lost (SQLSTATE class 08) or the server going down or ending this session (57) may come
+            // after the commit was made: asked again, as when no answer came at all.
+            if let state = error.sqlState, !state.hasPrefix("08"), !state.hasPrefix("57") {
+                throw .database(.refused(what: "COMMIT", error))
+            }
             switch settle(transaction) {
             case .committed: return done
             case .rolledBack: throw .connectionLost(error)
@@ -174,14 +179,17 @@ public final class PostgresStore {
 
     /// Asks the server over a new connection (which then replaces the broken one) what became of
     /// `transaction` (`txid_status`): committed, rolled back, or — when no server answers within
-    /// `settleAttempts` tries, or it is still finishing — not known. A transaction whose connection
-    /// broke is rolled back by the server unless its COMMIT was done, so "in progress" only lasts
-    /// while the server notices the break.
+    /// `settleSeconds`, or it still holds the transaction open (it has not noticed the break) — not
+    /// known. Each connection waits at most 2 s for the server (`connect_timeout`): the save waits
+    /// on this, and an unreachable host would otherwise hold it for the system's two minutes.
     func settle(_ transaction: String) -> Outcome {
         guard !transaction.isEmpty else { return .unknown }
-        for attempt in 0..<Self.settleAttempts {
-            if attempt > 0 { usleep(Self.settlePause) }
-            guard let fresh = try? PostgresConnection(uri: uri) else { continue }
+        let deadline = Date().addingTimeInterval(Self.settleSeconds)
+        var first = true
+        while first || Date() < deadline {
+            if !first { usleep(Self.settlePause) }
+            first = false
+            guard let fresh = try? PostgresConnection(uri: PostgresURI.withConnectTimeout(uri, seconds: 2)) else { continue }
             db = fresh
             switch (try? fresh.execute("SELECT txid_status($1::bigint)", [transaction]))?.rows.first?.first ?? nil {
             case "committed": return .committed
@@ -191,7 +199,7 @@ public final class PostgresStore {
         }
         return .unknown
     }
-    static let settleAttempts = 20
+    static let settleSeconds = 3.0
     static let settlePause: UInt32 = 150_000
 
     @discardableResult

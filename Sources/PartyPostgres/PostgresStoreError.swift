@@ -4,6 +4,16 @@ import PartyStore
 /// A connection URI as it may be shown: the password, wherever the URI carries one (`user:PASSWORD@`,
 /// `?password=`), replaced by `***`. Every message that names a database names it through this.
 public enum PostgresURI {
+    /// `uri` with libpq's `connect_timeout` (seconds), unless it sets one already.
+    public static func withConnectTimeout(_ uri: String, seconds: Int) -> String {
+        if uri.contains("connect_timeout=") { return uri }
+        // The query begins at the first "?" after the authority (a "?" before the first "/" may be
+        // part of a password); a URI without a path gets one.
+        let afterScheme = uri.range(of: "://")?.upperBound ?? uri.startIndex
+        guard let path = uri[afterScheme...].firstIndex(of: "/") else { return uri + "/?connect_timeout=\(seconds)" }
+        return uri + (uri[path...].contains("?") ? "&" : "?") + "connect_timeout=\(seconds)"
+    }
+
     public static func redacted(_ uri: String) -> String {
         var out = uri
         // user:password@ in the authority: libpq reads it up to the first "/" (a "?" may be part of

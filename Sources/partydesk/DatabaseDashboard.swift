@@ -63,7 +63,8 @@ enum DatabaseDashboard {
             // read takes seconds, and its last figures with how far behind they are beat a blank screen.
             let earlier = kept == nil ? keeper.keptEarlier(mayShow: { KeptScreenLag(kept: $0, now: $1) != nil }) : nil
             if let shown = kept ?? earlier?.screen {
-                let lag = earlier.flatMap { e in keeper.fingerprintNow.flatMap { KeptScreenLag(kept: e.fingerprint, now: $0) } }
+                var lag = earlier.flatMap { e in keeper.fingerprintNow.flatMap { KeptScreenLag(kept: e.fingerprint, now: $0) } }
+                if let seq = lag?.keptSeq { lag?.changes = try? opened.store.journalRows(after: seq) }
                 screen.draw(Views.preview(shown, chrome: Chrome(shown, width: screen.width, height: screen.height, lang: lang, readOnly: readOnly,
                                                                 lockHolder: nil, message: DbText.keptScreen(lag, lang))))
             }
@@ -121,8 +122,10 @@ enum DatabaseDashboard {
                 return .saveFailed(message: lang.pick("只读, 未保存", "read-only: not saved"), reloaded: nil, at: nil)
             }
             do {
-                // A new record whose id another office took (unseen under row security) lands further on.
-                let saved = try live.store.commitAdding(change, to: &read, undo: undo)
+                // A new record whose id another office took (unseen under row security) lands further on;
+                // an undo puts back exactly what was there, or is refused.
+                let saved = undo ? change : try live.store.commitAdding(change, to: &read)
+                if undo { try live.store.commit(change, to: &read, undo: true) }
                 return .saved(saved, undo: undo, workspace: read.workspace, loadedYears: nil, journalProblem: nil)
             } catch {
                 // Refused (another office changed a record, or the server said no), or cut off mid-commit:

@@ -80,7 +80,7 @@ enum DbText {
     static func keptScreen(_ lag: KeptScreenLag?, _ lang: Language) -> String {
         guard let lag else { return lang.pick("正在读取…", "reading…") }
         let at = lag.keptAt.isEmpty ? "" : lang.pick("截至 \(lag.keptAt) 的画面", "the screen as of \(lag.keptAt)")
-        let since = lag.changes.map { lang.pick("之后有 \($0) 处修改", "\($0) change(s) since") } ?? lang.pick("之后数据库有修改", "the database changed since")
+        let since = lag.changes.map { lang.pick("之后有 \($0) 处修改", "\($0) change(s) since") } ?? lang.pick("之后数据有修改", "changed since")
         return [at.isEmpty ? lang.pick("上次的画面", "the last session's screen") : at, since, lang.pick("正在读取最新数据…", "reading the latest…")]
             .joined(separator: " · ")
     }

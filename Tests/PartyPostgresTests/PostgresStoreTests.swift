@@ -63,7 +63,6 @@ import PartyStore
         }
     }
 
-    /// Two editors, each with their own connection and load, on different branches: both land.
     /// A load reads the activities over a second connection in the first one's snapshot; a role
     /// allowed one connection only reads all over its one, and loads the same workspace.
     @Test func aLoadOverOneConnectionOrTwoIsTheSame() throws {
@@ -80,12 +79,24 @@ import PartyStore
             _ = try? aside?.execute("ROLLBACK")
             try store.db.execute("ROLLBACK")
         }
+        // The second connection reads the first one's snapshot: a commit made after it began is in neither.
+        try two.db.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        let aside = try #require(WorkspaceSnapshot.sharingSnapshot(of: two.db, uri: two.uri))
+        let first = f.json.activities[0]
+        try PostgresConnection(uri: f.pg.uri).execute("UPDATE activities SET body = body || '{\"title\": \"之后改的\"}' WHERE id = $1", [first.id])
+        for db in [two.db, aside] {
+            #expect(try db.execute("SELECT body->>'title' FROM activities WHERE id = $1", [first.id]).rows == [[first.title]])
+        }
+        try aside.execute("ROLLBACK")
+        try two.db.execute("ROLLBACK")
+        try PostgresConnection(uri: f.pg.uri).execute("UPDATE activities SET body = body || jsonb_build_object('title', $2::text) WHERE id = $1", [first.id, first.title])
         #expect(try one.load().workspace == f.json)
         let loaded = try two.load()
         #expect(loaded.workspace == f.json)
         #expect(loaded.versions.tables["activities"]?.count == f.json.activities.count)
     }
 
+    /// Two editors, each with their own connection and load, on different branches: both land.
     @Test func twoEditorsOfDifferentBranchesBothLand() throws {
         guard let f = try Fixture() else { return }
         defer { f.stop() }
