@@ -118,10 +118,41 @@ extension NewIds {
     /// whose id turned out to be taken by a record this reader cannot see (another office's, under
     /// a database's row security).
     public static func bumped(_ id: String, by n: Int) -> String? {
+        guard let (prefix, number, digits) = counted(id) else { return nil }
+        let next = String(number + n)
+        return prefix + String(repeating: "0", count: max(0, digits - next.count)) + next
+    }
+
+    /// An id's counter: what comes before its number, the number, and how many digits it is written with.
+    static func counted(_ id: String) -> (prefix: String, number: Int, digits: Int)? {
         let digits = id.reversed().prefix { $0.isASCII && $0.isNumber }.count
         guard digits > 0, let number = Int(id.suffix(digits)) else { return nil }
-        let next = String(number + n)
-        return id.dropLast(digits) + String(repeating: "0", count: max(0, digits - next.count)) + next
+        return (String(id.dropLast(digits)), number, digits)
+    }
+}
+
+/// Numbers a new id must go past, by counter (`a2026-` → 843): an import into a database under row
+/// security makes its ids from the rows its role sees, and another office may hold the next ones;
+/// each time the database names one, the import is planned again past it, further each time.
+public struct IdFloors: Sendable {
+    private var floors: [String: Int] = [:]
+    private var step = 1
+
+    public init() {}
+
+    /// Whether `id` is at or below its counter's floor (to be treated as taken).
+    public func covers(_ id: String) -> Bool {
+        guard let (prefix, number, _) = NewIds.counted(id), let floor = floors[prefix] else { return false }
+        return number <= floor
+    }
+
+    /// Past `id`'s number and further: 1, then 2, 4 … more each time (a county's year holds 100,000
+    /// ids). False when `id` has no counter (it cannot be moved past).
+    public mutating func raise(past id: String) -> Bool {
+        guard let (prefix, number, _) = NewIds.counted(id) else { return false }
+        floors[prefix] = max(floors[prefix] ?? 0, number + step - 1)
+        step *= 2
+        return true
     }
 }
 

@@ -304,15 +304,26 @@ struct ImportCommand: ParsableCommand {
     /// On a database: planned against the whole workspace as read in one snapshot, and committed
     /// in one transaction with its journal rows — every row or none. A record another office
     /// changed since (or an id it took) refuses the import whole, naming it; run it again.
+    /// A new id the database finds taken (another office's row, unseen under row security) has the
+    /// sheet planned again with new ids past it (`IdFloors`), until it lands.
     func importIntoDatabase(_ uri: String, _ grid: SheetGrid, _ readAsText: String, _ options: ImportOptions) throws {
         let (store, read) = try workspace.openDatabase(uri)
         var current = read
-        var plan = what.plan(grid, file: file, into: current.workspace, lang: workspace.lang, options: options)
-        try refuseProblems(&plan)
-        if dryRun { report(plan, readAsText, current.workspace); return }
-        guard let change = plan.change else { report(plan, readAsText, current.workspace); return }
-        do { try store.commit(change, to: &current) } catch { throw CLIFailure(message: error.message(workspace.lang)) }
-        report(plan, readAsText, current.workspace)
+        var options = options
+        while true {
+            var plan = what.plan(grid, file: file, into: current.workspace, lang: workspace.lang, options: options)
+            try refuseProblems(&plan)
+            if dryRun { report(plan, readAsText, current.workspace); return }
+            guard let change = plan.change else { report(plan, readAsText, current.workspace); return }
+            do {
+                try store.commit(change, to: &current)
+                report(plan, readAsText, current.workspace)
+                return
+            } catch {
+                guard case .recordChanged(_, let id, _, _) = error, change.parts.contains(where: { $0.entityId == id && $0.action == "add" }),
+                      options.idFloors.raise(past: id) else { throw CLIFailure(message: error.message(workspace.lang)) }
+            }
+        }
     }
 
     /// A sheet with any problem imports nothing: each is said, then why nothing was written.

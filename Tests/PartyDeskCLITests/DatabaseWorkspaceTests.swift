@@ -110,6 +110,38 @@ import PartyPostgres
                 "files: \(filesSay.stdout)\ndatabase: \(databaseSays.stdout)")
     }
 
+    /// A township office imports a sheet of activities under its role: the ids it works out of the
+    /// rows it sees are other offices' (the dry run lists them); the database refuses those, and the
+    /// import is planned again past them until it lands — every row, none of another office's ids.
+    @Test func aTownshipImportsPastOtherOfficesIds() throws {
+        guard let pg = try server() else { return }
+        defer { pg.stop() }
+        let tmp = TempDirectory(); defer { tmp.cleanup() }
+        #expect(try pg.pushDemo(into: tmp.sub("demo")))
+        #expect(try runProduct("partydesk", ["db", "grant", pg.uri, "town_a", "--general-branch", "gb-office"]).status == 0)
+        let townURI = pg.uri.replacingOccurrences(of: "postgresql://partydesk@", with: "postgresql://town_a@")
+        let ws = DemoWorkspace.make(asOf: testAsOf)
+        let branch = try #require(ws.organisation.branches.first { $0.parentId == "gb-office" })
+        let sheet = tmp.sub("town.csv")
+        try (["支部,会议类型,召开时间,会议主题"] + (1...3).map { "\(branch.name),党课,2026/11/2\($0 + 4),乡镇导入 \($0)" })
+            .joined(separator: "\n").write(toFile: sheet, atomically: true, encoding: .utf8)
+        let args = ["import", "--what", "activities", sheet, "--data", townURI] + Self.asOf
+        func ids(_ text: String) -> Set<String> {
+            Set(text.matches(of: /新增 (a2026-\d+)/).map { String($0.output.1) })
+        }
+        let dry = try runProduct("partydesk", args + ["--dry-run"])
+        let planned = ids(dry.stdout)
+        let others = Set(ws.activities.map(\.id))
+        #expect(dry.status == 0 && planned.count == 3 && !planned.isDisjoint(with: others), "\(dry.stdout) \(dry.stderr)")
+        let real = try runProduct("partydesk", args)
+        #expect(real.status == 0 && real.stdout.contains("新增 3"), "\(real.stdout) \(real.stderr)")
+        let admin = try PostgresConnection(uri: pg.uri)
+        let saved = Set(try admin.execute("SELECT id FROM activities WHERE body->>'title' LIKE '乡镇导入 %'").rows.compactMap { $0[0] })
+        #expect(saved.count == 3 && saved.isDisjoint(with: others) && saved == ids(real.stdout), "\(saved) \(real.stdout)")
+        #expect(try admin.execute("SELECT count(*) FROM journal WHERE changed_by IS NOT NULL AND record_id = ANY($1::text[])",
+                                  ["{" + saved.sorted().joined(separator: ",") + "}"]).rows == [["3"]])
+    }
+
     /// Four offices at once, fifty activities each, on their own branches: no lock, and all 200 land
     /// with a journal row each (an id another office took meanwhile is counted on). (Two editors of the
     /// same record: PostgresStoreTests.)

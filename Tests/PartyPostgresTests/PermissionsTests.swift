@@ -189,3 +189,20 @@ struct BumpedIdTests {
         #expect(Change.batch([.activity(before: nil, after: activity)]).renumbered("a2026-0002") == nil)
     }
 }
+
+/// Where an import's new ids start again after the database found one taken.
+struct IdFloorsTests {
+    @Test func eachRaiseGoesPastTheTakenIdAndFurtherEachTime() {
+        var floors = IdFloors()
+        #expect(!floors.covers("a2026-0843"))
+        let raised = [floors.raise(past: "a2026-0843")]
+        #expect(raised == [true])
+        #expect(floors.covers("a2026-0843") && !floors.covers("a2026-0844") && !floors.covers("a2025-0001"))
+        _ = floors.raise(past: "a2026-0844")      // 2 past: 0845 covered
+        #expect(floors.covers("a2026-0845") && !floors.covers("a2026-0846"))
+        _ = floors.raise(past: "a2026-0846")      // 4 past: 0849
+        #expect(floors.covers("a2026-0849") && !floors.covers("a2026-0850"))
+        let office = floors.raise(past: "chk-2026q3-b-office")
+        #expect(!office && !floors.covers("m-1"))
+    }
+}

@@ -96,7 +96,9 @@ enum DuesSheet {
         }
     }
 
-    static func plan(_ grid: SheetGrid, file: String, into ws: Workspace, year: Int, today: Day, lang: Language) -> LedgerSheet.Plan {
+    /// `idsTaken`: new ids also taken besides the workspace's (`IdFloors`).
+    static func plan(_ grid: SheetGrid, file: String, into ws: Workspace, year: Int, today: Day, lang: Language,
+                     idsTaken: (@Sendable (String) -> Bool)? = nil) -> LedgerSheet.Plan {
         var plan = LedgerSheet.Plan()
         let names = SheetNames(ws)
         let columns = columns(year: year, lang, names)
@@ -123,7 +125,7 @@ enum DuesSheet {
         let positionOfLine = merged.isEmpty ? [:] : Dictionary(grid.rows.enumerated().map { ($1.line, $0) }, uniquingKeysWith: { a, _ in a })
         let ctx = ImportContext(workspace: ws)
         let ledger = MemberLedger(ws)
-        var ids = NewIds(taken: ws.duesPayments.lazy.map(\.id))
+        var ids = NewIds(taken: ws.duesPayments.lazy.map(\.id), elsewhere: idsTaken)
         // Payments as the plan leaves them: the workspace's, then those it adds or changes.
         var byMember: [String: [DuesPayment]] = [:]
         for p in ws.duesPayments { byMember[p.memberId, default: []].append(p) }

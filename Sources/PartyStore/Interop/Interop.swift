@@ -11,6 +11,8 @@ public struct ImportOptions: Sendable {
     public var today: Day?
     /// 发展党员: rows whose dates break a rule are taken with the steps kept as exceptions, with this reason.
     public var exceptionReason: String?
+    /// New ids at or below these are taken (by records this reader does not see: `IdFloors`).
+    public var idFloors = IdFloors()
     public init(createParents: Bool = false, year: Int? = nil, today: Day? = nil, exceptionReason: String? = nil) {
         self.createParents = createParents; self.year = year; self.today = today; self.exceptionReason = exceptionReason
     }
@@ -203,17 +205,19 @@ public enum LedgerSheet: String, CaseIterable, Sendable {
             return Self.planBranches(text, file: file, into: ws, lang: lang, createParents: options.createParents)
         case .members:
             // A member without an id is matched by branch and name; a new one numbered m-1, m-2 ….
-            var ids = NewIds(taken: ws.members.lazy.map(\.id))
+            var ids = NewIds(taken: ws.members.lazy.map(\.id), elsewhere: options.idFloors.covers)
             return Self.plan(text, file: file, columns: Sheets.members(lang, SheetNames(ws)), blank: Member(id: "", name: "", branchId: ""),
                              existing: ws.members, key: { "\($0.branchId)|\($0.name)" }, year: { _ in nil }, ctx: ctx, lang: lang,
                              newId: { _ in ids.member() }, change: { .member(before: $0, after: $1) })
         case .dues:
             let year = options.year ?? ws.settings.currentYear
-            return DuesSheet.plan(text, file: file, into: ws, year: year, today: options.today ?? Day.lastOf(year: year, month: 12), lang: lang)
+            return DuesSheet.plan(text, file: file, into: ws, year: year, today: options.today ?? Day.lastOf(year: year, month: 12), lang: lang,
+                                  idsTaken: options.idFloors.covers)
         case .activities:
             // Activities match by id, else by branch + kind + date + title. New ones are numbered as
             // the dashboard numbers them (a2026-0843), each year's numbers going on from the last given.
-            var ids = NewIds(taken: ws.activities.lazy.map(\.id), elsewhere: { !idsNotRead.years(of: $0).isEmpty })
+            let floors = options.idFloors
+            var ids = NewIds(taken: ws.activities.lazy.map(\.id), elsewhere: { !idsNotRead.years(of: $0).isEmpty || floors.covers($0) })
             return Self.plan(text, file: file, columns: Sheets.activities(lang, SheetNames(ws)),
                              blank: Activity(id: "", branchId: "", kind: .other, date: Day(year: 2000, month: 1, day: 1)!, title: ""),
                              existing: ws.activities, key: { "\($0.branchId)|\($0.kind.rawValue)|\($0.date.iso)|\($0.title)" },
@@ -223,7 +227,7 @@ public enum LedgerSheet: String, CaseIterable, Sendable {
         case .funds:
             // An entry without an id is matched by organisation, day, direction, amount and note (a sheet
             // imported twice adds nothing); a new one numbered by its year (jf-2026-0001).
-            var ids = NewIds(taken: ws.funds.lazy.map(\.id))
+            var ids = NewIds(taken: ws.funds.lazy.map(\.id), elsewhere: options.idFloors.covers)
             return Self.plan(text, file: file, columns: Sheets.funds(lang, SheetNames(ws)),
                              blank: FundsEntry(id: "", date: Day(year: 2000, month: 1, day: 1)!, organisationId: "", amount: 0, direction: .allocated, category: .other),
                              existing: ws.funds, key: { "\($0.organisationId)|\($0.date.iso)|\($0.direction.rawValue)|\($0.money)|\($0.note ?? "")" },
@@ -232,7 +236,7 @@ public enum LedgerSheet: String, CaseIterable, Sendable {
         case .development:
             // A person without an id is matched by branch and name; a new one numbered by the year of
             // their first step (fz-2026-0001). Their dates are judged against the rules as the files are.
-            var ids = NewIds(taken: ws.candidates.lazy.map(\.id))
+            var ids = NewIds(taken: ws.candidates.lazy.map(\.id), elsewhere: options.idFloors.covers)
             let context = DevelopmentContext(rules: ws.settings.rules.development, members: ws.members)
             let branches = Dictionary(ws.organisation.branches.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             let reason = options.exceptionReason.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
