@@ -151,8 +151,14 @@ public struct IdFloors: Sendable {
     public mutating func raise(past id: String) -> Bool {
         guard let (prefix, number, _) = NewIds.counted(id) else { return false }
         floors[prefix] = max(floors[prefix] ?? 0, number + step - 1)
-        step *= 2
+        step = min(step * 2, 1 << 40)
         return true
+    }
+
+    /// The first id of `id`'s counter above its floor, written as `id` is (nil: `id` has no counter).
+    public func firstAbove(_ id: String) -> String? {
+        guard let (prefix, number, _) = NewIds.counted(id) else { return nil }
+        return NewIds.bumped(id, by: max(floors[prefix] ?? 0, number - 1) + 1 - number)
     }
 }
 

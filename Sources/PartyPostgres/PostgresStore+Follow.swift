@@ -16,6 +16,20 @@ extension PostgresStore {
         } catch { throw .refused(what: "journal", error) }
     }
 
+    /// The workspace, and the journal's mark taken before it was read (what `catchUp` goes on from).
+    public func loadFollowable() throws(PostgresStoreError) -> (loaded: PostgresLoaded, mark: Int64) {
+        let mark = try journalMark()
+        return (try load(), mark)
+    }
+
+    /// `loaded` brought up to what is committed: the changes after `mark` replayed, or — when one
+    /// cannot be (`Followed.needsReload`) — everything read again; `mark` moved on either way.
+    public func catchUp(_ loaded: inout PostgresLoaded, mark: inout Int64) throws(PostgresStoreError) -> Followed {
+        let followed = try follow(&loaded, after: mark)
+        if followed.needsReload { (loaded, mark) = try loadFollowable() } else { mark = followed.mark }
+        return followed
+    }
+
     public struct Followed: Sendable {
         /// The changes replayed, in commit order, and who made them.
         public var changes: [Change] = []

@@ -81,8 +81,10 @@ public final class PostgresStore {
     /// was saved. Any other refusal, and an edit's, is thrown as `commit` throws it.
     @discardableResult
     public func commitAdding(_ change: Change, to loaded: inout PostgresLoaded) throws(PostgresCommitError) -> Change {
-        var attempt = change, skip = 0
-        while true {
+        var attempt = change
+        // Past each id found taken, further each time, as an import's new ids go (`IdFloors`).
+        var floors = IdFloors()
+        for _ in 0..<Self.newIdAttempts {
             do {
                 try commit(attempt, to: &loaded)
                 return attempt
@@ -94,14 +96,16 @@ public final class PostgresStore {
                 case .conflict(.duplicateId(let id)): id
                 default: nil
                 }
-                guard taken == attempt.entityId, skip < Self.newIdAttempts,
-                      let further = NewIds.bumped(change.entityId, by: skip * 2 + 1), let next = change.renumbered(further) else { throw error }
-                skip = skip * 2 + 1
+                guard let taken, taken == attempt.entityId, floors.raise(past: taken),
+                      let further = floors.firstAbove(taken), let next = change.renumbered(further) else { throw error }
                 attempt = next
             }
         }
+        try commit(attempt, to: &loaded)
+        return attempt
     }
-    static let newIdAttempts = 1 << 24
+    /// Tries before the last (past 2^40 numbers: no counter goes that far).
+    static let newIdAttempts = 40
 
     /// The plan's statements and the journal rows in one transaction; what it did to the versions,
     /// in order (nil: the row is gone).

@@ -31,14 +31,16 @@ struct WorkspaceSnapshot {
             if version == 0 { throw PostgresStoreError.noWorkspace(uri: uri) }
             let tables = PostgresSchema.recordTables
             let asideTables = aside == nil ? [] : tables.filter { readAside.contains($0) }
-            let (mine, beside) = (Tables(), Tables())
-            let connections = Shared((db, aside))
+            // Each connection is used by its one job only while the tables are read.
+            let (mine, beside) = (Concurrently.Slot<Result<TablesRead, any Error>>(), Concurrently.Slot<Result<TablesRead, any Error>>())
+            let connections = Concurrently.Slot<(PostgresConnection, PostgresConnection?)>()
+            connections.value = (db, aside)
             Concurrently.run([
-                { mine.result = Result { try Tables.read(tables.filter { !asideTables.contains($0) }, over: connections.value.0, versions: versions) } },
-                { beside.result = Result { try Tables.read(asideTables, over: connections.value.1, versions: versions) } },
+                { mine.value = Result { try read(tables.filter { !asideTables.contains($0) }, over: connections.value!.0, versions: versions) } },
+                { beside.value = Result { try read(asideTables, over: connections.value!.1, versions: versions) } },
             ])
             for part in [mine, beside] {
-                guard let read = try part.result?.get() else { continue }
+                guard let read = try part.value?.get() else { continue }
                 snapshot.bodies.merge(read.bodies) { a, _ in a }
                 snapshot.versions.merge(read.versions) { a, _ in a }
             }
@@ -75,27 +77,18 @@ struct WorkspaceSnapshot {
         }
     }
 
+    typealias TablesRead = (bodies: [String: String], versions: [String: [(key: String, version: Int)]])
+
     /// Some tables' bodies and versions, read over one connection (one thread each).
-    final class Tables: @unchecked Sendable {
-        var result: Result<(bodies: [String: String], versions: [String: [(key: String, version: Int)]]), any Error>?
-
-        static func read(_ tables: [String], over db: PostgresConnection?, versions: Bool) throws
-            -> (bodies: [String: String], versions: [String: [(key: String, version: Int)]]) {
-            var read: (bodies: [String: String], versions: [String: [(key: String, version: Int)]]) = ([:], [:])
-            guard let db else { return read }
-            for table in tables {
-                if let text = try db.execute(WorkspaceRows.bodiesQuery(table)).rows.first?.first ?? nil { read.bodies[table] = text }
-                if versions {
-                    read.versions[table] = try db.execute(WorkspaceRows.versionsQuery(table)).rows.map { ($0[0] ?? "", Int($0[1] ?? "") ?? 0) }
-                }
+    static func read(_ tables: [String], over db: PostgresConnection?, versions: Bool) throws -> TablesRead {
+        var read: TablesRead = ([:], [:])
+        guard let db else { return read }
+        for table in tables {
+            if let text = try db.execute(WorkspaceRows.bodiesQuery(table)).rows.first?.first ?? nil { read.bodies[table] = text }
+            if versions {
+                read.versions[table] = try db.execute(WorkspaceRows.versionsQuery(table)).rows.map { ($0[0] ?? "", Int($0[1] ?? "") ?? 0) }
             }
-            return read
         }
-    }
-
-    /// The connections, each used by one thread only while the tables are read.
-    final class Shared<T>: @unchecked Sendable {
-        let value: T
-        init(_ value: T) { self.value = value }
+        return read
     }
 }

@@ -34,8 +34,8 @@ enum DatabaseDashboard {
         /// is replayed when another office commits).
         static func open(_ uri: String) throws(PostgresStoreError) -> (Session, PostgresLoaded, Int64) {
             let session = try connect(uri)
-            let mark = try session.store.journalMark()
-            return (session, try session.store.load(), mark)
+            let (loaded, mark) = try session.store.loadFollowable()
+            return (session, loaded, mark)
         }
     }
 
@@ -61,9 +61,9 @@ enum DatabaseDashboard {
             let kept = keeper.refreshed().keptToday()
             // Else the screen kept before the latest commits (by this role), said to be so: a county's
             // read takes seconds, and its last figures with how far behind they are beat a blank screen.
-            let earlier = kept == nil ? keeper.keptEarlier(mayShow: { KeptScreenLag(kept: $0, now: $1) != nil }) : nil
+            let earlier = kept == nil ? keeper.keptEarlier { KeptScreenLag(kept: $0, now: $1) } : nil
             if let shown = kept ?? earlier?.screen {
-                var lag = earlier.flatMap { e in keeper.fingerprintNow.flatMap { KeptScreenLag(kept: e.fingerprint, now: $0) } }
+                var lag = earlier?.judged
                 if let seq = lag?.keptSeq { lag?.changes = try? opened.store.journalRows(after: seq) }
                 screen.draw(Views.preview(shown, chrome: Chrome(shown, width: screen.width, height: screen.height, lang: lang, readOnly: readOnly,
                                                                 lockHolder: nil, message: DbText.keptScreen(lag, lang))))
@@ -71,10 +71,7 @@ enum DatabaseDashboard {
             // Read on another thread while the terminal answers; keys typed meanwhile wait, q quits.
             let store = Unchecked(opened.store)
             let loading = Background { () -> Result<(PostgresLoaded, Int64), PostgresStoreError> in
-                Result { () throws(PostgresStoreError) in
-                    let mark = try store.value.journalMark()
-                    return (try store.value.load(), mark)
-                }
+                Result { () throws(PostgresStoreError) in try store.value.loadFollowable() }
             }
             while !loading.isDone {
                 switch screen.readKey(timeout: 20) {
@@ -107,15 +104,18 @@ enum DatabaseDashboard {
         func reread(_ message: String) {
             guard let live = session else { return }
             do {
-                mark = try live.store.journalMark()
-                read = try live.store.load()
-                let fresh = DashboardData(workspace: read.workspace, year: state.data.year, quarter: state.data.quarter, asOf: state.data.asOf,
-                                          lang: lang, loadedYears: nil)
-                _ = Update.update(.reloaded(fresh, at: Dashboard.clock()), &state)
-                state.problems = Validator.validate(read.workspace).count
-                state.message = message
-                keeper.changed(state.data)
+                (read, mark) = try live.store.loadFollowable()
+                showWhole(message)
             } catch { cutOff(error.message(lang).split(separator: "\n").first.map(String.init) ?? "") }
+        }
+        /// The figures worked out again from the whole of `read`.
+        func showWhole(_ message: String) {
+            let fresh = DashboardData(workspace: read.workspace, year: state.data.year, quarter: state.data.quarter, asOf: state.data.asOf,
+                                      lang: lang, loadedYears: nil)
+            _ = Update.update(.reloaded(fresh, at: Dashboard.clock()), &state)
+            state.problems = Validator.validate(read.workspace).count
+            state.message = message
+            keeper.changed(state.data)
         }
         func save(_ change: Change, undo: Bool) -> Event {
             guard !state.readOnly, let live = session else {
@@ -124,15 +124,20 @@ enum DatabaseDashboard {
             do {
                 // A new record whose id another office took (unseen under row security) lands further on;
                 // an undo puts back exactly what was there, or is refused.
-                let saved = undo ? change : try live.store.commitAdding(change, to: &read)
-                if undo { try live.store.commit(change, to: &read, undo: true) }
+                let saved: Change
+                if undo {
+                    try live.store.commit(change, to: &read, undo: true)
+                    saved = change
+                } else {
+                    saved = try live.store.commitAdding(change, to: &read)
+                }
                 return .saved(saved, undo: undo, workspace: read.workspace, loadedYears: nil, journalProblem: nil)
             } catch {
                 // Refused (another office changed a record, or the server said no), or cut off mid-commit:
                 // the data is read again, so what is shown is what the database holds — the message
                 // says when it cannot be known whether the change landed.
                 let message = error.message(lang)
-                guard let live = session, let freshMark = try? live.store.journalMark(), let fresh = try? live.store.load() else {
+                guard let live = session, let (fresh, freshMark) = try? live.store.loadFollowable() else {
                     if session != nil { cutOff(lang.pick("保存时", "while saving")) }
                     return .saveFailed(message: message, reloaded: nil, at: nil)
                 }
@@ -182,10 +187,9 @@ enum DatabaseDashboard {
                         // Their changes replayed from the journal, as this dashboard's own saves are
                         // shown (only the branches they touch worked out again); read whole only
                         // when one cannot be replayed.
-                        let followed = try live.store.follow(&read, after: mark)
-                        mark = followed.mark
+                        let followed = try live.store.catchUp(&read, mark: &mark)
                         if followed.needsReload {
-                            reread(said)
+                            showWhole(said)
                         } else if !followed.changes.isEmpty {
                             let change = followed.changes.count == 1 ? followed.changes[0] : .batch(followed.changes)
                             state.replaceDataAfterSaving(change, workspace: read.workspace, loadedYears: nil)

@@ -166,8 +166,7 @@ final class DisplayDatabase {
             guard let store, listener != nil, loaded != nil else {
                 let listening = try PostgresStore.listener(uri)
                 let fresh = try PostgresStore(uri: uri)
-                mark = try fresh.journalMark()
-                loaded = try fresh.load()
+                (loaded, mark) = try fresh.loadFollowable()
                 (store, listener, behind) = (fresh, listening, false)
                 return loaded!.workspace
             }
@@ -176,13 +175,7 @@ final class DisplayDatabase {
             loaded = nil
             defer { loaded = current }
             if behind {
-                let followed = try store.follow(&current, after: mark)
-                if followed.needsReload {
-                    mark = try store.journalMark()
-                    current = try store.load()
-                } else {
-                    mark = followed.mark
-                }
+                _ = try store.catchUp(&current, mark: &mark)
                 behind = false
             }
             return current.workspace

@@ -19,8 +19,6 @@ final class FirstScreenKeeper {
     /// The files' fingerprint, taken before they were read; nil once this session has changed
     /// them (then it is taken again when the session ends).
     private var fingerprint: String?
-    /// The fingerprint as taken at the start (or at the last `refreshed`); nil once changed.
-    var fingerprintNow: String? { fingerprint }
     private var screens: [Day: FirstScreen] = [:]
     private var working: Background<[Day: FirstScreen]>?
     /// Work waiting for the keys to rest (after the files are read or changed), and since when they have.
@@ -59,12 +57,15 @@ final class FirstScreenKeeper {
         fingerprint.flatMap { cache.read(FirstScreen.self, key: cache.key(fingerprint: $0, asOf: asOf)) }
     }
 
-    /// The first screen an earlier session kept for today from earlier data, and the fingerprint it
-    /// was kept under, when `mayShow` (given it and the fingerprint now) allows: a database's
+    /// The first screen an earlier session kept for today from earlier data, with what `judge` makes
+    /// of the fingerprint it was kept under and the one now (nil: not to be shown) — a database's
     /// screen from before the latest commits, shown as such while the database is read.
-    func keptEarlier(mayShow: (_ kept: String, _ now: String) -> Bool) -> (screen: FirstScreen, fingerprint: String)? {
+    func keptEarlier<Judged>(_ judge: (_ kept: String, _ now: String) -> Judged?) -> (screen: FirstScreen, judged: Judged)? {
         guard let fingerprint else { return nil }
-        return cache.entries(FirstScreen.self, asOf: asOf).first { mayShow($0.fingerprint, fingerprint) }.map { ($0.value, $0.fingerprint) }
+        for entry in cache.entries(FirstScreen.self, asOf: asOf) {
+            if let judged = judge(entry.fingerprint, fingerprint) { return (entry.value, judged) }
+        }
+        return nil
     }
 
     /// The files are read: today's first screen is kept at once (unless it was already), the next

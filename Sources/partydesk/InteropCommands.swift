@@ -237,20 +237,13 @@ struct ImportCommand: ParsableCommand {
         let lang = workspace.lang
         let today = try asOf.value()
         let options = ImportOptions(createParents: createParents, year: year, today: today, exceptionReason: exceptionReason)
-        // Where first: a workspace the import cannot write to is said before the sheet is read.
-        let uri = workspace.location.databaseURI
-        let store = uri == nil ? try workspace.storeToOpen() : nil
-        // A workbook, or text in any of the encodings offices save (SheetFile decides by content and name).
-        let grid: SheetGrid, readAsText: String
-        do {
-            let read = try SheetFile.read(path: DataLocationPath.absolute(file), sheet: sheet, file: file)
-            grid = read.grid
-            readAsText = read.format.described(lang)
-        } catch {
-            throw CLIFailure(message: error.message(lang))
+        if let uri = workspace.location.databaseURI {
+            let (grid, readAsText) = try readSheet()
+            return try importIntoDatabase(uri, grid, readAsText, options)
         }
-        if let uri { return try importIntoDatabase(uri, grid, readAsText, options) }
-        guard let store else { return }
+        // Where first: a workspace the import cannot write to is said before the sheet is read.
+        let store = try workspace.storeToOpen()
+        let (grid, readAsText) = try readSheet()
         // The files' fingerprint as read: under the lock, an unchanged one means the read can be
         // saved over as it is, without reading a county's 556,000 activities a second time.
         let readAs = store.fingerprint(years: { _ in nil }, racyWithin: 0)
@@ -304,6 +297,17 @@ struct ImportCommand: ParsableCommand {
     /// On a database: planned against the whole workspace as read in one snapshot, and committed
     /// in one transaction with its journal rows — every row or none. A record another office
     /// changed since (or an id it took) refuses the import whole, naming it; run it again.
+    /// The sheet: a workbook, or text in any of the encodings offices save (SheetFile decides by
+    /// content and name), and how it was read.
+    func readSheet() throws -> (SheetGrid, String) {
+        do {
+            let read = try SheetFile.read(path: DataLocationPath.absolute(file), sheet: sheet, file: file)
+            return (read.grid, read.format.described(workspace.lang))
+        } catch {
+            throw CLIFailure(message: error.message(workspace.lang))
+        }
+    }
+
     /// A new id the database finds taken (another office's row, unseen under row security) has the
     /// sheet planned again with new ids past it (`IdFloors`), until it lands.
     func importIntoDatabase(_ uri: String, _ grid: SheetGrid, _ readAsText: String, _ options: ImportOptions) throws {
