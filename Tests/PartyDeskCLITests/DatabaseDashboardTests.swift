@@ -71,7 +71,7 @@ import PartyPostgres
         let dir = tmp.sub("demo")
         #expect(try pg.pushDemo(into: dir))
         #expect(try runProduct("partydesk", ["db", "grant", pg.uri, "wall", "--read-only"]).status == 0)
-        let wallURI = pg.uri.replacingOccurrences(of: "postgresql://partydesk@", with: "postgresql://wall@")
+        let wallURI = pg.uri(as: "wall")
 
         func display(_ data: String) throws -> Tmux {
             let command = "env TERM=tmux-256color LANG=C.UTF-8 HOME=\(tmp.path) \(productsDirectory)/partydesk display --data '\(data)' --as-of 2026-11-21 --rotate 600; sleep 60"

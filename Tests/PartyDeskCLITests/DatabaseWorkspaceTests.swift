@@ -119,7 +119,7 @@ import PartyPostgres
         let tmp = TempDirectory(); defer { tmp.cleanup() }
         #expect(try pg.pushDemo(into: tmp.sub("demo")))
         #expect(try runProduct("partydesk", ["db", "grant", pg.uri, "town_a", "--general-branch", "gb-office"]).status == 0)
-        let townURI = pg.uri.replacingOccurrences(of: "postgresql://partydesk@", with: "postgresql://town_a@")
+        let townURI = pg.uri(as: "town_a")
         let ws = DemoWorkspace.make(asOf: testAsOf)
         let branch = try #require(ws.organisation.branches.first { $0.parentId == "gb-office" })
         let sheet = tmp.sub("town.csv")

@@ -52,7 +52,7 @@ import PartyPostgres
         // The server holds the township to its own: it sees only gb-office's branches, and a write
         // into another 党总支's is refused by PostgreSQL (42501).
         let admin = try PostgresConnection(uri: pg.uri)
-        let office = try PostgresConnection(uri: pg.uri.replacingOccurrences(of: "postgresql://partydesk@", with: "postgresql://town_office@"))
+        let office = try PostgresConnection(uri: pg.uri(as: "town_office"))
         let own = try admin.execute("SELECT id FROM branches WHERE general_branch_id = 'gb-office' ORDER BY id").rows
         let seen = try office.execute("SELECT id FROM branches ORDER BY id").rows
         #expect(!own.isEmpty && seen == own)

@@ -9,11 +9,6 @@ import PartyStore
 /// and writes only their records; a display's role reads and never writes. Against a real server,
 /// with the demo pushed in: each refusal is PostgreSQL's, not PartyDesk's.
 @Suite(.serialized) struct PermissionsTests {
-    /// The same server as another login role (the throwaway server trusts local logins by name).
-    func uri(_ pg: ThrowawayPostgres, as role: String) -> String {
-        pg.uri.replacingOccurrences(of: "postgresql://partydesk@", with: "postgresql://\(role)@")
-    }
-
     func refusal(_ sqlState: String, sourceLocation: SourceLocation = #_sourceLocation, _ body: () throws -> Void) {
         do {
             try body()
@@ -61,7 +56,7 @@ import PartyStore
         #expect(allActivities == ws.activities.count)
 
         // The township: its own branches only, read and written.
-        let town = try PostgresConnection(uri: uri(pg, as: "town_office"))
+        let town = try PostgresConnection(uri: pg.uri(as: "town_office"))
         #expect(try count(town, "SELECT count(*) FROM activities") == ownActivities)
         #expect(try count(town, "SELECT count(*) FROM branches") == own.count)
         #expect(try count(town, "SELECT count(*) FROM members") == ws.members.filter { own.contains($0.branchId) }.count)
@@ -104,7 +99,7 @@ import PartyStore
         refusal("23514") { try town.execute("UPDATE activities SET body = jsonb_set(body, '{id}', '\"x\"') WHERE id = 't-own'") }
 
         // The display: everything read, nothing written.
-        let wall = try PostgresConnection(uri: uri(pg, as: "wall"))
+        let wall = try PostgresConnection(uri: pg.uri(as: "wall"))
         #expect(try count(wall, "SELECT count(*) FROM activities") == allActivities + 1)
         refusal("42501") { try wall.execute(copy, ["w-1", ownBranch, ownBranch]) }
         refusal("42501") { try wall.execute("DELETE FROM activities") }
@@ -152,7 +147,7 @@ import PartyStore
         let day = Day(iso: "2026-11-25")!
         var added: [Change] = []
         for (role, parent) in [("town_a", "gb-office"), ("town_b", "gb-teach")] {
-            let office = try PostgresStore(uri: uri(pg, as: role), user: role, host: "pc-\(role)")
+            let office = try PostgresStore(uri: pg.uri(as: role), user: role, host: "pc-\(role)")
             var loaded = try office.load()
             let branch = try #require(ws.organisation.branches.first { $0.parentId == parent })
             let id = loaded.workspace.newActivityId(on: day)

@@ -70,7 +70,7 @@ import PartyStore
         defer { f.stop() }
         try PostgresGrants(uri: f.pg.uri).grant(role: "solo", generalBranch: nil, write: false)
         try PostgresConnection(uri: f.pg.uri).execute("ALTER ROLE solo CONNECTION LIMIT 1")
-        let soloURI = f.pg.uri.replacingOccurrences(of: "postgresql://partydesk@", with: "postgresql://solo@")
+        let soloURI = f.pg.uri(as: "solo")
         let two = try f.store("甲"), one = try PostgresStore(uri: soloURI, user: "solo", host: "pc")
         for (store, shares) in [(two, true), (one, false)] {
             try store.db.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")

@@ -105,6 +105,11 @@ public final class ThrowawayPostgres {
 }
 
 extension ThrowawayPostgres {
+    /// The same server as another login role (the throwaway server trusts local logins by name).
+    public func uri(as role: String) -> String {
+        uri.replacingOccurrences(of: "postgresql://partydesk@", with: "postgresql://\(role)@")
+    }
+
     /// The demo written by `partydesk demo` into `dir` and pushed into this server by `partydesk db
     /// push`, as an office would; true when both commands succeeded.
     public func pushDemo(into dir: String) throws -> Bool {
